@@ -1,0 +1,49 @@
+# infoshare: `make serve` sets up and serves the app; `make test` sets up and runs every test.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8866
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: install serve test lint validate chromium clean
+
+# Re-running is cheap: the stamp is newer than pyproject.toml unless the dependencies changed.
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 (or run make PYTHON=/path/to/python3.11)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+serve: install
+	$(BIN)/infoshare serve --port $(PORT)
+
+validate: install
+	$(BIN)/infoshare validate
+
+# The browser tests need Debian's Chromium; install it when we can, otherwise say exactly what to do.
+chromium:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium at $(CHROMIUM)."; \
+		echo "Install it with:  sudo apt-get update && sudo apt-get install -y chromium"; \
+		echo "(or run make test CHROMIUM=/path/to/chromium)"; exit 1; \
+	fi
+	@test -x $(CHROMIUM) || { echo "Chromium is still missing at $(CHROMIUM)"; exit 1; }
+
+lint: install
+	$(BIN)/ruff check infoshare_widgets tests
+
+test: install chromium
+	$(BIN)/ruff check infoshare_widgets tests
+	$(BIN)/infoshare validate
+	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks/
+
+clean:
+	rm -rf $(VENV) build *.egg-info

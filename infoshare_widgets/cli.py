@@ -1,0 +1,72 @@
+"""The `infoshare` command: check content, serve the app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .content import default_content_dir, load_content
+from .content.loader import display_path
+
+
+def validate(directory: Path | None) -> int:
+    """Print every problem in a content folder; 0 when sound, 1 otherwise."""
+    content = load_content(directory)
+    where = display_path(content.root)
+    if content.problems:
+        for problem in content.problems:
+            print(problem)
+        n = len(content.problems)
+        print(f"\n{n} problem{'s' if n != 1 else ''} in {where}", file=sys.stderr)
+        return 1
+    counts = (f"{len(content.sections)} sections, {len(content.topics)} topics, "
+              f"{len(content.case_studies)} case studies, {len(content.quizzes)} quizzes")
+    print(f"{where}: content is sound ({counts})")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="infoshare",
+        description="Interactive training on information sharing to safeguard children and "
+        "adults at risk.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser(
+        "validate", help="check a content folder and list every problem",
+        description="Check a content folder. Prints every problem as file:line: field: message; "
+        "exits 0 when the content is sound and 1 otherwise.")
+    check.add_argument("directory", nargs="?", type=Path, metavar="DIR",
+                       help=f"content folder (default: {display_path(default_content_dir())})")
+    serve = commands.add_parser(
+        "serve", help="serve the app with Voila",
+        description="Serve the training as a web app at http://127.0.0.1:PORT/.")
+    serve.add_argument("--content", type=Path, metavar="DIR",
+                       help="serve another content folder (or set INFOSHARE_CONTENT)")
+    serve.add_argument("--port", type=int, default=8866, help="port (default 8866)")
+    serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "validate":
+            return validate(args.directory)
+        if args.command == "serve":
+            from .app.serve import serve
+
+            return serve(content=args.content, port=args.port, open_browser=not args.no_browser)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # a learner or trainer never sees a traceback
+        print(f"infoshare: {type(err).__name__}: {err}", file=sys.stderr)
+        return 2
+    parser.print_help()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""The one way authored Markdown becomes HTML: rendered without raw HTML, then sanitised."""
+
+from __future__ import annotations
+
+import html
+
+import nh3
+from markdown_it import MarkdownIt
+
+_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "pre",
+    "h3", "h4", "h5", "h6", "hr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def to_html(markdown: str | None) -> str:
+    """Render trainer-authored Markdown to HTML that cannot run code.
+
+    markdown-it escapes raw HTML (``html: False``); nh3 then keeps only a short list of tags and
+    attributes, so even a rendering bug cannot let a script or event handler through.
+    """
+    if not markdown:
+        return ""
+    rendered = _md.render(markdown)
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+
+
+def to_inline_html(markdown: str | None) -> str:
+    """Like :func:`to_html` but without the wrapping paragraph, for one-line labels."""
+    out = to_html(markdown).strip()
+    if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        out = out[3:-4]
+    return out
+
+
+def escape(text: str | None) -> str:
+    """Escape text a learner typed so it is shown, never interpreted."""
+    return html.escape(text or "", quote=True)

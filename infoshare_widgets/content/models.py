@@ -1,0 +1,331 @@
+"""Typed models of every content file. The field descriptions are the trainers' reference.
+
+`docs/authoring.md` is generated from these models (``infoshare schema-docs``), so the two cannot
+drift. Every model forbids unknown fields, so a typo such as ``promt:`` is reported, not ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints
+from pydantic import model_validator
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    Field(description="Stable identifier: lowercase letters, digits and hyphens. Progress is "
+          "keyed on it, so do not rename it once learners use the resource."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    Field(description="Markdown: emphasis, lists and links. Raw HTML is shown as text, never run."),
+]
+SectionId = Literal["start", "what-is-it", "children", "adults", "tips", "case-studies"]
+Audience = Literal["children", "adults"]
+
+
+class Strict(BaseModel):
+    """Base for content: unknown fields are errors, text must not be empty."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- navigation ---------------------------------------------------------------------------------
+
+
+class Section(Strict):
+    """One page of the app, in the order learners meet them."""
+
+    id: SectionId = Field(description="Which page this is.")
+    title: Text = Field(description="The page title, shown in the browser tab and navigation.")
+    notebook: Annotated[str, StringConstraints(pattern=r"^\d\d-[a-z0-9-]+$")] = Field(
+        description="The notebook's file name without `.ipynb`, e.g. `01-what-is-it`."
+    )
+    summary: Text = Field(description="One line for the map of sections on the Start page.")
+
+
+class SectionsFile(Strict):
+    """`content/sections.yaml`: the section order, written once; navigation is generated from it."""
+
+    sections: list[Section] = Field(min_length=1, description="The sections, in order.")
+
+
+# --- interface wording --------------------------------------------------------------------------
+
+
+class UIStrings(Strict):
+    """`content/ui.yaml`: button labels, headings and other interface wording.
+
+    Grouped by component; each group is a mapping of key to text. Components look keys up by
+    name, so a missing key is reported when the content is loaded.
+    """
+
+    app: dict[str, Text] = Field(description="Page furniture: navigation, error cards, footer.")
+    quiz: dict[str, Text] = Field(description="Quiz buttons, feedback headings, score line.")
+    lawful_basis: dict[str, Text] = Field(description="The lawful-basis selector.")
+    case_study: dict[str, Text] = Field(description="The case-study panel.")
+    golden_rules: dict[str, Text] = Field(description="The golden rules cards and check.")
+    decision_record: dict[str, Text] = Field(description="The decision record form.")
+
+
+# --- topics: the pack's reading text ------------------------------------------------------------
+
+
+class Link(Strict):
+    """A publication or page a learner can look up."""
+
+    title: Text = Field(description="The publication's title, as the pack names it.")
+    publisher: Text | None = Field(
+        default=None, description="Who publishes it, so a learner can find it without a link."
+    )
+    note: Markdown | None = Field(default=None, description="Optional line shown after the title.")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        default=None,
+        description="Optional web address. Leave it out where the pack gives none; never guess.",
+    )
+
+
+class Topic(Strict):
+    """`content/topics/<id>.yaml`: one topic of reading text from the pack."""
+
+    id: Id
+    section: SectionId = Field(description="The page that shows this topic.")
+    order: StrictInt = Field(description="Position on its page (smaller first).")
+    title: Text = Field(description="The topic's heading.")
+    style: Literal["plain", "key-message", "quote", "update"] = Field(
+        default="plain",
+        description="How it is set: `key-message` for a statement to remember, `quote` for a "
+        "quotation, `update` for a clearly marked note on what changed since the pack.",
+    )
+    body: Markdown | None = Field(default=None, description="The text, in Markdown.")
+    items: list[Markdown] | None = Field(default=None, description="A list shown after the body.")
+    numbered: StrictBool = Field(default=False, description="Number the items (1, 2, 3 ...).")
+    links: list[Link] | None = Field(default=None, description="Publications to look up.")
+    after: Markdown | None = Field(default=None, description="Text shown after the list.")
+    source: Text = Field(description="Which guidance this reflects, and its date.")
+    facilitator_notes: Markdown | None = Field(
+        default=None, description="Shown only in facilitator mode."
+    )
+
+    @model_validator(mode="after")
+    def _has_text(self) -> Topic:
+        if not (self.body or self.items or self.links):
+            raise ValueError("a topic needs a body, items or links")
+        return self
+
+
+# --- lawful bases -------------------------------------------------------------------------------
+
+
+class LawfulBasis(Strict):
+    """One of the six lawful bases under UK GDPR."""
+
+    id: Id
+    name: Text = Field(description="The basis as the ICO names it, e.g. Legal obligation.")
+    pack_text: Markdown = Field(description="The pack's explanation, in its own words.")
+    plain_english: Markdown = Field(description="The same in plain English for learners.")
+    safeguarding: Literal["usually", "sometimes", "rarely"] = Field(
+        description="How often it fits safeguarding information sharing, per the pack."
+    )
+    guidance: Markdown = Field(description="When it fits safeguarding, and when not.")
+
+
+class Note(Strict):
+    """A clearly marked note beside the pack's text."""
+
+    title: Text
+    body: Markdown
+    source: Text = Field(description="Where the note comes from, and its date.")
+
+
+class LawfulBasesFile(Strict):
+    """`content/lawful_bases.yaml`: the six lawful bases and the guidance around them."""
+
+    title: Text
+    intro: Markdown = Field(description="Shown before the bases.")
+    bases: list[LawfulBasis] = Field(min_length=1, description="The bases, in the pack's order.")
+    guidance: Markdown = Field(description="Which bases usually fit safeguarding, and why.")
+    update_note: Note = Field(description="What changed since the pack was written.")
+    tool: Link = Field(description="The ICO's interactive tool.")
+    source: Text
+
+
+class Scenario(Strict):
+    """A short situation where the learner picks the lawful basis that fits."""
+
+    id: Id
+    audience: Audience
+    title: Text = Field(description="A few words naming the situation.")
+    situation: Markdown = Field(description="What happened, in two or three sentences.")
+    fits: list[Id] = Field(min_length=1, description="Ids of the bases that fit.")
+    explanation: Markdown = Field(description="Why those bases fit, following the pack.")
+    basis_feedback: dict[Id, Markdown] = Field(
+        default_factory=dict,
+        description="Optional: what to tell a learner who picks this basis (by basis id).",
+    )
+
+
+class ScenariosFile(Strict):
+    """`content/lawful_basis_scenarios.yaml`: the scenario exercise."""
+
+    title: Text
+    intro: Markdown
+    scenarios: list[Scenario] = Field(min_length=1)
+    source: Text
+
+
+# --- golden rules -------------------------------------------------------------------------------
+
+
+class GoldenRule(Strict):
+    number: StrictInt = Field(ge=1, description="1, 2, 3 ... in order.")
+    key_phrase: Text = Field(description="The rule in a few words, shown first on its card.")
+    text: Markdown = Field(description="The rule in full, as the guidance gives it.")
+    continued: Markdown | None = Field(
+        default=None, description="Where the pack continues the rule on a further page."
+    )
+
+
+class RuleCheck(Strict):
+    """A situation for the check of understanding: which rule applies?"""
+
+    id: Id
+    situation: Markdown
+    rule: StrictInt = Field(description="The number of the rule that applies.")
+    feedback: Markdown = Field(description="Why that rule applies.")
+
+
+class GoldenRulesFile(Strict):
+    """`content/golden_rules/<audience>.yaml`: seven golden rules and a short check."""
+
+    id: Id
+    audience: Audience
+    title: Text
+    intro: Markdown
+    reference: Link | None = None
+    rules: list[GoldenRule] = Field(min_length=1)
+    checks: list[RuleCheck] = Field(default_factory=list)
+    source: Text
+
+    @model_validator(mode="after")
+    def _numbered(self) -> GoldenRulesFile:
+        numbers = [r.number for r in self.rules]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"rules must be numbered 1 to {len(numbers)} in order, got {numbers}")
+        for check in self.checks:
+            if check.rule not in numbers:
+                raise ValueError(f"check '{check.id}' names rule {check.rule}, which does not exist")
+        return self
+
+
+# --- decision record ----------------------------------------------------------------------------
+
+
+class RecordQuestion(Strict):
+    id: Id
+    prompt: Text = Field(description="The question, as the learner sees it.")
+    help: Markdown | None = Field(default=None, description="A hint shown under the question.")
+    kind: Literal["text", "choice", "lawful-basis"] = Field(
+        default="text",
+        description="`text` for a text box, `choice` for one of `choices`, `lawful-basis` to pick "
+        "from the six bases.",
+    )
+    choices: list[Text] | None = None
+
+    @model_validator(mode="after")
+    def _choices(self) -> RecordQuestion:
+        if self.kind == "choice" and not (self.choices and len(self.choices) >= 2):
+            raise ValueError("a `choice` question needs at least two choices")
+        return self
+
+
+class DecisionRecordFile(Strict):
+    """`content/decision_record.yaml`: the questions of golden rule 7 and "What do I do?"."""
+
+    title: Text
+    intro: Markdown
+    warning: Markdown = Field(description="Reminder to use practice details, not real people's.")
+    questions: list[RecordQuestion] = Field(min_length=1)
+    source: Text
+
+
+# --- the two contract formats: case studies and quizzes ----------------------------------------
+
+
+class CaseQuestion(Strict):
+    id: Id
+    prompt: Text = Field(description="The question the learner thinks about.")
+    points: list[Markdown] = Field(min_length=1, description="The model points, revealed after.")
+
+
+class CaseStudy(Strict):
+    """`content/case_studies/<id>.yaml`: a story and its prompts (format fixed by contract)."""
+
+    id: Id
+    name: Text = Field(description="Shown as the title.")
+    about: Text = Field(description="One line under the title.")
+    audience: Audience
+    order: StrictInt | None = Field(default=None, description="Position on the page.")
+    story: Markdown
+    questions: list[CaseQuestion] = Field(min_length=1)
+    facilitator_notes: Markdown | None = None
+    source: Text | None = Field(default=None, description="Where the case study comes from.")
+
+    @model_validator(mode="after")
+    def _unique_questions(self) -> CaseStudy:
+        _no_duplicates("questions", [q.id for q in self.questions])
+        return self
+
+
+class Option(Strict):
+    text: Text
+    correct: StrictBool
+    feedback: Markdown = Field(description="Why this option is right or wrong.")
+
+
+class Question(Strict):
+    id: Id
+    prompt: Markdown
+    kind: Literal["single", "multiple"]
+    options: list[Option]
+    explanation: Markdown | None = None
+
+    @model_validator(mode="after")
+    def _answerable(self) -> Question:
+        if len(self.options) < 2:
+            raise ValueError(f"a question needs at least two options, found {len(self.options)}")
+        right = sum(o.correct for o in self.options)
+        if self.kind == "single" and right != 1:
+            raise ValueError(
+                f"a single-answer question needs exactly one correct option, found {right}"
+            )
+        if self.kind == "multiple" and right < 1:
+            raise ValueError("a multiple-answer question needs at least one correct option")
+        return self
+
+
+class Quiz(Strict):
+    """`content/quizzes/<id>.yaml`: a quiz (format fixed by contract)."""
+
+    id: Id
+    title: Text
+    section: Literal["what-is-it", "children", "adults", "tips", "case-studies"]
+    order: StrictInt | None = Field(default=None, description="Position among the page's quizzes.")
+    questions: list[Question] = Field(min_length=1)
+    facilitator_notes: Markdown | None = None
+
+    @model_validator(mode="after")
+    def _unique_questions(self) -> Quiz:
+        _no_duplicates("questions", [q.id for q in self.questions])
+        return self
+
+
+def _no_duplicates(field: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            raise ValueError(f"duplicate id '{i}' in {field}")
+        seen.add(i)
