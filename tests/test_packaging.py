@@ -1,0 +1,63 @@
+"""The project's set-up promises: environment.yml and pyproject.toml name the same dependencies."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[=<>!~\[ ;]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def _pyproject_requirements() -> dict[str, str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    reqs = project["dependencies"] + project["optional-dependencies"]["test"]
+    return {_name(r): r.replace(" ", "") for r in reqs}
+
+
+def _environment_requirements() -> dict[str, str]:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d)
+    return {_name(r): r.replace(" ", "") for r in pip if not r.startswith("-e")}
+
+
+def test_environment_matches_pyproject() -> None:
+    pyproject = _pyproject_requirements()
+    assert len(pyproject) >= 10
+    assert _environment_requirements() == pyproject
+
+
+def test_every_dependency_is_pinned() -> None:
+    unpinned = [r for r in _pyproject_requirements().values() if "==" not in r]
+    assert unpinned == []
+
+
+def test_environment_python_is_311() -> None:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    assert "python=3.11" in env["dependencies"]
+
+
+def test_console_script_help() -> None:
+    out = subprocess.run([sys.executable, "-m", "infoshare_widgets.cli", "--help"],
+                         capture_output=True, text=True, check=True).stdout
+    assert "validate" in out and "serve" in out
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
+    readme = (ROOT / "README.md").read_text()
+    assert "make test" in readme and "make serve" in readme
+
+
+def test_makefile_never_downloads_a_browser() -> None:
+    makefile = (ROOT / "Makefile").read_text()
+    assert "playwright install" not in makefile
+    assert "apt-get install -y" in makefile
