@@ -6,8 +6,10 @@ error card in its place.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +37,9 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        if self.field:
+            return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.message}"
 
 
 def display_path(path: Path) -> str:
@@ -166,49 +170,16 @@ def load_content(root: Path | str | None = None) -> Content:
 
 def _load_file(path: Path, kind: FileKind, content: Content) -> Any:
     problems = content.problems
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        problems.append(Problem(path, f"not UTF-8 text (byte 0x{raw[err.start]:02x} at offset "
-                                      f"{err.start}); save the file as UTF-8"))
-        return None
-    if not text.strip():
-        problems.append(Problem(path, "the file is empty"))
-        return None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.constructor.ConstructorError as err:
-        mark = err.problem_mark
-        problems.append(Problem(
-            path, f"not allowed: {err.problem}; only plain YAML (text, numbers, lists, "
-                  "mappings) is accepted",
-            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None))
-        return None
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        problems.append(Problem(
-            path, f"YAML syntax error: {err.problem or err.context}",
-            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None))
-        return None
-    except yaml.YAMLError as err:
-        problems.append(Problem(path, f"YAML error: {err}"))
-        return None
-
-    lines = _line_map(node)
-    if not isinstance(data, dict):
-        problems.append(Problem(path, "the file must be a mapping of fields (name: value)", line=1))
+    data, lines = _read_yaml(path, problems)
+    if data is None:
         return None
     found = len(problems)
     if kind.id_from_name and isinstance(data.get("id"), str) and data["id"] != path.stem:
-        problems.append(Problem(path, f"id '{data['id']}' must match the file name "
-                                      f"'{path.stem}'", field="id", line=lines.get(("id",))))
+        problems.append(_id_mismatch(path, data["id"], lines))
     try:
         value = kind.model.model_validate(data)
     except ValidationError as err:
-        for e in err.errors():
-            problems.append(_problem_from_pydantic(path, e, lines, kind.model))
+        problems.extend(_problems_from_pydantic(path, err, lines, kind.model, data))
     if len(problems) > found:
         return None
     if name_check := _check_ui_keys(value) if kind.model is models.UIStrings else None:
@@ -218,6 +189,89 @@ def _load_file(path: Path, kind: FileKind, content: Content) -> Any:
         return None
     content.origins[id(value)] = (path, lines)
     return value
+
+
+# PyYAML's wording for the syntax slips trainers make most, and what to do about each.
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here":
+        "if the text contains ': ', put the whole text in quotes",
+    "that cannot start any token": "indent with spaces, not tabs; text starting with @, ` "
+        "or % must be in quotes",
+    "expected <block end>": "check this line is indented like the lines above it",
+    "could not find expected ':'": "each field needs a name, a colon and a space: `name: value`",
+}
+
+
+def _read_yaml(path: Path, problems: list[Problem]) -> tuple[dict | None, dict[tuple, int]]:
+    """The file's mapping and its line map, or None after adding the reason to `problems`.
+
+    Only `yaml.SafeLoader` is used: a tag such as ``!!python/object/apply`` is refused, never
+    run. Duplicate field names, which YAML would silently collapse to the last, are reported.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        problems.append(Problem(path, f"cannot be read: {err.strerror or err}"))
+        return None, {}
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[:err.start]
+        problems.append(Problem(
+            path, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8",
+            line=before.count(b"\n") + 1, column=err.start - before.rfind(b"\n")))
+        return None, {}
+    if not text.strip():
+        problems.append(Problem(path, "the file is empty"))
+        return None, {}
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.constructor.ConstructorError as err:
+        mark = err.problem_mark
+        problem = str(err.problem)
+        tag = problem.split("tag '", 1)[1].rstrip("'") if "for the tag '" in problem else ""
+        what = (f"the tag '{tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed"
+                if tag else f"not allowed: {problem}")
+        problems.append(Problem(
+            path, f"{what}; only plain YAML (text, numbers, true/false, lists and mappings) "
+                  "is read",
+            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None))
+        return None, {}
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        problem = str(err.problem or err.context)
+        hint = next((h for key, h in _SYNTAX_HINTS.items() if key in problem), "")
+        problems.append(Problem(
+            path, f"YAML syntax error: {problem}" + (f" ({hint})" if hint else ""),
+            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None))
+        return None, {}
+    except yaml.YAMLError as err:
+        problems.append(Problem(path, f"YAML error: {err}"))
+        return None, {}
+
+    if data is None:
+        problems.append(Problem(path, "the file is empty (it has only comments)"))
+        return None, {}
+    if not isinstance(data, dict):
+        problems.append(Problem(path, "the file must be a mapping of fields (name: value)", line=1))
+        return None, {}
+    lines = _line_map(node)
+    duplicates = _duplicate_keys(node)
+    for loc, line, first in duplicates:
+        problems.append(Problem(path, f"'{loc[-1]}' is given twice (first on line {first}); "
+                                      "keep one", field=field_path(loc), line=line))
+    return (None, lines) if duplicates else (data, lines)
+
+
+def _id_mismatch(path: Path, declared: str, lines: dict[tuple, int]) -> Problem:
+    """The id must be the file name; say so, naming the other file if the id is taken."""
+    other = path.with_name(f"{declared}{path.suffix}")
+    message = f"id '{declared}' must match the file name '{path.stem}'"
+    if other.exists():
+        message = (f"duplicate id '{declared}': {display_path(other)} already has it; "
+                   f"this file's id must be its file name, '{path.stem}'")
+    return Problem(path, message, field="id", line=lines.get(("id",)))
 
 
 def _line_map(node: yaml.Node | None) -> dict[tuple, int]:
@@ -242,6 +296,29 @@ def _line_map(node: yaml.Node | None) -> dict[tuple, int]:
     return lines
 
 
+def _duplicate_keys(node: yaml.Node | None) -> list[tuple[tuple, int, int]]:
+    """Field names given twice in one mapping, as (path, line, first line): YAML keeps the last."""
+    found: list[tuple[tuple, int, int]] = []
+
+    def walk(n: yaml.Node, path: tuple) -> None:
+        if isinstance(n, yaml.MappingNode):
+            first: dict[Any, int] = {}
+            for key, value in n.value:
+                p = (*path, key.value)
+                line = key.start_mark.line + 1
+                if key.value in first:
+                    found.append((p, line, first[key.value]))
+                first.setdefault(key.value, line)
+                walk(value, p)
+        elif isinstance(n, yaml.SequenceNode):
+            for i, item in enumerate(n.value):
+                walk(item, (*path, i))
+
+    if node is not None:
+        walk(node, ())
+    return found
+
+
 def _nearest_line(lines: dict[tuple, int], loc: tuple) -> int | None:
     for end in range(len(loc), -1, -1):
         if loc[:end] in lines:
@@ -260,64 +337,126 @@ def field_path(loc: tuple) -> str:
     return out
 
 
-def _problem_from_pydantic(path: Path, e: dict, lines: dict[tuple, int], model: type) -> Problem:
-    loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-    kind, ctx = e["type"], e.get("ctx") or {}
+def _problems_from_pydantic(path: Path, err: ValidationError, lines: dict[tuple, int],
+                            model: type, data: dict) -> list[Problem]:
+    """One problem per pydantic error, in trainers' words.
+
+    A mistyped field name (``promt:``) gives one problem, "unknown field (did you mean
+    'prompt'?)", not a second one saying `prompt` is missing.
+    """
+    errors = [(_clean_loc(e["loc"]), e) for e in err.errors()]
+    typos = {(*loc[:-1], name) for loc, e in errors if e["type"] == "extra_forbidden"
+             if (name := _close_field(loc, model))}
+    return [_problem_from_pydantic(path, loc, e, lines, model, data) for loc, e in errors
+            if not (e["type"] == "missing" and loc in typos)]
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    """Drop pydantic's internal steps (validator names, '[key]' for a mapping's keys)."""
+    return tuple(p for p in loc
+                 if not (isinstance(p, str) and (p.startswith("function-") or p == "[key]")))
+
+
+def _problem_from_pydantic(path: Path, loc: tuple, e: dict, lines: dict[tuple, int],
+                           model: type, data: dict) -> Problem:
+    kind, ctx, given = e["type"], e.get("ctx") or {}, e.get("input")
     if kind == "missing":
         message = "required field is missing"
     elif kind == "extra_forbidden":
-        message = "unknown field" + _suggestion(loc, model)
+        close = _close_field(loc, model)
+        message = "unknown field" + (f" (did you mean '{close}'?)" if close
+                                     else f" (allowed: {', '.join(_field_names(loc, model))})")
     elif kind == "literal_error":
-        message = f"must be one of {ctx.get('expected')} (got {e.get('input')!r})"
+        expected = ctx.get("expected", "")
+        close = difflib.get_close_matches(str(given).lower(), re.findall(r"'([^']*)'", expected),
+                                          n=1)
+        message = f"must be one of {expected} (got {given!r})"
+        message += f"; did you mean '{close[0]}'?" if close else ""
+    elif given is None and kind in ("string_type", "str_type", "list_type"):
+        message = "must not be empty"
     elif kind in ("string_type", "str_type"):
-        message = f"must be text (got {_describe(e.get('input'))})"
+        message = f"must be text (got {_describe(given)})"
+        if isinstance(given, (bool, int, float, datetime.date)):
+            message += "; put the text in quotes so YAML reads it as text"
     elif kind in ("int_type", "int_parsing"):
-        message = f"must be a whole number (got {_describe(e.get('input'))})"
+        message = f"must be a whole number (got {_describe(given)})"
     elif kind in ("bool_type", "bool_parsing"):
-        message = f"must be true or false (got {_describe(e.get('input'))})"
+        message = f"must be true or false (got {_describe(given)})"
     elif kind == "list_type":
-        message = f"must be a list (got {_describe(e.get('input'))})"
+        message = f"must be a list (got {_describe(given)})"
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        message = f"must be a mapping of fields (got {_describe(e.get('input'))})"
+        message = f"must be a mapping of fields (got {_describe(given)})"
     elif kind == "string_too_short":
         message = "must not be empty"
     elif kind == "too_short":
         message = f"needs at least {ctx.get('min_length')} item(s)"
+    elif kind == "string_pattern_mismatch" and ctx.get("pattern") == _ID_PATTERN:
+        message = f"{given!r} is not a valid id: use lowercase letters, digits and hyphens"
     elif kind == "string_pattern_mismatch":
-        message = (f"{e.get('input')!r} is not a valid id or value here "
-                   f"(expected pattern {ctx.get('pattern')})")
+        message = f"{given!r} is not in the expected form (pattern {ctx.get('pattern')})"
     elif kind == "value_error":
         message = str(ctx.get("error", e["msg"]))
+        loc = _locate_duplicate(message, loc, data)
     else:
         message = e["msg"]
     return Problem(path, message, field=field_path(loc), line=_nearest_line(lines, loc))
+
+
+_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def _locate_duplicate(message: str, loc: tuple, data: Any) -> tuple:
+    """Point "duplicate id 'x' in questions" (raised for the whole item) at the second 'x'."""
+    match = re.fullmatch(r"duplicate id '(.+)' in (\w+)", message)
+    if not match:
+        return loc
+    target = data
+    for part in loc:
+        try:
+            target = target[part]
+        except (KeyError, IndexError, TypeError):
+            return loc
+    items = target.get(match[2]) if isinstance(target, dict) else None
+    if not isinstance(items, list):
+        return loc
+    ids = [i.get("id") if isinstance(i, dict) else None for i in items]
+    second = next((n for n, i in enumerate(ids) if i == match[1] and ids.index(i) < n), None)
+    return loc if second is None else (*loc, match[2], second, "id")
 
 
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return f"the true/false value {str(value).lower()}"
     if isinstance(value, (dict, list)):
         return "a mapping" if isinstance(value, dict) else "a list"
+    if isinstance(value, datetime.date):
+        return f"a date, {value.isoformat()}"
+    if isinstance(value, (int, float)):
+        return f"a number, {value}"
     return f"{type(value).__name__} {value!r}"
 
 
-def _suggestion(loc: tuple, model: type) -> str:
-    """'did you mean prompt?' for a mistyped field name, found by walking the model."""
+def _field_names(loc: tuple, model: type) -> list[str]:
+    """The field names allowed where `loc` points, found by walking the model."""
     target: Any = model
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
         info = getattr(target, "model_fields", {}).get(part)
         if info is None:
-            return ""
+            return []
         target = _inner_model(info.annotation)
         if target is None:
-            return ""
-    names = list(getattr(target, "model_fields", {}))
-    close = difflib.get_close_matches(str(loc[-1]), names, n=1)
-    return f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(names)})"
+            return []
+    return list(getattr(target, "model_fields", {}))
+
+
+def _close_field(loc: tuple, model: type) -> str | None:
+    """'prompt' for a mistyped 'promt', or None when no field name is close."""
+    close = difflib.get_close_matches(str(loc[-1]), _field_names(loc, model), n=1)
+    return close[0] if close else None
 
 
 def _inner_model(annotation: Any) -> Any:
@@ -380,8 +519,10 @@ def _check_across_files(content: Content) -> None:
             seen_ids.add(s.id)
             for loc, b in wrong:
                 full = ("scenarios", i, *loc)
+                close = difflib.get_close_matches(b, sorted(bases), n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
                 content.problems.append(Problem(
-                    path, f"'{b}' is not a lawful basis id (known: {known})",
+                    path, f"'{b}' is not a lawful basis id ({hint}known: {known})",
                     field=field_path(full), line=_nearest_line(lines, full)))
 
     if content.sections:

@@ -1,6 +1,6 @@
 """Typed models of every content file. The field descriptions are the trainers' reference.
 
-`docs/authoring.md` is generated from these models (``infoshare schema-docs``), so the two cannot
+`docs/authoring.md` is generated from these models (``infoshare reference``), so the two cannot
 drift. Every model forbids unknown fields, so a typo such as ``promt:`` is reported, not ignored.
 """
 
@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints
-from pydantic import model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    model_validator,
+)
 
 Id = Annotated[
     str,
@@ -136,28 +143,28 @@ class LawfulBasis(Strict):
 class Note(Strict):
     """A clearly marked note beside the pack's text."""
 
-    title: Text
-    body: Markdown
+    title: Text = Field(description="The note's heading.")
+    body: Markdown = Field(description="The note itself.")
     source: Text = Field(description="Where the note comes from, and its date.")
 
 
 class LawfulBasesFile(Strict):
     """`content/lawful_bases.yaml`: the six lawful bases and the guidance around them."""
 
-    title: Text
+    title: Text = Field(description="The heading of the lawful-basis explorer.")
     intro: Markdown = Field(description="Shown before the bases.")
     bases: list[LawfulBasis] = Field(min_length=1, description="The bases, in the pack's order.")
     guidance: Markdown = Field(description="Which bases usually fit safeguarding, and why.")
     update_note: Note = Field(description="What changed since the pack was written.")
     tool: Link = Field(description="The ICO's interactive tool.")
-    source: Text
+    source: Text = Field(description="Which guidance this reflects, and its date.")
 
 
 class Scenario(Strict):
     """A short situation where the learner picks the lawful basis that fits."""
 
     id: Id
-    audience: Audience
+    audience: Audience = Field(description="Whether the situation is about a child or an adult.")
     title: Text = Field(description="A few words naming the situation.")
     situation: Markdown = Field(description="What happened, in two or three sentences.")
     fits: list[Id] = Field(min_length=1, description="Ids of the bases that fit.")
@@ -171,16 +178,18 @@ class Scenario(Strict):
 class ScenariosFile(Strict):
     """`content/lawful_basis_scenarios.yaml`: the scenario exercise."""
 
-    title: Text
-    intro: Markdown
-    scenarios: list[Scenario] = Field(min_length=1)
-    source: Text
+    title: Text = Field(description="The exercise's heading.")
+    intro: Markdown = Field(description="Shown before the scenarios: what the learner does.")
+    scenarios: list[Scenario] = Field(min_length=1, description="The scenarios, in order.")
+    source: Text = Field(description="Which guidance the answers follow, and its date.")
 
 
 # --- golden rules -------------------------------------------------------------------------------
 
 
 class GoldenRule(Strict):
+    """One golden rule, shown as a card."""
+
     number: StrictInt = Field(ge=1, description="1, 2, 3 ... in order.")
     key_phrase: Text = Field(description="The rule in a few words, shown first on its card.")
     text: Markdown = Field(description="The rule in full, as the guidance gives it.")
@@ -193,7 +202,7 @@ class RuleCheck(Strict):
     """A situation for the check of understanding: which rule applies?"""
 
     id: Id
-    situation: Markdown
+    situation: Markdown = Field(description="A short situation the learner reads.")
     rule: StrictInt = Field(description="The number of the rule that applies.")
     feedback: Markdown = Field(description="Why that rule applies.")
 
@@ -202,13 +211,15 @@ class GoldenRulesFile(Strict):
     """`content/golden_rules/<audience>.yaml`: seven golden rules and a short check."""
 
     id: Id
-    audience: Audience
-    title: Text
-    intro: Markdown
-    reference: Link | None = None
-    rules: list[GoldenRule] = Field(min_length=1)
-    checks: list[RuleCheck] = Field(default_factory=list)
-    source: Text
+    audience: Audience = Field(description="Whose rules these are: one file per audience.")
+    title: Text = Field(description="The heading above the rules.")
+    intro: Markdown = Field(description="Shown before the rules: where they come from.")
+    reference: Link | None = Field(default=None, description="The guidance that sets the rules.")
+    rules: list[GoldenRule] = Field(min_length=1, description="The rules, numbered from 1.")
+    checks: list[RuleCheck] = Field(
+        default_factory=list, description="Optional situations for the check of understanding."
+    )
+    source: Text = Field(description="Which guidance this reflects, and its date.")
 
     @model_validator(mode="after")
     def _numbered(self) -> GoldenRulesFile:
@@ -217,7 +228,9 @@ class GoldenRulesFile(Strict):
             raise ValueError(f"rules must be numbered 1 to {len(numbers)} in order, got {numbers}")
         for check in self.checks:
             if check.rule not in numbers:
-                raise ValueError(f"check '{check.id}' names rule {check.rule}, which does not exist")
+                raise ValueError(
+                    f"check '{check.id}' names rule {check.rule}, which does not exist"
+                )
         return self
 
 
@@ -225,6 +238,8 @@ class GoldenRulesFile(Strict):
 
 
 class RecordQuestion(Strict):
+    """One question of the decision record."""
+
     id: Id
     prompt: Text = Field(description="The question, as the learner sees it.")
     help: Markdown | None = Field(default=None, description="A hint shown under the question.")
@@ -233,7 +248,9 @@ class RecordQuestion(Strict):
         description="`text` for a text box, `choice` for one of `choices`, `lawful-basis` to pick "
         "from the six bases.",
     )
-    choices: list[Text] | None = None
+    choices: list[Text] | None = Field(
+        default=None, description="The answers to choose from, for a `choice` question."
+    )
 
     @model_validator(mode="after")
     def _choices(self) -> RecordQuestion:
@@ -245,17 +262,19 @@ class RecordQuestion(Strict):
 class DecisionRecordFile(Strict):
     """`content/decision_record.yaml`: the questions of golden rule 7 and "What do I do?"."""
 
-    title: Text
-    intro: Markdown
+    title: Text = Field(description="The heading of the decision record.")
+    intro: Markdown = Field(description="Shown before the questions.")
     warning: Markdown = Field(description="Reminder to use practice details, not real people's.")
-    questions: list[RecordQuestion] = Field(min_length=1)
-    source: Text
+    questions: list[RecordQuestion] = Field(min_length=1, description="The questions, in order.")
+    source: Text = Field(description="Which guidance this reflects, and its date.")
 
 
 # --- the two contract formats: case studies and quizzes ----------------------------------------
 
 
 class CaseQuestion(Strict):
+    """One prompt of a case study, with its model points."""
+
     id: Id
     prompt: Text = Field(description="The question the learner thinks about.")
     points: list[Markdown] = Field(min_length=1, description="The model points, revealed after.")
@@ -267,11 +286,18 @@ class CaseStudy(Strict):
     id: Id
     name: Text = Field(description="Shown as the title.")
     about: Text = Field(description="One line under the title.")
-    audience: Audience
-    order: StrictInt | None = Field(default=None, description="Position on the page.")
-    story: Markdown
-    questions: list[CaseQuestion] = Field(min_length=1)
-    facilitator_notes: Markdown | None = None
+    audience: Audience = Field(description="Whether the story is about a child or an adult.")
+    order: StrictInt | None = Field(
+        default=None,
+        description="Position on the Case Studies page; files without it follow, by name.",
+    )
+    story: Markdown = Field(description="The story the learner reads first.")
+    questions: list[CaseQuestion] = Field(
+        min_length=1, description="The prompts, in order; the pack's cases have three."
+    )
+    facilitator_notes: Markdown | None = Field(
+        default=None, description="Shown only in facilitator mode."
+    )
     source: Text | None = Field(default=None, description="Where the case study comes from.")
 
     @model_validator(mode="after")
@@ -281,17 +307,27 @@ class CaseStudy(Strict):
 
 
 class Option(Strict):
-    text: Text
-    correct: StrictBool
+    """One answer a learner can choose."""
+
+    text: Text = Field(description="The answer as the learner sees it (plain text).")
+    correct: StrictBool = Field(description="`true` if choosing this option is right.")
     feedback: Markdown = Field(description="Why this option is right or wrong.")
 
 
 class Question(Strict):
+    """One quiz question; each option carries its own feedback."""
+
     id: Id
-    prompt: Markdown
-    kind: Literal["single", "multiple"]
-    options: list[Option]
-    explanation: Markdown | None = None
+    prompt: Markdown = Field(description="The question.")
+    kind: Literal["single", "multiple"] = Field(
+        description="`single`: exactly one option is right (true/false is `single` with the "
+        "options `True` and `False`); `multiple`: one or more are right, and the answer is right "
+        "when the chosen set equals the right set."
+    )
+    options: list[Option] = Field(description="The answers to choose from; at least two.")
+    explanation: Markdown | None = Field(
+        default=None, description="Shown after the learner checks an answer."
+    )
 
     @model_validator(mode="after")
     def _answerable(self) -> Question:
@@ -311,11 +347,15 @@ class Quiz(Strict):
     """`content/quizzes/<id>.yaml`: a quiz (format fixed by contract)."""
 
     id: Id
-    title: Text
-    section: Literal["what-is-it", "children", "adults", "tips", "case-studies"]
+    title: Text = Field(description="The quiz's heading.")
+    section: Literal["what-is-it", "children", "adults", "tips", "case-studies"] = Field(
+        description="The page that shows the quiz."
+    )
     order: StrictInt | None = Field(default=None, description="Position among the page's quizzes.")
-    questions: list[Question] = Field(min_length=1)
-    facilitator_notes: Markdown | None = None
+    questions: list[Question] = Field(min_length=1, description="The questions, in order.")
+    facilitator_notes: Markdown | None = Field(
+        default=None, description="Shown only in facilitator mode."
+    )
 
     @model_validator(mode="after")
     def _unique_questions(self) -> Quiz:

@@ -1,0 +1,5 @@
+"""The web app: the Voila command line (`serve.py`), our Voila server (`voila_app.py`) and template.
+
+`infoshare serve` and the browser tests both start the server through
+:func:`infoshare_widgets.app.serve.voila_command`, so the tests test what ships.
+"""

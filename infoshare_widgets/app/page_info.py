@@ -1,0 +1,94 @@
+"""What the server needs to know about the pages before a kernel runs: titles, order, wording.
+
+The Voila template renders the page's <title>, the loading message and error pages on the server,
+before any notebook code runs; these helpers give it the section's title (not the file name) and
+the interface wording from the content folder. Content is re-read when a file in it changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from ..content import Content, default_content_dir, load_content
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_cache: dict[Path, tuple[tuple, Content]] = {}
+
+
+def content_signature(root: Path) -> tuple:
+    """Name, size and modification time of every file under `root`: changes when content does."""
+    entries = []
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            entries.append((path, stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+def current_content(root: Path | None = None) -> Content:
+    """The content folder as it is now, loaded again only when a file in it has changed."""
+    root = Path(root).resolve() if root is not None else default_content_dir()
+    signature = content_signature(root)
+    with _lock:
+        cached = _cache.get(root)
+        if cached is not None and cached[0] == signature:
+            return cached[1]
+    content = load_content(root)
+    with _lock:
+        _cache[root] = (signature, content)
+    return content
+
+
+def notebook_url(notebook: str) -> str:
+    """A section's page address relative to any other page (`02-children.ipynb`).
+
+    Relative, so the same link works in Voila (`/voila/render/...`) and in JupyterLab.
+    """
+    return f"{notebook}.ipynb"
+
+
+def start_notebook(content: Content | None = None) -> str:
+    """The notebook of the first section (the Start page)."""
+    try:
+        content = content or current_content()
+        if content.sections:
+            return content.sections[0].notebook
+    except Exception:
+        log.exception("could not read the sections")
+    return "00-start"
+
+
+def page_info(notebook_name: Any) -> dict[str, str]:
+    """Title and wording for the page of a notebook (a Jinja filter in the Voila template).
+
+    Never raises: a broken content folder gives plain fallbacks so the page still renders and
+    shows its error cards.
+    """
+    name = str(notebook_name or "")
+    info = {"title": name, "app": "", "loading": "Loading…", "error_title": "",
+            "error_body": "", "not_found": "", "home": "Home", "lang": "en"}
+    try:
+        content = current_content()
+        for key in ("app_title", "loading", "error_title", "error_body", "not_found", "home"):
+            if content.ui is not None and key in content.ui.app:
+                info[key if key != "app_title" else "app"] = content.text("app", key)
+        section = next((s for s in content.sections if s.notebook == name), None)
+        if section is not None:
+            info["title"] = section.title
+        info["home_url"] = notebook_url(start_notebook(content))
+    except Exception:
+        log.exception("could not read page information for %s", name)
+    info.setdefault("home_url", notebook_url("00-start"))
+    info["full_title"] = f"{info['title']} — {info['app']}" if info["app"] else info["title"]
+    return info

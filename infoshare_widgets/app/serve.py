@@ -1,0 +1,128 @@
+"""`infoshare serve`: the one Voila command line, used by the CLI and by the browser tests.
+
+Every setting that makes the app safe and fast is here, in one function
+(:func:`voila_command`), so the tests start exactly the server that ships:
+
+- sources stripped, tracebacks hidden, Markdown sanitised, and Voila's refusal of
+  ``execute_request`` left as it is: a visitor can use the widgets and nothing else;
+- the template and theme cannot be switched from the URL;
+- kernels preheated in a pool per page; no executor timeout (with preheating, an interrupt on
+  timeout kills the pooled kernel that is waiting for its visitor);
+- idle kernels of closed pages culled, so memory does not grow with every visit;
+- the kernel environment cut down to what Python needs, so no secret of the shell that started
+  the server reaches a kernel.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content import default_content_dir
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+TEMPLATE_ROOT = Path(__file__).resolve().parent / "share" / "jupyter"
+TEMPLATE_NAME = "infoshare"
+DEFAULT_NOTEBOOKS = PACKAGE_DIR.parent / "notebooks"
+
+# Pages most visitors open first get more preheated kernels. Each idle kernel holds ~60 MB.
+DEFAULT_POOL_SIZES: Mapping[str, int] = {"00-start.ipynb": 2}
+
+# What a kernel may inherit from the shell that started the server.
+ENV_ALLOWED = ("PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "TEMP",
+               "TMP", "SYSTEMROOT", "VIRTUAL_ENV", "PYTHONPATH", "SHELL", "TERM")
+ENV_ALLOWED_PREFIXES = ("LC_", "XDG_", "JUPYTER_", "INFOSHARE_")
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """Everything that differs between `make serve` and the test server."""
+
+    content: Path = field(default_factory=default_content_dir)
+    notebooks: Path = DEFAULT_NOTEBOOKS
+    port: int = 8866
+    ip: str = "127.0.0.1"
+    open_browser: bool = False
+    default_pool_size: int = 1
+    pool_sizes: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_POOL_SIZES))
+    cull_idle_timeout: int = 180
+    cull_interval: int = 30
+    log_level: str = "INFO"
+
+
+def kernel_environment(base: Mapping[str, str], settings: ServerSettings) -> dict[str, str]:
+    """The server's (and so every kernel's) environment: an allowlist, plus our own paths."""
+    env = {k: v for k, v in base.items()
+           if k in ENV_ALLOWED or k.startswith(ENV_ALLOWED_PREFIXES)}
+    env["INFOSHARE_CONTENT"] = str(Path(settings.content).resolve())
+    jupyter_path = [str(TEMPLATE_ROOT)]
+    if base.get("JUPYTER_PATH"):
+        jupyter_path.append(base["JUPYTER_PATH"])
+    env["JUPYTER_PATH"] = os.pathsep.join(jupyter_path)
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def voila_command(settings: ServerSettings,
+                  base_env: Mapping[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
+    """The command and environment that start the app's Voila server."""
+    pools = {"default": {"pool_size": settings.default_pool_size}}
+    pools.update({name: {"pool_size": size} for name, size in settings.pool_sizes.items()})
+    command = [
+        sys.executable, "-m", "infoshare_widgets.app.voila_app",
+        str(Path(settings.notebooks).resolve()),
+        f"--port={settings.port}",
+        f"--Voila.ip={settings.ip}",
+        "--Voila.port_retries=0",
+        f"--Voila.open_browser={settings.open_browser}",
+        f"--Voila.log_level={settings.log_level}",
+        # the look: our template, which the URL cannot switch
+        f"--template={TEMPLATE_NAME}",
+        "--theme=light",
+        "--VoilaConfiguration.allow_template_override=NO",
+        "--VoilaConfiguration.allow_theme_override=NO",
+        # no code from the browser, no code shown, nothing unsanitised
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        "--VoilaExporter.sanitize_html=True",
+        "--VoilaConfiguration.file_allowlist=[]",
+        # fast: preheated kernels, a pool per page, no executor timeout (see module docstring)
+        "--preheat_kernel=True",
+        f"--pool_size={settings.default_pool_size}",
+        f"--VoilaKernelManager.kernel_pools_config={json.dumps(pools)}",
+        # memory: kernels of closed pages are shut down once idle
+        f"--MappingKernelManager.cull_idle_timeout={settings.cull_idle_timeout}",
+        f"--MappingKernelManager.cull_interval={settings.cull_interval}",
+        "--MappingKernelManager.cull_connected=False",
+        "--MappingKernelManager.cull_busy=False",
+    ]
+    env = kernel_environment(os.environ if base_env is None else base_env, settings)
+    return command, env
+
+
+def serve(content: Path | None = None, port: int = 8866, open_browser: bool = True) -> int:
+    """Serve the app until interrupted; the exit code of the server."""
+    settings = ServerSettings(
+        content=Path(content).expanduser().resolve() if content else default_content_dir(),
+        port=port, open_browser=open_browser)
+    if not Path(settings.content).is_dir():
+        print(f"infoshare: content folder not found: {settings.content}", file=sys.stderr)
+        return 2
+    command, env = voila_command(settings)
+    print(f"Serving the training at http://{settings.ip}:{settings.port}/ "
+          f"(content: {settings.content}). Press Ctrl+C to stop.", file=sys.stderr)
+    process = subprocess.Popen(command, env=env)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        # Ctrl+C reached the server too; give it time to shut its kernels down.
+        try:
+            return process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.terminate()
+            return process.wait()

@@ -1,0 +1,124 @@
+"""Our Voila server: Voila serving a folder of notebooks, minus everything that is not a page.
+
+Voila in folder mode hard-codes a file listing at ``/`` and ``/voila/tree`` and a contents API
+at ``/voila/api/contents``. This subclass sends ``/`` and the tree to the Start page, drops the
+contents API, answers unknown addresses with our own 404 page, ignores stray ``voila.json``
+config files, adds the package folder to the template search path (so the template can inline
+``theme.css``), and sends a Content-Security-Policy that keeps every request on our own origin.
+
+Run it through :func:`infoshare_widgets.app.serve.voila_command`, never directly: that function
+holds the command line (pools, culling, sanitising, template) that makes it safe.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from jupyter_server.utils import url_path_join
+from tornado import web
+from voila.app import Voila
+from voila.handler import BaseVoilaHandler
+from voila.tornado.contentshandler import VoilaContentsHandler
+from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+from .page_info import notebook_url, page_info, start_notebook
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+# Everything the page loads comes from here: scripts (Voila's bundles, anywidget modules loaded
+# as blob: URLs), inline styles set by widgets, fonts and images bundled with Voila, and the
+# kernel websocket. `connect-src 'self'` covers ws:// to the same host in current browsers.
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "frame-ancestors 'self'",
+    "form-action 'self'",
+    "base-uri 'self'",
+    "object-src 'none'",
+])
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
+
+
+class StartPageHandler(web.RequestHandler):
+    """``/`` and the file tree: send the visitor to the Start page (the first section)."""
+
+    def initialize(self, base_url: str = "/") -> None:
+        self.base_url = base_url
+
+    def get(self, *_args: Any) -> None:
+        target = url_path_join(self.base_url, "voila/render", notebook_url(start_notebook()))
+        self.redirect(target, permanent=False)
+
+    head = get
+
+
+class NotFoundHandler(BaseVoilaHandler):
+    """Every address that is not a page or an asset: our own 404 page, no listing, no detail."""
+
+    def prepare(self) -> None:
+        raise web.HTTPError(404)
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.finish(self.render_template("404.html", status_code=status_code,
+                                         status_message="Not Found", message=""))
+
+
+class InfoshareVoila(Voila):
+    """Voila with only the app's pages and assets (see the module docstring)."""
+
+    name = "infoshare-voila"
+
+    def initialize(self, argv: Any = None) -> None:
+        super().initialize(argv)
+        # The page template names the section in <title> through this filter.
+        self.config.VoilaExporter.filters = {"infoshare_page": f"{__package__}.page_info.page_info"}
+
+    def load_config_file(self, *args: Any, **kwargs: Any) -> None:
+        """Read no config file: settings come from our command line only, so a voila.json in the
+        working folder or the user's Jupyter config cannot switch anything back on."""
+
+    def setup_template_dirs(self) -> None:
+        super().setup_template_dirs()
+        # `{% include "theme.css" %}` in the template finds the one theme file of the package.
+        self.template_paths = [*self.template_paths, str(PACKAGE_DIR)]
+
+    def init_settings(self) -> dict:
+        settings = super().init_settings()
+        headers = {**settings.get("headers", {}), **SECURITY_HEADERS}
+        settings["headers"] = headers
+        settings["default_handler_class"] = NotFoundHandler
+        settings["default_handler_args"] = {"voila_configuration": self.voila_configuration}
+        settings["voila_jinja2_env"].filters["infoshare_page"] = page_info
+        return settings
+
+    def init_handlers(self) -> list:
+        handlers = []
+        for handler in super().init_handlers():
+            pattern, cls = handler[0], handler[1]
+            if cls is VoilaContentsHandler:
+                continue  # the file listing API: nothing a learner needs
+            if cls is TornadoVoilaTreeHandler:
+                handlers.append((pattern, StartPageHandler, {"base_url": self.base_url}))
+                continue
+            handlers.append(handler)
+        return handlers
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Start the server with Voila's own argument parsing (see serve.voila_command)."""
+    InfoshareVoila.launch_instance(argv=argv if argv is not None else sys.argv[1:])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""The case-study panel's state, without widgets: which model points are shown.
+
+A learner reveals all of a question's points at once, after writing their own thoughts; a
+facilitator (step mode) reveals them one at a time so the group can discuss each. The learner's
+own notes are not part of this model: they live only in the text box's in-memory value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..content import models
+from ..content.markdown import to_html, to_inline_html
+
+Action = Literal["reveal", "next", "hide"]
+
+
+class _KeepMissing(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, **values: object) -> str:
+    """``template.format(**values)`` that never raises on a trainer's typo in ui.yaml."""
+    try:
+        return template.format_map(_KeepMissing(values))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+@dataclass
+class Reveal:
+    """Which of a list of items are shown: all at once, or one more per press in step mode.
+
+    Pressing when everything is shown hides it all again, so a facilitator can run a case twice.
+    """
+
+    items: tuple[str, ...]
+    step_mode: bool = False
+    shown: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def expanded(self) -> bool:
+        return self.shown > 0
+
+    @property
+    def all_shown(self) -> bool:
+        return self.shown >= self.total
+
+    @property
+    def visible(self) -> list[str]:
+        """The items the learner can see now, in order."""
+        return list(self.items[: self.shown])
+
+    @property
+    def action(self) -> Action:
+        """What the next press does, which names the button."""
+        if self.all_shown:
+            return "hide"
+        return "next" if self.step_mode else "reveal"
+
+    def press(self) -> None:
+        if self.all_shown:
+            self.shown = 0
+        elif self.step_mode:
+            self.shown += 1
+        else:
+            self.shown = self.total
+
+
+@dataclass
+class CaseStudyPanel:
+    """One case study: its story and, for each question, the model points revealed so far."""
+
+    case: models.CaseStudy
+    step_mode: bool = False
+    reveals: dict[str, Reveal] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.reveals = {
+            q.id: Reveal(tuple(to_inline_html(p) for p in q.points), step_mode=self.step_mode)
+            for q in self.case.questions
+        }
+
+    @property
+    def story_html(self) -> str:
+        return to_html(self.case.story)
+
+    def press(self, question_id: str) -> Reveal:
+        reveal = self.reveals[question_id]
+        reveal.press()
+        return reveal
+
+    def state(self) -> dict[str, object]:
+        """What a progress record needs: the case and which questions were fully revealed."""
+        return {
+            "id": self.case.id,
+            "revealed": [qid for qid, r in self.reveals.items() if r.all_shown and r.total],
+        }

@@ -1,0 +1,88 @@
+"""The accessible reveal component (anywidget), shared by case studies and golden rules.
+
+The front end (``reveal.js``) draws a heading, an optional "your thoughts" box and a real
+``<button aria-expanded aria-controls>`` over a live region; this class keeps a :class:`Reveal`
+model and sends the page only what is shown now.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import traitlets
+
+from .model import Reveal, fill
+
+
+@dataclass(frozen=True)
+class RevealWording:
+    """Button labels and status lines, from ui.yaml. Empty status wording shows no status."""
+
+    reveal: str
+    next: str
+    hide: str
+    progress: str = ""
+    done: str = ""
+
+    def button(self, reveal: Reveal) -> str:
+        return {"reveal": self.reveal, "next": self.next, "hide": self.hide}[reveal.action]
+
+    def status(self, reveal: Reveal) -> str:
+        """In step mode, how far the facilitator has got, and when every point is out."""
+        if not (reveal.step_mode and reveal.expanded):
+            return ""
+        if reveal.all_shown:
+            return fill(self.done, shown=reveal.shown, total=reveal.total)
+        return fill(self.progress, shown=reveal.shown, total=reveal.total)
+
+
+class RevealWidget(anywidget.AnyWidget):
+    """A heading, an optional note box, and a disclosure button over a live list of items."""
+
+    _esm = Path(__file__).with_name("reveal.js")
+    _css = Path(__file__).with_name("reveal.css")
+
+    heading = traitlets.Unicode("").tag(sync=True)
+    heading_level = traitlets.Int(3).tag(sync=True)
+    note_label = traitlets.Unicode("").tag(sync=True)
+    note_hint = traitlets.Unicode("").tag(sync=True)
+    # What the learner typed: kept in memory only, never stored, logged or rendered as HTML.
+    note = traitlets.Unicode("").tag(sync=True)
+    button_label = traitlets.Unicode("").tag(sync=True)
+    expanded = traitlets.Bool(False).tag(sync=True)
+    panel_heading = traitlets.Unicode("").tag(sync=True)
+    # Sanitised HTML (to_html) of the items shown now; hidden items never reach the page.
+    items = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    as_list = traitlets.Bool(True).tag(sync=True)
+    status = traitlets.Unicode("").tag(sync=True)
+    card = traitlets.Bool(False).tag(sync=True)
+
+    def __init__(self, reveal: Reveal, wording: RevealWording, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._reveal = reveal
+        self._wording = wording
+        self.on_msg(self._on_message)
+        self._render()
+
+    @property
+    def reveal(self) -> Reveal:
+        return self._reveal
+
+    def press(self) -> None:
+        """What the button does: reveal all, reveal the next point, or hide."""
+        self._reveal.press()
+        self._render()
+
+    def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if isinstance(content, dict) and content.get("event") == "press":
+            self.press()
+
+    def _render(self) -> None:
+        with self.hold_sync():
+            self.items = self._reveal.visible
+            self.expanded = self._reveal.expanded
+            self.button_label = self._wording.button(self._reveal)
+            self.status = self._wording.status(self._reveal)

@@ -1,0 +1,134 @@
+"""The decision record: the questions, a preview of the record, and a "Download record" button."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import ipywidgets as widgets
+import traitlets
+
+from ..case_study.blocks import prose, source_html
+from ..content import Content, models
+from ..content.markdown import escape, to_html
+from ..error_card import error_card, error_cards_for, origin_path
+from .download import DownloadButton
+from .model import MAX_ANSWER, DecisionRecord, RecordItem, RecordWording
+
+log = logging.getLogger(__name__)
+
+_WARNING_STYLE = (
+    "margin:0.75rem 0;padding:0.5rem var(--is-space,1rem);"
+    "border-left:6px solid var(--is-update,#7a4d00);background:var(--is-surface,#f4f6f8)"
+)
+_PREVIEW_STYLE = (
+    "margin:0;padding:var(--is-space,1rem);white-space:pre-wrap;overflow-wrap:anywhere;"
+    "max-width:100%;font-family:inherit;line-height:1.5;color:var(--is-text,#1b1b1b);"
+    "background:var(--is-surface,#f4f6f8);border:1px solid var(--is-border,#6b6b6b);"
+    "border-radius:var(--is-radius,6px)"
+)
+
+
+class DecisionForm(anywidget.AnyWidget):
+    """The questions as labelled controls; ``answers`` holds what the learner entered (memory
+    only)."""
+
+    _esm = Path(__file__).with_name("form.js")
+    _css = Path(__file__).with_name("form.css")
+
+    # [{id, prompt, help_html, kind: "text" | "choice", choices}]; help_html is sanitised.
+    questions = traitlets.List(traitlets.Dict()).tag(sync=True)
+    answers = traitlets.Dict().tag(sync=True)
+    notice = traitlets.Unicode("").tag(sync=True)
+    max_length = traitlets.Int(MAX_ANSWER).tag(sync=True)
+
+
+def form_questions(items: list[RecordItem]) -> list[dict[str, Any]]:
+    """What the front end needs to draw each question; help is sanitised here."""
+    return [
+        {"id": i.id, "prompt": i.prompt, "help_html": to_html(i.help), "kind": i.kind,
+         "choices": list(i.choices)}
+        for i in items
+    ]
+
+
+def record_wording(content: Content) -> RecordWording:
+    def t(key: str) -> str:
+        return content.text("decision_record", key)
+
+    return RecordWording(date_label=t("date_label"), not_answered=t("not_answered"),
+                         missing=t("missing"))
+
+
+class DecisionRecordView(widgets.VBox):
+    """The form, the record as it stands, and the download. One observer, one render."""
+
+    def __init__(self, content: Content, file: models.DecisionRecordFile,
+                 today: Callable[[], date] = date.today) -> None:
+        bases = [b.name for b in content.lawful_bases.bases] if content.lawful_bases else None
+        self._record = DecisionRecord.from_file(file, record_wording(content), bases)
+        self._today = today
+        self._heading = content.text("decision_record", "record_heading")
+        header = prose(
+            f"<h2>{escape(file.title)}</h2>{to_html(file.intro)}"
+            f'<div class="is-record-warning" role="note" style="{_WARNING_STYLE}">'
+            f"{to_html(file.warning)}</div>",
+            "is-record-intro",
+        )
+        self._form = DecisionForm(questions=form_questions(self._record.items),
+                                  notice=content.text("decision_record", "not_saved"))
+        self._preview = widgets.HTML()
+        self._preview.add_class("is-record-preview-widget")
+        self._download = DownloadButton(label=content.text("decision_record", "download"),
+                                        hint=content.text("decision_record", "download_hint"))
+        source = prose(source_html(content, file.source), "is-record-source")
+        super().__init__(children=[header, self._form, self._preview, self._download, source])
+        self.add_class("is-decision-record")
+        self._form.observe(self._on_answers, names="answers")
+        self._render()
+
+    @property
+    def value(self) -> dict[str, int]:
+        """How far the learner got (counts only: the answers themselves are never reported)."""
+        total = len(self._record.items)
+        return {"answered": total - len(self._record.missing()), "total": total}
+
+    def _on_answers(self, change: dict[str, Any]) -> None:
+        new = change["new"]
+        self._record.update(new if isinstance(new, dict) else {})
+        self._render()
+
+    def _render(self) -> None:
+        day = self._today()
+        text = self._record.as_text(day)
+        # Everything in the record is escaped: the learner's words are shown, never interpreted.
+        self._preview.value = (
+            f'<div class="is-record-preview" style="max-width:100%">'
+            f"<h3>{escape(self._heading)}</h3>"
+            f'<pre style="{_PREVIEW_STYLE}">{escape(text)}</pre></div>'
+        )
+        with self._download.hold_sync():
+            self._download.text = text
+            self._download.filename = self._record.filename(day)
+
+
+def decision_record_widget(content: Content, today: Callable[[], date] = date.today
+                           ) -> widgets.Widget:
+    """The decision record, or an error card if its file is broken (never raises)."""
+    try:
+        file = content.decision_record
+        if file is None:
+            cards = error_cards_for(content, "decision_record")
+            if not cards:
+                path = content.root / "decision_record.yaml"
+                cards = [error_card(content, path, content.problems_in(path))]
+            return cards[0] if len(cards) == 1 else widgets.VBox(children=cards)
+        return DecisionRecordView(content, file, today=today)
+    except Exception:
+        log.exception("could not show the decision record")
+        return error_card(content, origin_path(content, getattr(content, "decision_record", None)),
+                          [])

@@ -1,0 +1,80 @@
+"""The golden rules without widgets: each rule's key phrase first, its full text on demand, and the
+check of understanding ("which rule applies?") turned into an ordinary quiz.
+
+The check reuses the quiz component (one accessible radio-group widget for the whole app): each
+situation becomes a single-choice question over the rules' key phrases, right when the learner
+picks the rule the check names, with the check's feedback saying why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..case_study.model import Reveal, fill
+from ..content import models
+from ..content.markdown import to_html
+
+
+@dataclass(frozen=True)
+class RulesWording:
+    """The golden-rules wording from ui.yaml that the model needs."""
+
+    rule_heading: str  # "Rule {number}: {key_phrase}"
+    check_title: str
+    check_prompt: str  # "Which rule applies?"
+    check_answer: str  # "Rule {number} applies: {key_phrase}."
+
+
+def rule_heading(wording: RulesWording, rule: models.GoldenRule) -> str:
+    return fill(wording.rule_heading, number=rule.number, key_phrase=rule.key_phrase)
+
+
+@dataclass
+class RuleCard:
+    """One rule: its heading (number and key phrase) and the full text, shown on demand."""
+
+    rule: models.GoldenRule
+    heading: str
+    reveal: Reveal
+
+
+def rule_cards(rules: models.GoldenRulesFile, wording: RulesWording) -> list[RuleCard]:
+    """A card per rule, in order; the full text (and any continuation) is one reveal."""
+    return [
+        RuleCard(
+            rule=r,
+            heading=rule_heading(wording, r),
+            reveal=Reveal(tuple(to_html(t) for t in (r.text, r.continued) if t)),
+        )
+        for r in rules.rules
+    ]
+
+
+def check_quiz(rules: models.GoldenRulesFile, wording: RulesWording) -> models.Quiz | None:
+    """The rules file's checks as a single-choice quiz, or None when it has no checks."""
+    if not rules.checks:
+        return None
+    questions = []
+    for check in rules.checks:
+        right = next(r for r in rules.rules if r.number == check.rule)
+        why = fill(wording.check_answer, number=right.number, key_phrase=right.key_phrase)
+        questions.append(models.Question(
+            id=check.id,
+            prompt=f"{check.situation}\n\n**{wording.check_prompt}**",
+            kind="single",
+            options=[
+                models.Option(
+                    text=rule_heading(wording, r),
+                    correct=r.number == check.rule,
+                    feedback=check.feedback if r.number == check.rule
+                    else f"{why} {check.feedback}",
+                )
+                for r in rules.rules
+            ],
+        ))
+    return models.Quiz(
+        id=f"golden-rules-{rules.id}"[:60].rstrip("-"),
+        title=wording.check_title,
+        section=rules.audience,
+        questions=questions,
+    )

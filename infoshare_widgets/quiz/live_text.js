@@ -1,0 +1,19 @@
+// A line of plain text in a live region that stays in the page (the quiz's score line), so a
+// screen reader hears "3 of 4 correct" change. ipywidgets' HTML widget replaces its whole content,
+// live region included, which is not reliably announced.
+
+function render({ model, el: host }) {
+  const line = document.createElement("p");
+  line.className = "is-live-text";
+  line.setAttribute("role", "status");
+  line.setAttribute("aria-live", "polite");
+  function update() {
+    line.textContent = model.get("text") || ""; // plain text, never HTML
+  }
+  update();
+  model.on("change:text", update);
+  host.appendChild(line);
+  return () => model.off("change:text", update);
+}
+
+export default { render };

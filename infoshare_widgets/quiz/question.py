@@ -1,0 +1,135 @@
+"""The accessible question component (anywidget): one question as a real radio or checkbox group.
+
+Why not ipywidgets' RadioButtons: its options have no group name, miss the 24px target size and
+overflow when long, and nothing is announced (STACK-NOTES.md). ``question.js`` draws a
+``<fieldset>`` whose ``<legend>`` is the prompt, real ``<input type=radio|checkbox>`` each with a
+``<label>``, real buttons, and a ``role="status"`` live region that stays in the page.
+
+Python does the checking: the page sends ``{"event": "check", "chosen": [...]}`` or
+``{"event": "try_again"}``; this class asks its ``check`` callable for a :class:`Feedback` and
+sets ``feedback_html`` and ``status``. The traits and messages are listed in docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import traitlets
+
+from .model import Feedback, QuizWords
+from .render import feedback_html
+
+log = logging.getLogger(__name__)
+
+CheckFn = Callable[[frozenset[int]], Feedback]
+
+
+class QuestionWidget(anywidget.AnyWidget):
+    """One question: prompt, options, "Check answer", "Try again" and live feedback."""
+
+    _esm = Path(__file__).with_name("question.js")
+    _css = Path(__file__).with_name("question.css")
+
+    # Plain text, shown as a heading above the question when set.
+    heading = traitlets.Unicode("").tag(sync=True)
+    heading_level = traitlets.Int(3).tag(sync=True)
+    # Sanitised HTML (to_html) shown before the question, e.g. a scenario's situation.
+    intro_html = traitlets.Unicode("").tag(sync=True)
+    # Sanitised HTML (to_html / to_inline_html): the legend, which names the group.
+    prompt_html = traitlets.Unicode("").tag(sync=True)
+    # Plain text under the legend ("Choose one answer."), linked by aria-describedby.
+    hint = traitlets.Unicode("").tag(sync=True)
+    kind = traitlets.Enum(["single", "multiple"], default_value="single").tag(sync=True)
+    # [{"text": plain text}] in order; the page sets each label's textContent.
+    options = traitlets.List(traitlets.Dict()).tag(sync=True)
+    # Indices of the options ticked now; the page keeps it in step both ways.
+    chosen = traitlets.List(traitlets.Int()).tag(sync=True)
+    check_label = traitlets.Unicode("").tag(sync=True)
+    try_again_label = traitlets.Unicode("").tag(sync=True)
+    # Sanitised HTML (render.feedback_html) for the live region; "" when there is none.
+    feedback_html = traitlets.Unicode("").tag(sync=True)
+    # "" before a check, then "correct", "incorrect" or "empty" (checked with nothing chosen).
+    status = traitlets.Unicode("").tag(sync=True)
+    # Counts checks, so the page re-announces feedback that did not change.
+    checks = traitlets.Int(0).tag(sync=True)
+
+    def __init__(
+        self,
+        *,
+        check: CheckFn,
+        words: QuizWords,
+        reset: Callable[[], None] | None = None,
+        **traits: Any,
+    ) -> None:
+        traits.setdefault("check_label", words.check)
+        traits.setdefault("try_again_label", words.try_again)
+        if "hint" not in traits:
+            traits["hint"] = words.choose_all if traits.get("kind") == "multiple" \
+                else words.choose_one
+        super().__init__(**traits)
+        self._check = check
+        self._reset = reset
+        self._words = words
+        self._feedback: Feedback | None = None
+        self.on_msg(self._on_message)
+
+    @property
+    def feedback(self) -> Feedback | None:
+        """The feedback on show, as data (None before a check and after "Try again")."""
+        return self._feedback
+
+    def check(self, chosen: Iterable[int] | None = None) -> Feedback:
+        """What "Check answer" does: judge ``chosen`` (or the current choice) and show why."""
+        if chosen is not None:
+            self.chosen = self._valid(chosen)
+        feedback = self._check(frozenset(self._valid(self.chosen)))
+        self._feedback = feedback
+        with self.hold_sync():
+            self.feedback_html = feedback_html(feedback, self._words)
+            self.status = feedback.status
+            self.checks += 1
+        return feedback
+
+    def try_again(self) -> None:
+        """What "Try again" does: clear the choice and the feedback."""
+        if self._reset is not None:
+            self._reset()
+        self._feedback = None
+        with self.hold_sync():
+            self.chosen = []
+            self.feedback_html = ""
+            self.status = ""
+
+    def _valid(self, chosen: Iterable[Any]) -> list[int]:
+        """Indices that name an option, in order; anything else from the page is dropped."""
+        count = len(self.options)
+        picked = sorted({i for i in chosen if isinstance(i, int) and not isinstance(i, bool)
+                         and 0 <= i < count})
+        return picked[:1] if self.kind == "single" else picked
+
+    def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if not isinstance(content, dict):
+            return
+        event = content.get("event")
+        try:
+            if event == "check":
+                chosen = content.get("chosen")
+                self.check(chosen if isinstance(chosen, list) else None)
+            elif event == "try_again":
+                self.try_again()
+        except Exception:
+            # Log the traceback (ids only; never anything a learner typed) and keep going.
+            log.exception("question %r: could not handle %r", self.heading or self.model_id, event)
+
+
+class LiveText(anywidget.AnyWidget):
+    """A line of plain text in a persistent live region (the score line)."""
+
+    _esm = Path(__file__).with_name("live_text.js")
+    _css = Path(__file__).with_name("question.css")
+
+    text = traitlets.Unicode("").tag(sync=True)

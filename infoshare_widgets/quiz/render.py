@@ -1,0 +1,85 @@
+"""Feedback as HTML: the verdict in words first, an icon beside it, then each option's feedback.
+
+Pure functions (no widgets), so the exact text a learner reads is tested without a browser. Text
+goes in either escaped (option texts, wording from ui.yaml) or through ``to_html`` (authored
+Markdown); nothing else.
+
+The icon is a ``data-icon`` attribute that question.css draws with ``::before`` and hides from
+screen readers (they hear the words), so the feedback's text starts with the verdict itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..content.markdown import escape, to_html, to_inline_html
+from .model import Feedback, Part, QuizWords
+
+_BLOCK = re.compile(r"<(p|ul|ol|blockquote|pre|h[1-6]|hr)[\s>]")
+
+
+def _inline_or_block(markdown: str) -> tuple[str, bool]:
+    """The Markdown as inline HTML when it is one paragraph, else as blocks (and True)."""
+    inline = to_inline_html(markdown)
+    if _BLOCK.search(inline):
+        return to_html(markdown), True
+    return inline, False
+
+
+def _after(markdown: str) -> str:
+    """An option's feedback after the option's text: " — " and inline text, or the blocks."""
+    if not markdown:
+        return ""
+    html, block = _inline_or_block(markdown)
+    return html if block else f" — {html}"
+
+
+def _icon(words: QuizWords, right: bool) -> str:
+    return escape(words.correct_icon if right else words.wrong_icon)
+
+
+def _part_item(part: Part, words: QuizWords) -> str:
+    mark = "right" if part.right else "wrong"
+    word = words.option_right if part.right else words.option_wrong
+    return (
+        f'<li class="is-q-part is-q-{mark}" data-icon="{_icon(words, part.right)}">'
+        f'<strong class="is-q-mark">{escape(word)}</strong> '
+        f'<span class="is-q-option-text">{escape(part.text)}</span>{_after(part.feedback)}</li>'
+    )
+
+
+def _missed_item(part: Part) -> str:
+    return (
+        f'<li class="is-q-part is-q-missed"><span class="is-q-option-text">'
+        f"{escape(part.text)}</span>{_after(part.feedback)}</li>"
+    )
+
+
+def feedback_html(feedback: Feedback | None, words: QuizWords) -> str:
+    """The live region's content for a check; empty when there is nothing to say."""
+    if feedback is None:
+        return ""
+    if feedback.status == "empty":
+        return f'<p class="is-q-verdict is-q-empty">{escape(feedback.heading)}</p>'
+
+    right = feedback.correct
+    mark = "right" if right else "wrong"
+    verdict = (f'<p class="is-q-verdict is-q-{mark}" data-icon="{_icon(words, right)}">'
+               f"<strong>{escape(feedback.heading)}</strong>")
+    out: list[str] = []
+    if feedback.kind == "single" and len(feedback.parts) == 1:
+        # One choice: its feedback reads on from the verdict ("Correct — Working Together ...").
+        html, block = _inline_or_block(feedback.parts[0].feedback)
+        out.append(f"{verdict}</p>{html}" if block else f"{verdict} {html}</p>")
+    else:
+        out.append(f"{verdict}</p>")
+        if feedback.parts:
+            items = "".join(_part_item(p, words) for p in feedback.parts)
+            out.append(f'<ul class="is-q-parts">{items}</ul>')
+    if feedback.missed:
+        items = "".join(_missed_item(p) for p in feedback.missed)
+        out.append(f'<p class="is-q-missed-label"><strong>{escape(feedback.missed_label)}'
+                   f'</strong></p><ul class="is-q-parts">{items}</ul>')
+    if feedback.explanation:
+        out.append(f'<div class="is-q-explanation">{to_html(feedback.explanation)}</div>')
+    return "".join(out)

@@ -1,0 +1,176 @@
+"""The case-study panel as a learner meets it, driven without a browser."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from h4_samples import (
+    IMG,
+    SCRIPT,
+    assert_inert,
+    case_study,
+    case_yaml,
+    content_folder,
+    make_content,
+    ui,
+)
+
+from infoshare_widgets.case_study import (
+    CaseStudyView,
+    RevealWidget,
+    case_studies_page,
+    case_study_widget,
+)
+
+PACKAGE = Path(__file__).resolve().parents[2] / "infoshare_widgets"
+
+
+def questions(view: CaseStudyView) -> list[RevealWidget]:
+    found = [w for w in view.children if isinstance(w, RevealWidget)]
+    assert found, "the panel shows no questions"
+    return found
+
+
+def test_story_comes_first_with_name_about_and_source() -> None:
+    view = case_study_widget(make_content(), case_study())
+    header = view.children[0].value
+    assert "<h2>Sam</h2>" in header and "Young carer" in header
+    assert "Sam is <em>twelve</em>" in header
+    assert "A practice scenario" in view.children[-1].value
+    assert ui("app", "source_label") in view.children[-1].value
+
+
+def test_each_prompt_has_a_labelled_thoughts_box_marked_not_saved() -> None:
+    boxes = questions(case_study_widget(make_content(), case_study()))
+    assert [b.heading for b in boxes] == ["What is worrying you?", "Who would you contact?",
+                                          "How would you follow up?"]
+    for box in boxes:
+        assert box.note_label == ui("case_study", "your_thoughts")
+        assert box.note_hint == ui("case_study", "not_saved")
+        assert box.heading_level == 3
+
+
+def test_model_points_are_not_on_the_page_until_revealed_then_all_at_once() -> None:
+    box = questions(case_study_widget(make_content(), case_study()))[0]
+    assert (box.items, box.expanded) == ([], False)
+    assert box.button_label == ui("case_study", "reveal")
+    box.press()
+    assert box.items == ["Sam is often late", "Sam looks tired", "Sam's mother is unwell"]
+    assert box.expanded and box.button_label == ui("case_study", "hide")
+    assert box.status == ""
+    box.press()
+    assert (box.items, box.expanded) == ([], False)
+
+
+def test_the_button_press_message_from_the_page_reveals() -> None:
+    box = questions(case_study_widget(make_content(), case_study()))[1]
+    box._on_message(box, {"event": "something else"}, [])
+    box._on_message(box, "press", [])
+    assert box.items == []
+    box._on_message(box, {"event": "press"}, [])
+    assert box.items == ["The school's designated safeguarding lead"]
+
+
+def test_step_mode_reveals_one_point_at_a_time_and_says_when_all_are_shown() -> None:
+    box = questions(case_study_widget(make_content(), case_study(), step_mode=True))[0]
+    assert box.button_label == ui("case_study", "next_point")
+    box.press()
+    assert len(box.items) == 1 and box.expanded
+    assert box.status == ui("case_study", "step_progress").format(shown=1, total=3)
+    box.press()
+    box.press()
+    assert len(box.items) == 3
+    assert box.status == ui("case_study", "all_shown").format(total=3)
+    assert box.button_label == ui("case_study", "hide")
+
+
+def test_value_reports_which_questions_were_revealed_but_never_the_notes() -> None:
+    view = case_study_widget(make_content(), case_study())
+    boxes = questions(view)
+    boxes[0].note = "my private thought"
+    boxes[2].press()
+    assert view.value == {"id": "sample-case", "revealed": ["follow-up"]}
+    assert "my private thought" not in repr(view.value)
+
+
+def test_unsafe_text_in_story_points_and_typed_notes_stays_inert(caplog) -> None:
+    case = case_study(
+        name=f"Sam {IMG}", about=SCRIPT, story=f"Story {IMG} {SCRIPT}",
+        questions=[{"id": "q", "prompt": f"What {SCRIPT}?", "points": [IMG, f"x {SCRIPT}"]}],
+        source=IMG,
+    )
+    with caplog.at_level(logging.DEBUG):
+        view = case_study_widget(make_content(), case)
+        box = questions(view)[0]
+        box.note = f"typed {IMG} {SCRIPT}"
+        box.press()
+    assert isinstance(view, CaseStudyView)
+    for html in [w.value for w in view.children if hasattr(w, "value")
+                 and isinstance(w.value, str)] + box.items:
+        assert_inert(html)
+    # The prompt and the note are plain text: reveal.js sets them as textContent / .value only.
+    assert box.heading == f"What {SCRIPT}?"
+    typed = f"typed {IMG} {SCRIPT}"
+    others = [box.heading, box.status, box.button_label, box.note_hint, *box.items]
+    assert all(typed not in o for o in others)
+    assert typed not in caplog.text  # never logged
+
+
+def test_front_end_sets_learner_text_as_text_and_html_only_from_sanitised_items() -> None:
+    js = (PACKAGE / "case_study" / "reveal.js").read_text()
+    assert re.findall(r"\.innerHTML\s*=\s*(\w+)", js) == ["html"]
+    assert "for (const html of items" in js
+    assert "textarea.value = model.get(\"note\")" in js
+    for word in ("localStorage", "sessionStorage", "indexedDB", "console.log", "fetch("):
+        assert word not in js
+
+
+def test_front_end_is_an_accessible_disclosure_with_a_live_region() -> None:
+    js = (PACKAGE / "case_study" / "reveal.js").read_text()
+    for needed in ('el("button"', '"aria-expanded"', '"aria-controls"', '"aria-live", "polite"',
+                   'el("label"', "label.htmlFor", '"aria-describedby", hint.id', 'button.type = '
+                   '"button"'):
+        assert needed in js, needed
+    css = (PACKAGE / "case_study" / "reveal.css").read_text()
+    assert "outline: 3px solid var(--is-focus, #1d4f91)" in css
+    assert "outline-offset: 2px" in css
+    assert "min-height: 44px" in css
+    assert not re.search(r"(?<!min-)(?<!max-)width:\s*\d+px", css)  # no fixed widths
+
+
+def test_case_studies_page_shows_every_case_in_order_and_a_card_per_broken_file(
+    tmp_path: Path,
+) -> None:
+    content = content_folder(tmp_path, {
+        "case_studies/zed.yaml": case_yaml("zed", "Zed", order=1),
+        "case_studies/amy.yaml": case_yaml("amy", "Amy", order=2),
+        "case_studies/bad.yaml": case_yaml("bad", "Bad").replace("audience: children",
+                                                                 "audience: kids"),
+    })
+    page = case_studies_page(content, step_mode=True)
+    kinds = [type(w).__name__ for w in page.children]
+    assert kinds == ["CaseStudyView", "CaseStudyView", "HTML"]
+    assert "<h2>Zed</h2>" in page.children[0].children[0].value
+    assert "<h2>Amy</h2>" in page.children[1].children[0].value
+    assert questions(page.children[0])[0].button_label == ui("case_study", "next_point")
+    card = page.children[2].value
+    assert ui("app", "error_title") in card
+    assert "case_studies/bad.yaml:4: audience: must be one of" in card
+
+
+@pytest.mark.parametrize("broken", [None, "not a case study"])
+def test_factory_never_raises_and_logs_the_traceback(broken: object, caplog) -> None:
+    with caplog.at_level(logging.ERROR):
+        card = case_study_widget(make_content(), broken)  # type: ignore[arg-type]
+    assert ui("app", "error_title") in card.value
+    assert any(r.exc_info for r in caplog.records)
+
+
+def test_page_never_raises(caplog) -> None:
+    page = case_studies_page(None)  # type: ignore[arg-type]
+    assert ui("app", "error_title") not in page.children[0].value  # no wording without content
+    assert "error title" in page.children[0].value
+    assert any(r.exc_info for r in caplog.records)

@@ -1,0 +1,148 @@
+"""The golden rules as a learner meets them: rule cards with a disclosure, then the check."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from h4_samples import (
+    IMG,
+    SCRIPT,
+    assert_inert,
+    content_folder,
+    golden_rules,
+    make_content,
+    ui,
+)
+
+from infoshare_widgets.case_study import RevealWidget
+from infoshare_widgets.golden_rules import GoldenRulesView, golden_rules_widget
+from infoshare_widgets.quiz import QuestionWidget, QuizView
+
+
+def rules_of(view: GoldenRulesView) -> list[RevealWidget]:
+    found = [w for w in view.children if isinstance(w, RevealWidget)]
+    assert found, "no rule cards"
+    return found
+
+
+def check_of(view: GoldenRulesView) -> QuizView:
+    return next(w for w in view.children if isinstance(w, QuizView))
+
+
+def test_title_intro_reference_and_source() -> None:
+    view = golden_rules_widget(make_content(golden_rules=[golden_rules()]), "children")
+    header = view.children[0].value
+    assert "<h2>The seven golden rules</h2>" in header
+    assert "Seven rules for sharing information." in header
+    assert ui("golden_rules", "reference") in header
+    assert '<a href="https://example.org/advice" rel="noopener noreferrer">' \
+           "Information sharing advice</a> (DfE)" in header
+    assert "DfE, May 2024" in view.children[-1].value
+
+
+def test_each_rule_shows_its_key_phrase_first_and_full_text_on_demand() -> None:
+    view = golden_rules_widget(make_content(golden_rules=[golden_rules()]), "children")
+    cards = rules_of(view)
+    assert [c.heading for c in cards] == [
+        ui("golden_rules", "rule_heading").format(number=n, key_phrase=f"Key phrase {n}")
+        for n in range(1, 8)
+    ]
+    seventh = cards[6]
+    assert (seventh.items, seventh.expanded) == ([], False)
+    assert seventh.button_label == ui("golden_rules", "show_rule")
+    assert seventh.note_label == ""  # no thoughts box on a rule card
+    seventh.press()
+    assert seventh.expanded and len(seventh.items) == 2
+    assert "More about rule 7" in seventh.items[1]
+    assert seventh.button_label == ui("golden_rules", "hide_rule")
+    assert view.value == {"opened": [7]}
+    seventh.press()
+    assert seventh.items == [] and view.value == {"opened": []}
+
+
+def test_the_check_asks_which_rule_applies_and_feedback_says_why() -> None:
+    view = golden_rules_widget(make_content(golden_rules=[golden_rules()]), "children")
+    quiz = check_of(view)
+    questions = [w for w in quiz.children if isinstance(w, QuestionWidget)]
+    assert len(questions) == 2
+    first = questions[0]
+    assert "A parent asks you not to tell anyone." in first.prompt_html
+    assert [o["text"] for o in first.options][2] == \
+        ui("golden_rules", "rule_heading").format(number=3, key_phrase="Key phrase 3")
+    first.check([0])
+    assert first.status == "incorrect"
+    assert "Rule 3 is about consent." in first.feedback_html
+    assert ui("golden_rules", "check_answer").format(number=3, key_phrase="Key phrase 3") \
+        in first.feedback_html
+    first.try_again()
+    first.check([2])
+    assert first.status == "correct"
+    assert "Rule 3 is about consent." in first.feedback_html
+    assert ui("golden_rules", "check_title") in quiz.children[0].value
+
+
+def test_no_check_without_checks() -> None:
+    view = golden_rules_widget(make_content(golden_rules=[golden_rules(checks=[])]), "children")
+    assert not any(isinstance(w, QuizView) for w in view.children)
+
+
+def test_the_audience_picks_the_rules() -> None:
+    adults = golden_rules("adults", title="Adults' rules")
+    content = make_content(golden_rules=[golden_rules(), adults])
+    assert "Adults&#x27; rules" in golden_rules_widget(content, "adults").children[0].value
+
+
+def test_unsafe_text_in_rules_is_inert() -> None:
+    rules = golden_rules(title=f"T {IMG}", intro=SCRIPT,
+                         reference={"title": IMG, "note": SCRIPT, "publisher": SCRIPT},
+                         source=IMG)
+    data = rules.model_dump()
+    data["rules"][0].update(key_phrase=f"K {SCRIPT}", text=IMG, continued=SCRIPT)
+    data["checks"][0].update(situation=IMG, feedback=SCRIPT)
+    view = golden_rules_widget(make_content(golden_rules=[type(rules).model_validate(data)]),
+                               "children")
+    card = rules_of(view)[0]
+    card.press()
+    assert card.heading.startswith("Rule 1: K <script>")  # plain text: set as textContent
+    question = next(w for w in check_of(view).children if isinstance(w, QuestionWidget))
+    question.check([0])
+    for html in [view.children[0].value, view.children[-1].value, *card.items,
+                 question.prompt_html, question.feedback_html]:
+        assert_inert(html)
+
+
+def test_missing_audience_shows_an_error_card() -> None:
+    card = golden_rules_widget(make_content(golden_rules=[golden_rules()]), "adults")
+    assert ui("app", "error_title") in card.value
+    assert "no golden rules file for audience &#x27;adults&#x27;" in card.value
+
+
+def test_a_broken_rules_file_shows_its_problems(tmp_path: Path) -> None:
+    content = content_folder(tmp_path, {
+        "golden_rules/adults.yaml": "id: adults\naudience: adults\ntitle: Rules\n",
+        "golden_rules/children.yaml": "id: children\naudience: children\n",
+    })
+    card = golden_rules_widget(content, "adults")
+    assert "golden_rules/adults.yaml" in card.value and "golden_rules/children.yaml" not in \
+        card.value
+    assert "required field is missing" in card.value
+
+
+@pytest.mark.parametrize("content", [None, "not content"])
+def test_factory_never_raises_and_logs_the_traceback(content: object, caplog) -> None:
+    with caplog.at_level(logging.ERROR):
+        card = golden_rules_widget(content, "children")  # type: ignore[arg-type]
+    assert "error title" in card.value
+    assert any(r.exc_info for r in caplog.records)
+
+
+def test_shipped_rules_build_for_both_audiences() -> None:
+    from infoshare_widgets.content import load_content
+
+    content = load_content()
+    built = [golden_rules_widget(content, a) for a in ("children", "adults")]
+    assert len(built) == 2
+    for view in built:
+        assert isinstance(view, GoldenRulesView) and len(rules_of(view)) == 7
