@@ -26,6 +26,23 @@ def validate(directory: Path | None) -> int:
     return 0
 
 
+def reference(output: Path | None, check: bool) -> int:
+    """Write the authoring reference from the models, or (--check) fail if it is stale."""
+    from .content.reference import DOC_PATH, reference_is_current, write_reference
+
+    path = output or DOC_PATH
+    if check:
+        if reference_is_current(path):
+            print(f"{display_path(path)} is up to date")
+            return 0
+        print(f"{display_path(path)} is out of date: run `infoshare reference` to regenerate it",
+              file=sys.stderr)
+        return 1
+    changed = write_reference(path)
+    print(f"{'wrote' if changed else 'unchanged:'} {display_path(path)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="infoshare",
@@ -39,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
         "exits 0 when the content is sound and 1 otherwise.")
     check.add_argument("directory", nargs="?", type=Path, metavar="DIR",
                        help=f"content folder (default: {display_path(default_content_dir())})")
+    ref = commands.add_parser(
+        "reference", help="write docs/authoring.md from the schema",
+        description="Generate the trainers' authoring reference from the content models.")
+    ref.add_argument("--check", action="store_true",
+                     help="write nothing; exit 1 if the reference is out of date")
+    ref.add_argument("--output", type=Path, metavar="FILE",
+                     help="where to write it (default: docs/authoring.md)")
     serve = commands.add_parser(
         "serve", help="serve the app with Voila",
         description="Serve the training as a web app at http://127.0.0.1:PORT/.")
@@ -55,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return validate(args.directory)
+        if args.command == "reference":
+            return reference(args.output, args.check)
         if args.command == "serve":
             from .app.serve import serve
 

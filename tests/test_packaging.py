@@ -61,3 +61,12 @@ def test_makefile_never_downloads_a_browser() -> None:
     makefile = (ROOT / "Makefile").read_text()
     assert "playwright install" not in makefile
     assert "apt-get install -y" in makefile
+
+
+def test_pack_copy_matches_the_source() -> None:
+    """tests/data keeps a copy of the pack so CI can check coverage; it must not drift."""
+    copy = ROOT / "tests" / "data" / "resource-pack.txt"
+    upstream = ROOT.parent / "shared" / "source" / "resource-pack.txt"
+    assert copy.read_text(encoding="utf-8").count("Golden Rules") >= 4
+    if upstream.exists():
+        assert copy.read_bytes() == upstream.read_bytes()

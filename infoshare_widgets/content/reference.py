@@ -75,7 +75,7 @@ def render_reference() -> str:
     for path, kind in kinds:
         out.append(f"## `{path}`\n")
         out.append(_model_text(kind.model) + "\n")
-        out.append(_field_table(kind.model))
+        out.append(_field_table(kind.model, file_id=kind.id_from_name))
         shown.add(kind.model)
         for nested in _nested_models(kind.model):
             if nested in shown:
@@ -134,7 +134,8 @@ def _model_text(model: type[BaseModel]) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _field_table(model: type[BaseModel]) -> str:
+def _field_table(model: type[BaseModel], file_id: bool = False) -> str:
+    """A row per field; `file_id` when the model's `id` must be its file name."""
     hints = typing.get_type_hints(model, include_extras=True)
     rows = ["| Field | Type | Required | Description |", "|---|---|---|---|"]
     for name, info in model.model_fields.items():
@@ -143,6 +144,8 @@ def _field_table(model: type[BaseModel]) -> str:
         if least and kind.startswith("list of"):
             kind += f", at least {least}"
         description = " ".join((info.description or "").split())
+        if file_id and name == "id":
+            description = f"The file name without `.yaml`. {description}"
         default = info.default
         if not info.is_required() and default not in (None, PydanticUndefined):
             description += f" Default: `{_yaml_value(default)}`."

@@ -67,3 +67,53 @@ def quiz() -> models.Quiz:
             },
         ],
     })
+
+
+def bases() -> models.LawfulBasesFile:
+    """Three bases are enough to exercise every branch; the real file has six."""
+    return models.LawfulBasesFile.model_validate({
+        "title": "Basis for sharing information",
+        "intro": "You must have a **lawful basis**.",
+        "bases": [
+            {"id": "consent", "name": "Consent", "pack_text": "the individual has given consent",
+             "plain_english": "The person agreed.", "safeguarding": "rarely",
+             "guidance": "Consent is often not the most appropriate basis."},
+            {"id": "legal-obligation", "name": "Legal obligation",
+             "pack_text": "necessary to comply with the law", "plain_english": "The law says so.",
+             "safeguarding": "usually", "guidance": "Working Together 2023 names it."},
+            {"id": "vital-interests", "name": "Vital interests",
+             "pack_text": "necessary to protect someone's life",
+             "plain_english": "To protect a life.", "safeguarding": "sometimes",
+             "guidance": "Fits an emergency."},
+            {"id": "public-task", "name": "Public task",
+             "pack_text": "necessary for your official functions",
+             "plain_english": "Your official job.", "safeguarding": "usually",
+             "guidance": "Working Together 2023 names it too."},
+        ],
+        "guidance": "Legal obligation or public task usually fit; vital interests in an emergency.",
+        "update_note": {"title": "Recognised legitimate interests", "body": "A new basis.",
+                        "source": "Data (Use and Access) Act 2025"},
+        "tool": {"title": "Lawful basis interactive tool",
+                 "publisher": "Information Commissioner's Office (ICO)"},
+        "source": "LLR resource pack",
+    })
+
+
+def scenarios() -> models.ScenariosFile:
+    return models.ScenariosFile.model_validate({
+        "title": "Which basis fits?",
+        "intro": "Pick the basis that fits.",
+        "scenarios": [
+            {"id": "school-referral", "audience": "children", "title": "A referral from school",
+             "situation": "A teacher is worried about a pupil.",
+             "fits": ["legal-obligation", "public-task"],
+             "explanation": "Working Together 2023 names legal obligation or public task.",
+             "basis_feedback": {"consent": "Consent is often not the right basis.",
+                                "public-task": "A school's safeguarding duty is public."}},
+            {"id": "collapse", "audience": "adults", "title": "A collapse at home",
+             "situation": "An adult is unconscious; paramedics ask about medication.",
+             "fits": ["vital-interests"],
+             "explanation": "Someone's life is at risk: vital interests."},
+        ],
+        "source": "Written for this resource",
+    })

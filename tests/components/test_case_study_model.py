@@ -1,4 +1,4 @@
-"""The case-study model: revealing points all at once or one at a time; wording that never raises."""
+"""The case-study model: revealing points all at once or one at a time; safe wording."""
 
 from __future__ import annotations
 

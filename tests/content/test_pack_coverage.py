@@ -43,9 +43,9 @@ LABEL = re.compile(r"^([^:]{1,60}):\s+(.+)$")  # "Consent: the individual has gi
 
 
 def pack_path() -> Path:
-    """The resource pack: $INFOSHARE_PACK, else shared/source beside the checkout."""
+    """The resource pack: $INFOSHARE_PACK, else the copy kept in tests/data."""
     env = os.environ.get("INFOSHARE_PACK")
-    return Path(env) if env else ROOT.parent / "shared" / "source" / "resource-pack.txt"
+    return Path(env) if env else ROOT / "tests" / "data" / "resource-pack.txt"
 
 
 def words(text: str) -> str:

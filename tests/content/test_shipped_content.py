@@ -26,9 +26,9 @@ YAML_FILES = sorted(CONTENT.rglob("*.yaml"))
 
 
 def pack_path() -> Path:
-    """The resource pack: $INFOSHARE_PACK, else shared/source beside the checkout."""
+    """The resource pack: $INFOSHARE_PACK, else the copy kept in tests/data."""
     env = os.environ.get("INFOSHARE_PACK")
-    return Path(env) if env else ROOT.parent / "shared" / "source" / "resource-pack.txt"
+    return Path(env) if env else ROOT / "tests" / "data" / "resource-pack.txt"
 
 
 @functools.cache

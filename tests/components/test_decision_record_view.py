@@ -1,0 +1,167 @@
+"""The decision record as a learner meets it: questions, a preview, a download; nothing kept."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from h4_samples import (
+    IMG,
+    SCRIPT,
+    assert_inert,
+    content_folder,
+    decision_record_file,
+    lawful_bases,
+    make_content,
+    ui,
+)
+
+from infoshare_widgets.decision_record import (
+    DecisionForm,
+    DecisionRecordView,
+    DownloadButton,
+    decision_record_widget,
+)
+
+PACKAGE = Path(__file__).resolve().parents[2] / "infoshare_widgets" / "decision_record"
+DAY = date(2025, 3, 7)
+
+
+def build(**content_fields: object) -> DecisionRecordView:
+    fields = {"decision_record": decision_record_file(), "lawful_bases": lawful_bases()}
+    fields.update(content_fields)
+    view = decision_record_widget(make_content(**fields), today=lambda: DAY)
+    assert isinstance(view, DecisionRecordView)
+    return view
+
+
+def parts(view: DecisionRecordView) -> tuple[DecisionForm, str, DownloadButton]:
+    form = next(w for w in view.children if isinstance(w, DecisionForm))
+    preview = next(w for w in view.children if "is-record-preview" in getattr(w, "value", ""))
+    download = next(w for w in view.children if isinstance(w, DownloadButton))
+    return form, preview.value, download
+
+
+def test_header_has_title_intro_and_the_practice_details_warning() -> None:
+    header = build().children[0].value
+    assert "<h2>My information sharing decision</h2>" in header
+    assert "Work through the questions." in header
+    assert "Use <strong>practice</strong> details, not real people's." in header
+    assert 'role="note"' in header
+
+
+def test_form_offers_each_question_with_help_and_the_not_saved_notice() -> None:
+    form, _, _ = parts(build())
+    assert form.notice == ui("decision_record", "not_saved")
+    assert [(q["id"], q["kind"]) for q in form.questions] == [
+        ("advice", "text"), ("what", "text"), ("basis", "choice"), ("told", "choice")]
+    assert form.questions[0]["help_html"] == \
+        "<p>Your designated safeguarding lead, for example.</p>\n"
+    assert form.questions[2]["choices"] == ["Legal obligation", "Public task", "Consent"]
+
+
+def test_lawful_basis_question_is_a_text_box_when_the_bases_are_broken() -> None:
+    form, _, _ = parts(build(lawful_bases=None))
+    assert form.questions[2]["kind"] == "text"
+
+
+def test_answers_update_the_preview_and_the_download() -> None:
+    view = build()
+    form, preview, download = parts(view)
+    assert ui("decision_record", "record_heading") in preview
+    assert preview.count(ui("decision_record", "not_answered")) == 4
+    assert download.label == ui("decision_record", "download")
+    assert download.hint == ui("decision_record", "download_hint")
+    assert download.filename == "decision-record-2025-03-07.txt"
+
+    form.answers = {"advice": "My manager", "basis": "Public task", "told": "Not a choice"}
+    _, preview, download = parts(view)
+    assert "1. Who can give me advice?\n   My manager\n" in download.text
+    assert "3. What is the lawful basis?\n   Public task\n" in download.text
+    assert "2 of 4 questions not answered yet." in download.text
+    assert "Date: 2025-03-07" in download.text
+    assert "My manager" in preview and "Public task" in preview
+    assert view.value == {"answered": 2, "total": 4}
+
+
+def test_typed_markup_is_escaped_in_the_preview_and_plain_in_the_file(caplog) -> None:
+    view = build()
+    form, _, _ = parts(view)
+    typed = f"{IMG} {SCRIPT}"
+    with caplog.at_level(logging.DEBUG):
+        form.answers = {"advice": typed, "what": "<b>bold</b>"}
+    _, preview, download = parts(view)
+    assert_inert(preview)
+    assert "&lt;img src=x onerror=alert(1)&gt; &lt;script&gt;" in preview
+    assert "<b>" not in preview
+    assert typed in download.text  # a plain-text file: shown as typed, never interpreted
+    assert download.mime.startswith("text/plain")
+    assert typed not in caplog.text  # never logged
+    assert typed not in repr(view.value)
+
+
+def test_authored_text_is_sanitised() -> None:
+    file = decision_record_file(title=f"T {IMG}", intro=SCRIPT, warning=IMG, source=SCRIPT)
+    data = file.model_dump()
+    data["questions"][0].update(prompt=f"Q {SCRIPT}", help=IMG)
+    view = build(decision_record=type(file).model_validate(data))
+    form, preview, _ = parts(view)
+    assert_inert(form.questions[0]["help_html"])
+    assert form.questions[0]["prompt"] == f"Q {SCRIPT}"  # plain text: set as textContent
+    for html in [view.children[0].value, preview, view.children[-1].value]:
+        assert_inert(html)
+
+
+def test_front_end_keeps_typed_text_out_of_html_and_storage() -> None:
+    form_js = (PACKAGE / "form.js").read_text()
+    download_js = (PACKAGE / "download.js").read_text()
+    assert re.findall(r"\.innerHTML\s*=\s*([\w.]+)", form_js) == ["q.help_html"]
+    assert "innerHTML" not in download_js
+    assert "new Blob([model.get(\"text\")]" in download_js and "link.download" in download_js
+    for js in (form_js, download_js):
+        for word in ("localStorage", "sessionStorage", "indexedDB", "console.log", "fetch(",
+                     "XMLHttpRequest", "sendBeacon"):
+            assert word not in js
+
+
+def test_front_end_controls_are_labelled() -> None:
+    form_js = (PACKAGE / "form.js").read_text()
+    for needed in ("label.htmlFor", 'el("fieldset"', 'el("legend"', 'input.type = "radio"',
+                   '"aria-describedby", described', "notice.id"):
+        assert needed in form_js, needed
+    css = (PACKAGE / "form.css").read_text() + (PACKAGE / "download.css").read_text()
+    assert css.count("outline: 3px solid var(--is-focus, #1d4f91)") == 2
+    assert "min-height: 44px" in css
+    assert not re.search(r"(?<!min-)(?<!max-)width:\s*(?!24px)\d+px", css)
+
+
+def test_a_broken_decision_record_file_shows_its_problems(tmp_path: Path) -> None:
+    content = content_folder(tmp_path, {"decision_record.yaml": "title: T\nintro: I\n"})
+    card = decision_record_widget(content)
+    assert ui("app", "error_title") in card.value
+    assert "decision_record.yaml" in card.value and "required field is missing" in card.value
+
+
+def test_a_missing_decision_record_file_is_named(tmp_path: Path) -> None:
+    card = decision_record_widget(content_folder(tmp_path, {}))
+    assert "decision_record.yaml: required file is missing" in card.value
+
+
+@pytest.mark.parametrize("content", [None, "not content"])
+def test_factory_never_raises_and_logs_the_traceback(content: object, caplog) -> None:
+    with caplog.at_level(logging.ERROR):
+        card = decision_record_widget(content)  # type: ignore[arg-type]
+    assert "error title" in card.value
+    assert any(r.exc_info for r in caplog.records)
+
+
+def test_shipped_decision_record_builds() -> None:
+    from infoshare_widgets.content import load_content
+
+    view = decision_record_widget(load_content(), today=lambda: DAY)
+    assert isinstance(view, DecisionRecordView)
+    form, _, download = parts(view)
+    assert form.questions and "Date: 2025-03-07" in download.text
