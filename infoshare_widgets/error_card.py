@@ -30,7 +30,7 @@ _CARD_STYLE = (
     "padding:var(--is-space,1rem);border:1px solid var(--is-border,#6b6b6b);"
     "border-left:6px solid var(--is-wrong,#a1260d);border-radius:var(--is-radius,6px);"
     "background:var(--is-surface,#f4f6f8);color:var(--is-text,#1b1b1b);"
-    "line-height:1.5;overflow-wrap:anywhere;white-space:normal"
+    "font-size:var(--is-font-size,1rem);line-height:1.5;overflow-wrap:anywhere;white-space:normal"
 )
 _HEADING_STYLE = "margin:0 0 0.5rem 0;color:var(--is-wrong,#a1260d);font-size:1.25em"
 

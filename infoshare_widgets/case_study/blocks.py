@@ -13,8 +13,8 @@ import ipywidgets as widgets
 from ..content.markdown import escape
 
 _PROSE_STYLE = (
-    "box-sizing:border-box;max-width:100%;line-height:1.5;overflow-wrap:anywhere;"
-    "white-space:normal;color:var(--is-text,#1b1b1b)"
+    "box-sizing:border-box;max-width:100%;font-size:var(--is-font-size,1rem);line-height:1.5;"
+    "overflow-wrap:anywhere;white-space:normal;color:var(--is-text,#1b1b1b)"
 )
 
 

@@ -77,7 +77,7 @@ def render_reference() -> str:
         out.append(_model_text(kind.model) + "\n")
         out.append(_field_table(kind.model, file_id=kind.id_from_name))
         shown.add(kind.model)
-        for nested in _nested_models(kind.model):
+        for nested in nested_models(kind.model):
             if nested in shown:
                 continue
             shown.add(nested)
@@ -195,7 +195,7 @@ def _type_name(annotation: Any) -> str:
     return simple.get(annotation, getattr(annotation, "__name__", str(annotation)))
 
 
-def _nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
+def nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
     """Models used inside `model`, depth first, each once, in field order."""
     found: list[type[BaseModel]] = []
 

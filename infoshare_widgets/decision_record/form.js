@@ -42,11 +42,13 @@ function render({ model, el: host }) {
         help.id = `${base}-help`;
         help.innerHTML = q.help_html; // sanitised in Python by to_html
       }
+      // Numbered in the text, as in the record, so the two are easy to match.
+      const numbered = `${n + 1}. ${q.prompt}`;
       const described = [help ? help.id : "", notice.id].filter(Boolean).join(" ");
       if (q.kind === "choice") {
         const group = el("fieldset", "is-record-choices");
         group.setAttribute("aria-describedby", described);
-        group.appendChild(el("legend", "is-record-prompt", q.prompt));
+        group.appendChild(el("legend", "is-record-prompt", numbered));
         if (help) group.appendChild(help);
         const radios = [];
         (q.choices || []).forEach((choice, c) => {
@@ -66,7 +68,7 @@ function render({ model, el: host }) {
         controls.set(q.id, radios);
         item.appendChild(group);
       } else {
-        const label = el("label", "is-record-prompt", q.prompt);
+        const label = el("label", "is-record-prompt", numbered);
         label.htmlFor = `${base}-text`;
         const box = el("textarea", "is-record-text");
         box.id = `${base}-text`;

@@ -25,9 +25,14 @@ _WARNING_STYLE = (
     "margin:0.75rem 0;padding:0.5rem var(--is-space,1rem);"
     "border-left:6px solid var(--is-update,#7a4d00);background:var(--is-surface,#f4f6f8)"
 )
+_PREVIEW_BOX_STYLE = (
+    "max-width:100%;font-size:var(--is-font-size,1rem);line-height:1.5;"
+    "color:var(--is-text,#1b1b1b)"
+)
 _PREVIEW_STYLE = (
-    "margin:0;padding:var(--is-space,1rem);white-space:pre-wrap;overflow-wrap:anywhere;"
-    "max-width:100%;font-family:inherit;line-height:1.5;color:var(--is-text,#1b1b1b);"
+    "margin:0;padding:var(--is-space,1rem);white-space:pre-wrap;word-break:normal;"
+    "overflow-wrap:anywhere;max-width:100%;font-family:inherit;font-size:inherit;"
+    "line-height:1.5;color:var(--is-text,#1b1b1b);"
     "background:var(--is-surface,#f4f6f8);border:1px solid var(--is-border,#6b6b6b);"
     "border-radius:var(--is-radius,6px)"
 )
@@ -98,16 +103,20 @@ class DecisionRecordView(widgets.VBox):
         return {"answered": total - len(self._record.missing()), "total": total}
 
     def _on_answers(self, change: dict[str, Any]) -> None:
-        new = change["new"]
-        self._record.update(new if isinstance(new, dict) else {})
-        self._render()
+        try:
+            new = change["new"]
+            self._record.update(new if isinstance(new, dict) else {})
+            self._render()
+        except Exception:
+            # The traceback only: the answers themselves are never logged.
+            log.exception("could not update the decision record")
 
     def _render(self) -> None:
         day = self._today()
         text = self._record.as_text(day)
         # Everything in the record is escaped: the learner's words are shown, never interpreted.
         self._preview.value = (
-            f'<div class="is-record-preview" style="max-width:100%">'
+            f'<div class="is-record-preview" style="{_PREVIEW_BOX_STYLE}">'
             f"<h3>{escape(self._heading)}</h3>"
             f'<pre style="{_PREVIEW_STYLE}">{escape(text)}</pre></div>'
         )

@@ -22,7 +22,7 @@ from ..case_study.model import Reveal
 from ..case_study.reveal import RevealWidget, RevealWording
 from ..content import Content, models
 from ..content.markdown import escape, to_html, to_inline_html
-from ..error_card import error_card, error_cards_for, guarded, origin_path
+from ..error_card import error_card, error_cards_for, origin_path
 from ..quiz.model import QuizWords, fill
 from ..quiz.question import LiveText, QuestionWidget
 from .model import BasisWords, ScenarioExercise, scenarios_for
@@ -191,28 +191,40 @@ def _file_cards(content: Content, kind: str, filename: str, level: int) -> list[
 def lawful_basis_explore_widget(content: Content, *, heading_level: int = 2) -> widgets.Widget:
     """The six bases to explore, or an error card (never raises)."""
     bases = content.lawful_bases
-    if bases is None:
-        cards = _file_cards(content, "lawful_bases", "lawful_bases.yaml", heading_level)
-        return cards[0] if len(cards) == 1 else widgets.VBox(children=cards)
-    return guarded(content, bases, "the lawful bases",
-                   lambda: LawfulBasesView(content, bases, heading_level))
+    try:
+        if bases is None:
+            return _one(_file_cards(content, "lawful_bases", "lawful_bases.yaml", heading_level))
+        return LawfulBasesView(content, bases, heading_level)
+    except Exception:
+        log.exception("could not show the lawful bases")
+        return error_card(content, origin_path(content, bases), [], heading_level=heading_level)
 
 
 def lawful_basis_scenarios_widget(
     content: Content, *, audience: str | None = None, heading_level: int = 2
 ) -> widgets.Widget | None:
-    """The scenario exercise, an error card, or None when there is nothing to show."""
+    """The scenario exercise, an error card, or None when there is nothing to show.
+
+    Without the bases there is nothing to pick from; the explore part shows that file's card.
+    """
     bases, scenarios = content.lawful_bases, content.scenarios
-    if bases is None:
-        return None  # the explore part already shows the card for the bases file
-    if scenarios is None:
-        cards = _file_cards(content, "scenarios", "lawful_basis_scenarios.yaml", heading_level)
-        return cards[0] if len(cards) == 1 else widgets.VBox(children=cards)
-    if not scenarios_for(scenarios.scenarios, audience):
-        return None
-    return guarded(content, scenarios, "the lawful-basis scenarios",
-                   lambda: ScenarioExerciseView(content, bases, scenarios, audience,
-                                                heading_level))
+    try:
+        if bases is None:
+            return None
+        if scenarios is None:
+            return _one(_file_cards(content, "scenarios", "lawful_basis_scenarios.yaml",
+                                    heading_level))
+        if not scenarios_for(scenarios.scenarios, audience):
+            return None
+        return ScenarioExerciseView(content, bases, scenarios, audience, heading_level)
+    except Exception:
+        log.exception("could not show the lawful-basis scenarios")
+        return error_card(content, origin_path(content, scenarios), [],
+                          heading_level=heading_level)
+
+
+def _one(cards: list[widgets.Widget]) -> widgets.Widget:
+    return cards[0] if len(cards) == 1 else widgets.VBox(children=cards)
 
 
 def lawful_basis_widget(

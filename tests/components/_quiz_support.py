@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -117,3 +119,9 @@ def scenarios() -> models.ScenariosFile:
         ],
         "source": "Written for this resource",
     })
+
+
+def text_of(html_text: str) -> str:
+    """What a reader sees of some HTML: the text without tags, entities decoded."""
+    inline = re.sub(r"</?(strong|em|span|a|code)\b[^>]*>", "", html_text)
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", inline))).strip()

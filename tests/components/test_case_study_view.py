@@ -174,3 +174,24 @@ def test_page_never_raises(caplog) -> None:
     assert ui("app", "error_title") not in page.children[0].value  # no wording without content
     assert "error title" in page.children[0].value
     assert any(r.exc_info for r in caplog.records)
+
+
+def test_panel_still_works_when_ui_wording_is_broken() -> None:
+    from infoshare_widgets.content import Content
+
+    view = case_study_widget(Content(root=Path("/c")), case_study())  # ui.yaml failed: ui None
+    assert isinstance(view, CaseStudyView)
+    box = questions(view)[0]
+    assert box.button_label == "reveal" and box.note_label == "your thoughts"
+    box.press()
+    assert len(box.items) == 3
+
+
+def test_shipped_case_studies_all_build() -> None:
+    from infoshare_widgets.content import load_content
+
+    content = load_content()
+    page = case_studies_page(content)
+    assert len(content.case_studies) >= 4
+    assert [type(w).__name__ for w in page.children] == ["CaseStudyView"] * len(
+        content.case_studies) + ["HTML"] * len(content.broken_files.get("case_studies", []))

@@ -165,3 +165,29 @@ def test_shipped_decision_record_builds() -> None:
     assert isinstance(view, DecisionRecordView)
     form, _, download = parts(view)
     assert form.questions and "Date: 2025-03-07" in download.text
+
+
+def test_record_still_works_when_ui_wording_is_broken() -> None:
+    from infoshare_widgets.content import Content
+
+    content = Content(root=Path("/c"), decision_record=decision_record_file())
+    view = decision_record_widget(content, today=lambda: DAY)
+    assert isinstance(view, DecisionRecordView)
+    form, _, download = parts(view)
+    form.answers = {"advice": "A"}
+    assert "date label 2025-03-07" in download.text and "   A\n" in download.text
+
+
+def test_an_update_that_fails_is_logged_without_the_answers(caplog, monkeypatch) -> None:
+    view = build()
+    form, _, download = parts(view)
+    before = download.text
+
+    def broken(*_args: object) -> str:
+        raise RuntimeError("broken on purpose")
+
+    monkeypatch.setattr(view._record, "as_text", broken)
+    with caplog.at_level(logging.ERROR):
+        form.answers = {"advice": "secret words"}
+    assert download.text == before
+    assert any(r.exc_info for r in caplog.records) and "secret words" not in caplog.text

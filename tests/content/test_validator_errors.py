@@ -1,4 +1,4 @@
-"""The validator's answer to broken files: the exact message, naming the file, the field and the line.
+"""The validator's answer to broken files: the exact message, with file, field and line.
 
 Each bad folder is a minimal sound folder with one file broken, so every expected message below is
 the only problem in its folder. The trainer sees these messages, so they are asserted word for word.

@@ -1,0 +1,219 @@
+"""The lawful-basis selector without a browser: what each part shows, and the exercise driven as
+question.js would drive it."""
+
+from __future__ import annotations
+
+import logging
+
+import ipywidgets as widgets
+import pytest
+from _quiz_support import ROOT, bases, content, scenarios, text_of
+
+from infoshare_widgets.case_study.reveal import RevealWidget
+from infoshare_widgets.content import Problem, load_content, models
+from infoshare_widgets.lawful_basis import (
+    LawfulBasesView,
+    ScenarioExerciseView,
+    lawful_basis_widget,
+)
+from infoshare_widgets.quiz import LiveText, QuestionWidget
+
+
+def send(question: QuestionWidget, message: dict) -> None:
+    """Deliver a message as if it came from question.js in the browser."""
+    question._handle_custom_msg(message, [])
+
+
+def html_of(widget: widgets.Widget) -> str:
+    """All the HTML text of a widget tree (HTML widgets and reveal items), in order."""
+    if isinstance(widget, widgets.HTML):
+        return widget.value
+    if isinstance(widget, RevealWidget):
+        return widget.button_label + "".join(widget.items)
+    if isinstance(widget, QuestionWidget):
+        return widget.heading + widget.intro_html + widget.prompt_html + widget.feedback_html
+    if isinstance(widget, LiveText):
+        return widget.text
+    return "".join(html_of(c) for c in getattr(widget, "children", ()))
+
+
+@pytest.fixture
+def full():
+    return lawful_basis_widget(content(lawful_bases=bases(), scenarios=scenarios()))
+
+
+def parts(widget: widgets.VBox) -> tuple[LawfulBasesView, ScenarioExerciseView]:
+    explore, exercise = widget.children
+    assert isinstance(explore, LawfulBasesView) and isinstance(exercise, ScenarioExerciseView)
+    return explore, exercise
+
+
+def test_each_basis_in_plain_english_with_how_often_it_fits(full) -> None:
+    explore, _ = parts(full)
+    text = text_of(html_of(explore))
+    assert text.startswith("Basis for sharing information You must have a lawful basis.")
+    for name, how, plain in [("Consent", "Rarely", "The person agreed."),
+                             ("Legal obligation", "Usually", "The law says so."),
+                             ("Vital interests", "Sometimes", "To protect a life."),
+                             ("Public task", "Usually", "Your official job.")]:
+        assert f"{name} {how} fits safeguarding In plain English {plain}" in text
+
+
+def test_pack_text_and_guidance_sit_behind_a_keyboard_disclosure(full) -> None:
+    explore, _ = parts(full)
+    reveals = [w for card in explore.children[1:5] for w in card.children
+               if isinstance(w, RevealWidget)]
+    assert len(reveals) == 4
+    legal = reveals[1]
+    assert legal.button_label == "More on Legal obligation: the pack's words and guidance"
+    assert legal.expanded is False and legal.items == []
+    legal.press()
+    assert legal.expanded is True
+    shown = text_of("".join(legal.items))
+    assert shown == ("In the pack's words necessary to comply with the law "
+                     "For safeguarding Working Together 2023 names it.")
+    assert legal.button_label == "Hide more on Legal obligation"
+    assert explore.value == {"opened": ["legal-obligation"]}
+
+
+def test_guidance_update_note_and_tool(full) -> None:
+    explore, _ = parts(full)
+    html = html_of(explore)
+    text = text_of(html)
+    assert ("Which bases fit safeguarding Legal obligation or public task usually fit; "
+            "vital interests in an emergency.") in text
+    # The update is marked in words, not only by its coloured border.
+    assert ("Update since the pack was written Recognised legitimate interests A new basis. "
+            "Source: Data (Use and Access) Act 2025") in text
+    assert "border-left:6px solid var(--is-update,#7a4d00)" in html
+    assert ("More guidance: Lawful basis interactive tool "
+            "(Information Commissioner's Office (ICO)).") in text
+    assert "<a " not in html.split("More guidance")[1]  # no address given: no link invented
+
+
+def test_tool_link_when_the_content_gives_an_address() -> None:
+    b = bases().model_copy(update={"tool": models.Link(
+        title="Lawful basis interactive tool", url="https://ico.org.uk/lawful-basis")})
+    explore = lawful_basis_widget(content(lawful_bases=b)).children[0]
+    assert ('<a href="https://ico.org.uk/lawful-basis" rel="noopener noreferrer">'
+            "Lawful basis interactive tool</a>") in html_of(explore)
+
+
+def test_each_scenario_is_a_question_over_the_bases(full) -> None:
+    _, exercise = parts(full)
+    qs = [c for c in exercise.children if isinstance(c, QuestionWidget)]
+    assert [q.heading for q in qs] == ["A referral from school", "A collapse at home"]
+    assert text_of(qs[0].intro_html) == "About a child A teacher is worried about a pupil."
+    assert qs[1].intro_html.startswith('<p class="is-lb-audience"><em>About an adult')
+    assert qs[0].prompt_html == "Which lawful basis fits this situation?"
+    assert qs[0].kind == "single"
+    assert [o["text"] for o in qs[0].options] == [
+        "Consent", "Legal obligation", "Vital interests", "Public task"]
+    assert exercise.score_text == "0 of 2 correct"
+
+
+def test_a_right_pick_says_correct_with_why_and_scores(full) -> None:
+    _, exercise = parts(full)
+    school = exercise._questions["school-referral"]
+    send(school, {"event": "check", "chosen": [3]})
+    assert school.status == "correct"
+    assert text_of(school.feedback_html) == (
+        "Correct — A school's safeguarding duty is public. "
+        "Other bases that also fit: Legal obligation "
+        "Working Together 2023 names legal obligation or public task.")
+    assert exercise.score_text == "1 of 2 correct"
+
+
+def test_a_wrong_pick_says_not_quite_and_names_the_fitting_bases(full) -> None:
+    _, exercise = parts(full)
+    school = exercise._questions["school-referral"]
+    send(school, {"event": "check", "chosen": [0]})
+    assert school.status == "incorrect"
+    assert text_of(school.feedback_html).startswith(
+        "Not quite — Consent is often not the right basis. "
+        "Bases that fit this situation: Legal obligation Public task")
+    send(school, {"event": "try_again"})
+    assert school.feedback_html == "" and school.chosen == []
+    assert exercise.value["questions"]["school-referral"]["result"] == "incorrect"
+
+
+def test_audience_shows_only_that_audiences_scenarios() -> None:
+    w = lawful_basis_widget(content(lawful_bases=bases(), scenarios=scenarios()),
+                            audience="adults")
+    _, exercise = parts(w)
+    assert list(exercise._questions) == ["collapse"]
+    assert exercise.score_text == "0 of 1 correct"
+
+
+def test_missing_scenarios_file_shows_a_card_and_the_bases_still_work() -> None:
+    c = content(lawful_bases=bases())
+    path = c.root / "lawful_basis_scenarios.yaml"
+    c.problems.append(Problem(path, "required file is missing"))
+    explore, card = lawful_basis_widget(c).children
+    assert isinstance(explore, LawfulBasesView)
+    assert "is-error-card-widget" in card._dom_classes
+    assert "lawful_basis_scenarios.yaml: required file is missing" in text_of(card.value)
+
+
+def test_broken_bases_file_shows_its_problems() -> None:
+    c = content(scenarios=scenarios())
+    path = c.root / "lawful_bases.yaml"
+    c.broken_files["lawful_bases"] = [path]
+    c.problems.append(Problem(path, "required field is missing", field="guidance", line=3))
+    [card] = lawful_basis_widget(c).children
+    assert "lawful_bases.yaml:3: guidance: required field is missing" in text_of(card.value)
+
+
+def test_a_scenario_naming_an_unknown_basis_becomes_a_card_and_the_rest_works() -> None:
+    sc = scenarios()
+    c = content(lawful_bases=bases(), scenarios=sc)
+    path = c.root / "lawful_basis_scenarios.yaml"
+    c.origins[id(sc)] = (path, {})
+    c.problems.append(Problem(path, "'legal' is not a lawful basis id",
+                              field="scenarios[0].fits[0]", line=9))
+    _, exercise = parts(lawful_basis_widget(c))
+    card = exercise.children[1]
+    assert "is-error-card-widget" in card._dom_classes
+    assert "scenarios[0].fits[0]: 'legal' is not a lawful basis id" in text_of(card.value)
+    assert list(exercise._questions) == ["collapse"]
+    send(exercise._questions["collapse"], {"event": "check", "chosen": [2]})
+    assert exercise.score_text == "1 of 1 correct"
+
+
+def test_factory_returns_an_error_card_instead_of_raising(caplog) -> None:
+    c = content(lawful_bases=bases(), scenarios=scenarios())
+    c.scenarios = "not a scenarios file"  # type: ignore[assignment]
+    with caplog.at_level(logging.ERROR):
+        w = lawful_basis_widget(c)
+    explore, card = w.children
+    assert isinstance(explore, LawfulBasesView)
+    assert "is-error-card-widget" in card._dom_classes
+    assert "could not show the lawful-basis scenarios" in caplog.text
+
+
+def test_shipped_lawful_bases_build_with_six_bases() -> None:
+    shipped = load_content(ROOT / "content")
+    explore = lawful_basis_widget(shipped).children[0]
+    assert isinstance(explore, LawfulBasesView)
+    names = [b.name for b in shipped.lawful_bases.bases]
+    assert len(names) == 6
+    text = text_of(html_of(explore))
+    assert all(name in text for name in names)
+
+
+def test_every_shipped_scenario_is_answerable_from_its_fits() -> None:
+    shipped = load_content(ROOT / "content")
+    _, exercise = parts(lawful_basis_widget(shipped))
+    every = shipped.scenarios.scenarios
+    assert every and list(exercise._questions) == [s.id for s in every]
+    ids = [b.id for b in shipped.lawful_bases.bases]
+    for s in every:
+        question = exercise._questions[s.id]
+        wrong = [i for i, b in enumerate(ids) if b not in s.fits]
+        if wrong:
+            send(question, {"event": "check", "chosen": [wrong[0]]})
+            assert question.status == "incorrect", s.id
+        send(question, {"event": "check", "chosen": [ids.index(s.fits[0])]})
+        assert question.status == "correct", s.id
+    n = len(every)
+    assert exercise.score_text == shipped.text("quiz", "score").format(correct=n, total=n)
