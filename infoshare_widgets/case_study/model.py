@@ -16,17 +16,6 @@ from ..content.markdown import to_html, to_inline_html
 Action = Literal["reveal", "next", "hide"]
 
 
-class _KeepMissing(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def fill(template: str, **values: object) -> str:
-    """``template.format(**values)`` that never raises on a trainer's typo in ui.yaml."""
-    try:
-        return template.format_map(_KeepMissing(values))
-    except (ValueError, IndexError, AttributeError):
-        return template
 
 
 @dataclass

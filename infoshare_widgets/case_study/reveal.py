@@ -14,7 +14,8 @@ from typing import Any
 import anywidget
 import traitlets
 
-from .model import Reveal, fill
+from ..wording import fill
+from .model import Reveal
 
 
 @dataclass(frozen=True)

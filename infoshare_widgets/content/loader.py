@@ -207,6 +207,7 @@ def _read_yaml(path: Path, problems: list[Problem]) -> tuple[dict | None, dict[t
 
     Only `yaml.SafeLoader` is used: a tag such as ``!!python/object/apply`` is refused, never
     run. Duplicate field names, which YAML would silently collapse to the last, are reported.
+    Aliases are refused: nested ones ("billion laughs") would make checking the file take for ever.
     """
     try:
         raw = path.read_bytes()
@@ -225,6 +226,15 @@ def _read_yaml(path: Path, problems: list[Problem]) -> tuple[dict | None, dict[t
         problems.append(Problem(path, "the file is empty"))
         return None, {}
     try:
+        alias = next((e for e in yaml.parse(text, Loader=yaml.SafeLoader)
+                      if isinstance(e, yaml.AliasEvent)), None)
+        if alias is not None:  # `*name` repeats a value; nested repeats can grow without bound
+            mark = alias.start_mark
+            problems.append(Problem(
+                path, f"'*{alias.anchor}' repeats another value; anchors and aliases (&name, "
+                      "*name) are not read here, so write the value out in full",
+                line=mark.line + 1, column=mark.column + 1))
+            return None, {}
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.constructor.ConstructorError as err:

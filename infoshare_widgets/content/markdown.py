@@ -32,6 +32,8 @@ def to_html(markdown: str | None) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
+        # A link opens beside the app, so a learner following it does not lose their answers.
+        set_tag_attribute_values={"a": {"target": "_blank"}},
     )
 
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-from ..case_study.model import fill
 from ..content import models
+from ..wording import fill
 
 MAX_ANSWER = 5000  # characters kept per answer; the text box stops there too
 

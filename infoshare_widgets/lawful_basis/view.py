@@ -23,8 +23,9 @@ from ..case_study.reveal import RevealWidget, RevealWording
 from ..content import Content, models
 from ..content.markdown import escape, to_html, to_inline_html
 from ..error_card import error_card, error_cards_for, origin_path
-from ..quiz.model import QuizWords, fill
+from ..quiz.model import QuizWords
 from ..quiz.question import LiveText, QuestionWidget
+from ..wording import fill
 from .model import BasisWords, ScenarioExercise, scenarios_for
 
 log = logging.getLogger(__name__)

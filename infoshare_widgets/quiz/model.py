@@ -15,22 +15,12 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 from ..content import models
+from ..wording import fill
 
 Status = Literal["correct", "incorrect", "empty"]
 Kind = Literal["single", "multiple"]
 
 
-class _KeepMissing(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def fill(template: str, **values: object) -> str:
-    """``template.format(**values)`` that never raises on a trainer's typo in ui.yaml."""
-    try:
-        return template.format_map(_KeepMissing(values))
-    except (ValueError, IndexError, AttributeError):
-        return template
 
 
 @dataclass(frozen=True)

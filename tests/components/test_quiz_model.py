@@ -6,7 +6,8 @@ import pytest
 from _quiz_support import content, quiz
 
 from infoshare_widgets.content import Content
-from infoshare_widgets.quiz.model import Part, QuizState, QuizWords, check_range, fill
+from infoshare_widgets.quiz.model import Part, QuizState, QuizWords, check_range
+from infoshare_widgets.wording import fill
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from _quiz_support import content, quiz, text_of
 
 from infoshare_widgets.content import load_content
 from infoshare_widgets.quiz import LiveText, QuestionWidget, QuizView, QuizWords, quiz_widget
-from infoshare_widgets.quiz.model import fill
+from infoshare_widgets.wording import fill
 
 QUIZ_DIR = Path(__file__).resolve().parents[2] / "infoshare_widgets" / "quiz"
 

@@ -18,7 +18,7 @@ from infoshare_widgets.content.markdown import escape, to_html, to_inline_html
 # Decided here, not read from the module under test, so loosening the sanitiser fails a test.
 SAFE_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "pre",
              "h3", "h4", "h5", "h6", "hr"}
-SAFE_ATTRIBUTES = {"href", "title", "rel", "start"}
+SAFE_ATTRIBUTES = {"href", "title", "rel", "start", "target"}
 SAFE_URL = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 
 ATTACKS = {
@@ -134,8 +134,10 @@ def test_ordinary_markdown_survives() -> None:
     assert "<ol>\n<li>First</li>\n<li>Second</li>\n</ol>" in out
     assert "<blockquote>" in out
     assert ('<a href="https://www.gov.uk/government/publications/working-together-to-safeguard-'
-            'children--2" rel="noopener noreferrer">Working Together 2023</a>') in out
-    assert '<a href="mailto:team@example.org" rel="noopener noreferrer">us</a>' in out
+            'children--2" target="_blank" rel="noopener noreferrer">Working Together 2023</a>'
+            ) in out
+    assert ('<a href="mailto:team@example.org" target="_blank" rel="noopener noreferrer">us</a>'
+            ) in out
     assert "<h3>A small heading</h3>" in out
     assert "<code>code</code>" in out
     assert live_markup(out) == []

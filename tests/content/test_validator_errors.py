@@ -230,6 +230,11 @@ BROKEN: dict[str, tuple[str, Callable[[str], str], str]] = {
         "lawful_basis_scenarios.yaml:8: scenarios[0].fits[0]: 'legal-obligaton' is not a lawful "
         "basis id (did you mean 'legal-obligation'? known: consent, contract, legal-obligation, "
         "legitimate-interests, public-task, vital-interests)"),
+    "alias": (
+        "quizzes/sample.yaml",
+        edit("title: A sample quiz", "title: &t A sample quiz\nfacilitator_notes: *t"),
+        "quizzes/sample.yaml:3:20: '*t' repeats another value; anchors and aliases (&name, "
+        "*name) are not read here, so write the value out in full"),
     "not-a-mapping": (
         "quizzes/sample.yaml", lambda text: "- one\n- two\n",
         "quizzes/sample.yaml:1: the file must be a mapping of fields (name: value)"),
@@ -278,6 +283,18 @@ def test_duplicate_scenario_id_in_one_file(sound: Path) -> None:
     path.write_text(text.replace("source:", one + "source:", 1), encoding="utf-8")
     assert reported(sound) == [
         "lawful_basis_scenarios.yaml:12: scenarios[1].id: duplicate id 'referral'"]
+
+
+@pytest.mark.timeout(60)
+def test_nested_aliases_are_refused_before_they_expand(sound: Path) -> None:
+    """A "billion laughs" file: 9 ** 9 values if expanded; refused at once instead."""
+    levels = ["title: &l0 [x, x, x, x, x, x, x, x, x]"]
+    levels += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 9)]
+    (sound / "quizzes/sample.yaml").write_text("id: sample\n" + "\n".join(levels) + "\n",
+                                               encoding="utf-8")
+    assert reported(sound) == [
+        "quizzes/sample.yaml:3:10: '*l0' repeats another value; anchors and aliases (&name, "
+        "*name) are not read here, so write the value out in full"]
 
 
 def test_a_missing_required_file(sound: Path) -> None:
