@@ -40,6 +40,8 @@ validator uses, so what it says is what `infoshare validate` checks.
   contains `: ` or starts with a character YAML treats specially, and always quote the option
   texts `"True"`, `"False"`, `"Yes"` and `"No"` (unquoted, YAML reads them as true/false).
 - Use `|` to start a block of several lines or paragraphs (see the examples).
+- Only plain YAML is read: text, numbers, true/false, lists and mappings. Tags such as
+  `!!python/...` and anchors and aliases (`&name`, `*name`) are refused.
 - Every field name must be one listed here: a typo such as `promt:` is reported, not ignored.
 - In a folder such as `content/quizzes/`, each file holds one item and its `id` is its file name
   (`consent-children.yaml` has `id: consent-children`). Every file in those folders is live:

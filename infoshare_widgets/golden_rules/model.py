@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..case_study.model import Reveal, fill
+from ..case_study.model import Reveal
 from ..content import models
 from ..content.markdown import to_html
+from ..wording import fill
 
 
 @dataclass(frozen=True)
