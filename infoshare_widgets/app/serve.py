@@ -15,7 +15,6 @@ Every setting that makes the app safe and fast is here, in one function
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -71,8 +70,7 @@ def kernel_environment(base: Mapping[str, str], settings: ServerSettings) -> dic
 def voila_command(settings: ServerSettings,
                   base_env: Mapping[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
     """The command and environment that start the app's Voila server."""
-    pools = {"default": {"pool_size": settings.default_pool_size}}
-    pools.update({name: {"pool_size": size} for name, size in settings.pool_sizes.items()})
+    pools = {"default": settings.default_pool_size, **settings.pool_sizes}
     command = [
         sys.executable, "-m", "infoshare_widgets.app.voila_app",
         str(Path(settings.notebooks).resolve()),
@@ -94,7 +92,7 @@ def voila_command(settings: ServerSettings,
         # fast: preheated kernels, a pool per page, no executor timeout (see module docstring)
         "--preheat_kernel=True",
         f"--pool_size={settings.default_pool_size}",
-        f"--VoilaKernelManager.kernel_pools_config={json.dumps(pools)}",
+        *(f"--InfoshareVoila.pool_sizes={name}={size}" for name, size in pools.items()),
         # memory: kernels of closed pages are shut down once idle
         f"--MappingKernelManager.cull_idle_timeout={settings.cull_idle_timeout}",
         f"--MappingKernelManager.cull_interval={settings.cull_interval}",

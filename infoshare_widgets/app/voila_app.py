@@ -18,6 +18,7 @@ from typing import Any
 
 from jupyter_server.utils import url_path_join
 from tornado import web
+from traitlets import Dict, Int
 from voila.app import Voila
 from voila.handler import BaseVoilaHandler
 from voila.tornado.contentshandler import VoilaContentsHandler
@@ -79,8 +80,16 @@ class InfoshareVoila(Voila):
 
     name = "infoshare-voila"
 
+    pool_sizes = Dict(
+        key_trait=None, value_trait=Int(), config=True,
+        help="Preheated kernels per page: notebook=N (e.g. 00-start.ipynb=2); `default` for the "
+        "rest. Becomes VoilaKernelManager.kernel_pools_config.")
+
     def initialize(self, argv: Any = None) -> None:
         super().initialize(argv)
+        if self.pool_sizes:
+            self.config.VoilaKernelManager.kernel_pools_config = {
+                name: {"pool_size": size} for name, size in self.pool_sizes.items()}
         # The page template names the section in <title> through this filter.
         self.config.VoilaExporter.filters = {"infoshare_page": f"{__package__}.page_info.page_info"}
 
