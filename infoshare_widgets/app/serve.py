@@ -6,8 +6,9 @@ Every setting that makes the app safe and fast is here, in one function
 - sources stripped, tracebacks hidden, Markdown sanitised, and Voila's refusal of
   ``execute_request`` left as it is: a visitor can use the widgets and nothing else;
 - the template and theme cannot be switched from the URL;
-- kernels preheated in a pool per page; no executor timeout (with preheating, an interrupt on
-  timeout kills the pooled kernel that is waiting for its visitor);
+- kernels preheated in a pool per page; a cell timeout with interrupt for every cell except the
+  one that waits for the visitor (an interrupt there would kill the pooled kernel waiting for
+  its visitor), so a cell that never answers becomes an error card, not an endless spinner;
 - idle kernels of closed pages culled, so memory does not grow with every visit;
 - the kernel environment cut down to what Python needs, so no secret of the shell that started
   the server reaches a kernel.
@@ -51,6 +52,7 @@ class ServerSettings:
     pool_sizes: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_POOL_SIZES))
     cull_idle_timeout: int = 180
     cull_interval: int = 30
+    cell_timeout: int = 60
     log_level: str = "INFO"
 
 
@@ -88,12 +90,16 @@ def voila_command(settings: ServerSettings,
         "--strip_sources=True",
         "--show_tracebacks=False",
         "--VoilaExporter.sanitize_html=True",
-        "--VoilaConfiguration.file_allowlist=[]",
-        # fast: preheated kernels, a pool per page, no executor timeout (see module docstring)
+        # fast: preheated kernels, a pool per page; never hung: a timeout on every cell but the
+        # one that waits for the visit (see module docstring)
         "--preheat_kernel=True",
         f"--pool_size={settings.default_pool_size}",
         *(f"--InfoshareVoila.pool_sizes={name}={size}" for name, size in pools.items()),
-        # memory: kernels of closed pages are shut down once idle
+        f"--InfoshareVoila.cell_timeout={settings.cell_timeout}",
+        # memory: kernels of closed pages are shut down once idle (never before the visitor's
+        # browser has connected: see voila_app.InfoshareKernelManager)
+        "--VoilaConfiguration.multi_kernel_manager_class="
+        "infoshare_widgets.app.voila_app.InfoshareKernelManager",
         f"--MappingKernelManager.cull_idle_timeout={settings.cull_idle_timeout}",
         f"--MappingKernelManager.cull_interval={settings.cull_interval}",
         "--MappingKernelManager.cull_connected=False",

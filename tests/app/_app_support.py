@@ -1,11 +1,25 @@
-"""Helpers the browser tests share: waiting for a page to settle, axe-core, kernel ids."""
+"""Helpers the browser tests share: the server, waiting for a page to settle, axe-core."""
 
 from __future__ import annotations
 
+import http.client
 import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import axe_playwright_python
+
+from infoshare_widgets.app.serve import ServerSettings, voila_command
+from infoshare_widgets.content import Content, load_content
 
 # A page that has not settled in this time has stalled (a settled page takes a few seconds).
 SETTLE_TIMEOUT_MS = 60_000
@@ -63,3 +77,98 @@ def describe_violations(violations: list[dict]) -> str:
         targets = [", ".join(n["target"]) for n in v["nodes"][:3]]
         lines.append(f"{v['id']} ({v['impact']}): {v['help']} — {targets}")
     return "\n".join(lines)
+
+
+# --- the server ----------------------------------------------------------------------------------
+
+
+@dataclass
+class AppServer:
+    """The running server: its address, its log, and the content it serves."""
+
+    url: str
+    process: subprocess.Popen
+    log_path: Path
+    content: Content
+    notebooks: Path
+    ready_at: float = 0.0  # time.monotonic() when every pool was full
+
+    def page_url(self, notebook: str, query: str = "") -> str:
+        return f"{self.url}/voila/render/{notebook}.ipynb" + (f"?{query}" if query else "")
+
+    def section_url(self, section_id: str, query: str = "") -> str:
+        section = self.content.section(section_id)
+        assert section is not None, f"no section {section_id!r} in sections.yaml"
+        return self.page_url(section.notebook, query)
+
+    def raw_get(self, path: str) -> tuple[int, dict[str, str], bytes]:
+        """GET a path exactly as written (no client-side normalising of `..`)."""
+        parts = urlsplit(self.url)
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        try:
+            conn.request("GET", path)
+            response = conn.getresponse()
+            return response.status, dict(response.getheaders()), response.read()
+        finally:
+            conn.close()
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_ready(server: AppServer, notebooks: list[str], timeout: float = 120) -> None:
+    """Wait for the server to answer and for every page's pool to be filled."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"the Voila server exited early:\n{server.log()[-4000:]}")
+        log = server.log()
+        filled = set(re.findall(r"Kernel pool of (\S+) is filled", log))
+        if all(f"{nb}.ipynb" in filled for nb in notebooks):
+            try:
+                status, _, _ = server.raw_get("/")
+            except OSError:
+                status = 0
+            if status == 302:
+                return
+        time.sleep(0.25)
+    raise RuntimeError(f"the Voila server was not ready in {timeout}s:\n{server.log()[-4000:]}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop the server (it shuts its kernels down on SIGTERM); kill it if it does not stop."""
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+@contextmanager
+def running_server(settings: ServerSettings, log_dir: Path) -> Iterator[AppServer]:
+    """Start the app's server with `voila_command` (what `infoshare serve` runs); stop it after."""
+    content = load_content(settings.content)
+    assert content.sections, f"no sections in {settings.content}"
+    command, env = voila_command(settings)
+    log_path = log_dir / "voila.log"
+    with log_path.open("w") as log_file:
+        process = subprocess.Popen(command, env=env, stdout=log_file, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    server = AppServer(url=f"http://{settings.ip}:{settings.port}", process=process,
+                       log_path=log_path, content=content, notebooks=Path(settings.notebooks))
+    try:
+        notebooks = sorted(p.stem for p in Path(settings.notebooks).glob("*.ipynb"))
+        wait_until_ready(server, notebooks)
+        server.ready_at = time.monotonic()
+        yield server
+    finally:
+        stop(process)

@@ -1,0 +1,161 @@
+"""Accessibility in Chromium: axe-core (WCAG 2.2 AA) before and after answering, and what axe
+cannot check: options in a named group, options that do not overlap, no sideways scroll at 320px."""
+
+from __future__ import annotations
+
+import pytest
+from _app_support import describe_violations, open_page, run_axe
+
+from infoshare_widgets.content import default_content_dir, load_content
+
+pytestmark = pytest.mark.browser
+
+CONTENT = load_content(default_content_dir())
+SECTIONS = [s.id for s in CONTENT.sections]
+
+# Every radio and checkbox: in a fieldset with a non-empty legend (or a named group), sharing a
+# name with the other options of its group, and with a label of its own.
+GROUPS_JS = """() => {
+  const problems = [];
+  const inputs = [...document.querySelectorAll(
+    '#rendered_cells input[type=radio], #rendered_cells input[type=checkbox]')];
+  for (const input of inputs) {
+    const where = input.id || input.name || input.outerHTML.slice(0, 80);
+    const fieldset = input.closest('fieldset');
+    const group = input.closest('[role=radiogroup], [role=group]');
+    const legend = fieldset && fieldset.querySelector(':scope > legend');
+    const groupName = group && (group.getAttribute('aria-label') ||
+      (group.getAttribute('aria-labelledby') || '').split(' ').map(
+        id => (document.getElementById(id) || {}).textContent || '').join(' '));
+    if (!((legend && legend.textContent.trim()) || (groupName && groupName.trim())))
+      problems.push(`${where}: not in a named group`);
+    const label = input.labels && input.labels[0];
+    if (!label || !label.textContent.trim()) problems.push(`${where}: no label`);
+    const container = fieldset || group;
+    if (container && input.type === 'radio') {
+      const names = new Set([...container.querySelectorAll('input[type=radio]')].map(i => i.name));
+      if (names.size !== 1 || !input.name) problems.push(`${where}: radios do not share a name`);
+    }
+  }
+  return {count: inputs.length, problems};
+}"""
+
+# Pairs of option rows (the label and its input) whose boxes overlap.
+OVERLAP_JS = """() => {
+  const overlaps = [];
+  const containers = document.querySelectorAll(
+    '#rendered_cells fieldset, #rendered_cells [role=radiogroup]');
+  for (const c of containers) {
+    const boxes = [...c.querySelectorAll('input[type=radio], input[type=checkbox]')]
+      .map(i => (i.labels && i.labels[0]) || i)
+      .map(el => el.getBoundingClientRect())
+      .filter(r => r.width > 0 && r.height > 0);
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (x > 1 && y > 1) overlaps.push([i, j, Math.round(x), Math.round(y)]);
+    }
+  }
+  return overlaps;
+}"""
+
+# Anything wider than the window: the scrolling panel's own width, and every visible element.
+SIDEWAYS_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const main = document.getElementById('rendered_cells');
+  const wide = [];
+  if (main.scrollWidth > main.clientWidth + 1) wide.push(`panel ${main.scrollWidth}px`);
+  if (document.documentElement.scrollWidth > width + 1) wide.push('document');
+  for (const el of main.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    if (el.closest('.is-visually-hidden')) continue;
+    if (r.right > width + 1 || r.left < -1)
+      wide.push(`${el.tagName}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
+  }
+  return wide.slice(0, 10);
+}"""
+
+
+def answer_everything(page: object) -> None:
+    """Choose the first option of every question and check it; reveal every model answer."""
+    questions = page.locator(".is-q")  # type: ignore[attr-defined]
+    for i in range(questions.count()):
+        question = questions.nth(i)
+        question.scroll_into_view_if_needed()
+        question.locator("label").first.click()
+        question.locator(".is-q-check").click()
+        question.locator(".is-q-feedback").filter(has_text=".").wait_for()
+    buttons = page.locator(".is-reveal-button")  # type: ignore[attr-defined]
+    for i in range(buttons.count()):
+        button = buttons.nth(i)
+        if button.get_attribute("aria-expanded") == "true":
+            continue
+        button.scroll_into_view_if_needed()
+        button.click()
+        page.locator(f".is-reveal-button[aria-controls='{button.get_attribute('aria-controls')}']"
+                     "[aria-expanded=true]").wait_for()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("section_id", SECTIONS)
+def test_axe_finds_no_violation_before_answering(loaded, section_id: str) -> None:
+    violations = run_axe(loaded(section_id))
+    assert violations == [], describe_violations(violations)
+
+
+@pytest.mark.parametrize("section_id", SECTIONS)
+def test_options_are_in_named_groups_and_do_not_overlap(loaded, section_id: str) -> None:
+    page = loaded(section_id)
+    result = page.evaluate(GROUPS_JS)
+    assert result["problems"] == []
+    if CONTENT.quizzes_for(section_id):
+        assert result["count"] > 0, "a page with a quiz shows no options"
+    assert page.evaluate(OVERLAP_JS) == []
+
+
+@pytest.mark.parametrize("section_id", SECTIONS)
+def test_axe_finds_no_violation_after_answering_and_at_320px(
+        app_server, context, section_id: str) -> None:
+    page = open_page(context, app_server.section_url(section_id))
+    answer_everything(page)
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.wait_for_timeout(300)  # let the layout settle after the resize
+    assert page.evaluate(SIDEWAYS_JS) == []
+    assert page.evaluate(OVERLAP_JS) == []
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
+
+
+def test_body_text_is_readable(loaded) -> None:
+    page = loaded("start")
+    size = page.evaluate("""() => parseFloat(getComputedStyle(
+        document.querySelector('.is-topic p')).fontSize)""")
+    assert size >= 16
+    width = page.evaluate("""() => document.querySelector('.is-topic p')
+        .getBoundingClientRect().width / parseFloat(getComputedStyle(
+        document.querySelector('.is-topic p')).fontSize)""")
+    assert width <= 45  # about 70 characters a line: ~0.5em a character
+
+
+def test_the_checks_catch_what_they_look_for(context) -> None:
+    """Each check above fails on a page made to fail it (so a green run means something)."""
+    page = context.new_page()
+    page.set_content("""<html lang="en"><head><title>t</title></head><body>
+      <main id="rendered_cells">
+        <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+        <div><input type="radio" id="a" name="x"><label for="a">A</label></div>
+        <fieldset><legend>Q</legend>
+          <input type="radio" id="b" name="y">
+          <label for="b" style="position:absolute;top:50px;left:10px">B</label>
+          <input type="radio" id="c" name="y">
+          <label for="c" style="position:absolute;top:55px;left:12px">C</label>
+        </fieldset>
+        <div style="width:2000px">wide</div>
+      </main></body></html>""")
+    assert "image-alt" in {v["id"] for v in run_axe(page)}
+    assert any("not in a named group" in p for p in page.evaluate(GROUPS_JS)["problems"])
+    assert page.evaluate(OVERLAP_JS) != []
+    assert page.evaluate(SIDEWAYS_JS) != []
