@@ -17,6 +17,7 @@ Every setting that makes the app safe and fast is here, in one function
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -121,12 +122,17 @@ def serve(content: Path | None = None, port: int = 8866, open_browser: bool = Tr
     print(f"Serving the training at http://{settings.ip}:{settings.port}/ "
           f"(content: {settings.content}). Press Ctrl+C to stop.", file=sys.stderr)
     process = subprocess.Popen(command, env=env)
+    # A SIGTERM to `infoshare serve` stops the server too (it shuts its kernels down on SIGTERM).
+    previous = signal.signal(signal.SIGTERM, lambda *_: process.send_signal(signal.SIGTERM))
     try:
         return process.wait()
     except KeyboardInterrupt:
-        # Ctrl+C reached the server too; give it time to shut its kernels down.
+        # Ctrl+C reached the server too; make sure it stops, and give it time to stop its kernels.
+        process.send_signal(signal.SIGTERM)
         try:
-            return process.wait(timeout=15)
+            return process.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            process.terminate()
+            process.kill()
             return process.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -36,6 +36,8 @@ def test_the_command_keeps_every_safety_setting() -> None:
         "--Voila.ip=127.0.0.1",
         "--preheat_kernel=True",
         "--MappingKernelManager.cull_connected=False",
+        "--VoilaConfiguration.multi_kernel_manager_class="
+        "infoshare_widgets.app.voila_app.InfoshareKernelManager",
     ):
         assert flag in command
     assert command[1:3] == ["-m", "infoshare_widgets.app.voila_app"]
