@@ -14,6 +14,7 @@ from typing import Any
 import anywidget
 import traitlets
 
+from ..styles import stylesheet
 from ..wording import fill
 from .model import Reveal
 
@@ -44,7 +45,7 @@ class RevealWidget(anywidget.AnyWidget):
     """A heading, an optional note box, and a disclosure button over a live list of items."""
 
     _esm = Path(__file__).with_name("reveal.js")
-    _css = Path(__file__).with_name("reveal.css")
+    _css = stylesheet(Path(__file__).with_name("reveal.css"))
 
     heading = traitlets.Unicode("").tag(sync=True)
     heading_level = traitlets.Int(3).tag(sync=True)

@@ -12,12 +12,14 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from ..styles import stylesheet
+
 
 class DownloadButton(anywidget.AnyWidget):
     """A labelled button that downloads ``text`` as ``filename``."""
 
     _esm = Path(__file__).with_name("download.js")
-    _css = Path(__file__).with_name("download.css")
+    _css = stylesheet(Path(__file__).with_name("download.css"))
 
     label = traitlets.Unicode("").tag(sync=True)
     hint = traitlets.Unicode("").tag(sync=True)

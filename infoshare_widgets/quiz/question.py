@@ -20,6 +20,7 @@ from typing import Any
 import anywidget
 import traitlets
 
+from ..styles import stylesheet
 from .model import Feedback, QuizWords
 from .render import feedback_html
 
@@ -32,7 +33,7 @@ class QuestionWidget(anywidget.AnyWidget):
     """One question: prompt, options, "Check answer", "Try again" and live feedback."""
 
     _esm = Path(__file__).with_name("question.js")
-    _css = Path(__file__).with_name("question.css")
+    _css = stylesheet(Path(__file__).with_name("question.css"))
 
     # Plain text, shown as a heading above the question when set.
     heading = traitlets.Unicode("").tag(sync=True)
@@ -130,6 +131,6 @@ class LiveText(anywidget.AnyWidget):
     """A line of plain text in a persistent live region (the score line)."""
 
     _esm = Path(__file__).with_name("live_text.js")
-    _css = Path(__file__).with_name("question.css")
+    _css = stylesheet(Path(__file__).with_name("question.css"))
 
     text = traitlets.Unicode("").tag(sync=True)

@@ -14,6 +14,7 @@ from _quiz_support import content, quiz, text_of
 
 from infoshare_widgets.content import load_content
 from infoshare_widgets.quiz import LiveText, QuestionWidget, QuizView, QuizWords, quiz_widget
+from infoshare_widgets.styles import stylesheet
 from infoshare_widgets.wording import fill
 
 QUIZ_DIR = Path(__file__).resolve().parents[2] / "infoshare_widgets" / "quiz"
@@ -167,7 +168,7 @@ def test_factory_returns_an_error_card_instead_of_raising(caplog) -> None:
 
 def test_front_end_is_semantic_html_in_its_own_files() -> None:
     js = (QUIZ_DIR / "question.js").read_text(encoding="utf-8")
-    css = (QUIZ_DIR / "question.css").read_text(encoding="utf-8")
+    css = stylesheet(QUIZ_DIR / "question.css")  # the shared rules, then its own file
     q = QuestionWidget(check=lambda c: None, words=_words(), options=[{"text": "a"}])
     assert q._esm == js and q._css == css
     for needle in ('el("fieldset"', 'el("legend"', 'input.type = type', '"checkbox" : "radio"',
