@@ -8,14 +8,12 @@ corrected in the content (listed in content/CHANGES.md) are applied to the pack 
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
+from _pack_support import pack_path, strings
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
@@ -41,11 +39,6 @@ FOOTER = "\nLeicester\nSafeguarding\nChildren Partnership"  # the partnerships' 
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[^a-z\s])")
 LABEL = re.compile(r"^([^:]{1,60}):\s+(.+)$")  # "Consent: the individual has given ..."
 
-
-def pack_path() -> Path:
-    """The resource pack: $INFOSHARE_PACK, else the copy kept in tests/data."""
-    env = os.environ.get("INFOSHARE_PACK")
-    return Path(env) if env else ROOT / "tests" / "data" / "resource-pack.txt"
 
 
 def words(text: str) -> str:
@@ -88,16 +81,6 @@ def pack_sentences(text: str) -> list[str]:
                 out.append(sentence)
     return out
 
-
-def strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from strings(v)
 
 
 def content_strings(root: Path = CONTENT) -> list[str]:

@@ -7,14 +7,12 @@ so a trainer's edit that drops one by mistake is caught here, not by a learner.
 from __future__ import annotations
 
 import functools
-import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
+from _pack_support import pack_path, strings
 
 from infoshare_widgets.content import load_content
 from infoshare_widgets.content.loader import Content
@@ -25,27 +23,11 @@ URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 YAML_FILES = sorted(CONTENT.rglob("*.yaml"))
 
 
-def pack_path() -> Path:
-    """The resource pack: $INFOSHARE_PACK, else the copy kept in tests/data."""
-    env = os.environ.get("INFOSHARE_PACK")
-    return Path(env) if env else ROOT / "tests" / "data" / "resource-pack.txt"
-
 
 @functools.cache
 def shipped() -> Content:
     return load_content(CONTENT)
 
-
-def strings(value: Any) -> Iterator[str]:
-    """Every text value in a parsed YAML document."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from strings(v)
 
 
 def urls_in(text: str) -> set[str]:
