@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import models
+from . import helper_models, models
 from .ui_keys import REQUIRED_UI_KEYS
 
 
@@ -65,6 +65,8 @@ SINGLE_FILES = {
     "lawful_bases": FileKind("lawful_bases.yaml", models.LawfulBasesFile),
     "scenarios": FileKind("lawful_basis_scenarios.yaml", models.ScenariosFile),
     "decision_record": FileKind("decision_record.yaml", models.DecisionRecordFile),
+    "basis_helper": FileKind("lawful_basis_helper.yaml", helper_models.LawfulBasisHelperFile,
+                             required=False),
 }
 FOLDERS = {
     "topics": FileKind("topics", models.Topic, id_from_name=True),
@@ -84,6 +86,7 @@ class Content:
     lawful_bases: models.LawfulBasesFile | None = None
     scenarios: models.ScenariosFile | None = None
     decision_record: models.DecisionRecordFile | None = None
+    basis_helper: helper_models.LawfulBasisHelperFile | None = None
     topics: list[models.Topic] = field(default_factory=list)
     golden_rules: list[models.GoldenRulesFile] = field(default_factory=list)
     case_studies: list[models.CaseStudy] = field(default_factory=list)
@@ -137,7 +140,8 @@ def load_content(root: Path | str | None = None) -> Content:
     for name, kind in SINGLE_FILES.items():
         path = root / kind.pattern
         if not path.exists():
-            content.problems.append(Problem(path, "required file is missing"))
+            if kind.required:
+                content.problems.append(Problem(path, "required file is missing"))
             continue
         value = _load_file(path, kind, content)
         if value is None:
