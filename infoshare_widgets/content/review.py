@@ -55,3 +55,17 @@ def review_warnings(content: Content, today: date) -> list[str]:
                 f"{REVIEW_MONTHS} months ago (today is {today.isoformat()}); check the content "
                 "against current law and guidance, then update `reviewed:`"]
     return []
+
+
+def long_date(day: date) -> str:
+    """30 November 2026: the form the footer uses, the same on every platform."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def footer_text(content: Content) -> str:
+    """The footer's line: the content's version and review date, or that it has none."""
+    about = content.about
+    if about is None:
+        return content.text("app", "not_reviewed")
+    return content.text("app", "reviewed_footer").format(
+        version=about.version, date=long_date(about.reviewed))

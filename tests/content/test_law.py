@@ -266,3 +266,38 @@ def test_ask_if_must_name_an_earlier_choice(tmp_path: Path) -> None:
         "      question: special-category", "      question: decision"), encoding="utf-8")
     problems = [str(p) for p in load_content(root).problems]
     assert len(problems) == 1 and "ask_if names 'decision'" in problems[0]
+
+
+# --- what the pages show: the review date, local contacts --------------------------------------
+
+
+def test_the_footer_line_gives_version_and_review_date() -> None:
+    from infoshare_widgets.content.review import footer_text
+
+    line = footer_text(SHIPPED)
+    assert SHIPPED.about.version in line and "30 November 2026" in line
+
+
+def test_empty_local_file_gives_nothing_to_show() -> None:
+    from infoshare_widgets.content.local_contacts import local_contacts
+
+    for audience in ("children", "adults", None):
+        found = local_contacts(SHIPPED, audience)
+        assert found.empty and not found.complete and found.front_doors == ()
+
+
+def test_front_doors_for_one_audience_only(tmp_path: Path) -> None:
+    from infoshare_widgets.content.local_contacts import contact_parts, local_contacts
+
+    root = copy_content(tmp_path)
+    (root / "local.yaml").write_text(
+        "areas:\n  - name: Example Council\n    children:\n      name: Children's front door\n"
+        "      phone: '0000 000 0000'\n    adults:\n      name: Adult safeguarding\n",
+        encoding="utf-8")
+    content = load_content(root)
+    children = local_contacts(content, "children")
+    assert [(d.area, d.audience) for d in children.front_doors] == [
+        ("Example Council", "children")]
+    assert contact_parts(children.front_doors[0].contact) == [("local_phone", "0000 000 0000")]
+    assert len(local_contacts(content).front_doors) == 2
+    assert not children.complete  # no emergency route or escalation: the page says ask the lead
