@@ -30,5 +30,5 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
     "golden_rules": ["rule_heading", "show_rule", "hide_rule", "reference", "check_title",
                      "check_prompt", "check_answer"],
     "decision_record": ["not_saved", "record_heading", "date_label", "not_answered", "missing",
-                        "download", "download_hint"],
+                        "download", "download_hint", "not_applicable"],
 }
