@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from .content import default_content_dir, load_content
 from .content.loader import display_path
 
 
-def validate(directory: Path | None) -> int:
-    """Print every problem in a content folder; 0 when sound, 1 otherwise."""
+def validate(directory: Path | None, today: date | None = None) -> int:
+    """Print every problem in a content folder; 0 when sound, 1 otherwise.
+
+    Warnings (a review of the law more than 12 months old) are printed too but never change
+    the exit code; ``today`` is for tests.
+    """
+    from .content.review import review_warnings
+
     content = load_content(directory)
     where = display_path(content.root)
+    for warning in review_warnings(content, today or date.today()):
+        print(f"warning: {where}/{warning}", file=sys.stderr)
     if content.problems:
         for problem in content.problems:
             print(problem)

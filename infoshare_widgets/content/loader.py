@@ -65,6 +65,8 @@ SINGLE_FILES = {
     "lawful_bases": FileKind("lawful_bases.yaml", models.LawfulBasesFile),
     "scenarios": FileKind("lawful_basis_scenarios.yaml", models.ScenariosFile),
     "decision_record": FileKind("decision_record.yaml", models.DecisionRecordFile),
+    "about": FileKind("about.yaml", models.AboutFile, required=False),
+    "local": FileKind("local.yaml", models.LocalFile, required=False),
     "basis_helper": FileKind("lawful_basis_helper.yaml", helper_models.LawfulBasisHelperFile,
                              required=False),
 }
@@ -86,6 +88,8 @@ class Content:
     lawful_bases: models.LawfulBasesFile | None = None
     scenarios: models.ScenariosFile | None = None
     decision_record: models.DecisionRecordFile | None = None
+    about: models.AboutFile | None = None
+    local: models.LocalFile | None = None
     basis_helper: helper_models.LawfulBasisHelperFile | None = None
     topics: list[models.Topic] = field(default_factory=list)
     golden_rules: list[models.GoldenRulesFile] = field(default_factory=list)
@@ -496,6 +500,9 @@ def _check_ui_keys(ui: models.UIStrings) -> list[tuple[str, str]]:
 
 
 def _check_across_files(content: Content) -> None:
+    from .links import check_links  # ids named across files (see_also, ask_if): its own module
+
+    check_links(content)
     for name in FOLDERS:
         items = getattr(content, name)
         seen: dict[str, Any] = {}
