@@ -7,12 +7,22 @@ import sys
 from pathlib import Path
 
 from .content import default_content_dir, load_content
-from .content.loader import display_path
+from .content.problems import display_path
 
 
 def validate(directory: Path | None) -> int:
-    """Print every problem in a content folder; 0 when sound, 1 otherwise."""
-    content = load_content(directory)
+    """Print every problem in a content folder; 0 when sound, 1 otherwise (never a traceback).
+
+    Each file's own failures are problems already (`load_content` guards every file and check);
+    this catches anything left, so a trainer still gets a sentence and exit 1.
+    """
+    try:
+        content = load_content(directory)
+    except Exception as err:  # RecursionError and MemoryError included
+        where = display_path(Path(directory) if directory else default_content_dir())
+        print(f"{where}: could not be checked ({type(err).__name__})")
+        print(f"\n1 problem in {where}", file=sys.stderr)
+        return 1
     where = display_path(content.root)
     if content.problems:
         for problem in content.problems:

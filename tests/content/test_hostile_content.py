@@ -197,3 +197,17 @@ def test_validate_names_every_hostile_file_and_exits_1(sound: Path, tmp_path: Pa
     assert "4 problems in" in run.stderr
     assert "Traceback" not in run.stdout + run.stderr
     assert SECRET not in run.stdout + run.stderr
+
+
+def test_validate_exits_1_even_if_loading_itself_fails(sound: Path, monkeypatch, capsys) -> None:
+    """Whatever escapes the per-file guards is still a sentence and exit 1, not exit 2."""
+    from infoshare_widgets import cli
+
+    def fail(directory: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(cli, "load_content", fail)
+    assert cli.main(["validate", str(sound)]) == 1
+    out = capsys.readouterr()
+    assert "could not be checked (RecursionError)" in out.out
+    assert "Traceback" not in out.out + out.err
