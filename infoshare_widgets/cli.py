@@ -26,7 +26,7 @@ def validate(directory: Path | None) -> int:
     where = display_path(content.root)
     if content.problems:
         for problem in content.problems:
-            print(problem)
+            print(_printable(str(problem)))
         n = len(content.problems)
         print(f"\n{n} problem{'s' if n != 1 else ''} in {where}", file=sys.stderr)
         return 1
@@ -34,6 +34,11 @@ def validate(directory: Path | None) -> int:
               f"{len(content.case_studies)} case studies, {len(content.quizzes)} quizzes")
     print(f"{where}: content is sound ({counts})")
     return 0
+
+
+def _printable(text: str) -> str:
+    """Control characters (a file name can hold an escape sequence) shown as ``\\x1b``."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def reference(output: Path | None, check: bool) -> int:

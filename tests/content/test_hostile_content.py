@@ -211,3 +211,13 @@ def test_validate_exits_1_even_if_loading_itself_fails(sound: Path, monkeypatch,
     out = capsys.readouterr()
     assert "could not be checked (RecursionError)" in out.out
     assert "Traceback" not in out.out + out.err
+
+
+def test_validate_prints_a_control_character_in_a_file_name_escaped(sound: Path) -> None:
+    """A file name holding a terminal escape (clear screen) cannot rewrite the trainer's screen."""
+    (sound / "quizzes/x\x1b[2J.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    run = subprocess.run([str(INFOSHARE), "validate", str(sound)], capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 1
+    assert "\x1b" not in run.stdout
+    assert "quizzes/x\\x1b[2J.yaml:2:1: YAML syntax error" in run.stdout
