@@ -18,16 +18,19 @@ SYMLINK = "symlinks are not read: put the file itself in the content folder"
 
 
 def size_text(size: int) -> str:
-    """1_200_000 -> '1.2 MB'; 900 -> '900 bytes'."""
-    if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f} MB"
-    if size >= 1_000:
-        return f"{size / 1_000:.1f} KB"
+    """1_200_000 -> '1.2 MB'; 1_000_000 -> '1 MB'; 900 -> '900 bytes'."""
+    for unit, scale in (("MB", 1_000_000), ("KB", 1_000)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
     return f"{size} bytes"
 
 
-TOO_LARGE = (f"the file is too large: {{size}} (at most {size_text(MAX_FILE_BYTES)}); "
-             "split it into smaller files")
+def too_large(path: Path, size: int) -> Problem:
+    """The size said so that it differs from the limit: '1,000,310 bytes', not '1 MB'."""
+    limit = size_text(MAX_FILE_BYTES)
+    shown = size_text(size) if size_text(size) != limit else f"{size:,} bytes"
+    return Problem(path, f"the file is too large: {shown} (at most {limit}); split it into "
+                         "smaller files")
 
 
 def outside(path: Path, root: Path) -> Problem | None:
@@ -67,7 +70,7 @@ def read_content_file(path: Path, root: Path) -> bytes | Problem:
         if not stat.S_ISREG(info.st_mode):
             return Problem(path, "cannot be read: it is not an ordinary file")
         if info.st_size > MAX_FILE_BYTES:
-            return Problem(path, TOO_LARGE.format(size=size_text(info.st_size)))
+            return too_large(path, info.st_size)
         chunks, left = [], MAX_FILE_BYTES + 1
         while left > 0 and (chunk := os.read(fd, min(left, 1 << 16))):
             chunks.append(chunk)
@@ -78,5 +81,6 @@ def read_content_file(path: Path, root: Path) -> bytes | Problem:
     finally:
         os.close(fd)
     if len(raw) > MAX_FILE_BYTES:
-        return Problem(path, TOO_LARGE.format(size=f"more than {size_text(MAX_FILE_BYTES)}"))
+        return Problem(path, f"the file is too large: more than {size_text(MAX_FILE_BYTES)}; "
+                             "split it into smaller files")
     return raw

@@ -89,9 +89,10 @@ def test_a_file_over_the_size_limit_is_refused_with_its_name(sound: Path) -> Non
     """A valid quiz padded past 1 MB with a comment: today's loader calls it sound."""
     path = sound / "quizzes/sample.yaml"
     path.write_text(QUIZ + "# " + "x" * MAX_FILE_BYTES + "\n", encoding="utf-8")
+    size = path.stat().st_size
     assert reported(sound) == [
-        "quizzes/sample.yaml: the file is too large: 1 MB (at most 1 MB); split it into smaller "
-        "files"]
+        f"quizzes/sample.yaml: the file is too large: {size:,} bytes (at most 1 MB); split it "
+        "into smaller files"]
     still_loads(sound, quizzes=[])
 
 
