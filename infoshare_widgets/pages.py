@@ -27,8 +27,9 @@ from urllib.parse import parse_qs, urlencode
 
 import ipywidgets as widgets
 
-from .app.page_info import current_content, notebook_url
+from .app.page_info import notebook_url
 from .content import Content, models
+from .content.cache import current_content
 from .content.markdown import escape, to_html, to_inline_html
 
 log = logging.getLogger(__name__)
@@ -331,11 +332,8 @@ class Page:
 
     def _broken_topic_cards(self) -> list[widgets.Widget]:
         """Error cards for topic files of this section that did not load."""
-        cards = []
-        for path in self.content.broken_files.get("topics", []):
-            if _declared_section(path) in (self.section_id, None):
-                cards.append(self.error_card(path, self.content.problems_in(path)))
-        return cards
+        return [self.error_card(b.path, b.problems)
+                for b in self.content.broken_items("topics", section=self.section_id)]
 
     # --- components ---------------------------------------------------------------------------
 
@@ -359,9 +357,8 @@ class Page:
 
         children = [quiz_widget(self.content, quiz) for quiz in
                     self.content.quizzes_for(self.section_id)]
-        for path in self.content.broken_files.get("quizzes", []):
-            if _declared_section(path) in (self.section_id, None):
-                children.append(self.error_card(path, self.content.problems_in(path)))
+        for broken in self.content.broken_items("quizzes", section=self.section_id):
+            children.append(self.error_card(broken.path, broken.problems))
         box = widgets.VBox(children=children)
         box.add_class("is-quizzes")
         return box
@@ -392,14 +389,3 @@ class Page:
                      f'<h2 id="is-map-heading">{escape(self.text("map_heading"))}</h2>'
                      f"<ol>{items}</ol></nav>", "is-map")
 
-
-def _declared_section(path: Path) -> str | None:
-    """The `section:` a broken file names, if it can be read at all (None when it cannot)."""
-    try:
-        import yaml
-
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except Exception:
-        return None
-    section = data.get("section") if isinstance(data, dict) else None
-    return section if isinstance(section, str) else None
