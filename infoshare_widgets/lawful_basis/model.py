@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..content import models
-from ..quiz.model import Feedback, Part, QuizWords, Scoreboard, Status, check_range
+from ..ui.feedback import Feedback, Part, QuizWords, Scoreboard, Status, check_range
 
 EXERCISE_ID = "lawful-basis-scenarios"
 

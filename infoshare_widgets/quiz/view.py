@@ -7,18 +7,15 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..case_study.blocks import prose
 from ..content import Content, models
-from ..content.markdown import escape, to_inline_html
-from ..error_card import guarded
-from .model import QuizState, QuizWords
-from .question import LiveText, QuestionWidget
-
-
-def title_html(title: str, level: int) -> str:
-    """A heading of plain text (escaped), at a level between 2 and 6."""
-    level = min(max(int(level), 2), 6)
-    return f'<h{level} class="is-quiz-title">{escape(title)}</h{level}>'
+from ..content.markdown import to_inline_html
+from ..ui.blocks import prose
+from ..ui.feedback import QuizWords
+from ..ui.guard import guarded
+from ..ui.html import heading_html
+from ..ui.live_text import LiveText
+from ..ui.question import QuestionWidget
+from .model import QuizState
 
 
 class QuizView(widgets.VBox):
@@ -41,7 +38,7 @@ class QuizView(widgets.VBox):
         self._score = LiveText(text=self._state.score_text())
         for question in self._questions:
             question.observe(self._update_score, names="checks")
-        title = prose(title_html(quiz.title, heading_level), "is-quiz-heading")
+        title = prose(heading_html(heading_level, quiz.title, "is-quiz-title"), "is-quiz-heading")
         super().__init__(children=[title, *self._questions, self._score])
         self.add_class("is-quiz")
 
@@ -61,5 +58,5 @@ class QuizView(widgets.VBox):
 
 def quiz_widget(content: Content, quiz: models.Quiz, *, heading_level: int = 2) -> widgets.Widget:
     """The quiz, or an error card if it cannot be built (never raises into the notebook)."""
-    what = f"quiz {getattr(quiz, 'id', '?')}"
-    return guarded(content, quiz, what, lambda: QuizView(content, quiz, heading_level))
+    return guarded(content, f"quiz {getattr(quiz, 'id', '?')}",
+                   lambda: QuizView(content, quiz, heading_level), item=quiz)

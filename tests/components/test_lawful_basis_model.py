@@ -11,7 +11,7 @@ from infoshare_widgets.lawful_basis.model import (
     ScenarioExercise,
     scenarios_for,
 )
-from infoshare_widgets.quiz.model import QuizWords
+from infoshare_widgets.ui.feedback import QuizWords
 
 # Indices into the test bases: consent, legal-obligation, vital-interests, public-task.
 CONSENT, LEGAL, VITAL, PUBLIC = range(4)

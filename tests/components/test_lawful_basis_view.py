@@ -9,14 +9,15 @@ import ipywidgets as widgets
 import pytest
 from _quiz_support import ROOT, bases, content, scenarios, text_of
 
-from infoshare_widgets.case_study.reveal import RevealWidget
 from infoshare_widgets.content import Problem, load_content, models
 from infoshare_widgets.lawful_basis import (
     LawfulBasesView,
     ScenarioExerciseView,
     lawful_basis_widget,
 )
-from infoshare_widgets.quiz import LiveText, QuestionWidget
+from infoshare_widgets.ui.live_text import LiveText
+from infoshare_widgets.ui.question import QuestionWidget
+from infoshare_widgets.ui.reveal_widget import RevealWidget
 
 
 def send(question: QuestionWidget, message: dict) -> None:
@@ -95,8 +96,8 @@ def test_tool_link_when_the_content_gives_an_address() -> None:
     b = bases().model_copy(update={"tool": models.Link(
         title="Lawful basis interactive tool", url="https://ico.org.uk/lawful-basis")})
     explore = lawful_basis_widget(content(lawful_bases=b)).children[0]
-    assert ('<a href="https://ico.org.uk/lawful-basis" rel="noopener noreferrer">'
-            "Lawful basis interactive tool</a>") in html_of(explore)
+    assert ('<a href="https://ico.org.uk/lawful-basis" target="_blank" rel="noopener noreferrer">'
+            "Lawful basis interactive tool") in html_of(explore)  # opens beside the app
 
 
 def test_each_scenario_is_a_question_over_the_bases(full) -> None:
@@ -145,36 +146,41 @@ def test_audience_shows_only_that_audiences_scenarios() -> None:
     assert exercise.score_text == "0 of 1 correct"
 
 
-def test_missing_scenarios_file_shows_a_card_and_the_bases_still_work() -> None:
+def test_missing_scenarios_file_shows_a_card_and_the_bases_still_work(caplog) -> None:
     c = content(lawful_bases=bases())
     path = c.root / "lawful_basis_scenarios.yaml"
     c.problems.append(Problem(path, "required file is missing"))
-    explore, card = lawful_basis_widget(c).children
+    with caplog.at_level(logging.WARNING):
+        explore, card = lawful_basis_widget(c).children
     assert isinstance(explore, LawfulBasesView)
     assert "is-error-card-widget" in card._dom_classes
-    assert "lawful_basis_scenarios.yaml: required file is missing" in text_of(card.value)
+    assert text_of(card.value).endswith(" lawful_basis_scenarios.yaml")  # the file, named
+    assert "lawful_basis_scenarios.yaml: required file is missing" in caplog.text
 
 
-def test_broken_bases_file_shows_its_problems() -> None:
+def test_broken_bases_file_shows_its_card(caplog) -> None:
     c = content(scenarios=scenarios())
     path = c.root / "lawful_bases.yaml"
     c.broken_files["lawful_bases"] = [path]
     c.problems.append(Problem(path, "required field is missing", field="guidance", line=3))
-    [card] = lawful_basis_widget(c).children
-    assert "lawful_bases.yaml:3: guidance: required field is missing" in text_of(card.value)
+    with caplog.at_level(logging.WARNING):
+        [card] = lawful_basis_widget(c).children
+    assert text_of(card.value).endswith(" lawful_bases.yaml")
+    assert "lawful_bases.yaml:3: guidance: required field is missing" in caplog.text
 
 
-def test_a_scenario_naming_an_unknown_basis_becomes_a_card_and_the_rest_works() -> None:
+def test_a_scenario_naming_an_unknown_basis_becomes_a_card_and_the_rest_works(caplog) -> None:
     sc = scenarios()
     c = content(lawful_bases=bases(), scenarios=sc)
     path = c.root / "lawful_basis_scenarios.yaml"
     c.origins[id(sc)] = (path, {})
     c.problems.append(Problem(path, "'legal' is not a lawful basis id",
                               field="scenarios[0].fits[0]", line=9))
-    _, exercise = parts(lawful_basis_widget(c))
+    with caplog.at_level(logging.WARNING):
+        _, exercise = parts(lawful_basis_widget(c))
     card = exercise.children[1]
     assert "is-error-card-widget" in card._dom_classes
-    assert "scenarios[0].fits[0]: 'legal' is not a lawful basis id" in text_of(card.value)
+    assert "scenarios[0].fits[0]: 'legal' is not a lawful basis id" in caplog.text
     assert list(exercise._questions) == ["collapse"]
     send(exercise._questions["collapse"], {"event": "check", "chosen": [2]})
     assert exercise.score_text == "1 of 1 correct"

@@ -6,8 +6,9 @@ import pytest
 from _quiz_support import content, quiz
 
 from infoshare_widgets.content import Content
-from infoshare_widgets.quiz.model import Part, QuizState, QuizWords, check_range
-from infoshare_widgets.wording import fill
+from infoshare_widgets.quiz.model import QuizState
+from infoshare_widgets.ui.feedback import Part, QuizWords, check_range
+from infoshare_widgets.ui.wording import fill
 
 
 @pytest.fixture

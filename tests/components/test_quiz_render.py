@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from _quiz_support import content, quiz, text_of
 
-from infoshare_widgets.quiz.model import Feedback, Part, QuizState, QuizWords
-from infoshare_widgets.quiz.render import feedback_html
+from infoshare_widgets.quiz.model import QuizState
+from infoshare_widgets.ui.feedback import Feedback, Part, QuizWords
+from infoshare_widgets.ui.feedback_html import feedback_html
 
 
 @pytest.fixture

@@ -13,11 +13,14 @@ import pytest
 from _quiz_support import content, quiz, text_of
 
 from infoshare_widgets.content import load_content
-from infoshare_widgets.quiz import LiveText, QuestionWidget, QuizView, QuizWords, quiz_widget
-from infoshare_widgets.styles import stylesheet
-from infoshare_widgets.wording import fill
+from infoshare_widgets.quiz import QuizView, quiz_widget
+from infoshare_widgets.ui.feedback import QuizWords
+from infoshare_widgets.ui.live_text import LiveText
+from infoshare_widgets.ui.question import QuestionWidget
+from infoshare_widgets.ui.styles import esm, stylesheet
+from infoshare_widgets.ui.wording import fill
 
-QUIZ_DIR = Path(__file__).resolve().parents[2] / "infoshare_widgets" / "quiz"
+UI_DIR = Path(__file__).resolve().parents[2] / "infoshare_widgets" / "ui"
 
 
 def _words() -> QuizWords:
@@ -167,8 +170,8 @@ def test_factory_returns_an_error_card_instead_of_raising(caplog) -> None:
 
 
 def test_front_end_is_semantic_html_in_its_own_files() -> None:
-    js = (QUIZ_DIR / "question.js").read_text(encoding="utf-8")
-    css = stylesheet(QUIZ_DIR / "question.css")  # the shared rules, then its own file
+    js = esm(UI_DIR / "question.js")  # the dom.js prelude, then its own file
+    css = stylesheet(UI_DIR / "question.css")  # the shared rules, then its own file
     q = QuestionWidget(check=lambda c: None, words=_words(), options=[{"text": "a"}])
     assert q._esm == js and q._css == css
     for needle in ('el("fieldset"', 'el("legend"', 'input.type = type', '"checkbox" : "radio"',
