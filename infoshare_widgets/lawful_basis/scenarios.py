@@ -8,7 +8,6 @@ answerable: it shows an error card in its place.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 import ipywidgets as widgets
 
@@ -19,12 +18,12 @@ from ..ui.error_card import error_card
 from ..ui.feedback import QuizWords
 from ..ui.guard import origin_path
 from ..ui.html import heading_html, source_html
-from ..ui.live_text import LiveText
 from ..ui.question import QuestionWidget
+from ..ui.scored import ScoredQuestions
 from .model import BasisWords, ScenarioExercise
 
 
-class ScenarioExerciseView(widgets.VBox):
+class ScenarioExerciseView(ScoredQuestions):
     """Each scenario as a single-choice question over the bases, then the score line."""
 
     def __init__(
@@ -66,24 +65,11 @@ class ScenarioExerciseView(widgets.VBox):
                 kind="single",
                 options=[{"text": name} for name in self._exercise.options()],
             )
-            question.observe(self._update_score, names="checks")
             self._questions[s.id] = question
             items.append(question)
-        self._score = LiveText(text=self._exercise.score_text())
+        score = self._score_line(self._exercise, self._questions.values())
         header = prose(heading_html(heading_level, scenarios.title) + to_html(scenarios.intro),
                        "is-lb-scenarios-intro")
         footer = prose(source_html(content, scenarios.source), "is-lb-scenarios-source")
-        super().__init__(children=[header, *items, self._score, footer])
+        super().__init__(children=[header, *items, score, footer])
         self.add_class("is-lb-scenarios")
-
-    @property
-    def value(self) -> dict[str, Any]:
-        """``{"exercise", "questions": {id: {"result", "attempts"}}, "correct", "total"}``."""
-        return self._exercise.state()
-
-    @property
-    def score_text(self) -> str:
-        return self._score.text
-
-    def _update_score(self, _change: Any = None) -> None:
-        self._score.text = self._exercise.score_text()

@@ -13,12 +13,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..content import models
-from ..ui.feedback import Feedback, Part, QuizWords, Scoreboard, Status, check_range
+from ..ui.feedback import Feedback, Part, QuizWords, Scoreboard, Scored, Status, check_range
 
 __all__ = ["QuizState"]
 
 
-class QuizState:
+class QuizState(Scored):
     """One quiz: check each question's answer, remember the latest result, keep the score."""
 
     def __init__(self, quiz: models.Quiz, words: QuizWords) -> None:
@@ -36,8 +36,7 @@ class QuizState:
         q = self.question(question_id)
         picked = check_range(chosen, len(q.options))
         if not picked:
-            feedback = Feedback("empty", self.words.nothing_chosen, kind=q.kind)
-            return self._board.record(question_id, picked, feedback)
+            return self._nothing_chosen(question_id, q.kind)
         right = frozenset(i for i, o in enumerate(q.options) if o.correct)
         status: Status = "correct" if picked == right else "incorrect"
         parts = tuple(Part(q.options[i].text, q.options[i].correct, q.options[i].feedback)
@@ -56,18 +55,6 @@ class QuizState:
         )
         return self._board.record(question_id, picked, feedback)
 
-    def reset(self, question_id: str) -> None:
-        self._board.reset(question_id)
-
-    def feedback(self, question_id: str) -> Feedback | None:
-        return self._board.feedback(question_id)
-
-    def score(self) -> tuple[int, int]:
-        return self._board.score()
-
-    def score_text(self) -> str:
-        return self._board.score_text()
-
     def state(self) -> dict[str, Any]:
         """``{"quiz": id, "questions": {id: {"result", "attempts"}}, "correct", "total"}``."""
-        return {"quiz": self.quiz.id, **self._board.state()}
+        return {"quiz": self.quiz.id, **super().state()}

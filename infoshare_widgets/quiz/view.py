@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 import ipywidgets as widgets
 
@@ -13,12 +12,12 @@ from ..ui.blocks import prose
 from ..ui.feedback import QuizWords
 from ..ui.guard import guarded
 from ..ui.html import heading_html
-from ..ui.live_text import LiveText
 from ..ui.question import QuestionWidget
+from ..ui.scored import ScoredQuestions
 from .model import QuizState
 
 
-class QuizView(widgets.VBox):
+class QuizView(ScoredQuestions):
     """One quiz. Its children are private; ``value`` reports progress as plain data."""
 
     def __init__(self, content: Content, quiz: models.Quiz, heading_level: int = 2) -> None:
@@ -35,25 +34,10 @@ class QuizView(widgets.VBox):
             )
             for q in quiz.questions
         ]
-        self._score = LiveText(text=self._state.score_text())
-        for question in self._questions:
-            question.observe(self._update_score, names="checks")
+        score = self._score_line(self._state, self._questions)
         title = prose(heading_html(heading_level, quiz.title, "is-quiz-title"), "is-quiz-heading")
-        super().__init__(children=[title, *self._questions, self._score])
+        super().__init__(children=[title, *self._questions, score])
         self.add_class("is-quiz")
-
-    @property
-    def value(self) -> dict[str, Any]:
-        """``{"quiz", "questions": {id: {"result", "attempts"}}, "correct", "total"}``."""
-        return self._state.state()
-
-    @property
-    def score_text(self) -> str:
-        """The score line as the learner reads it."""
-        return self._score.text
-
-    def _update_score(self, _change: Any = None) -> None:
-        self._score.text = self._state.score_text()
 
 
 def quiz_widget(content: Content, quiz: models.Quiz, *, heading_level: int = 2) -> widgets.Widget:

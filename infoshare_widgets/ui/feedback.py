@@ -10,18 +10,21 @@ they check again. A check with nothing chosen is not an answer and changes nothi
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
 
 from .wording import fill
+from .words import GroupWords
 
 Status = Literal["correct", "incorrect", "empty"]
 Kind = Literal["single", "multiple"]
 
 
 @dataclass(frozen=True)
-class QuizWords:
+class QuizWords(GroupWords):
     """The quiz wording from ui.yaml's ``quiz`` group, so the model needs no Content object."""
+
+    GROUP: ClassVar[str] = "quiz"
 
     check: str
     try_again: str
@@ -37,11 +40,6 @@ class QuizWords:
     option_wrong: str
     missed_single: str
     missed_multiple: str
-
-    @classmethod
-    def from_content(cls, content: Any) -> QuizWords:
-        """Every field looked up by its own name in the ``quiz`` group."""
-        return cls(**{f.name: content.text("quiz", f.name) for f in fields(cls)})
 
 
 @dataclass(frozen=True)
@@ -148,3 +146,33 @@ def check_range(chosen: Iterable[int], count: int) -> frozenset[int]:
     if bad:
         raise ValueError(f"no option {bad[0]} (there are {count})")
     return out
+
+
+class Scored:
+    """What a set of scored questions offers its view: each delegates to its ``Scoreboard``.
+
+    Subclasses set ``self._board`` and check answers (``QuizState``, ``ScenarioExercise``).
+    """
+
+    _board: Scoreboard
+
+    def _nothing_chosen(self, question_id: str, kind: Kind = "single") -> Feedback:
+        """A check with nothing chosen: ask for a choice; the score is left alone."""
+        feedback = Feedback("empty", self._board.words.nothing_chosen, kind=kind)
+        return self._board.record(question_id, frozenset(), feedback)
+
+    def reset(self, question_id: str) -> None:
+        self._board.reset(question_id)
+
+    def feedback(self, question_id: str) -> Feedback | None:
+        return self._board.feedback(question_id)
+
+    def score(self) -> tuple[int, int]:
+        return self._board.score()
+
+    def score_text(self) -> str:
+        return self._board.score_text()
+
+    def state(self) -> dict[str, Any]:
+        """Progress as plain data: ``{"questions": {id: {...}}, "correct", "total"}``."""
+        return self._board.state()
