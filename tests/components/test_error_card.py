@@ -1,8 +1,8 @@
 """The error card: friendly wording and the file's name, escaped; the problems go to the log.
 
-A learner cannot fix a content file, and a problem's text may quote the file (issue 8: a symlink to
-/etc/shadow printed every line as "unknown field"), so the card names the file and says, in plain
-words, that this part could not be shown; ``file:line: field: message`` goes to the server's log.
+A learner cannot fix a content file, and a problem's text may quote the file (a file linked to a
+system file would have its lines printed as "unknown field"), so the card names the file and says,
+in plain words, that this part could not be shown; ``file:line: field: message`` goes to the log.
 """
 
 from __future__ import annotations

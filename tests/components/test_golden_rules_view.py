@@ -158,9 +158,7 @@ def test_shipped_rules_build_for_both_audiences() -> None:
     from infoshare_widgets.content import load_content
 
     content = load_content()
-    built = [rules_widget(content, a) for a in ("children", "adults")]
-    assert len(built) == 2
-    for view in built:
+    for view in (rules_widget(content, a) for a in ("children", "adults")):
         assert isinstance(view, GoldenRulesView) and len(rules_of(view)) == 7
 
 
