@@ -9,7 +9,7 @@ from ..content.markdown import escape
 from ..ui.blocks import prose
 from ..ui.error_card import error_cards_for
 from ..ui.guard import guarded
-from ..ui.html import source_html
+from ..ui.html import heading_html, source_html
 from ..ui.reveal import RevealWording
 from ..ui.reveal_widget import RevealWidget
 from .model import CaseStudyPanel
@@ -30,7 +30,7 @@ class CaseStudyView(widgets.VBox):
         self._panel = CaseStudyPanel(case, step_mode=step_mode)
         wording = reveal_wording(content)
         header = prose(
-            f"<h2>{escape(case.name)}</h2>"
+            f"{heading_html(2, case.name)}"
             f'<p class="is-case-about"><em>{escape(case.about)}</em></p>'
             f"{self._panel.story_html}",
             "is-case-story",

@@ -18,7 +18,7 @@ from ..ui.blocks import prose
 from ..ui.download import DownloadButton
 from ..ui.error_card import file_cards, one_widget
 from ..ui.guard import guarded
-from ..ui.html import source_html
+from ..ui.html import heading_html, source_html
 from ..ui.styles import esm, stylesheet
 from .model import MAX_ANSWER, DecisionRecord, RecordItem, RecordWording
 
@@ -82,7 +82,7 @@ class DecisionRecordView(widgets.VBox):
         self._today = today
         self._heading = content.text("decision_record", "record_heading")
         header = prose(
-            f"<h2>{escape(file.title)}</h2>{to_html(file.intro)}"
+            f"{heading_html(2, file.title)}{to_html(file.intro)}"
             f'<div class="is-record-warning" role="note" style="{_WARNING_STYLE}">'
             f"{to_html(file.warning)}</div>",
             "is-record-intro",
@@ -120,7 +120,7 @@ class DecisionRecordView(widgets.VBox):
         # Everything in the record is escaped: the learner's words are shown, never interpreted.
         self._preview.value = (
             f'<div class="is-record-preview" style="{_PREVIEW_BOX_STYLE}">'
-            f"<h3>{escape(self._heading)}</h3>"
+            f"{heading_html(3, self._heading)}"
             f'<pre style="{_PREVIEW_STYLE}">{escape(text)}</pre></div>'
         )
         with self._download.hold_sync():

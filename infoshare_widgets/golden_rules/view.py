@@ -16,7 +16,7 @@ from ..content.markdown import escape, to_html
 from ..ui.blocks import prose
 from ..ui.error_card import error_card, one_widget
 from ..ui.guard import guarded
-from ..ui.html import link_html, source_html
+from ..ui.html import heading_html, link_html, source_html
 from ..ui.reveal import RevealWording
 from ..ui.reveal_widget import RevealWidget
 from .model import RulesWording, check_quiz, rule_cards
@@ -49,7 +49,7 @@ class GoldenRulesView(widgets.VBox):
         wording = rules_wording(content)
         self._cards = rule_cards(rules, wording)
         header = prose(
-            f"<h2>{escape(rules.title)}</h2>{to_html(rules.intro)}"
+            f"{heading_html(2, rules.title)}{to_html(rules.intro)}"
             f"{reference_html(content, rules.reference)}",
             "is-rules-intro",
         )
