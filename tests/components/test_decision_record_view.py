@@ -80,8 +80,8 @@ def test_answers_update_the_preview_and_the_download() -> None:
     _, preview, download = parts(view)
     assert "1. Who can give me advice?\n   My manager\n" in download.text
     assert "3. What is the lawful basis?\n   Public task\n" in download.text
-    assert "2 of 4 questions not answered yet." in download.text
-    assert "Date: 2025-03-07" in download.text
+    assert "T missing: 2 4" in download.text
+    assert "T date label 2025-03-07" in download.text
     assert "My manager" in preview and "Public task" in preview
     assert view.value == {"answered": 2, "total": 4}
 
@@ -166,7 +166,7 @@ def test_shipped_decision_record_builds() -> None:
     view = decision_record_widget(load_content(), today=lambda: DAY)
     assert isinstance(view, DecisionRecordView)
     form, _, download = parts(view)
-    assert form.questions and "Date: 2025-03-07" in download.text
+    assert form.questions and " 2025-03-07\n" in download.text
 
 
 def test_record_still_works_when_ui_wording_is_broken() -> None:

@@ -118,7 +118,7 @@ def test_unsafe_text_in_rules_is_inert() -> None:
                                "children")
     card = rules_of(view)[0]
     card.press()
-    assert card.heading.startswith("Rule 1: K <script>")  # plain text: set as textContent
+    assert card.heading.startswith("T rule heading: 1 K <script>")  # plain text: set as textContent
     question = next(w for w in check_of(view).children if isinstance(w, QuestionWidget))
     question.check([0])
     for html in [view.children[0].value, view.children[-1].value, *card.items,

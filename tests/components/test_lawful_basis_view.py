@@ -53,11 +53,11 @@ def test_each_basis_in_plain_english_with_how_often_it_fits(full) -> None:
     explore, _ = parts(full)
     text = text_of(html_of(explore))
     assert text.startswith("Basis for sharing information You must have a lawful basis.")
-    for name, how, plain in [("Consent", "Rarely", "The person agreed."),
-                             ("Legal obligation", "Usually", "The law says so."),
-                             ("Vital interests", "Sometimes", "To protect a life."),
-                             ("Public task", "Usually", "Your official job.")]:
-        assert f"{name} {how} fits safeguarding In plain English {plain}" in text
+    for name, how, plain in [("Consent", "rarely", "The person agreed."),
+                             ("Legal obligation", "usually", "The law says so."),
+                             ("Vital interests", "sometimes", "To protect a life."),
+                             ("Public task", "usually", "Your official job.")]:
+        assert f"{name} T {how} T plain english {plain}" in text
 
 
 def test_pack_text_and_guidance_sit_behind_a_keyboard_disclosure(full) -> None:
@@ -66,14 +66,14 @@ def test_pack_text_and_guidance_sit_behind_a_keyboard_disclosure(full) -> None:
                if isinstance(w, RevealWidget)]
     assert len(reveals) == 4
     legal = reveals[1]
-    assert legal.button_label == "More on Legal obligation: the pack's words and guidance"
+    assert legal.button_label == "T show basis: Legal obligation"
     assert legal.expanded is False and legal.items == []
     legal.press()
     assert legal.expanded is True
     shown = text_of("".join(legal.items))
-    assert shown == ("In the pack's words necessary to comply with the law "
-                     "For safeguarding Working Together 2023 names it.")
-    assert legal.button_label == "Hide more on Legal obligation"
+    assert shown == ("T pack text necessary to comply with the law "
+                     "T safeguarding Working Together 2023 names it.")
+    assert legal.button_label == "T hide basis: Legal obligation"
     assert explore.value == {"opened": ["legal-obligation"]}
 
 
@@ -81,15 +81,15 @@ def test_guidance_update_note_and_tool(full) -> None:
     explore, _ = parts(full)
     html = html_of(explore)
     text = text_of(html)
-    assert ("Which bases fit safeguarding Legal obligation or public task usually fit; "
+    assert ("T guidance heading Legal obligation or public task usually fit; "
             "vital interests in an emergency.") in text
     # The update is marked in words, not only by its coloured border.
-    assert ("Update since the pack was written Recognised legitimate interests A new basis. "
-            "Source: Data (Use and Access) Act 2025") in text
+    assert ("T update label Recognised legitimate interests A new basis. "
+            "T source label Data (Use and Access) Act 2025") in text
     assert "border-left:6px solid var(--is-update,#7a4d00)" in html
-    assert ("More guidance: Lawful basis interactive tool "
+    assert ("T tool label Lawful basis interactive tool "
             "(Information Commissioner's Office (ICO)).") in text
-    assert "<a " not in html.split("More guidance")[1]  # no address given: no link invented
+    assert "<a " not in html.split("T tool label")[1]  # no address given: no link invented
 
 
 def test_tool_link_when_the_content_gives_an_address() -> None:
@@ -104,13 +104,13 @@ def test_each_scenario_is_a_question_over_the_bases(full) -> None:
     _, exercise = parts(full)
     qs = [c for c in exercise.children if isinstance(c, QuestionWidget)]
     assert [q.heading for q in qs] == ["A referral from school", "A collapse at home"]
-    assert text_of(qs[0].intro_html) == "About a child A teacher is worried about a pupil."
-    assert qs[1].intro_html.startswith('<p class="is-lb-audience"><em>About an adult')
-    assert qs[0].prompt_html == "Which lawful basis fits this situation?"
+    assert text_of(qs[0].intro_html) == "T audience children A teacher is worried about a pupil."
+    assert qs[1].intro_html.startswith('<p class="is-lb-audience"><em>T audience adults')
+    assert qs[0].prompt_html == "T pick prompt"
     assert qs[0].kind == "single"
     assert [o["text"] for o in qs[0].options] == [
         "Consent", "Legal obligation", "Vital interests", "Public task"]
-    assert exercise.score_text == "0 of 2 correct"
+    assert exercise.score_text == "T score: 0 2"
 
 
 def test_a_right_pick_says_correct_with_why_and_scores(full) -> None:
@@ -119,10 +119,10 @@ def test_a_right_pick_says_correct_with_why_and_scores(full) -> None:
     send(school, {"event": "check", "chosen": [3]})
     assert school.status == "correct"
     assert text_of(school.feedback_html) == (
-        "Correct — A school's safeguarding duty is public. "
-        "Other bases that also fit: Legal obligation "
+        "T correct A school's safeguarding duty is public. "
+        "T also fits Legal obligation "
         "Working Together 2023 names legal obligation or public task.")
-    assert exercise.score_text == "1 of 2 correct"
+    assert exercise.score_text == "T score: 1 2"
 
 
 def test_a_wrong_pick_says_not_quite_and_names_the_fitting_bases(full) -> None:
@@ -131,8 +131,8 @@ def test_a_wrong_pick_says_not_quite_and_names_the_fitting_bases(full) -> None:
     send(school, {"event": "check", "chosen": [0]})
     assert school.status == "incorrect"
     assert text_of(school.feedback_html).startswith(
-        "Not quite — Consent is often not the right basis. "
-        "Bases that fit this situation: Legal obligation Public task")
+        "T not quite Consent is often not the right basis. "
+        "T fits Legal obligation Public task")
     send(school, {"event": "try_again"})
     assert school.feedback_html == "" and school.chosen == []
     assert exercise.value["questions"]["school-referral"]["result"] == "incorrect"
@@ -143,7 +143,7 @@ def test_audience_shows_only_that_audiences_scenarios() -> None:
                             audience="adults")
     _, exercise = parts(w)
     assert list(exercise._questions) == ["collapse"]
-    assert exercise.score_text == "0 of 1 correct"
+    assert exercise.score_text == "T score: 0 1"
 
 
 def test_missing_scenarios_file_shows_a_card_and_the_bases_still_work(caplog) -> None:
@@ -183,7 +183,7 @@ def test_a_scenario_naming_an_unknown_basis_becomes_a_card_and_the_rest_works(ca
     assert "scenarios[0].fits[0]: 'legal' is not a lawful basis id" in caplog.text
     assert list(exercise._questions) == ["collapse"]
     send(exercise._questions["collapse"], {"event": "check", "chosen": [2]})
-    assert exercise.score_text == "1 of 1 correct"
+    assert exercise.score_text == "T score: 1 1"
 
 
 def test_factory_returns_an_error_card_instead_of_raising(caplog) -> None:
