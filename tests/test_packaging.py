@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -42,6 +41,15 @@ def test_every_dependency_is_pinned() -> None:
     assert unpinned == []
 
 
+def test_ci_has_the_pack_source_for_the_drift_check() -> None:
+    """Where the drift check must run (CI sets INFOSHARE_REQUIRE_PACK=1), a skip is a failure."""
+    import os
+
+    assert "INFOSHARE_REQUIRE_PACK=1" in (ROOT / ".ci" / "run").read_text()
+    if os.environ.get("INFOSHARE_REQUIRE_PACK") == "1":
+        assert (ROOT.parent / "shared" / "source" / "resource-pack.txt").exists()
+
+
 def test_environment_python_is_311() -> None:
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     assert "python=3.11" in env["dependencies"]
@@ -65,26 +73,18 @@ def test_makefile_never_downloads_a_browser() -> None:
     assert "apt-get install -y" in makefile
 
 
+PACK_COPY = ROOT / "tests" / "data" / "resource-pack.txt"
+PACK_SOURCE = ROOT.parent / "shared" / "source" / "resource-pack.txt"
+
+
 def test_pack_copy_is_the_pack() -> None:
-    copy = ROOT / "tests" / "data" / "resource-pack.txt"
-    assert copy.read_text(encoding="utf-8").count("Golden Rules") >= 4
+    """tests/data keeps a copy of the pack so CI can check coverage without ../shared."""
+    assert PACK_COPY.read_text(encoding="utf-8").count("Golden Rules") >= 4
 
 
 def test_pack_copy_matches_the_source() -> None:
-    """tests/data keeps a copy of the pack so CI can check coverage; it must not drift.
-
-    The source sits beside the clone (``../shared``). Without it the check is skipped, visibly;
-    CI (``.ci/run`` sets ``INFOSHARE_REQUIRE_PACK=1``) fails instead of skipping.
-    """
-    copy = ROOT / "tests" / "data" / "resource-pack.txt"
-    upstream = ROOT.parent / "shared" / "source" / "resource-pack.txt"
-    if not upstream.exists():
-        reason = f"the pack's source {upstream} is not beside the clone"
-        if os.environ.get("INFOSHARE_REQUIRE_PACK") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    assert copy.read_bytes() == upstream.read_bytes()
-
-
-def test_ci_requires_the_pack_source() -> None:
-    assert "INFOSHARE_REQUIRE_PACK=1" in (ROOT / ".ci" / "run").read_text()
+    """The copy must not drift from the source; where the source is absent, say so."""
+    if not PACK_SOURCE.exists():
+        pytest.skip(f"the source pack is not here ({PACK_SOURCE}): cannot check the copy for "
+                    "drift (CI has ../shared beside the clone)")
+    assert PACK_COPY.read_bytes() == PACK_SOURCE.read_bytes()
