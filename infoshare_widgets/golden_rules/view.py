@@ -92,10 +92,9 @@ def golden_rules_widget(content: Content, audience: str,
 
 def _missing(content: Content, audience: str) -> widgets.Widget:
     """No rules for this audience: show the broken file's card, or say none was found."""
-    broken = content.broken_files.get("golden_rules", [])
-    mine = [p for p in broken if audience in p.stem] or broken
+    mine = content.broken_items("golden_rules", audience=audience)
     if mine:
-        return one_widget([error_card(content, p, content.problems_in(p)) for p in mine])
+        return one_widget([error_card(content, b.path, b.problems) for b in mine])
     folder = content.root / "golden_rules"
     return error_card(content, folder,
                       [Problem(folder, f"no golden rules file for audience '{audience}'")])

@@ -37,12 +37,11 @@ class ScenarioExerciseView(ScoredQuestions):
         quiz_words = QuizWords.from_content(content)
         words = BasisWords.from_content(content)
         path = origin_path(content, scenarios)
-        problems = content.problems_in(path) if path is not None else []
         wanted = [(i, s) for i, s in enumerate(scenarios.scenarios)
                   if audience is None or s.audience == audience]
         cards: dict[str, widgets.Widget] = {}
         for i, s in wanted:
-            mine = [p for p in problems if p.field.startswith(f"scenarios[{i}]")]
+            mine = content.problems_in(path, under=("scenarios", i)) if path else []
             if mine:  # e.g. `fits` names a basis that does not exist: never answerable
                 cards[s.id] = error_card(content, path, mine, heading_level=heading_level + 1)
         self._exercise = ScenarioExercise(

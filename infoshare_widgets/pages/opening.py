@@ -6,8 +6,8 @@ import importlib
 import logging
 from pathlib import Path
 
-from ..app.page_info import current_content  # moves to content/ with the content-split work
 from ..content import Content
+from ..content.cache import current_content
 from .page import Page
 from .visit import configure_logging, read_mode, wait_for_visit
 

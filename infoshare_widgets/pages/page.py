@@ -26,7 +26,6 @@ from ..content import Content, models
 from ..content.markdown import escape
 from ..ui.error_card import error_card
 from ..ui.guard import guarded
-from .broken import declared_section
 from .html import block_html, notebook_url, topic_html
 from .visit import DEFAULT_MODE
 
@@ -97,9 +96,8 @@ class Page:
 
     def _broken_cards(self, kind: str) -> list[widgets.Widget]:
         """Error cards for files of a kind, meant for this section, that did not load."""
-        return [self.error_card(path, self.content.problems_in(path))
-                for path in self.content.broken_files.get(kind, [])
-                if declared_section(self.content, path) in (self.section_id, None)]
+        return [self.error_card(b.path, b.problems)
+                for b in self.content.broken_items(kind, section=self.section_id)]
 
     # --- furniture ----------------------------------------------------------------------------
 

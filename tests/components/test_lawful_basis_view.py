@@ -175,7 +175,7 @@ def test_a_scenario_naming_an_unknown_basis_becomes_a_card_and_the_rest_works(ca
     path = c.root / "lawful_basis_scenarios.yaml"
     c.origins[id(sc)] = (path, {})
     c.problems.append(Problem(path, "'legal' is not a lawful basis id",
-                              field="scenarios[0].fits[0]", line=9))
+                              loc=("scenarios", 0, "fits", 0), line=9))
     with caplog.at_level(logging.WARNING):
         _, exercise = parts(lawful_basis_widget(c))
     card = exercise.children[1]
