@@ -16,7 +16,7 @@ from _content_support import UI_FIXTURE
 
 from infoshare_widgets.content import load_content
 from infoshare_widgets.content.ui_keys import REQUIRED_UI_KEYS, TEMPLATE_SAMPLES
-from infoshare_widgets.wording import fill
+from infoshare_widgets.ui.wording import fill
 
 SCORE_LINE = 25  # quiz.score in tests/fixtures/ui.yaml
 
