@@ -41,6 +41,15 @@ def test_every_dependency_is_pinned() -> None:
     assert unpinned == []
 
 
+def test_ci_has_the_pack_source_for_the_drift_check() -> None:
+    """Where the drift check must run (CI sets INFOSHARE_REQUIRE_PACK=1), a skip is a failure."""
+    import os
+
+    assert "INFOSHARE_REQUIRE_PACK=1" in (ROOT / ".ci" / "run").read_text()
+    if os.environ.get("INFOSHARE_REQUIRE_PACK") == "1":
+        assert (ROOT.parent / "shared" / "source" / "resource-pack.txt").exists()
+
+
 def test_environment_python_is_311() -> None:
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     assert "python=3.11" in env["dependencies"]

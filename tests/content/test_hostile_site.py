@@ -6,6 +6,7 @@ sound quiz still works, with a bad ui.yaml template shown unfilled instead of br
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ SECRET = "root:$6$very-secret-hash:19000:0:99999:7:::"
 
 @pytest.mark.timeout(120)
 def test_the_children_page_beside_deep_huge_linked_files_and_a_bad_template(
-        sound: Path, tmp_path: Path) -> None:
+        sound: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     quizzes = sound / "quizzes"
     (quizzes / "deep.yaml").write_text("id: deep\nsection: children\ntitle: "
                                        + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
@@ -37,12 +38,17 @@ def test_the_children_page_beside_deep_huge_linked_files_and_a_bad_template(
                                         .replace("section: children", "section: adults"),
                                         encoding="utf-8")
 
-    box = pages.Page("children", load_content(sound)).quizzes()
+    with caplog.at_level(logging.WARNING, logger="infoshare_widgets"):
+        box = pages.Page("children", load_content(sound)).quizzes()
     quiz, *cards = box.children
     assert quiz.score_text == "{total[0]}"  # shown as written; validate names it
     html = [card.value for card in cards]
     assert len(html) == 3 and all("is-error-card" in h for h in html)
+    # The card names the file; what is wrong goes to the server's log (ui/error_card.py).
     for name, words in (("deep.yaml", "nested more than"), ("huge.yaml", "too large"),
                         ("link.yaml", "symlinks are not read")):
-        assert any(name in h and words in h for h in html), (name, html)
+        assert any(f"<code>quizzes/{name}</code>" in h for h in html), (name, html)
+        assert any(name in r.getMessage() and words in r.getMessage()
+                   for r in caplog.records), name
     assert not any(SECRET in h or "very-secret" in h for h in html)
+    assert "very-secret" not in caplog.text

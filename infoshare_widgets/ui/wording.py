@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .content.templates import fill_template
+from ..content.templates import fill_template
 
 
 def fill(template: str, **values: object) -> str:
