@@ -42,7 +42,7 @@ lint: install
 test: install chromium
 	$(BIN)/ruff check infoshare_widgets tests
 	$(BIN)/infoshare validate
-	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q
+	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks/
 
 clean:

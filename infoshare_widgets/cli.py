@@ -8,24 +8,32 @@ from datetime import date
 from pathlib import Path
 
 from .content import default_content_dir, load_content
-from .content.loader import display_path
+from .content.problems import display_path
 
 
 def validate(directory: Path | None, today: date | None = None) -> int:
-    """Print every problem in a content folder; 0 when sound, 1 otherwise.
+    """Print every problem in a content folder; 0 when sound, 1 otherwise (never a traceback).
 
-    Warnings (a review of the law more than 12 months old) are printed too but never change
-    the exit code; ``today`` is for tests.
+    Each file's own failures are problems already (`load_content` guards every file and check);
+    this catches anything left, so a trainer still gets a sentence and exit 1. Warnings (a review
+    of the law more than 12 months old) are printed too but never change the exit code;
+    ``today`` is for tests.
     """
     from .content.review import review_warnings
 
-    content = load_content(directory)
+    try:
+        content = load_content(directory)
+    except Exception as err:  # RecursionError and MemoryError included
+        where = display_path(Path(directory) if directory else default_content_dir())
+        print(f"{where}: could not be checked ({type(err).__name__})")
+        print(f"\n1 problem in {where}", file=sys.stderr)
+        return 1
     where = display_path(content.root)
     for warning in review_warnings(content, today or date.today()):
         print(f"warning: {where}/{warning}", file=sys.stderr)
     if content.problems:
         for problem in content.problems:
-            print(problem)
+            print(_printable(str(problem)))
         n = len(content.problems)
         print(f"\n{n} problem{'s' if n != 1 else ''} in {where}", file=sys.stderr)
         return 1
@@ -33,6 +41,11 @@ def validate(directory: Path | None, today: date | None = None) -> int:
               f"{len(content.case_studies)} case studies, {len(content.quizzes)} quizzes")
     print(f"{where}: content is sound ({counts})")
     return 0
+
+
+def _printable(text: str) -> str:
+    """Control characters (a file name can hold an escape sequence) shown as ``\\x1b``."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def reference(output: Path | None, check: bool) -> int:

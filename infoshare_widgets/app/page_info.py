@@ -2,52 +2,21 @@
 
 The Voila template renders the page's <title>, the loading message and error pages on the server,
 before any notebook code runs; these helpers give it the section's title (not the file name) and
-the interface wording from the content folder. Content is re-read when a file in it changes.
+the interface wording from the content folder (`content.cache`: re-read when a file changes).
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import threading
-from pathlib import Path
 from typing import Any
 
-from ..content import Content, default_content_dir, load_content
+from ..content import Content
+from ..content.cache import content_signature, current_content
 
 log = logging.getLogger(__name__)
 
-_lock = threading.Lock()
-_cache: dict[Path, tuple[tuple, Content]] = {}
-
-
-def content_signature(root: Path) -> tuple:
-    """Name, size and modification time of every file under `root`: changes when content does."""
-    entries = []
-    for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            try:
-                stat = os.stat(path)
-            except OSError:
-                continue
-            entries.append((path, stat.st_size, stat.st_mtime_ns))
-    return tuple(entries)
-
-
-def current_content(root: Path | None = None) -> Content:
-    """The content folder as it is now, loaded again only when a file in it has changed."""
-    root = Path(root).resolve() if root is not None else default_content_dir()
-    signature = content_signature(root)
-    with _lock:
-        cached = _cache.get(root)
-        if cached is not None and cached[0] == signature:
-            return cached[1]
-    content = load_content(root)
-    with _lock:
-        _cache[root] = (signature, content)
-    return content
+__all__ = ["content_signature", "current_content", "notebook_url", "page_info",
+           "start_notebook"]
 
 
 def notebook_url(notebook: str) -> str:

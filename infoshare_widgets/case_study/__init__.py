@@ -1,10 +1,12 @@
-"""The case-study panel: story, the learner's own thoughts (not saved), then the model points."""
+"""The case-study panel: story, the learner's own thoughts (not saved), then the model points.
 
-from .model import CaseStudyPanel, Reveal
-from .reveal import RevealWidget, RevealWording
-from .view import CaseStudyView, case_studies_page, case_study_widget
+``import infoshare_widgets.case_study.model`` imports no widgets: the view is imported on first
+use of one of its names.
+"""
 
-__all__ = [
-    "CaseStudyPanel", "CaseStudyView", "Reveal", "RevealWidget", "RevealWording",
-    "case_studies_page", "case_study_widget",
-]
+from ..ui.exports import lazy_exports
+from .model import CaseStudyPanel
+
+_VIEW = {name: ".view" for name in ("CaseStudyView", "case_studies_page", "case_study_widget")}
+__all__ = ["CaseStudyPanel", *_VIEW]
+__getattr__ = lazy_exports(__name__, _VIEW)

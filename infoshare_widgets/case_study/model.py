@@ -8,58 +8,10 @@ own notes are not part of this model: they live only in the text box's in-memory
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 from ..content import models
 from ..content.markdown import to_html, to_inline_html
-
-Action = Literal["reveal", "next", "hide"]
-
-
-
-
-@dataclass
-class Reveal:
-    """Which of a list of items are shown: all at once, or one more per press in step mode.
-
-    Pressing when everything is shown hides it all again, so a facilitator can run a case twice.
-    """
-
-    items: tuple[str, ...]
-    step_mode: bool = False
-    shown: int = 0
-
-    @property
-    def total(self) -> int:
-        return len(self.items)
-
-    @property
-    def expanded(self) -> bool:
-        return self.shown > 0
-
-    @property
-    def all_shown(self) -> bool:
-        return self.shown >= self.total
-
-    @property
-    def visible(self) -> list[str]:
-        """The items the learner can see now, in order."""
-        return list(self.items[: self.shown])
-
-    @property
-    def action(self) -> Action:
-        """What the next press does, which names the button."""
-        if self.all_shown:
-            return "hide"
-        return "next" if self.step_mode else "reveal"
-
-    def press(self) -> None:
-        if self.all_shown:
-            self.shown = 0
-        elif self.step_mode:
-            self.shown += 1
-        else:
-            self.shown = self.total
+from ..ui.reveal import Reveal
 
 
 @dataclass

@@ -6,10 +6,13 @@ import ipywidgets as widgets
 
 from ..content import Content, models
 from ..content.markdown import escape
-from ..error_card import error_cards_for, guarded
-from .blocks import prose, source_html
+from ..ui.blocks import prose
+from ..ui.error_card import error_cards_for
+from ..ui.guard import guarded
+from ..ui.html import heading_html, source_html
+from ..ui.reveal import RevealWording
+from ..ui.reveal_widget import RevealWidget
 from .model import CaseStudyPanel
-from .reveal import RevealWidget, RevealWording
 
 
 def reveal_wording(content: Content) -> RevealWording:
@@ -27,7 +30,7 @@ class CaseStudyView(widgets.VBox):
         self._panel = CaseStudyPanel(case, step_mode=step_mode)
         wording = reveal_wording(content)
         header = prose(
-            f"<h2>{escape(case.name)}</h2>"
+            f"{heading_html(2, case.name)}"
             f'<p class="is-case-about"><em>{escape(case.about)}</em></p>'
             f"{self._panel.story_html}",
             "is-case-story",
@@ -61,9 +64,9 @@ def case_study_widget(
     content: Content, case_study: models.CaseStudy, step_mode: bool = False
 ) -> widgets.Widget:
     """The case-study panel, or an error card if it cannot be built (never raises)."""
-    what = f"case study {getattr(case_study, 'id', '?')}"
-    return guarded(content, case_study, what,
-                   lambda: CaseStudyView(content, case_study, step_mode=step_mode))
+    return guarded(content, f"case study {getattr(case_study, 'id', '?')}",
+                   lambda: CaseStudyView(content, case_study, step_mode=step_mode),
+                   item=case_study)
 
 
 def case_studies_page(content: Content, step_mode: bool = False) -> widgets.VBox:
@@ -79,7 +82,7 @@ def case_studies_page(content: Content, step_mode: bool = False) -> widgets.VBox
         page.add_class("is-case-studies")
         return page
 
-    result = guarded(content, None, "the case studies", build)
+    result = guarded(content, "the case studies", build)
     if isinstance(result, widgets.VBox):
         return result
     return widgets.VBox(children=[result])

@@ -1,9 +1,11 @@
 """The content package: typed, validated training text read from plain YAML files."""
 
-from .loader import Content, Problem, default_content_dir, load_content
+from .loaded import BrokenFile, Content
+from .loader import default_content_dir, load_content
 from .markdown import escape, to_html, to_inline_html
+from .problems import Problem
 
 __all__ = [
-    "Content", "Problem", "default_content_dir", "load_content", "escape", "to_html",
-    "to_inline_html",
+    "BrokenFile", "Content", "Problem", "default_content_dir", "load_content", "escape",
+    "to_html", "to_inline_html",
 ]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from . import models
 
 if TYPE_CHECKING:
-    from .loader import Content
+    from .loaded import Content
 
 
 @dataclass(frozen=True)

@@ -19,17 +19,25 @@ from pydantic import (
     model_validator,
 )
 
+from .limits import MAX_TEXT_CHARS
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+"""The one definition of an id; the validator's message for a bad id is keyed on it."""
+
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    StringConstraints(pattern=ID_PATTERN, max_length=60),
     Field(description="Stable identifier: lowercase letters, digits and hyphens. Progress is "
           "keyed on it, so do not rename it once learners use the resource."),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_CHARS)
+]
 Markdown = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1),
-    Field(description="Markdown: emphasis, lists and links. Raw HTML is shown as text, never run."),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_CHARS),
+    Field(description="Markdown: emphasis, lists and links. Raw HTML is shown as text, never run. "
+          f"At most {MAX_TEXT_CHARS:,} characters."),
 ]
 SectionId = Literal["start", "what-is-it", "children", "adults", "tips", "case-studies"]
 Audience = Literal["children", "adults"]

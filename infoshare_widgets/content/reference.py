@@ -17,6 +17,8 @@ from pydantic import BaseModel, StringConstraints
 from pydantic_core import PydanticUndefined
 
 from . import models
+from .files import size_text
+from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_FORMAT_WIDTH, MAX_TEXT_CHARS
 from .loader import FOLDERS, SINGLE_FILES, FileKind
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "authoring.md"
@@ -49,11 +51,25 @@ validator uses, so what it says is what `infoshare validate` checks.
 - Run `infoshare validate` (or `infoshare validate DIR` for another folder). It lists every
   problem as `file:line: field: message` and exits with 1 if there is any.
 
+## Limits
+
+So that one file cannot slow down or stop the site, these are refused, each as a problem naming
+the file (the rest of the content still loads):
+
+- a file larger than {max_file} (the largest shipped file is about 20 KB): split it;
+- lists and mappings nested more than {max_depth} levels deep;
+- a text or Markdown field longer than {max_text:,} characters;
+- symlinks, and any path that leads outside the content folder: symlinks are not read, so put the
+  file itself in the folder;
+- in `ui.yaml`, a placeholder other than a plain name in braces, such as `{{correct}}`, and only
+  the names that text can use (the validator fills each with sample values): no dots, brackets,
+  `!r` or widths over {max_width} (`{{total[0]}}` and `{{correct:>200000000}}` are refused).
+
 ## Kinds of value
 
 | Type | What to write |
 |---|---|
-| text | Plain text on one line, not empty. |
+| text | Plain text on one line, not empty, at most {max_text:,} characters. |
 | Markdown | {markdown} |
 | id | {id} |
 | whole number | A number such as `1` or `12`, without quotes. |
@@ -68,7 +84,9 @@ def render_reference() -> str:
     """The whole authoring reference, as Markdown."""
     kinds = _ordered_kinds()
     out = [_HEADER.format(markdown=_alias_description(models.Markdown),
-                          id=_alias_description(models.Id))]
+                          id=_alias_description(models.Id), max_file=size_text(MAX_FILE_BYTES),
+                          max_depth=MAX_DEPTH, max_text=MAX_TEXT_CHARS,
+                          max_width=MAX_FORMAT_WIDTH)]
     out.append("## Files\n")
     for path, kind in kinds:
         out.append(f"- [`{path}`](#{_anchor(path)}): {_summary(kind.model)}")

@@ -11,8 +11,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .templates import fill_template
+
 if TYPE_CHECKING:
-    from .loader import Content
+    from .loaded import Content
 
 REVIEW_MONTHS = 12
 
@@ -67,5 +69,5 @@ def footer_text(content: Content) -> str:
     about = content.about
     if about is None:
         return content.text("app", "not_reviewed")
-    return content.text("app", "reviewed_footer").format(
-        version=about.version, date=long_date(about.reviewed))
+    return fill_template(content.text("app", "reviewed_footer"),
+                         {"version": about.version, "date": long_date(about.reviewed)})

@@ -32,3 +32,16 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
     "decision_record": ["not_saved", "record_heading", "date_label", "not_answered", "missing",
                         "download", "download_hint", "not_applicable"],
 }
+
+# The wording filled with values, each with sample values: `infoshare validate` fills every one of
+# them, so a template such as ``{total[0]}`` or ``{correct:>200000000}`` is reported, not shipped.
+TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
+    "app": {"reviewed_footer": {"version": "2026.11", "date": "30 November 2026"}},
+    "quiz": {"score": {"correct": 2, "total": 3}},
+    "lawful_basis": {"show_basis": {"name": "Legal obligation"},
+                     "hide_basis": {"name": "Legal obligation"}},
+    "case_study": {"step_progress": {"shown": 1, "total": 3}, "all_shown": {"total": 3}},
+    "golden_rules": {"rule_heading": {"number": 1, "key_phrase": "Be alert"},
+                     "check_answer": {"number": 1, "key_phrase": "Be alert"}},
+    "decision_record": {"missing": {"count": 1, "total": 5}},
+}

@@ -6,19 +6,11 @@
 // is only ever set as a textarea's value, never as HTML. `help_html` is authored Markdown already
 // sanitised in Python (content.markdown.to_html).
 
-let counter = 0;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+// el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
 
 function render({ model, el: host }) {
-  counter += 1;
-  const uid = `is-record-${counter}-${Math.random().toString(36).slice(2, 8)}`;
-  const root = el("div", "is-record-form");
+  const uid = uniqueId("is-record");
+  const root = el("div", "is-widget is-record-form");
   const notice = el("p", "is-record-notice");
   notice.id = `${uid}-notice`;
   const list = el("ol", "is-record-questions");

@@ -12,11 +12,14 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
-from ..case_study.blocks import prose, source_html
 from ..content import Content, models
 from ..content.markdown import escape, to_html
-from ..error_card import error_card, error_cards_for, origin_path
-from .download import DownloadButton
+from ..ui.blocks import prose
+from ..ui.download import DownloadButton
+from ..ui.error_card import file_cards, one_widget
+from ..ui.guard import guarded
+from ..ui.html import heading_html, source_html
+from ..ui.styles import esm, stylesheet
 from .model import MAX_ANSWER, DecisionRecord, RecordItem, RecordWording
 
 log = logging.getLogger(__name__)
@@ -42,8 +45,8 @@ class DecisionForm(anywidget.AnyWidget):
     """The questions as labelled controls; ``answers`` holds what the learner entered (memory
     only)."""
 
-    _esm = Path(__file__).with_name("form.js")
-    _css = Path(__file__).with_name("form.css")
+    _esm = esm(Path(__file__).with_name("form.js"))
+    _css = stylesheet(Path(__file__).with_name("form.css"))
 
     # [{id, prompt, help_html, kind: "text" | "choice", choices}]; help_html is sanitised.
     questions = traitlets.List(traitlets.Dict()).tag(sync=True)
@@ -80,7 +83,7 @@ class DecisionRecordView(widgets.VBox):
         self._today = today
         self._heading = content.text("decision_record", "record_heading")
         header = prose(
-            f"<h2>{escape(file.title)}</h2>{to_html(file.intro)}"
+            f"{heading_html(2, file.title)}{to_html(file.intro)}"
             f'<div class="is-record-warning" role="note" style="{_WARNING_STYLE}">'
             f"{to_html(file.warning)}</div>",
             "is-record-intro",
@@ -118,7 +121,7 @@ class DecisionRecordView(widgets.VBox):
         # Everything in the record is escaped: the learner's words are shown, never interpreted.
         self._preview.value = (
             f'<div class="is-record-preview" style="{_PREVIEW_BOX_STYLE}">'
-            f"<h3>{escape(self._heading)}</h3>"
+            f"{heading_html(3, self._heading)}"
             f'<pre style="{_PREVIEW_STYLE}">{escape(text)}</pre></div>'
         )
         with self._download.hold_sync():
@@ -129,16 +132,12 @@ class DecisionRecordView(widgets.VBox):
 def decision_record_widget(content: Content, today: Callable[[], date] = date.today
                            ) -> widgets.Widget:
     """The decision record, or an error card if its file is broken (never raises)."""
-    try:
+
+    def build() -> widgets.Widget:
         file = content.decision_record
         if file is None:
-            cards = error_cards_for(content, "decision_record")
-            if not cards:
-                path = content.root / "decision_record.yaml"
-                cards = [error_card(content, path, content.problems_in(path))]
-            return cards[0] if len(cards) == 1 else widgets.VBox(children=cards)
-        return DecisionRecordView(content, file, today=today)
-    except Exception:
-        log.exception("could not show the decision record")
-        return error_card(content, origin_path(content, getattr(content, "decision_record", None)),
-                          [])
+            return one_widget(file_cards(content, "decision_record", "decision_record.yaml"))
+        return guarded(content, "the decision record",
+                       lambda: DecisionRecordView(content, file, today=today), item=file)
+
+    return guarded(content, "the decision record", build)

@@ -1,19 +1,20 @@
 """The golden rules without widgets: each rule's key phrase first, its full text on demand, and the
 check of understanding ("which rule applies?") turned into an ordinary quiz.
 
-The check reuses the quiz component (one accessible radio-group widget for the whole app): each
-situation becomes a single-choice question over the rules' key phrases, right when the learner
-picks the rule the check names, with the check's feedback saying why.
+The check is an ordinary quiz file (``models.Quiz``), so the page shows it with the quiz component
+(one accessible radio-group widget for the whole app; ``pages.py`` wires the two): each situation
+becomes a single-choice question over the rules' key phrases, right when the learner picks the
+rule the check names, with the check's feedback saying why.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..case_study.model import Reveal
 from ..content import models
 from ..content.markdown import to_html
-from ..wording import fill
+from ..ui.reveal import Reveal
+from ..ui.wording import fill
 
 
 @dataclass(frozen=True)

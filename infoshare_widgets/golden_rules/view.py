@@ -1,19 +1,27 @@
-"""The golden rules: a card per rule (key phrase first, full text on demand), then the check."""
+"""The golden rules: a card per rule (key phrase first, full text on demand), then the check.
+
+The check of understanding is a quiz (``model.check_quiz``); this component does not draw quizzes
+itself. Its caller passes ``check``, a function from the quiz to a widget: ``pages.py`` passes the
+quiz component's ``quiz_widget``, so one radio-group widget serves the whole app.
+"""
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from ..case_study.blocks import prose, source_html
-from ..case_study.reveal import RevealWidget, RevealWording
 from ..content import Content, Problem, models
-from ..content.markdown import escape, to_html, to_inline_html
-from ..error_card import error_card, origin_path
+from ..content.markdown import escape, to_html
+from ..ui.blocks import prose
+from ..ui.error_card import error_card, one_widget
+from ..ui.guard import guarded
+from ..ui.html import heading_html, link_html, source_html
+from ..ui.reveal import RevealWording
+from ..ui.reveal_widget import RevealWidget
 from .model import RulesWording, check_quiz, rule_cards
 
-log = logging.getLogger(__name__)
+CheckBuilder = Callable[[models.Quiz], widgets.Widget]
 
 
 def rules_wording(content: Content) -> RulesWording:
@@ -28,23 +36,20 @@ def reference_html(content: Content, link: models.Link | None) -> str:
     """The guidance the rules come from, as a link when the pack gives an address."""
     if link is None:
         return ""
-    title = escape(link.title)
-    if link.url:
-        title = f'<a href="{escape(link.url)}" rel="noopener noreferrer">{title}</a>'
-    publisher = f" ({escape(link.publisher)})" if link.publisher else ""
-    note = f" {to_inline_html(link.note)}" if link.note else ""
     label = escape(content.text("golden_rules", "reference"))
-    return f'<p class="is-rules-reference"><strong>{label}</strong> {title}{publisher}.{note}</p>'
+    body = link_html(link, content.text("app", "new_tab"), end=".")
+    return f'<p class="is-rules-reference"><strong>{label}</strong> {body}</p>'
 
 
 class GoldenRulesView(widgets.VBox):
-    """The seven rules for one audience and the check of understanding."""
+    """The seven rules for one audience and, when ``check`` is given, the check of understanding."""
 
-    def __init__(self, content: Content, rules: models.GoldenRulesFile) -> None:
+    def __init__(self, content: Content, rules: models.GoldenRulesFile,
+                 check: CheckBuilder | None = None) -> None:
         wording = rules_wording(content)
         self._cards = rule_cards(rules, wording)
         header = prose(
-            f"<h2>{escape(rules.title)}</h2>{to_html(rules.intro)}"
+            f"{heading_html(2, rules.title)}{to_html(rules.intro)}"
             f"{reference_html(content, rules.reference)}",
             "is-rules-intro",
         )
@@ -58,8 +63,9 @@ class GoldenRulesView(widgets.VBox):
         ]
         children: list[widgets.Widget] = [header, *self._rules]
         quiz = check_quiz(rules, wording)
-        if quiz is not None:
-            children.append(_check_widget(content, quiz, rules))
+        if quiz is not None and check is not None:
+            children.append(guarded(content, f"the golden rules check {quiz.id}",
+                                    lambda: check(quiz), item=rules, heading_level=3))
         children.append(prose(source_html(content, rules.source), "is-rules-source"))
         super().__init__(children=children)
         self.add_class("is-golden-rules")
@@ -70,37 +76,25 @@ class GoldenRulesView(widgets.VBox):
         return {"opened": [c.rule.number for c in self._cards if c.reveal.expanded]}
 
 
-def _check_widget(content: Content, quiz: models.Quiz,
-                  rules: models.GoldenRulesFile) -> widgets.Widget:
-    """The check, drawn by the quiz component so there is one radio-group widget in the app."""
-    try:
-        from ..quiz import quiz_widget
-    except ImportError:
-        log.exception("the quiz component is missing: the golden rules check cannot be shown")
-        return error_card(content, origin_path(content, rules), [], heading_level=3)
-    return quiz_widget(content, quiz, heading_level=3)
-
-
-def golden_rules_widget(content: Content, audience: str) -> widgets.Widget:
+def golden_rules_widget(content: Content, audience: str,
+                        check: CheckBuilder | None = None) -> widgets.Widget:
     """The golden rules for ``children`` or ``adults``, or an error card (never raises)."""
-    rules = None
-    try:
+
+    def build() -> widgets.Widget:
         rules = content.golden_rules_for(audience)
         if rules is None:
             return _missing(content, audience)
-        return GoldenRulesView(content, rules)
-    except Exception:
-        log.exception("could not show the golden rules for %s", audience)
-        return error_card(content, origin_path(content, rules), [])
+        return guarded(content, f"the golden rules {rules.id}",
+                       lambda: GoldenRulesView(content, rules, check), item=rules)
+
+    return guarded(content, f"the golden rules for {audience}", build)
 
 
 def _missing(content: Content, audience: str) -> widgets.Widget:
-    """No rules for this audience: show the broken file's problems, or say none was found."""
-    broken = content.broken_files.get("golden_rules", [])
-    mine = [p for p in broken if audience in p.stem] or broken
+    """No rules for this audience: show the broken file's card, or say none was found."""
+    mine = content.broken_items("golden_rules", audience=audience)
     if mine:
-        cards = [error_card(content, p, content.problems_in(p)) for p in mine]
-        return cards[0] if len(cards) == 1 else widgets.VBox(children=cards)
+        return one_widget([error_card(content, b.path, b.problems) for b in mine])
     folder = content.root / "golden_rules"
     return error_card(content, folder,
                       [Problem(folder, f"no golden rules file for audience '{audience}'")])

@@ -1,16 +1,16 @@
-"""The lawful-basis selector: the six bases under UK GDPR in plain English, and scenarios."""
+"""The lawful-basis selector: the six bases under UK GDPR in plain English, and scenarios.
 
+``import infoshare_widgets.lawful_basis.model`` imports no widgets: the views are imported on
+first use of one of their names.
+"""
+
+from ..ui.exports import lazy_exports
 from .model import BasisWords, ScenarioExercise, scenarios_for
-from .view import (
-    LawfulBasesView,
-    ScenarioExerciseView,
-    lawful_basis_explore_widget,
-    lawful_basis_scenarios_widget,
-    lawful_basis_widget,
-)
 
-__all__ = [
-    "BasisWords", "LawfulBasesView", "ScenarioExercise", "ScenarioExerciseView",
-    "lawful_basis_explore_widget", "lawful_basis_scenarios_widget", "lawful_basis_widget",
-    "scenarios_for",
-]
+_VIEWS = {
+    "LawfulBasesView": ".explore", "ScenarioExerciseView": ".scenarios",
+    "lawful_basis_explore_widget": ".view", "lawful_basis_scenarios_widget": ".view",
+    "lawful_basis_widget": ".view",
+}
+__all__ = ["BasisWords", "ScenarioExercise", "scenarios_for", *_VIEWS]
+__getattr__ = lazy_exports(__name__, _VIEWS)

@@ -9,18 +9,21 @@ any the learner did not pick), then the explanation. No ipywidgets here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from ..content import models
-from ..quiz.model import Feedback, Part, QuizWords, Scoreboard, Status, check_range
+from ..ui.feedback import Feedback, Part, QuizWords, Scoreboard, Scored, Status, check_range
+from ..ui.words import GroupWords
 
 EXERCISE_ID = "lawful-basis-scenarios"
 
 
 @dataclass(frozen=True)
-class BasisWords:
+class BasisWords(GroupWords):
     """The ``lawful_basis`` wording from ui.yaml, looked up by field name."""
+
+    GROUP: ClassVar[str] = "lawful_basis"
 
     usually: str
     sometimes: str
@@ -38,10 +41,6 @@ class BasisWords:
     audience_children: str
     audience_adults: str
 
-    @classmethod
-    def from_content(cls, content: Any) -> BasisWords:
-        return cls(**{f.name: content.text("lawful_basis", f.name) for f in fields(cls)})
-
     def how_often(self, basis: models.LawfulBasis) -> str:
         """"Usually fits safeguarding" and so on, from the basis's ``safeguarding`` field."""
         return {"usually": self.usually, "sometimes": self.sometimes,
@@ -57,7 +56,7 @@ def scenarios_for(scenarios: Iterable[models.Scenario],
     return [s for s in scenarios if audience is None or s.audience == audience]
 
 
-class ScenarioExercise:
+class ScenarioExercise(Scored):
     """Pick the basis that fits each scenario; the latest check of each counts for the score."""
 
     def __init__(
@@ -86,8 +85,7 @@ class ScenarioExercise:
         scenario = self.scenario(scenario_id)
         picked = check_range(chosen, len(self.bases))
         if not picked:
-            feedback = Feedback("empty", self.words.nothing_chosen)
-            return self._board.record(scenario_id, picked, feedback)
+            return self._nothing_chosen(scenario_id)
         fitting = [i for i, b in enumerate(self.bases) if b.id in scenario.fits]
         correct = len(picked) == 1 and next(iter(picked)) in fitting
         status: Status = "correct" if correct else "incorrect"
@@ -108,19 +106,7 @@ class ScenarioExercise:
         )
         return self._board.record(scenario_id, picked, feedback)
 
-    def reset(self, scenario_id: str) -> None:
-        self._board.reset(scenario_id)
-
-    def feedback(self, scenario_id: str) -> Feedback | None:
-        return self._board.feedback(scenario_id)
-
-    def score(self) -> tuple[int, int]:
-        return self._board.score()
-
-    def score_text(self) -> str:
-        return self._board.score_text()
-
     def state(self) -> dict[str, Any]:
         """``{"exercise", "questions": {scenario id: {"result", "attempts"}}, "correct",
         "total"}``."""
-        return {"exercise": EXERCISE_ID, **self._board.state()}
+        return {"exercise": EXERCISE_ID, **super().state()}

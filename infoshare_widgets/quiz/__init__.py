@@ -1,11 +1,11 @@
-"""The quiz: single, multiple and true/false questions with feedback, retry and a score."""
+"""The quiz: single, multiple and true/false questions with feedback, retry and a score.
 
-from .model import Feedback, Part, QuizState, QuizWords, Scoreboard
-from .question import LiveText, QuestionWidget
-from .render import feedback_html
-from .view import QuizView, quiz_widget
+``import infoshare_widgets.quiz.model`` imports no widgets: the view is imported on first use of
+``QuizView`` or ``quiz_widget``.
+"""
 
-__all__ = [
-    "Feedback", "LiveText", "Part", "QuestionWidget", "QuizState", "QuizView", "QuizWords",
-    "Scoreboard", "feedback_html", "quiz_widget",
-]
+from ..ui.exports import lazy_exports
+from .model import QuizState
+
+__all__ = ["QuizState", "QuizView", "quiz_widget"]
+__getattr__ = lazy_exports(__name__, {"QuizView": ".view", "quiz_widget": ".view"})

@@ -122,18 +122,26 @@ def test_axe_finds_no_violation_after_answering_and_at_320px(
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)
     page.set_viewport_size({"width": 320, "height": 640})
-    page.wait_for_timeout(300)  # let the layout settle after the resize
+    settle_at(page, 320)
     assert page.evaluate(SIDEWAYS_JS) == []
     assert page.evaluate(OVERLAP_JS) == []
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)
 
 
-def test_body_text_is_readable(loaded) -> None:
+def settle_at(page, width: int) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the page's panel has taken the new width and two frames have been drawn."""
+    page.wait_for_function(
+        """(w) => window.innerWidth === w && document.querySelector('#rendered_cells')
+            .getBoundingClientRect().width <= w""", arg=width)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def test_body_text_is_18px_as_the_theme_says(loaded) -> None:
     page = loaded("start")
     size = page.evaluate("""() => parseFloat(getComputedStyle(
         document.querySelector('.is-topic p')).fontSize)""")
-    assert size >= 16
+    assert size == 18  # theme.css --is-font-size; 22px only from 1600px wide
     width = page.evaluate("""() => document.querySelector('.is-topic p')
         .getBoundingClientRect().width / parseFloat(getComputedStyle(
         document.querySelector('.is-topic p')).fontSize)""")

@@ -92,7 +92,8 @@ def test_a_broken_case_study_shows_a_card_and_the_others_still_work(error_server
     assert card.count() == 1
     text = card.inner_text()
     assert CONTENT.text("app", "error_title") in text
-    assert "case_studies/zz-broken.yaml" in text and "promt" in text
+    assert "case_studies/zz-broken.yaml" in text and "promt" not in text  # the file, named
+    assert "case_studies/zz-broken.yaml:" in error_server.log() and "promt" in error_server.log()
     assert "Traceback" not in page.inner_text("#rendered_cells")
     assert page.locator(".is-case-study").count() == len(CONTENT.case_studies)
 

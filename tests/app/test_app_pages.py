@@ -249,12 +249,40 @@ def test_facilitator_notes_only_in_facilitator_mode() -> None:
         with_notes)
 
 
-def test_topics_split_around_a_component_lose_nothing() -> None:
+def test_topics_split_after_a_named_topic_lose_nothing() -> None:
     page = pages.Page("children", SHIPPED)
+    ids = [t.id for t in SHIPPED.topics_for("children")]
     whole = html_of(page.topics())
-    split = html_of(page.topics(until=30)) + html_of(page.topics(since=30))
-    for t in SHIPPED.topics_for("children"):
-        assert whole.count(f'id="is-topic-{t.id}"') == split.count(f'id="is-topic-{t.id}"') == 1
+    first = html_of(page.topics(through=ids[1]))
+    rest = html_of(page.topics(after=ids[1]))
+    for n, topic_id in enumerate(ids):
+        anchor = f'id="is-topic-{topic_id}"'
+        assert whole.count(anchor) == (first + rest).count(anchor) == 1
+        assert anchor in (first if n <= 1 else rest)
+
+
+def test_a_split_at_a_topic_the_section_lacks_shows_every_topic_once(
+        caplog: pytest.LogCaptureFixture) -> None:
+    page = pages.Page("children", SHIPPED)
+    with caplog.at_level(logging.WARNING, logger="infoshare_widgets"):
+        first = html_of(page.topics(through="renamed-topic"))
+        rest = html_of(page.topics(after="renamed-topic"))
+    for topic in SHIPPED.topics_for("children"):
+        assert first.count(f'id="is-topic-{topic.id}"') == 1
+    assert rest == "" and "is-error-card" not in first
+    assert "renamed-topic" in caplog.text
+
+
+def test_notebooks_split_topics_by_naming_a_topic_of_their_own_section() -> None:
+    """Notebooks name what they place (no ``order:`` numbers), and the name exists."""
+    for section in SHIPPED.sections:
+        source = nbformat.read(NOTEBOOKS / f"{section.notebook}.ipynb", as_version=4)
+        calls = [c.source for c in source.cells if "page.topics(" in c.source]
+        assert all("until=" not in c and "since=" not in c for c in calls), section.id
+        named = {ast.literal_eval(kw.value) for c in calls
+                 for kw in ast.parse(c).body[0].value.keywords}
+        assert len(named) <= 1, section.id  # one split: every topic exactly once
+        assert named <= {t.id for t in SHIPPED.topics_for(section.id)}, section.id
 
 
 # --- failures become error cards and server logs -------------------------------------------------
@@ -264,7 +292,7 @@ def test_a_failing_builder_shows_an_error_card_and_logs_the_traceback(
         monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     import infoshare_widgets.golden_rules as golden_rules
 
-    def broken(*_args: object) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(golden_rules, "golden_rules_widget", broken)
@@ -287,7 +315,7 @@ def test_a_broken_topic_file_shows_a_card_on_its_own_page(content_copy: Path) ->
     (content_copy / "topics" / "broken.yaml").write_text(
         "id: broken\nsection: start\norder: 5\ntitel: Typo\nbody: Text\nsource: Me\n",
         encoding="utf-8")
-    start = html_of(pages.open_page("start", content_copy).topics(until=30))
+    start = html_of(pages.open_page("start", content_copy).topics(through="how-to-use"))
     children = html_of(pages.open_page("children", content_copy).topics())
     assert "topics/broken.yaml" in start and "is-error-card" in start
     assert "topics/broken.yaml" not in children
@@ -302,11 +330,16 @@ def test_a_broken_quiz_file_shows_a_card_on_its_own_page(content_copy: Path) -> 
     assert "quizzes/broken.yaml" not in adults
 
 
-def test_a_missing_content_folder_still_gives_a_page(tmp_path: Path) -> None:
+def test_a_missing_content_folder_still_gives_a_page(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     page = pages.open_page("start", tmp_path / "nowhere")
-    assert "is-error-card" in html_of(page.header())
-    for build in (page.topics, page.section_map, page.quizzes, page.footer):
-        assert isinstance(build(), widgets.Widget)
+    with caplog.at_level(logging.ERROR, logger="infoshare_widgets"):
+        assert "is-error-card" in html_of(page.header())
+        assert "is-error-card" in html_of(page.section_map())  # no sections to map
+        assert page.topics().children == () and page.quizzes().children == ()
+        assert "<a " not in html_of(page.footer())
+    # Each builder handled the missing folder itself: none needed the last-resort guard.
+    assert not [r for r in caplog.records if r.exc_info]
 
 
 def test_logs_in_a_kernel_go_to_the_servers_terminal_not_the_page(

@@ -1,9 +1,9 @@
 """Pages never hang, and kernels of closed pages do not pile up.
 
 Filling an Output widget while Voila executes a notebook stalled one load in five to one in two
-(STACK-NOTES.md); each page is loaded ten times in a row and must settle every time. Voila never
-shuts a kernel down when its page closes; the server culls idle kernels, and every kernel behind
-the pages opened here must be gone within a minute of closing them.
+(docs/architecture.md, "No Output widgets"); each page is loaded ten times in a row and must settle
+every time. Voila never shuts a kernel down when its page closes; the server culls idle kernels,
+and every kernel behind the pages opened here must be gone within a minute of closing them.
 """
 
 from __future__ import annotations

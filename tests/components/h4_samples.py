@@ -1,7 +1,8 @@
 """Sample content for the case-study, golden-rules, decision-record and error-card tests.
 
 Built as model objects (not the shipped content files, which other work may change), with the
-shipped ui.yaml so the wording the learner sees is the real wording.
+a fixed copy of the wording (tests/fixtures/ui.yaml), so a trainer editing content/ui.yaml
+breaks no test.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ import yaml
 from infoshare_widgets.content import Content, load_content, models
 
 ROOT = Path(__file__).resolve().parents[2]
+UI_FIXTURE = ROOT / "tests" / "fixtures" / "ui.yaml"
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "<script>alert(1)</script>"
 
 
 @cache
 def ui_data() -> dict[str, Any]:
-    return yaml.safe_load((ROOT / "content" / "ui.yaml").read_text(encoding="utf-8"))
+    return yaml.safe_load(UI_FIXTURE.read_text(encoding="utf-8"))
 
 
 def ui(group: str, key: str) -> str:
@@ -123,10 +125,10 @@ def case_yaml(case_id: str, name: str, order: int | None = None) -> str:
 
 
 def content_folder(tmp_path: Path, files: dict[str, str]) -> Content:
-    """Load a real content folder: the shipped ui.yaml plus the files given (path -> text)."""
+    """Load a real content folder: the fixed ui.yaml plus the files given (path -> text)."""
     root = tmp_path / "content"
     root.mkdir()
-    shutil.copy(ROOT / "content" / "ui.yaml", root / "ui.yaml")
+    shutil.copy(UI_FIXTURE, root / "ui.yaml")
     for name, text in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -22,12 +22,10 @@ from h4_samples import (
 from infoshare_widgets.decision_record import (
     DecisionForm,
     DecisionRecordView,
-    DownloadButton,
     decision_record_widget,
 )
-from infoshare_widgets.styles import stylesheet
+from infoshare_widgets.ui.download import DownloadButton
 
-PACKAGE = Path(__file__).resolve().parents[2] / "infoshare_widgets" / "decision_record"
 DAY = date(2025, 3, 7)
 
 
@@ -82,8 +80,8 @@ def test_answers_update_the_preview_and_the_download() -> None:
     _, preview, download = parts(view)
     assert "1. Who can give me advice?\n   My manager\n" in download.text
     assert "3. What is the lawful basis?\n   Public task\n" in download.text
-    assert "2 of 4 questions not answered yet." in download.text
-    assert "Date: 2025-03-07" in download.text
+    assert "T missing: 2 4" in download.text
+    assert "T date label 2025-03-07" in download.text
     assert "My manager" in preview and "Public task" in preview
     assert view.value == {"answered": 2, "total": 4}
 
@@ -117,8 +115,7 @@ def test_authored_text_is_sanitised() -> None:
 
 
 def test_front_end_keeps_typed_text_out_of_html_and_storage() -> None:
-    form_js = (PACKAGE / "form.js").read_text()
-    download_js = (PACKAGE / "download.js").read_text()
+    form_js, download_js = DecisionForm._esm, DownloadButton._esm  # what the widgets ship
     assert re.findall(r"\.innerHTML\s*=\s*([\w.]+)", form_js) == ["q.help_html"]
     assert "innerHTML" not in download_js
     assert "new Blob([model.get(\"text\")]" in download_js and "link.download" in download_js
@@ -129,26 +126,30 @@ def test_front_end_keeps_typed_text_out_of_html_and_storage() -> None:
 
 
 def test_front_end_controls_are_labelled() -> None:
-    form_js = (PACKAGE / "form.js").read_text()
+    form_js = DecisionForm._esm
     for needed in ("label.htmlFor", 'el("fieldset"', 'el("legend"', 'input.type = "radio"',
                    '"aria-describedby", described', "notice.id"):
         assert needed in form_js, needed
-    css = (PACKAGE / "form.css").read_text() + stylesheet(PACKAGE / "download.css")
-    assert css.count("outline: 3px solid var(--is-focus, #1d4f91)") == 2
+    css = DecisionForm._css + DownloadButton._css  # what the widgets ship
+    assert css.count("outline: 3px solid var(--is-focus, #1d4f91)") == 2  # once in each
     assert "min-height: 44px" in css
     assert not re.search(r"(?<!min-)(?<!max-)width:\s*(?!24px)\d+px", css)
 
 
-def test_a_broken_decision_record_file_shows_its_problems(tmp_path: Path) -> None:
+def test_a_broken_decision_record_file_shows_its_card(tmp_path: Path, caplog) -> None:
     content = content_folder(tmp_path, {"decision_record.yaml": "title: T\nintro: I\n"})
-    card = decision_record_widget(content)
+    with caplog.at_level(logging.WARNING):
+        card = decision_record_widget(content)
     assert ui("app", "error_title") in card.value
-    assert "decision_record.yaml" in card.value and "required field is missing" in card.value
+    assert "<code>decision_record.yaml</code>" in card.value
+    assert "required field is missing" in caplog.text
 
 
-def test_a_missing_decision_record_file_is_named(tmp_path: Path) -> None:
-    card = decision_record_widget(content_folder(tmp_path, {}))
-    assert "decision_record.yaml: required file is missing" in card.value
+def test_a_missing_decision_record_file_is_named(tmp_path: Path, caplog) -> None:
+    with caplog.at_level(logging.WARNING):
+        card = decision_record_widget(content_folder(tmp_path, {}))
+    assert "<code>decision_record.yaml</code>" in card.value
+    assert "decision_record.yaml: required file is missing" in caplog.text
 
 
 @pytest.mark.parametrize("content", [None, "not content"])
@@ -165,7 +166,7 @@ def test_shipped_decision_record_builds() -> None:
     view = decision_record_widget(load_content(), today=lambda: DAY)
     assert isinstance(view, DecisionRecordView)
     form, _, download = parts(view)
-    assert form.questions and "Date: 2025-03-07" in download.text
+    assert form.questions and " 2025-03-07\n" in download.text
 
 
 def test_record_still_works_when_ui_wording_is_broken() -> None:

@@ -1,4 +1,9 @@
-"""The error card: friendly wording, the file and each problem, escaped; never a traceback."""
+"""The error card: friendly wording and the file's name, escaped; the problems go to the log.
+
+A learner cannot fix a content file, and a problem's text may quote the file (a file linked to a
+system file would have its lines printed as "unknown field"), so the card names the file and says,
+in plain words, that this part could not be shown; ``file:line: field: message`` goes to the log.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,18 @@ import re
 from pathlib import Path
 
 import ipywidgets as widgets
+import pytest
 from h4_samples import IMG, SCRIPT, assert_inert, case_yaml, content_folder, make_content, ui
 
 from infoshare_widgets.content import Content, Problem
-from infoshare_widgets.error_card import (
+from infoshare_widgets.ui.error_card import (
     content_relative,
     error_card,
     error_card_html,
     error_cards_for,
-    guarded,
-    origin_path,
     problem_text,
 )
+from infoshare_widgets.ui.guard import guarded, origin_path
 
 BROKEN_CASE = """id: broken
 name: Broken
@@ -32,17 +37,21 @@ questions:
 """
 
 
-def test_card_for_a_broken_file_names_the_file_line_field_and_message(tmp_path: Path) -> None:
+def test_card_for_a_broken_file_names_the_file_and_logs_each_problem(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     content = content_folder(tmp_path, {"case_studies/broken.yaml": BROKEN_CASE})
-    cards = error_cards_for(content, "case_studies")
+    with caplog.at_level(logging.WARNING):
+        cards = error_cards_for(content, "case_studies")
     assert len(cards) == 1
     html = cards[0].value
     assert ui("app", "error_title") in html
     assert ui("app", "error_body").replace("'", "&#x27;") in html
-    assert "case_studies/broken.yaml:8: questions[0].promt: unknown field" in html
-    assert "case_studies/broken.yaml:4: audience: must be one of" in html  # every problem
+    assert "<code>case_studies/broken.yaml</code>" in html
+    assert "promt" not in html and "audience" not in html  # no problem detail on the page
     assert str(tmp_path) not in html  # relative to the content folder, not an absolute path
     assert "Traceback" not in html
+    assert "case_studies/broken.yaml:8: questions[0].promt: unknown field" in caplog.text
+    assert "case_studies/broken.yaml:4: audience: must be one of" in caplog.text  # every one
 
 
 def test_card_is_a_labelled_region_not_an_alert() -> None:
@@ -65,12 +74,14 @@ def test_heading_level_is_kept_within_h2_to_h6() -> None:
     assert "<h2 " in error_card_html(make_content(), None, [], heading_level=1)
 
 
-def test_problem_text_is_escaped() -> None:
+def test_a_problem_quoting_the_file_never_reaches_the_page_and_names_are_escaped() -> None:
     root = Path("/c")
-    problem = Problem(root / "quizzes" / "x.yaml", f"bad value {IMG} {SCRIPT}", field="title")
-    html = error_card(make_content(root), root / "quizzes" / "x.yaml", [problem]).value
+    path = root / "quizzes" / f"{IMG}.yaml"
+    problem = Problem(path, f"unknown field 'root:$6$secret' {SCRIPT}", field="title")
+    html = error_card(make_content(root), path, [problem]).value
     assert_inert(html)
-    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "secret" not in html and "unknown field" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;.yaml" in html
 
 
 def test_card_works_without_ui_wording_or_content() -> None:
@@ -84,7 +95,7 @@ def test_card_without_problems_names_the_file() -> None:
     assert "<code>case_studies/x.yaml</code>" in html
 
 
-def test_card_survives_a_problem_object_that_cannot_be_shown(caplog) -> None:
+def test_card_survives_a_problem_object_that_cannot_be_logged(caplog) -> None:
     class Bad:
         @property
         def message(self) -> str:
@@ -128,13 +139,13 @@ def test_error_cards_for_survives_content_without_broken_files() -> None:
 def test_guarded_returns_the_widget_or_a_card_and_logs_the_traceback(caplog) -> None:
     content = make_content()
     ok = widgets.Label("fine")
-    assert guarded(content, None, "a thing", lambda: ok) is ok
+    assert guarded(content, "a thing", lambda: ok) is ok
 
     def boom() -> widgets.Widget:
         raise ValueError("broken on purpose")
 
     with caplog.at_level(logging.ERROR):
-        card = guarded(content, None, "a thing", boom)
+        card = guarded(content, "a thing", boom)
     assert ui("app", "error_title") in card.value
     assert "broken on purpose" not in card.value
     record = next(r for r in caplog.records if "could not show a thing" in r.getMessage())

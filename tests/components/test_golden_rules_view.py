@@ -1,4 +1,8 @@
-"""The golden rules as a learner meets them: rule cards with a disclosure, then the check."""
+"""The golden rules as a learner meets them: rule cards with a disclosure, then the check.
+
+The check is drawn by whatever ``check`` builder the caller passes; ``pages.py`` passes the quiz
+component's ``quiz_widget``, and so does :func:`rules_widget` here.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +20,17 @@ from h4_samples import (
     ui,
 )
 
-from infoshare_widgets.case_study import RevealWidget
+from infoshare_widgets.content import Content
 from infoshare_widgets.golden_rules import GoldenRulesView, golden_rules_widget
-from infoshare_widgets.quiz import QuestionWidget, QuizView
+from infoshare_widgets.quiz import QuizView, quiz_widget
+from infoshare_widgets.ui.question import QuestionWidget
+from infoshare_widgets.ui.reveal_widget import RevealWidget
+
+
+def rules_widget(content: Content, audience: str):  # type: ignore[no-untyped-def]
+    """The golden rules with their check drawn by the quiz component, as pages.py wires them."""
+    return golden_rules_widget(content, audience,
+                               check=lambda quiz: quiz_widget(content, quiz, heading_level=3))
 
 
 def rules_of(view: GoldenRulesView) -> list[RevealWidget]:
@@ -32,18 +44,19 @@ def check_of(view: GoldenRulesView) -> QuizView:
 
 
 def test_title_intro_reference_and_source() -> None:
-    view = golden_rules_widget(make_content(golden_rules=[golden_rules()]), "children")
+    view = rules_widget(make_content(golden_rules=[golden_rules()]), "children")
     header = view.children[0].value
     assert "<h2>The seven golden rules</h2>" in header
     assert "Seven rules for sharing information." in header
     assert ui("golden_rules", "reference") in header
-    assert '<a href="https://example.org/advice" rel="noopener noreferrer">' \
-           "Information sharing advice</a> (DfE)" in header
+    assert '<a href="https://example.org/advice" target="_blank" rel="noopener noreferrer">' \
+           "Information sharing advice" in header
+    assert f'{ui("app", "new_tab")}</span></a> (DfE).' in header  # opens beside the app
     assert "DfE, May 2024" in view.children[-1].value
 
 
 def test_each_rule_shows_its_key_phrase_first_and_full_text_on_demand() -> None:
-    view = golden_rules_widget(make_content(golden_rules=[golden_rules()]), "children")
+    view = rules_widget(make_content(golden_rules=[golden_rules()]), "children")
     cards = rules_of(view)
     assert [c.heading for c in cards] == [
         ui("golden_rules", "rule_heading").format(number=n, key_phrase=f"Key phrase {n}")
@@ -63,7 +76,7 @@ def test_each_rule_shows_its_key_phrase_first_and_full_text_on_demand() -> None:
 
 
 def test_the_check_asks_which_rule_applies_and_feedback_says_why() -> None:
-    view = golden_rules_widget(make_content(golden_rules=[golden_rules()]), "children")
+    view = rules_widget(make_content(golden_rules=[golden_rules()]), "children")
     quiz = check_of(view)
     questions = [w for w in quiz.children if isinstance(w, QuestionWidget)]
     assert len(questions) == 2
@@ -84,14 +97,14 @@ def test_the_check_asks_which_rule_applies_and_feedback_says_why() -> None:
 
 
 def test_no_check_without_checks() -> None:
-    view = golden_rules_widget(make_content(golden_rules=[golden_rules(checks=[])]), "children")
+    view = rules_widget(make_content(golden_rules=[golden_rules(checks=[])]), "children")
     assert not any(isinstance(w, QuizView) for w in view.children)
 
 
 def test_the_audience_picks_the_rules() -> None:
     adults = golden_rules("adults", title="Adults' rules")
     content = make_content(golden_rules=[golden_rules(), adults])
-    assert "Adults&#x27; rules" in golden_rules_widget(content, "adults").children[0].value
+    assert "Adults&#x27; rules" in rules_widget(content, "adults").children[0].value
 
 
 def test_unsafe_text_in_rules_is_inert() -> None:
@@ -101,11 +114,11 @@ def test_unsafe_text_in_rules_is_inert() -> None:
     data = rules.model_dump()
     data["rules"][0].update(key_phrase=f"K {SCRIPT}", text=IMG, continued=SCRIPT)
     data["checks"][0].update(situation=IMG, feedback=SCRIPT)
-    view = golden_rules_widget(make_content(golden_rules=[type(rules).model_validate(data)]),
+    view = rules_widget(make_content(golden_rules=[type(rules).model_validate(data)]),
                                "children")
     card = rules_of(view)[0]
     card.press()
-    assert card.heading.startswith("Rule 1: K <script>")  # plain text: set as textContent
+    assert card.heading.startswith("T rule heading: 1 K <script>")  # plain text: set as textContent
     question = next(w for w in check_of(view).children if isinstance(w, QuestionWidget))
     question.check([0])
     for html in [view.children[0].value, view.children[-1].value, *card.items,
@@ -113,27 +126,30 @@ def test_unsafe_text_in_rules_is_inert() -> None:
         assert_inert(html)
 
 
-def test_missing_audience_shows_an_error_card() -> None:
-    card = golden_rules_widget(make_content(golden_rules=[golden_rules()]), "adults")
+def test_missing_audience_shows_an_error_card_and_logs_why(caplog) -> None:
+    with caplog.at_level(logging.WARNING):
+        card = rules_widget(make_content(golden_rules=[golden_rules()]), "adults")
     assert ui("app", "error_title") in card.value
-    assert "no golden rules file for audience &#x27;adults&#x27;" in card.value
+    assert "<code>golden_rules</code>" in card.value
+    assert "no golden rules file for audience 'adults'" in caplog.text
 
 
-def test_a_broken_rules_file_shows_its_problems(tmp_path: Path) -> None:
+def test_a_broken_rules_file_shows_its_card(tmp_path: Path, caplog) -> None:
     content = content_folder(tmp_path, {
         "golden_rules/adults.yaml": "id: adults\naudience: adults\ntitle: Rules\n",
         "golden_rules/children.yaml": "id: children\naudience: children\n",
     })
-    card = golden_rules_widget(content, "adults")
+    with caplog.at_level(logging.WARNING):
+        card = rules_widget(content, "adults")
     assert "golden_rules/adults.yaml" in card.value and "golden_rules/children.yaml" not in \
         card.value
-    assert "required field is missing" in card.value
+    assert "golden_rules/adults.yaml" in caplog.text and "required field is missing" in caplog.text
 
 
 @pytest.mark.parametrize("content", [None, "not content"])
 def test_factory_never_raises_and_logs_the_traceback(content: object, caplog) -> None:
     with caplog.at_level(logging.ERROR):
-        card = golden_rules_widget(content, "children")  # type: ignore[arg-type]
+        card = rules_widget(content, "children")  # type: ignore[arg-type]
     assert "error title" in card.value
     assert any(r.exc_info for r in caplog.records)
 
@@ -142,7 +158,23 @@ def test_shipped_rules_build_for_both_audiences() -> None:
     from infoshare_widgets.content import load_content
 
     content = load_content()
-    built = [golden_rules_widget(content, a) for a in ("children", "adults")]
-    assert len(built) == 2
-    for view in built:
+    for view in (rules_widget(content, a) for a in ("children", "adults")):
         assert isinstance(view, GoldenRulesView) and len(rules_of(view)) == 7
+
+
+def test_without_a_check_builder_the_rules_show_without_the_check() -> None:
+    view = golden_rules_widget(make_content(golden_rules=[golden_rules()]), "children")
+    assert isinstance(view, GoldenRulesView) and len(rules_of(view)) == 7
+    assert not any(isinstance(w, QuizView) for w in view.children)
+
+
+def test_a_check_builder_that_raises_becomes_a_card_and_the_rules_still_show(caplog) -> None:
+    def broken(_quiz: object) -> None:
+        raise RuntimeError("no quiz today")
+
+    with caplog.at_level(logging.ERROR):
+        view = golden_rules_widget(make_content(golden_rules=[golden_rules()]), "children",
+                                   check=broken)  # type: ignore[arg-type]
+    assert len(rules_of(view)) == 7
+    assert any(ui("app", "error_title") in getattr(w, "value", "") for w in view.children)
+    assert "no quiz today" in caplog.text

@@ -11,7 +11,7 @@ from infoshare_widgets.lawful_basis.model import (
     ScenarioExercise,
     scenarios_for,
 )
-from infoshare_widgets.quiz.model import QuizWords
+from infoshare_widgets.ui.feedback import QuizWords
 
 # Indices into the test bases: consent, legal-obligation, vital-interests, public-task.
 CONSENT, LEGAL, VITAL, PUBLIC = range(4)
@@ -31,10 +31,10 @@ def exercise(words: BasisWords) -> ScenarioExercise:
 def test_how_often_each_basis_fits_is_said_in_words(words: BasisWords) -> None:
     said = {b.id: words.how_often(b) for b in bases().bases}
     assert said == {
-        "consent": "Rarely fits safeguarding",
-        "legal-obligation": "Usually fits safeguarding",
-        "vital-interests": "Sometimes fits safeguarding",
-        "public-task": "Usually fits safeguarding",
+        "consent": "T rarely",
+        "legal-obligation": "T usually",
+        "vital-interests": "T sometimes",
+        "public-task": "T usually",
     }
     assert words.audience("children") == words.audience_children
     assert words.audience("adults") == words.audience_adults
@@ -54,7 +54,7 @@ def test_a_pick_in_fits_is_right_and_names_the_other_fitting_basis(
     exercise: ScenarioExercise, words: BasisWords
 ) -> None:
     fb = exercise.check("school-referral", {PUBLIC})
-    assert fb.status == "correct" and fb.heading == "Correct —"
+    assert fb.status == "correct" and fb.heading == "T correct"
     assert [(p.text, p.right, p.feedback) for p in fb.parts] == [
         ("Public task", True, "A school's safeguarding duty is public.")]
     assert fb.missed_label == words.also_fits
@@ -66,7 +66,7 @@ def test_a_pick_outside_fits_is_wrong_and_names_every_fitting_basis(
     exercise: ScenarioExercise, words: BasisWords
 ) -> None:
     fb = exercise.check("school-referral", {CONSENT})
-    assert fb.status == "incorrect" and fb.heading == "Not quite —"
+    assert fb.status == "incorrect" and fb.heading == "T not quite"
     assert fb.parts[0].feedback == "Consent is often not the right basis."
     assert fb.missed_label == words.fits
     assert [p.text for p in fb.missed] == ["Legal obligation", "Public task"]
@@ -89,14 +89,14 @@ def test_two_picks_are_not_an_answer_to_a_single_choice(exercise: ScenarioExerci
 
 def test_nothing_picked_says_so(exercise: ScenarioExercise) -> None:
     fb = exercise.check("collapse", set())
-    assert fb.status == "empty" and fb.heading == "Choose an answer first, then check it."
+    assert fb.status == "empty" and fb.heading == "T nothing chosen"
     assert exercise.score() == (0, 2)
 
 
 def test_score_reset_and_state(exercise: ScenarioExercise) -> None:
     exercise.check("school-referral", {LEGAL})
     exercise.check("collapse", {CONSENT})
-    assert exercise.score_text() == "1 of 2 correct"
+    assert exercise.score_text() == "T score: 1 2"
     exercise.reset("collapse")
     assert exercise.feedback("collapse") is None
     assert exercise.feedback("school-referral") is not None

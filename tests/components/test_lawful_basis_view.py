@@ -9,14 +9,15 @@ import ipywidgets as widgets
 import pytest
 from _quiz_support import ROOT, bases, content, scenarios, text_of
 
-from infoshare_widgets.case_study.reveal import RevealWidget
 from infoshare_widgets.content import Problem, load_content, models
 from infoshare_widgets.lawful_basis import (
     LawfulBasesView,
     ScenarioExerciseView,
     lawful_basis_widget,
 )
-from infoshare_widgets.quiz import LiveText, QuestionWidget
+from infoshare_widgets.ui.live_text import LiveText
+from infoshare_widgets.ui.question import QuestionWidget
+from infoshare_widgets.ui.reveal_widget import RevealWidget
 
 
 def send(question: QuestionWidget, message: dict) -> None:
@@ -52,11 +53,11 @@ def test_each_basis_in_plain_english_with_how_often_it_fits(full) -> None:
     explore, _ = parts(full)
     text = text_of(html_of(explore))
     assert text.startswith("Basis for sharing information You must have a lawful basis.")
-    for name, how, plain in [("Consent", "Rarely", "The person agreed."),
-                             ("Legal obligation", "Usually", "The law says so."),
-                             ("Vital interests", "Sometimes", "To protect a life."),
-                             ("Public task", "Usually", "Your official job.")]:
-        assert f"{name} {how} fits safeguarding In plain English {plain}" in text
+    for name, how, plain in [("Consent", "rarely", "The person agreed."),
+                             ("Legal obligation", "usually", "The law says so."),
+                             ("Vital interests", "sometimes", "To protect a life."),
+                             ("Public task", "usually", "Your official job.")]:
+        assert f"{name} T {how} T plain english {plain}" in text
 
 
 def test_pack_text_and_guidance_sit_behind_a_keyboard_disclosure(full) -> None:
@@ -65,14 +66,14 @@ def test_pack_text_and_guidance_sit_behind_a_keyboard_disclosure(full) -> None:
                if isinstance(w, RevealWidget)]
     assert len(reveals) == 4
     legal = reveals[1]
-    assert legal.button_label == "More on Legal obligation: the pack's words and guidance"
+    assert legal.button_label == "T show basis: Legal obligation"
     assert legal.expanded is False and legal.items == []
     legal.press()
     assert legal.expanded is True
     shown = text_of("".join(legal.items))
-    assert shown == ("In the pack's words necessary to comply with the law "
-                     "For safeguarding Working Together 2023 names it.")
-    assert legal.button_label == "Hide more on Legal obligation"
+    assert shown == ("T pack text necessary to comply with the law "
+                     "T safeguarding Working Together 2023 names it.")
+    assert legal.button_label == "T hide basis: Legal obligation"
     assert explore.value == {"opened": ["legal-obligation"]}
 
 
@@ -80,36 +81,36 @@ def test_guidance_update_note_and_tool(full) -> None:
     explore, _ = parts(full)
     html = html_of(explore)
     text = text_of(html)
-    assert ("Which bases fit safeguarding Legal obligation or public task usually fit; "
+    assert ("T guidance heading Legal obligation or public task usually fit; "
             "vital interests in an emergency.") in text
     # The update is marked in words, not only by its coloured border.
-    assert ("Update since the pack was written Recognised legitimate interests A new basis. "
-            "Source: Data (Use and Access) Act 2025") in text
+    assert ("T update label Recognised legitimate interests A new basis. "
+            "T source label Data (Use and Access) Act 2025") in text
     assert "border-left:6px solid var(--is-update,#7a4d00)" in html
-    assert ("More guidance: Lawful basis interactive tool "
+    assert ("T tool label Lawful basis interactive tool "
             "(Information Commissioner's Office (ICO)).") in text
-    assert "<a " not in html.split("More guidance")[1]  # no address given: no link invented
+    assert "<a " not in html.split("T tool label")[1]  # no address given: no link invented
 
 
 def test_tool_link_when_the_content_gives_an_address() -> None:
     b = bases().model_copy(update={"tool": models.Link(
         title="Lawful basis interactive tool", url="https://ico.org.uk/lawful-basis")})
     explore = lawful_basis_widget(content(lawful_bases=b)).children[0]
-    assert ('<a href="https://ico.org.uk/lawful-basis" rel="noopener noreferrer">'
-            "Lawful basis interactive tool</a>") in html_of(explore)
+    assert ('<a href="https://ico.org.uk/lawful-basis" target="_blank" rel="noopener noreferrer">'
+            "Lawful basis interactive tool") in html_of(explore)  # opens beside the app
 
 
 def test_each_scenario_is_a_question_over_the_bases(full) -> None:
     _, exercise = parts(full)
     qs = [c for c in exercise.children if isinstance(c, QuestionWidget)]
     assert [q.heading for q in qs] == ["A referral from school", "A collapse at home"]
-    assert text_of(qs[0].intro_html) == "About a child A teacher is worried about a pupil."
-    assert qs[1].intro_html.startswith('<p class="is-lb-audience"><em>About an adult')
-    assert qs[0].prompt_html == "Which lawful basis fits this situation?"
+    assert text_of(qs[0].intro_html) == "T audience children A teacher is worried about a pupil."
+    assert qs[1].intro_html.startswith('<p class="is-lb-audience"><em>T audience adults')
+    assert qs[0].prompt_html == "T pick prompt"
     assert qs[0].kind == "single"
     assert [o["text"] for o in qs[0].options] == [
         "Consent", "Legal obligation", "Vital interests", "Public task"]
-    assert exercise.score_text == "0 of 2 correct"
+    assert exercise.score_text == "T score: 0 2"
 
 
 def test_a_right_pick_says_correct_with_why_and_scores(full) -> None:
@@ -118,10 +119,10 @@ def test_a_right_pick_says_correct_with_why_and_scores(full) -> None:
     send(school, {"event": "check", "chosen": [3]})
     assert school.status == "correct"
     assert text_of(school.feedback_html) == (
-        "Correct — A school's safeguarding duty is public. "
-        "Other bases that also fit: Legal obligation "
+        "T correct A school's safeguarding duty is public. "
+        "T also fits Legal obligation "
         "Working Together 2023 names legal obligation or public task.")
-    assert exercise.score_text == "1 of 2 correct"
+    assert exercise.score_text == "T score: 1 2"
 
 
 def test_a_wrong_pick_says_not_quite_and_names_the_fitting_bases(full) -> None:
@@ -130,8 +131,8 @@ def test_a_wrong_pick_says_not_quite_and_names_the_fitting_bases(full) -> None:
     send(school, {"event": "check", "chosen": [0]})
     assert school.status == "incorrect"
     assert text_of(school.feedback_html).startswith(
-        "Not quite — Consent is often not the right basis. "
-        "Bases that fit this situation: Legal obligation Public task")
+        "T not quite Consent is often not the right basis. "
+        "T fits Legal obligation Public task")
     send(school, {"event": "try_again"})
     assert school.feedback_html == "" and school.chosen == []
     assert exercise.value["questions"]["school-referral"]["result"] == "incorrect"
@@ -142,42 +143,47 @@ def test_audience_shows_only_that_audiences_scenarios() -> None:
                             audience="adults")
     _, exercise = parts(w)
     assert list(exercise._questions) == ["collapse"]
-    assert exercise.score_text == "0 of 1 correct"
+    assert exercise.score_text == "T score: 0 1"
 
 
-def test_missing_scenarios_file_shows_a_card_and_the_bases_still_work() -> None:
+def test_missing_scenarios_file_shows_a_card_and_the_bases_still_work(caplog) -> None:
     c = content(lawful_bases=bases())
     path = c.root / "lawful_basis_scenarios.yaml"
     c.problems.append(Problem(path, "required file is missing"))
-    explore, card = lawful_basis_widget(c).children
+    with caplog.at_level(logging.WARNING):
+        explore, card = lawful_basis_widget(c).children
     assert isinstance(explore, LawfulBasesView)
     assert "is-error-card-widget" in card._dom_classes
-    assert "lawful_basis_scenarios.yaml: required file is missing" in text_of(card.value)
+    assert text_of(card.value).endswith(" lawful_basis_scenarios.yaml")  # the file, named
+    assert "lawful_basis_scenarios.yaml: required file is missing" in caplog.text
 
 
-def test_broken_bases_file_shows_its_problems() -> None:
+def test_broken_bases_file_shows_its_card(caplog) -> None:
     c = content(scenarios=scenarios())
     path = c.root / "lawful_bases.yaml"
     c.broken_files["lawful_bases"] = [path]
     c.problems.append(Problem(path, "required field is missing", field="guidance", line=3))
-    [card] = lawful_basis_widget(c).children
-    assert "lawful_bases.yaml:3: guidance: required field is missing" in text_of(card.value)
+    with caplog.at_level(logging.WARNING):
+        [card] = lawful_basis_widget(c).children
+    assert text_of(card.value).endswith(" lawful_bases.yaml")
+    assert "lawful_bases.yaml:3: guidance: required field is missing" in caplog.text
 
 
-def test_a_scenario_naming_an_unknown_basis_becomes_a_card_and_the_rest_works() -> None:
+def test_a_scenario_naming_an_unknown_basis_becomes_a_card_and_the_rest_works(caplog) -> None:
     sc = scenarios()
     c = content(lawful_bases=bases(), scenarios=sc)
     path = c.root / "lawful_basis_scenarios.yaml"
     c.origins[id(sc)] = (path, {})
     c.problems.append(Problem(path, "'legal' is not a lawful basis id",
-                              field="scenarios[0].fits[0]", line=9))
-    _, exercise = parts(lawful_basis_widget(c))
+                              loc=("scenarios", 0, "fits", 0), line=9))
+    with caplog.at_level(logging.WARNING):
+        _, exercise = parts(lawful_basis_widget(c))
     card = exercise.children[1]
     assert "is-error-card-widget" in card._dom_classes
-    assert "scenarios[0].fits[0]: 'legal' is not a lawful basis id" in text_of(card.value)
+    assert "scenarios[0].fits[0]: 'legal' is not a lawful basis id" in caplog.text
     assert list(exercise._questions) == ["collapse"]
     send(exercise._questions["collapse"], {"event": "check", "chosen": [2]})
-    assert exercise.score_text == "1 of 1 correct"
+    assert exercise.score_text == "T score: 1 1"
 
 
 def test_factory_returns_an_error_card_instead_of_raising(caplog) -> None:

@@ -6,8 +6,9 @@ import pytest
 from _quiz_support import content, quiz
 
 from infoshare_widgets.content import Content
-from infoshare_widgets.quiz.model import Part, QuizState, QuizWords, check_range
-from infoshare_widgets.wording import fill
+from infoshare_widgets.quiz.model import QuizState
+from infoshare_widgets.ui.feedback import Part, QuizWords, check_range
+from infoshare_widgets.ui.wording import fill
 
 
 @pytest.fixture
@@ -21,9 +22,9 @@ def state(words: QuizWords) -> QuizState:
 
 
 def test_words_come_from_ui_yaml(words: QuizWords) -> None:
-    assert words.correct == "Correct —"
-    assert words.not_quite == "Not quite —"
-    assert words.score == "{correct} of {total} correct"
+    assert words.correct == "T correct"
+    assert words.not_quite == "T not quite"
+    assert words.score == "T score: {correct} {total}"
     assert words.correct_icon and words.wrong_icon and words.missed_multiple
 
 
@@ -108,7 +109,7 @@ def test_score_counts_the_latest_check_of_each_question(state: QuizState) -> Non
     assert state.score() == (2, 3)
     state.check("consent-always", {0})
     assert state.score() == (1, 3)
-    assert state.score_text() == "1 of 3 correct"
+    assert state.score_text() == "T score: 1 3"
 
 
 def test_try_again_clears_the_feedback_but_not_the_score(state: QuizState) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from _quiz_support import content, quiz, text_of
 
-from infoshare_widgets.quiz.model import Feedback, Part, QuizState, QuizWords
-from infoshare_widgets.quiz.render import feedback_html
+from infoshare_widgets.quiz.model import QuizState
+from infoshare_widgets.ui.feedback import Feedback, Part, QuizWords
+from infoshare_widgets.ui.feedback_html import feedback_html
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def state(words: QuizWords) -> QuizState:
 
 def test_right_answer_starts_with_correct_and_reads_on(state, words) -> None:
     html = feedback_html(state.check("consent-always", {1}), words)
-    assert text_of(html).startswith("Correct — Legal obligation or public task often fit.")
+    assert text_of(html).startswith("T correct Legal obligation or public task often fit.")
     assert text_of(html).endswith("Working Together 2023, paragraph 31.")
     # The icon beside the words (drawn by CSS from data-icon), not colour alone.
     assert f'data-icon="{words.correct_icon}"' in html
@@ -31,7 +32,7 @@ def test_right_answer_starts_with_correct_and_reads_on(state, words) -> None:
 def test_wrong_answer_starts_with_not_quite_and_names_the_right_one(state, words) -> None:
     html = feedback_html(state.check("consent-always", {2}), words)
     text = text_of(html)
-    assert text.startswith("Not quite — The same law covers adults and children.")
+    assert text.startswith("T not quite The same law covers adults and children.")
     assert f"{words.missed_single} No — you need a lawful basis — Legal obligation" in text
     assert f'data-icon="{words.wrong_icon}"' in html
 
@@ -39,7 +40,7 @@ def test_wrong_answer_starts_with_not_quite_and_names_the_right_one(state, words
 def test_multiple_covers_every_chosen_option_and_every_one_missed(state, words) -> None:
     html = feedback_html(state.check("which-fit", {0, 3}), words)
     text = text_of(html)
-    assert text.startswith("Not quite —")
+    assert text.startswith("T not quite")
     assert f"{words.option_right} Legal obligation — Statutory duties." in text
     assert f"{words.option_wrong} Consent High threshold; can be withdrawn. Often not right." \
         in text
@@ -51,8 +52,8 @@ def test_multiple_covers_every_chosen_option_and_every_one_missed(state, words) 
 def test_block_feedback_follows_the_verdict(words) -> None:
     fb = Feedback("incorrect", words.not_quite, parts=(Part("A", False, "One.\n\nTwo."),))
     html = feedback_html(fb, words)
-    assert "<strong>Not quite —</strong></p><p>One.</p>" in html
-    assert text_of(html) == "Not quite — One. Two."
+    assert "<strong>T not quite</strong></p><p>One.</p>" in html
+    assert text_of(html) == "T not quite One. Two."
 
 
 def test_nothing_chosen_is_said_in_words(words) -> None:

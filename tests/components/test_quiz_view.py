@@ -13,11 +13,14 @@ import pytest
 from _quiz_support import content, quiz, text_of
 
 from infoshare_widgets.content import load_content
-from infoshare_widgets.quiz import LiveText, QuestionWidget, QuizView, QuizWords, quiz_widget
-from infoshare_widgets.styles import stylesheet
-from infoshare_widgets.wording import fill
+from infoshare_widgets.quiz import QuizView, quiz_widget
+from infoshare_widgets.ui.feedback import QuizWords
+from infoshare_widgets.ui.live_text import LiveText
+from infoshare_widgets.ui.question import QuestionWidget
+from infoshare_widgets.ui.styles import esm, stylesheet
+from infoshare_widgets.ui.wording import fill
 
-QUIZ_DIR = Path(__file__).resolve().parents[2] / "infoshare_widgets" / "quiz"
+UI_DIR = Path(__file__).resolve().parents[2] / "infoshare_widgets" / "ui"
 
 
 def _words() -> QuizWords:
@@ -50,7 +53,7 @@ def test_title_heading_question_per_question_and_score_line(view: QuizView) -> N
     title = view.children[0].value
     assert "<h2 class=\"is-quiz-title\">Consent &amp; &lt;sharing&gt;</h2>" in title
     assert len(questions(view)) == 3
-    assert score_line(view) == "0 of 3 correct"
+    assert score_line(view) == "T score: 0 3"
 
 
 def test_question_traits_describe_a_named_group(view: QuizView) -> None:
@@ -58,9 +61,9 @@ def test_question_traits_describe_a_named_group(view: QuizView) -> None:
     assert single.prompt_html == "Do you <em>always</em> need consent to share?"
     assert single.kind == "single" and multiple.kind == "multiple"
     assert [o["text"] for o in true_false.options] == ["True", "False"]
-    assert single.hint == "Choose one answer."
-    assert multiple.hint == "Choose every answer that applies."
-    assert (single.check_label, single.try_again_label) == ("Check answer", "Try again")
+    assert single.hint == "T choose one"
+    assert multiple.hint == "T choose all"
+    assert (single.check_label, single.try_again_label) == ("T check", "T try again")
     assert single.feedback_html == "" and single.status == ""
 
 
@@ -68,27 +71,27 @@ def test_check_right_answer_shows_correct_and_updates_score(view: QuizView) -> N
     q = questions(view)[0]
     send(q, {"event": "check", "chosen": [1]})
     assert q.status == "correct"
-    assert text_of(q.feedback_html).startswith("Correct — Legal obligation or public task")
+    assert text_of(q.feedback_html).startswith("T correct Legal obligation or public task")
     assert "Working Together 2023, paragraph 31." in text_of(q.feedback_html)
     assert q.chosen == [1]
-    assert score_line(view) == "1 of 3 correct"
+    assert score_line(view) == "T score: 1 3"
 
 
 def test_check_wrong_answer_shows_not_quite(view: QuizView) -> None:
     q = questions(view)[2]
     send(q, {"event": "check", "chosen": [0]})
     assert q.status == "incorrect"
-    assert text_of(q.feedback_html).startswith("Not quite — A lack of consent does not stop it.")
-    assert "The right answer: False" in text_of(q.feedback_html)
-    assert score_line(view) == "0 of 3 correct"
+    assert text_of(q.feedback_html).startswith("T not quite A lack of consent does not stop it.")
+    assert "T missed single False" in text_of(q.feedback_html)
+    assert score_line(view) == "T score: 0 3"
 
 
 def test_check_with_nothing_chosen_says_so_in_the_live_region(view: QuizView) -> None:
     q = questions(view)[0]
     send(q, {"event": "check", "chosen": []})
     assert q.status == "empty"
-    assert text_of(q.feedback_html) == "Choose an answer first, then check it."
-    assert score_line(view) == "0 of 3 correct"
+    assert text_of(q.feedback_html) == "T nothing chosen"
+    assert score_line(view) == "T score: 0 3"
 
 
 def test_multiple_feedback_names_the_missed_right_options(view: QuizView) -> None:
@@ -96,12 +99,12 @@ def test_multiple_feedback_names_the_missed_right_options(view: QuizView) -> Non
     send(q, {"event": "check", "chosen": [2, 1]})
     text = text_of(q.feedback_html)
     assert q.status == "incorrect" and q.chosen == [1, 2]
-    assert "Not right: Contract — Not about safeguarding." in text
-    assert "Right: Public task — Official functions." in text
-    assert "Right answers you did not choose: Legal obligation — Statutory duties." in text
+    assert "T option wrong Contract — Not about safeguarding." in text
+    assert "T option right Public task — Official functions." in text
+    assert "T missed multiple Legal obligation — Statutory duties." in text
     send(q, {"event": "check", "chosen": [0, 2]})
     assert q.status == "correct"
-    assert score_line(view) == "1 of 3 correct"
+    assert score_line(view) == "T score: 1 3"
 
 
 def test_try_again_clears_choice_and_feedback_and_keeps_the_score(view: QuizView) -> None:
@@ -110,7 +113,7 @@ def test_try_again_clears_choice_and_feedback_and_keeps_the_score(view: QuizView
     send(q, {"event": "try_again"})
     assert q.chosen == [] and q.feedback_html == "" and q.status == ""
     assert q.feedback is None
-    assert score_line(view) == "1 of 3 correct"
+    assert score_line(view) == "T score: 1 3"
 
 
 def test_the_choice_synced_from_the_page_is_checked(view: QuizView) -> None:
@@ -162,13 +165,13 @@ def test_factory_returns_an_error_card_instead_of_raising(caplog) -> None:
     with caplog.at_level(logging.ERROR):
         card = quiz_widget(content(), None)  # type: ignore[arg-type]
     assert "is-error-card-widget" in card._dom_classes
-    assert "This part could not be shown" in card.value
+    assert "T error title" in card.value
     assert "could not show quiz" in caplog.text
 
 
 def test_front_end_is_semantic_html_in_its_own_files() -> None:
-    js = (QUIZ_DIR / "question.js").read_text(encoding="utf-8")
-    css = stylesheet(QUIZ_DIR / "question.css")  # the shared rules, then its own file
+    js = esm(UI_DIR / "question.js")  # the dom.js prelude, then its own file
+    css = stylesheet(UI_DIR / "question.css")  # the shared rules, then its own file
     q = QuestionWidget(check=lambda c: None, words=_words(), options=[{"text": "a"}])
     assert q._esm == js and q._css == css
     for needle in ('el("fieldset"', 'el("legend"', 'input.type = type', '"checkbox" : "radio"',

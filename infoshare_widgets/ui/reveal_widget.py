@@ -7,44 +7,20 @@ model and sends the page only what is shown now.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import anywidget
 import traitlets
 
-from ..styles import stylesheet
-from ..wording import fill
-from .model import Reveal
-
-
-@dataclass(frozen=True)
-class RevealWording:
-    """Button labels and status lines, from ui.yaml. Empty status wording shows no status."""
-
-    reveal: str
-    next: str
-    hide: str
-    progress: str = ""
-    done: str = ""
-
-    def button(self, reveal: Reveal) -> str:
-        return {"reveal": self.reveal, "next": self.next, "hide": self.hide}[reveal.action]
-
-    def status(self, reveal: Reveal) -> str:
-        """In step mode, how far the facilitator has got, and when every point is out."""
-        if not (reveal.step_mode and reveal.expanded):
-            return ""
-        if reveal.all_shown:
-            return fill(self.done, shown=reveal.shown, total=reveal.total)
-        return fill(self.progress, shown=reveal.shown, total=reveal.total)
+from .reveal import Reveal, RevealWording
+from .styles import esm, stylesheet
 
 
 class RevealWidget(anywidget.AnyWidget):
     """A heading, an optional note box, and a disclosure button over a live list of items."""
 
-    _esm = Path(__file__).with_name("reveal.js")
+    _esm = esm(Path(__file__).with_name("reveal.js"))
     _css = stylesheet(Path(__file__).with_name("reveal.css"))
 
     heading = traitlets.Unicode("").tag(sync=True)

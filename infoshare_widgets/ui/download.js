@@ -3,15 +3,12 @@
 // The text is only ever put into the Blob, never into the page as HTML.
 
 function render({ model, el: host }) {
-  const uid = `is-download-${Math.random().toString(36).slice(2, 10)}`;
-  const root = document.createElement("div");
-  root.className = "is-download";
+  const uid = uniqueId("is-download");
+  const root = el("div", "is-widget is-download");
 
-  const button = document.createElement("button");
+  const button = el("button", "is-download-button");
   button.type = "button";
-  button.className = "is-download-button";
-  const hint = document.createElement("p");
-  hint.className = "is-download-hint";
+  const hint = el("p", "is-download-hint");
   hint.id = `${uid}-hint`;
   button.setAttribute("aria-describedby", hint.id);
 

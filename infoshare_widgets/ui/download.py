@@ -12,13 +12,13 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from ..styles import stylesheet
+from .styles import esm, stylesheet
 
 
 class DownloadButton(anywidget.AnyWidget):
     """A labelled button that downloads ``text`` as ``filename``."""
 
-    _esm = Path(__file__).with_name("download.js")
+    _esm = esm(Path(__file__).with_name("download.js"))
     _css = stylesheet(Path(__file__).with_name("download.css"))
 
     label = traitlets.Unicode("").tag(sync=True)

@@ -1,29 +1,21 @@
 // An accessible reveal: a heading, an optional note box, and a disclosure button over a live list.
 //
 // Why not ipywidgets' Accordion: its header cannot be reached or opened with the keyboard, and
-// nothing is announced (STACK-NOTES.md). Here the button is a real <button aria-expanded
-// aria-controls>, and revealed items are added to a list inside an aria-live="polite" region, so a
-// screen reader announces each new point. Python owns the state: a press is sent to the kernel,
+// nothing is announced (docs/architecture.md, "Why our own widgets"). Here the button is a real
+// <button aria-expanded aria-controls>, and revealed items are added to a list inside an
+// aria-live="polite" region, so a screen reader announces each new point. Python owns the state: a press is sent to the kernel,
 // which answers with the items now shown (only those reach the page).
 //
 // Safe text: `items` is HTML already sanitised in Python (content.markdown.to_html); everything
 // else, including the learner's note, is set as textContent or as the textarea's value.
 
-let counter = 0;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+// el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
 
 function render({ model, el: host }) {
-  counter += 1;
-  const uid = `is-reveal-${counter}-${Math.random().toString(36).slice(2, 8)}`;
-  const root = el("div", "is-reveal");
+  const uid = uniqueId("is-reveal");
+  const root = el("div", "is-widget is-reveal");
 
-  const level = Math.min(Math.max(model.get("heading_level") || 3, 2), 6);
+  const level = headingLevel(model.get("heading_level"));
   const heading = el(`h${level}`, "is-reveal-heading");
   heading.id = `${uid}-heading`;
   root.appendChild(heading);

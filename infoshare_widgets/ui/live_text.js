@@ -3,8 +3,7 @@
 // live region included, which is not reliably announced.
 
 function render({ model, el: host }) {
-  const line = document.createElement("p");
-  line.className = "is-live-text";
+  const line = el("p", "is-live-text");
   line.setAttribute("role", "status");
   line.setAttribute("aria-live", "polite");
   function update() {

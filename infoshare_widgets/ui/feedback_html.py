@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..content.markdown import escape, to_html, to_inline_html
-from .model import Feedback, Part, QuizWords
+from .feedback import Feedback, Part, QuizWords
 
 _BLOCK = re.compile(r"<(p|ul|ol|blockquote|pre|h[1-6]|hr)[\s>]")
 

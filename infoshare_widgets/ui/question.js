@@ -2,26 +2,18 @@
 // each with a <label>, real buttons, and a live region that stays in the page.
 //
 // Why not ipywidgets' RadioButtons: no group name, 16px targets, long options drawn over each
-// other, nothing announced (STACK-NOTES.md). Native inputs and buttons give Tab, Space, the arrow
-// keys and Enter without any key handling here.
+// other, nothing announced (docs/architecture.md, "Why our own widgets"). Native inputs and
+// buttons give Tab, Space, the arrow keys and Enter without any key handling here.
 //
 // Python owns the checking: this file sends the choice ({event: "check", chosen}) and shows the
 // feedback Python sends back. Safe text: prompt_html, intro_html and feedback_html are sanitised in
 // Python (content.markdown.to_html); everything else is set as textContent.
 
-let counter = 0;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+// el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
 
 function render({ model, el: host }) {
-  counter += 1;
-  const uid = `is-q-${counter}-${Math.random().toString(36).slice(2, 8)}`;
-  const root = el("div", "is-q");
+  const uid = uniqueId("is-q");
+  const root = el("div", "is-widget is-q");
 
   let heading = null;
   const intro = el("div", "is-q-intro");
@@ -88,7 +80,7 @@ function render({ model, el: host }) {
 
   function drawHeading() {
     const text = model.get("heading");
-    const level = Math.min(Math.max(model.get("heading_level") || 3, 2), 6);
+    const level = headingLevel(model.get("heading_level"));
     if (heading && (heading.tagName !== `H${level}` || !text)) {
       heading.remove();
       heading = null;

@@ -2,26 +2,26 @@
 
 Voila hides tracebacks (``show_tracebacks`` is off), so a broken content file or a bug would
 otherwise leave a blank gap or "There was an error when executing cell [n]". The card says, in the
-trainer's own wording from ``ui.yaml``, that this part could not be shown, names the file and each
-problem as ``file:line: field: message`` (the same form ``infoshare validate`` prints), and leaves
-the rest of the page working. Everything on the card is escaped text; no traceback reaches it.
+trainer's own wording from ``ui.yaml``, that this part could not be shown and names the file
+(relative to the content folder); the rest of the page keeps working. What is wrong in the file
+goes to the server's log as ``file:line: field: message`` (``infoshare validate`` prints the same),
+never onto the page: a learner cannot fix it, and a problem's text may quote the file.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import ipywidgets as widgets
 
-from .content.markdown import escape
+from ..content.markdown import escape
+from .html import heading_html
 
 log = logging.getLogger(__name__)
-
-W = TypeVar("W", bound=widgets.Widget)
 
 # Inline, because an HTML widget has no stylesheet of its own; the custom properties come from
 # theme.css, with fallbacks so the card also reads well in JupyterLab.
@@ -72,41 +72,53 @@ def problem_text(content: Any, problem: Any) -> str:
         if column is not None:
             where += f":{column}"
     field = getattr(problem, "field", "")
-    parts = [p for p in (where, field, message) if p]
-    return ": ".join(parts)
+    return ": ".join(p for p in (where, field, message) if p)
 
 
-def error_card_html(
-    content: Any, path: Path | str | None, problems: Iterable[Any], heading_level: int = 2
-) -> str:
-    """The card's HTML: a labelled region with a heading, the body text and the problems.
+def card_files(content: Any, path: Path | str | None, problems: Iterable[Any]) -> list[str]:
+    """The files a card names: ``path``, else each file the problems are in (once each)."""
+    if path is not None:
+        return [content_relative(content, path)]
+    names = (content_relative(content, getattr(p, "file", None)) for p in problems)
+    return list(dict.fromkeys(name for name in names if name))
+
+
+def error_card_html(content: Any, path: Path | str | None, problems: Iterable[Any],
+                    heading_level: int = 2) -> str:
+    """The card's HTML: a labelled region with a heading, the plain sentence and the file name.
 
     A region, not ``role="alert"``: the card is there when the page loads, and an alert would
     interrupt a screen reader before the learner has reached it.
     """
-    level = min(max(int(heading_level), 2), 6)
     heading_id = f"is-error-{uuid.uuid4().hex[:10]}"
-    lines = [problem_text(content, p) for p in problems]
-    if not lines and path is not None:
-        lines = [content_relative(content, path)]
-    items = "".join(f"<li><code>{escape(line)}</code></li>" for line in lines if line)
+    items = "".join(f"<li><code>{escape(name)}</code></li>"
+                    for name in card_files(content, path, problems))
     listing = f'<ul style="margin:0.5rem 0 0 0;padding-left:1.25rem">{items}</ul>' if items else ""
+    heading = heading_html(heading_level, _text(content, "error_title"),
+                           element_id=heading_id, style=_HEADING_STYLE)
     return (
         f'<div class="is-error-card" role="region" aria-labelledby="{heading_id}" '
-        f'style="{_CARD_STYLE}">'
-        f'<h{level} id="{heading_id}" style="{_HEADING_STYLE}">'
-        f"{escape(_text(content, 'error_title'))}</h{level}>"
-        f'<p style="margin:0">{escape(_text(content, "error_body"))}</p>'
-        f"{listing}</div>"
+        f'style="{_CARD_STYLE}">{heading}'
+        f'<p style="margin:0">{escape(_text(content, "error_body"))}</p>{listing}</div>'
     )
 
 
-def error_card(
-    content: Any, path: Path | str | None, problems: Iterable[Any] = (), *, heading_level: int = 2
-) -> widgets.HTML:
+def log_problems(content: Any, path: Path | str | None, problems: Iterable[Any]) -> None:
+    """Each problem behind a card, in the server's log (the card itself names only the file)."""
+    lines = [problem_text(content, p) for p in problems]
+    for line in lines:
+        log.warning("shown as an error card: %s", line)
+    if not lines and path is not None:
+        log.warning("shown as an error card: %s", content_relative(content, path))
+
+
+def error_card(content: Any, path: Path | str | None, problems: Iterable[Any] = (), *,
+               heading_level: int = 2) -> widgets.HTML:
     """A widget to show in place of a broken item. Never raises: it is the last resort."""
+    problems = list(problems)
     try:
-        html = error_card_html(content, path, list(problems), heading_level)
+        log_problems(content, path, problems)
+        html = error_card_html(content, path, problems, heading_level)
     except Exception:
         log.exception("could not build an error card")
         try:
@@ -131,22 +143,16 @@ def error_cards_for(content: Any, kind: str, *, heading_level: int = 2) -> list[
     ]
 
 
-def origin_path(content: Any, item: Any) -> Path | None:
-    """The file an item was loaded from, or None when it was not loaded from a file."""
-    try:
-        path, _ = content.origin(item)
-    except Exception:
-        return None
-    return None if path == getattr(content, "root", None) else path
+def file_cards(content: Any, kind: str, filename: str, *,
+               heading_level: int = 2) -> list[widgets.HTML]:
+    """Cards for a one-file kind (``lawful_bases.yaml``...) that is broken or missing."""
+    cards = error_cards_for(content, kind, heading_level=heading_level)
+    if cards:
+        return cards
+    path = content.root / filename
+    return [error_card(content, path, content.problems_in(path), heading_level=heading_level)]
 
 
-def guarded(content: Any, item: Any, what: str, build: Callable[[], W]) -> W | widgets.HTML:
-    """Run a widget factory; on any error log the traceback and return an error card instead.
-
-    ``what`` names the item for the log (an id, never anything a learner typed).
-    """
-    try:
-        return build()
-    except Exception:
-        log.exception("could not show %s", what)
-        return error_card(content, origin_path(content, item), [])
+def one_widget(cards: list[widgets.Widget]) -> widgets.Widget:
+    """One widget for a cell: the card itself, or the cards in a box."""
+    return cards[0] if len(cards) == 1 else widgets.VBox(children=cards)

@@ -1,9 +1,10 @@
 """The accessible question component (anywidget): one question as a real radio or checkbox group.
 
 Why not ipywidgets' RadioButtons: its options have no group name, miss the 24px target size and
-overflow when long, and nothing is announced (STACK-NOTES.md). ``question.js`` draws a
-``<fieldset>`` whose ``<legend>`` is the prompt, real ``<input type=radio|checkbox>`` each with a
-``<label>``, real buttons, and a ``role="status"`` live region that stays in the page.
+overflow when long, and nothing is announced (docs/architecture.md, "Why our own widgets").
+``question.js`` draws a ``<fieldset>`` whose ``<legend>`` is the prompt, real
+``<input type=radio|checkbox>`` each with a ``<label>``, real buttons, and a ``role="status"``
+live region that stays in the page.
 
 Python does the checking: the page sends ``{"event": "check", "chosen": [...]}`` or
 ``{"event": "try_again"}``; this class asks its ``check`` callable for a :class:`Feedback` and
@@ -20,9 +21,9 @@ from typing import Any
 import anywidget
 import traitlets
 
-from ..styles import stylesheet
-from .model import Feedback, QuizWords
-from .render import feedback_html
+from .feedback import Feedback, QuizWords
+from .feedback_html import feedback_html
+from .styles import esm, stylesheet
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ CheckFn = Callable[[frozenset[int]], Feedback]
 class QuestionWidget(anywidget.AnyWidget):
     """One question: prompt, options, "Check answer", "Try again" and live feedback."""
 
-    _esm = Path(__file__).with_name("question.js")
+    _esm = esm(Path(__file__).with_name("question.js"))
     _css = stylesheet(Path(__file__).with_name("question.css"))
 
     # Plain text, shown as a heading above the question when set.
@@ -126,11 +127,3 @@ class QuestionWidget(anywidget.AnyWidget):
             # Log the traceback (ids only; never anything a learner typed) and keep going.
             log.exception("question %r: could not handle %r", self.heading or self.model_id, event)
 
-
-class LiveText(anywidget.AnyWidget):
-    """A line of plain text in a persistent live region (the score line)."""
-
-    _esm = Path(__file__).with_name("live_text.js")
-    _css = stylesheet(Path(__file__).with_name("question.css"))
-
-    text = traitlets.Unicode("").tag(sync=True)

@@ -1,0 +1,74 @@
+"""The scenario exercise: each scenario a single-choice question over the six bases, and a score.
+
+The question widget and the scoring are the UI kit's (``ui.question``, ``ui.feedback``), the same
+the quiz uses. A scenario its file marks as broken (e.g. ``fits`` names no basis) is never
+answerable: it shows an error card in its place.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import ipywidgets as widgets
+
+from ..content import Content, models
+from ..content.markdown import escape, to_html
+from ..ui.blocks import prose
+from ..ui.error_card import error_card
+from ..ui.feedback import QuizWords
+from ..ui.guard import origin_path
+from ..ui.html import heading_html, source_html
+from ..ui.question import QuestionWidget
+from ..ui.scored import ScoredQuestions
+from .model import BasisWords, ScenarioExercise
+
+
+class ScenarioExerciseView(ScoredQuestions):
+    """Each scenario as a single-choice question over the bases, then the score line."""
+
+    def __init__(
+        self,
+        content: Content,
+        bases: models.LawfulBasesFile,
+        scenarios: models.ScenariosFile,
+        audience: str | None = None,
+        heading_level: int = 2,
+    ) -> None:
+        quiz_words = QuizWords.from_content(content)
+        words = BasisWords.from_content(content)
+        path = origin_path(content, scenarios)
+        wanted = [(i, s) for i, s in enumerate(scenarios.scenarios)
+                  if audience is None or s.audience == audience]
+        cards: dict[str, widgets.Widget] = {}
+        for i, s in wanted:
+            mine = content.problems_in(path, under=("scenarios", i)) if path else []
+            if mine:  # e.g. `fits` names a basis that does not exist: never answerable
+                cards[s.id] = error_card(content, path, mine, heading_level=heading_level + 1)
+        self._exercise = ScenarioExercise(
+            bases.bases, [s for _, s in wanted if s.id not in cards], quiz_words, words)
+        self._questions: dict[str, QuestionWidget] = {}
+        items: list[widgets.Widget] = []
+        for _, s in wanted:
+            if s.id in cards:
+                items.append(cards[s.id])
+                continue
+            question = QuestionWidget(
+                check=partial(self._exercise.check, s.id),
+                reset=partial(self._exercise.reset, s.id),
+                words=quiz_words,
+                heading=s.title,
+                heading_level=heading_level + 1,
+                intro_html=f'<p class="is-lb-audience"><em>{escape(words.audience(s.audience))}'
+                f"</em></p>{to_html(s.situation)}",
+                prompt_html=escape(words.pick_prompt),
+                kind="single",
+                options=[{"text": name} for name in self._exercise.options()],
+            )
+            self._questions[s.id] = question
+            items.append(question)
+        score = self._score_line(self._exercise, self._questions.values())
+        header = prose(heading_html(heading_level, scenarios.title) + to_html(scenarios.intro),
+                       "is-lb-scenarios-intro")
+        footer = prose(source_html(content, scenarios.source), "is-lb-scenarios-source")
+        super().__init__(children=[header, *items, score, footer])
+        self.add_class("is-lb-scenarios")

@@ -1,0 +1,67 @@
+"""A page's own HTML: a topic, its list of publications, and the navigation between sections.
+
+Text goes in escaped (titles, wording) or through ``to_html`` /
+``to_inline_html`` (authored Markdown); nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as widgets
+
+from ..content import models
+from ..content.markdown import escape, to_html, to_inline_html
+from ..ui.html import link_html
+
+Wording = Callable[[str], str]  # ui.yaml's ``app`` group: key -> text
+
+
+def links_html(links: list[models.Link], text: Wording) -> str:
+    """Publications: a link where the pack gives an address, the title alone where not."""
+    items = "".join(f"<li>{link_html(link, text('new_tab'))}</li>" for link in links)
+    return f'<ul class="is-links">{items}</ul>'
+
+
+def topic_html(topic: models.Topic, text: Wording, facilitator: bool = False) -> str:
+    """One topic as a section with its heading, text, list, links and source."""
+    anchor = f"is-topic-{topic.id}"
+    parts = [f'<h2 id="{anchor}">{escape(topic.title)}</h2>']
+    if topic.style == "update":
+        parts.append(f'<p class="is-update-label"><strong>{escape(text("update_label"))}'
+                     f'</strong></p>')
+    body = to_html(topic.body)
+    if topic.style == "quote" and body:
+        body = f"<blockquote>{body}</blockquote>"
+    parts.append(body)
+    if topic.items:
+        tag = "ol" if topic.numbered else "ul"
+        items = "".join(f"<li>{to_inline_html(item)}</li>" for item in topic.items)
+        parts.append(f'<{tag} class="is-topic-items">{items}</{tag}>')
+    if topic.links:
+        parts.append(links_html(topic.links, text))
+    parts.append(to_html(topic.after))
+    parts.append(f'<p class="is-source">{escape(text("source_label"))} '
+                 f'{escape(topic.source)}</p>')
+    if facilitator and topic.facilitator_notes:
+        parts.append(f'<aside class="is-facilitator-notes">'
+                     f'{to_html(topic.facilitator_notes)}</aside>')
+    return (f'<section class="is-topic is-topic-{topic.style}" aria-labelledby="{anchor}">'
+            f'{"".join(parts)}</section>')
+
+
+
+def notebook_url(notebook: str) -> str:
+    """A section's page address relative to any other page (``02-children.ipynb``).
+
+    Relative, so the same link works in Voila (``/voila/render/...``) and in JupyterLab.
+    """
+    return f"{notebook}.ipynb"
+
+
+def block_html(inner: str, css_class: str) -> widgets.HTML:
+    """An HTML widget around HTML that is already safe (escaped or from `to_html`)."""
+    box = widgets.HTML(f'<div class="{css_class}">{inner}</div>')
+    box.add_class(f"{css_class}-widget")
+    box.add_class("is-block")
+    return box

@@ -1,0 +1,55 @@
+"""Opening a page: wait for the visit, then read the content and the mode for that visitor."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from ..content import Content
+from ..content.cache import current_content
+from .page import Page
+from .visit import configure_logging, read_mode, wait_for_visit
+
+log = logging.getLogger(__name__)
+
+# Imported before the visit, while the preheated kernel waits, so a visitor does not wait for them.
+COMPONENT_MODULES = (
+    "infoshare_widgets.ui.error_card", "infoshare_widgets.quiz.view",
+    "infoshare_widgets.lawful_basis.view", "infoshare_widgets.case_study.view",
+    "infoshare_widgets.golden_rules.view", "infoshare_widgets.decision_record.view",
+)
+
+
+def preload() -> None:
+    """Import the components, so the preheated kernel has done it before the visit."""
+    for name in COMPONENT_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # a missing component shows its error card when its cell runs
+            log.warning("could not import %s", name, exc_info=True)
+
+
+def open_page(section_id: str, content_dir: Path | str | None = None) -> Page:
+    """The page of a section, built for this visit. Never raises.
+
+    Waits for the visit first (:func:`wait_for_visit`), then reads the content and the mode, so a
+    preheated kernel shows content changed since it started and the visitor's mode.
+    """
+    configure_logging()
+    try:
+        current_content(content_dir)  # warm the cache while waiting
+    except Exception:
+        log.exception("could not read the content folder before the visit")
+    preload()
+    query = wait_for_visit()
+    try:
+        content = current_content(content_dir)
+    except Exception:
+        log.exception("could not read the content folder")
+        root = Path(content_dir) if content_dir else Path(".")
+        content = Content(root=root)
+    if content.problems:
+        log.warning("content in %s has %d problem(s); run `infoshare validate`",
+                    content.root, len(content.problems))
+    return Page(section_id=section_id, content=content, mode=read_mode(query), query=query)

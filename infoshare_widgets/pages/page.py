@@ -1,0 +1,233 @@
+"""A section's page for one visit: its content, its mode, and a builder for each part.
+
+Each method returns one widget for one cell and never raises: a failure becomes the friendly error
+card (``ui.guard``) and a traceback in the server's log, and the rest of the page still works
+(Voila stops running a notebook at the first cell that raises). Where one component's output feeds
+another (the golden rules' check is a quiz), this module wires them: components never import each
+other.
+
+Every widget is returned, never ``display()``-ed into an ``Output``: filling an Output while Voila
+executes the notebook stalls its executor in a fifth to a half of page loads.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlencode
+
+import ipywidgets as widgets
+
+from ..content import Content, models
+from ..content.markdown import escape
+from ..ui.error_card import error_card
+from ..ui.guard import guarded
+from .html import block_html, notebook_url, topic_html
+from .visit import DEFAULT_MODE
+
+log = logging.getLogger(__name__)
+
+AUDIENCE_OF_SECTION = {"children": "children", "adults": "adults"}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _guarded(what: str) -> Callable[[F], F]:
+    """A builder through ``ui.guard.guarded``: any exception becomes an error card."""
+
+    def decorate(method: F) -> F:
+        @functools.wraps(method)
+        def wrapper(self: Page, *args: Any, **kwargs: Any) -> Any:
+            return guarded(self.content, f"{what} on the {self.section_id!r} page",
+                           lambda: method(self, *args, **kwargs))
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+@dataclass
+class Page:
+    """One section's page for one visit: its content, its mode, and a builder per part."""
+
+    section_id: str
+    content: Content
+    mode: str = DEFAULT_MODE
+    query: str = ""
+
+    # --- where we are -------------------------------------------------------------------------
+
+    @property
+    def section(self) -> models.Section | None:
+        return self.content.section(self.section_id)
+
+    @property
+    def facilitator(self) -> bool:
+        return self.mode == "facilitator"
+
+    def neighbours(self) -> tuple[models.Section | None, models.Section | None]:
+        """The previous and next sections in the order of sections.yaml."""
+        order = [s.id for s in self.content.sections]
+        if self.section_id not in order:
+            return None, None
+        i = order.index(self.section_id)
+        before = self.content.sections[i - 1] if i > 0 else None
+        after = self.content.sections[i + 1] if i + 1 < len(order) else None
+        return before, after
+
+    def link(self, section: models.Section) -> str:
+        """A section's address, keeping a non-default mode across pages."""
+        url = notebook_url(section.notebook)
+        if self.mode != DEFAULT_MODE:
+            url += "?" + urlencode({"mode": self.mode})
+        return url
+
+    def text(self, key: str) -> str:
+        return self.content.text("app", key)
+
+    def error_card(self, path: Path | None = None, problems: list[Any] | None = None
+                   ) -> widgets.Widget:
+        """The friendly card for a part that could not be shown. Never raises."""
+        return error_card(self.content, path, problems or [])
+
+    def _broken_cards(self, kind: str) -> list[widgets.Widget]:
+        """Error cards for files of a kind, meant for this section, that did not load."""
+        return [self.error_card(b.path, b.problems)
+                for b in self.content.broken_items(kind, section=self.section_id)]
+
+    # --- furniture ----------------------------------------------------------------------------
+
+    def _nav(self, label_key: str, css_class: str) -> str:
+        before, after = self.neighbours()
+        sections = self.content.sections
+        items = []
+        if sections:
+            home = sections[0]
+            current = ' aria-current="page"' if home.id == self.section_id else ""
+            items.append(f'<li><a class="is-nav-home" href="{escape(self.link(home))}"{current}>'
+                         f'{escape(self.text("home"))}</a></li>')
+        for rel, target, key in (("prev", before, "previous"), ("next", after, "next")):
+            if target is None:
+                continue
+            items.append(
+                f'<li><a class="is-nav-{rel}" rel="{rel}" href="{escape(self.link(target))}">'
+                f'<span class="is-nav-dir">{escape(self.text(key))}</span>'
+                f'<span class="is-visually-hidden">: </span>'
+                f'<span class="is-nav-title">{escape(target.title)}</span></a></li>')
+        return (f'<nav class="is-nav {css_class}" aria-label="{escape(self.text(label_key))}">'
+                f'<ul>{"".join(items)}</ul></nav>')
+
+    @_guarded("the page header")
+    def header(self) -> widgets.Widget:
+        """Navigation (Home, Previous, Next) and the section's title as the page's heading."""
+        section = self.section
+        if section is None:
+            path = self.content.root / "sections.yaml"
+            log.error("no section %r in %s", self.section_id, path)
+            return widgets.VBox([self.error_card(path, self.content.problems_in(path))])
+        return block_html(f'<header class="is-page-header">{self._nav("nav_label", "is-nav-top")}'
+                     f'<h1 class="is-page-title">{escape(section.title)}</h1></header>',
+                     "is-header")
+
+    @_guarded("the page footer")
+    def footer(self) -> widgets.Widget:
+        """The navigation again, so a learner at the end of the page can go on."""
+        return block_html(f'<footer class="is-page-footer">'
+                     f'{self._nav("nav_label_end", "is-nav-bottom")}</footer>', "is-footer")
+
+    # --- reading text -------------------------------------------------------------------------
+
+    def topic_html(self, topic: models.Topic) -> str:
+        """One topic as a section with its heading, text, list, links and source."""
+        return topic_html(topic, self.text, self.facilitator)  # the module function
+
+    @_guarded("the topics")
+    def topics(self, through: str | None = None, after: str | None = None) -> widgets.Widget:
+        """The section's topics, all of them or split at a named topic.
+
+        A notebook places a component after a topic by naming it twice: ``topics(through="x")``,
+        the component, ``topics(after="x")``. Every topic is on the page exactly once, whatever
+        the ``order:`` values say; if ``x`` is not among the section's topics (renamed, or its
+        file is broken), the first call shows them all and the second none, and the log says so.
+        """
+        mine = self.content.topics_for(self.section_id)
+        split = through or after
+        ids = [t.id for t in mine]
+        if split is None:
+            chosen = mine
+        elif split not in ids:
+            log.warning("the %r page places a part after topic %r, which it does not have",
+                        self.section_id, split)
+            chosen = mine if through else []
+        else:
+            cut = ids.index(split) + 1
+            chosen = mine[:cut] if through else mine[cut:]
+        children: list[widgets.Widget] = [
+            guarded(self.content, f"topic {topic.id}", item=topic,
+                    build=lambda topic=topic: block_html(self.topic_html(topic), "is-topic-box"))
+            for topic in chosen
+        ]
+        if after is None:  # the first (or only) call on the page
+            children += self._broken_cards("topics")
+        box = widgets.VBox(children=children)
+        box.add_class("is-topics")
+        return box
+
+    # --- components ---------------------------------------------------------------------------
+
+    @_guarded("the lawful bases")
+    def lawful_bases(self) -> widgets.Widget:
+        from ..lawful_basis import lawful_basis_widget
+
+        return lawful_basis_widget(self.content)
+
+    @_guarded("the golden rules")
+    def golden_rules(self, audience: str | None = None) -> widgets.Widget:
+        """The rules for the section's audience, with their check drawn by the quiz component."""
+        from ..golden_rules import golden_rules_widget
+        from ..quiz import quiz_widget
+
+        audience = audience or AUDIENCE_OF_SECTION.get(self.section_id, "children")
+        check = functools.partial(quiz_widget, self.content, heading_level=3)
+        return golden_rules_widget(self.content, audience, check=check)
+
+    @_guarded("the quizzes")
+    def quizzes(self) -> widgets.Widget:
+        """Every quiz of this section, then a card for each broken quiz file meant for it."""
+        from ..quiz import quiz_widget
+
+        children = [quiz_widget(self.content, quiz) for quiz in
+                    self.content.quizzes_for(self.section_id)]
+        box = widgets.VBox(children=children + self._broken_cards("quizzes"))
+        box.add_class("is-quizzes")
+        return box
+
+    @_guarded("the case studies")
+    def case_studies(self) -> widgets.Widget:
+        from ..case_study import case_studies_page
+
+        return case_studies_page(self.content, step_mode=self.facilitator)
+
+    @_guarded("the decision record")
+    def decision_record(self) -> widgets.Widget:
+        from ..decision_record import decision_record_widget
+
+        return decision_record_widget(self.content)
+
+    @_guarded("the map of sections")
+    def section_map(self) -> widgets.Widget:
+        """The Start page's map: every other section, linked, with its one-line summary."""
+        items = "".join(
+            f'<li><a href="{escape(self.link(s))}">{escape(s.title)}</a>'
+            f'<p class="is-map-summary">{escape(s.summary)}</p></li>'
+            for s in self.content.sections if s.id != self.section_id)
+        if not items:
+            path = self.content.root / "sections.yaml"
+            return self.error_card(path, self.content.problems_in(path))
+        return block_html(f'<nav class="is-section-map" aria-labelledby="is-map-heading">'
+                     f'<h2 id="is-map-heading">{escape(self.text("map_heading"))}</h2>'
+                     f"<ol>{items}</ol></nav>", "is-map")

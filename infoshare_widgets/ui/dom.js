@@ -1,0 +1,23 @@
+// The prelude every component's module starts with (ui/styles.py prepends it): small DOM helpers
+// written once. Text goes in only as textContent here; callers set sanitised HTML themselves.
+
+let idCounter = 0;
+
+// An element with an optional class and plain text.
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// An id prefix unique in the page, for label/aria links between the parts of one view.
+function uniqueId(prefix) {
+  idCounter += 1;
+  return `${prefix}-${idCounter}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+// A heading level between 2 and 6 (the page's title is the one h1); 3 when none is given.
+function headingLevel(level) {
+  return Math.min(Math.max(Number(level) || 3, 2), 6);
+}

@@ -1,0 +1,57 @@
+"""Small HTML pieces every view shares: headings, links to publications, source lines.
+
+Pure functions (no widgets). Text goes in escaped (titles, names, wording) or through
+``to_inline_html`` (authored Markdown); nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..content import models
+from ..content.markdown import escape, to_inline_html
+
+TOP_LEVEL = 2  # the page's title is its one h1; every part of a page starts at h2
+
+
+def heading_level(level: Any, default: int = TOP_LEVEL) -> int:
+    """A heading level between 2 and 6, whatever a caller passes."""
+    try:
+        return min(max(int(level), TOP_LEVEL), 6)
+    except (TypeError, ValueError):
+        return default
+
+
+def heading_html(level: Any, text: str, css_class: str = "", element_id: str = "",
+                 style: str = "") -> str:
+    """A heading of plain text (escaped), at a level between 2 and 6."""
+    n = heading_level(level)
+    attrs = "".join(f' {name}="{escape(value)}"' for name, value in
+                    (("id", element_id), ("class", css_class), ("style", style)) if value)
+    return f"<h{n}{attrs}>{escape(text)}</h{n}>"
+
+
+def link_html(link: models.Link, new_tab: str, end: str = "") -> str:
+    """A publication: its title, linked where the content gives an address, then publisher and note.
+
+    Links open beside the app (as every authored link does), so a learner following one does not
+    lose their answers; ``new_tab`` (ui ``app.new_tab``) tells screen-reader users so. ``end`` is
+    put between the publisher and the note (``"."`` where the link ends a sentence).
+    """
+    title = escape(link.title)
+    if link.url:
+        title = (f'<a href="{escape(link.url)}" target="_blank" rel="noopener noreferrer">'
+                 f'{title}<span class="is-visually-hidden"> {escape(new_tab)}</span></a>')
+    publisher = f" ({escape(link.publisher)})" if link.publisher else ""
+    note = f" {to_inline_html(link.note)}" if link.note else ""
+    return f"{title}{publisher}{end}{note}"
+
+
+def source_html(content: Any, source: str | None) -> str:
+    """The "Source: ..." line under an item; empty when the item names no source."""
+    if not source:
+        return ""
+    return (
+        '<p class="is-source" style="color:var(--is-muted,#4a4a4a);font-size:0.95em">'
+        f"{escape(content.text('app', 'source_label'))} {escape(source)}</p>"
+    )
