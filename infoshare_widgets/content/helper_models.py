@@ -65,6 +65,12 @@ class HelperRule(Strict):
         description="Ids of the lawful bases (in `lawful_bases.yaml`) this result names, most "
         "likely first; the decision record can be filled in with the first.",
     )
+    record: dict[Id, Text] = Field(
+        default_factory=dict,
+        description="Optional: answers this result gives to `choice` questions of the decision "
+        "record (question id: the choice, word for word), filled in when the learner carries "
+        "the result into the record.",
+    )
     source: Text = Field(description="The law or guidance this rests on, with its date.")
 
 
