@@ -216,7 +216,7 @@ class Page:
     def basis_helper(self) -> widgets.Widget:
         from ..basis_helper import basis_helper_widget
 
-        return basis_helper_widget(self.content)
+        return widgets.VBox([basis_helper_widget(self.content)])  # a box, like every other part
 
     @_guarded("the decision record")
     def decision_record(self) -> widgets.Widget:

@@ -40,7 +40,9 @@ def test_the_tips_page_shows_the_helper_with_its_carry_button_above_the_record()
 
 
 def test_the_what_is_it_page_helper_has_no_carry_button() -> None:
-    helper = pages.Page("what-is-it", SHIPPED).basis_helper()
+    box = pages.Page("what-is-it", SHIPPED).basis_helper()
+    assert isinstance(box, widgets.VBox)
+    (helper,) = box.children
     assert isinstance(helper, BasisHelperWidget)
     assert helper.use_label == ""
 
