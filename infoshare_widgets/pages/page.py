@@ -218,11 +218,18 @@ class Page:
         return case_studies_page(self.content, step_mode=self.facilitator,
                                  see_also=functools.partial(see_also_html, self.content))
 
+    @_guarded("the lawful-basis helper")
+    def basis_helper(self) -> widgets.Widget:
+        from ..basis_helper import basis_helper_widget
+
+        return widgets.VBox([basis_helper_widget(self.content)])  # a box, like every other part
+
     @_guarded("the decision record")
     def decision_record(self) -> widgets.Widget:
-        from ..decision_record import decision_record_widget
+        """The lawful-basis helper, then the decision record it can fill in (pages/carry.py)."""
+        from .carry import record_with_helper
 
-        return decision_record_widget(self.content)
+        return record_with_helper(self.content)
 
     @_guarded("the map of sections")
     def section_map(self) -> widgets.Widget:
