@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "infoshare_widgets"
-COMPONENTS = {"quiz", "golden_rules", "lawful_basis", "case_study", "decision_record"}
+COMPONENTS = {"quiz", "golden_rules", "lawful_basis", "case_study", "decision_record",
+              "facilitator"}
 
 # What each part of the package may import from the package (itself always allowed).
 ALLOWED: dict[str, set[str]] = {
@@ -39,6 +40,7 @@ MODEL_MODULES = [
     "infoshare_widgets.decision_record.model", "infoshare_widgets.ui.feedback",
     "infoshare_widgets.ui.feedback_html", "infoshare_widgets.ui.reveal",
     "infoshare_widgets.ui.html", "infoshare_widgets.ui.wording",
+    "infoshare_widgets.facilitator.model",
 ]
 
 
