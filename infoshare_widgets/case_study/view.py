@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import ipywidgets as widgets
 
 from ..content import Content, models
@@ -39,11 +41,15 @@ def jump_list(content: Content, cases: list[models.CaseStudy]) -> widgets.Widget
                  f"</p><ul>{items}</ul></nav>", "is-case-jump")
 
 
+SeeAlso = Callable[[models.CaseStudy], str]  # a case -> safe HTML linking the topics it names
+
+
 class CaseStudyView(widgets.VBox):
     """One case study. Its children are private; ``value`` reports what was revealed."""
 
     def __init__(self, content: Content, case: models.CaseStudy, step_mode: bool = False,
-                 facilitator: bool = False) -> None:
+                 facilitator: bool = False,
+                 see_also: SeeAlso | None = None) -> None:
         """``facilitator``: points one at a time, the case's notes, and no box to type in."""
         step_mode = step_mode or facilitator
         self._panel = CaseStudyPanel(case, step_mode=step_mode)
@@ -74,6 +80,8 @@ class CaseStudyView(widgets.VBox):
             for q in case.questions
         ]
         children: list[widgets.Widget] = [header, *self._questions]
+        if extra := see_also(case) if see_also else "":  # the topics to read with this case
+            children.append(prose(extra, "is-case-see-also"))
         if case.source:
             children.append(prose(source_html(content, case.source), "is-case-source"))
         super().__init__(children=children)
@@ -87,17 +95,18 @@ class CaseStudyView(widgets.VBox):
 
 def case_study_widget(
     content: Content, case_study: models.CaseStudy, step_mode: bool = False,
-    facilitator: bool = False,
+    facilitator: bool = False, see_also: SeeAlso | None = None,
 ) -> widgets.Widget:
     """The case-study panel, or an error card if it cannot be built (never raises)."""
     return guarded(content, f"case study {getattr(case_study, 'id', '?')}",
                    lambda: CaseStudyView(content, case_study, step_mode=step_mode,
-                                         facilitator=facilitator),
+                                         facilitator=facilitator, see_also=see_also),
                    item=case_study)
 
 
 def case_studies_page(content: Content, step_mode: bool = False,
-                      facilitator: bool = False) -> widgets.VBox:
+                      facilitator: bool = False, see_also: SeeAlso | None = None
+                      ) -> widgets.VBox:
     """Every case study in order, then an error card for each case-study file that is broken.
 
     For a facilitator, a list at the top jumps to one case study.
@@ -105,7 +114,8 @@ def case_studies_page(content: Content, step_mode: bool = False,
 
     def build() -> widgets.VBox:
         items: list[widgets.Widget] = [
-            case_study_widget(content, case, step_mode=step_mode, facilitator=facilitator)
+            case_study_widget(content, case, step_mode=step_mode, facilitator=facilitator,
+                              see_also=see_also)
             for case in content.case_studies
         ]
         if facilitator and content.case_studies:

@@ -4,23 +4,33 @@ A component that adds a label adds its key here, so a trainer's ui.yaml that lac
 by `infoshare validate` rather than discovered by a learner.
 """
 
+from typing import get_args
+
+from .models import OrganisationKind
+
+ORGANISATION_KINDS: tuple[str, ...] = get_args(OrganisationKind)
+
 REQUIRED_UI_KEYS: dict[str, list[str]] = {
     "app": ["home", "previous", "next", "error_title", "error_body", "source_label",
             "update_label", "nav_label", "app_title", "loading", "nav_label_end", "map_heading",
-            "new_tab", "not_found"],
+            "new_tab", "not_found", "reviewed_footer", "not_reviewed", "added_label",
+            "local_heading", "local_ask_lead", "local_ask_lead_more", "local_children",
+            "local_adults", "local_emergency", "local_escalation", "local_phone", "local_email",
+            "local_web", "local_hours", "see_also"],
     "quiz": ["check", "try_again", "correct", "not_quite", "nothing_chosen", "score",
              "correct_icon", "wrong_icon", "choose_one", "choose_all", "option_right",
              "option_wrong", "missed_single", "missed_multiple"],
     "lawful_basis": ["usually", "sometimes", "rarely", "show_basis",
                      "hide_basis", "plain_english", "pack_text", "safeguarding",
                      "guidance_heading", "tool_label", "pick_prompt", "fits", "also_fits",
-                     "audience_children", "audience_adults"],
+                     "audience_children", "audience_adults", "not_in_pack", "organisation",
+                     *(f"organisation_{kind}" for kind in ORGANISATION_KINDS)],
     "case_study": ["your_thoughts", "not_saved", "reveal", "hide", "next_point", "points_heading",
                    "step_progress", "all_shown"],
     "golden_rules": ["rule_heading", "show_rule", "hide_rule", "reference", "check_title",
                      "check_prompt", "check_answer"],
     "decision_record": ["not_saved", "record_heading", "date_label", "not_answered", "missing",
-                        "download", "download_hint"],
+                        "download", "download_hint", "not_applicable"],
     "facilitator": ["notes_label", "run_session", "run_session_text", "mode_heading",
                     "mode_text", "guide_link", "learner_link", "guide_heading", "timer_heading",
                     "timer_minutes", "timer_pause", "timer_resume", "timer_done",
@@ -32,6 +42,7 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
 # The wording filled with values, each with sample values: `infoshare validate` fills every one of
 # them, so a template such as ``{total[0]}`` or ``{correct:>200000000}`` is reported, not shipped.
 TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
+    "app": {"reviewed_footer": {"version": "2026.11", "date": "30 November 2026"}},
     "quiz": {"score": {"correct": 2, "total": 3}},
     "lawful_basis": {"show_basis": {"name": "Legal obligation"},
                      "hide_basis": {"name": "Legal obligation"}},

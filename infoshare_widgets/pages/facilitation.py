@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from ..content import Content
 from ..content.markdown import escape, to_html
+from ..ui.guard import guarded
 from ..ui.notes import notes_html
 from .html import block_html, notebook_url
 
@@ -83,3 +85,21 @@ def guide(page: Page, path: Path = GUIDE) -> widgets.Widget:
                       f'<h2 id="{GUIDE_ANCHOR}" tabindex="-1">'
                       f'{escape(words(page, "guide_heading"))}</h2>'
                       f"{to_html(demoted(text))}</section>", "is-facilitator-guide")
+
+
+class StartPageParts:
+    """The Start page's builders for group sessions, part of :class:`Page` (guarded the same
+    way: any exception becomes the error card)."""
+
+    content: Content
+    section_id: str
+
+    def group_session(self) -> widgets.Widget:
+        """The Start page's "Run a group session" (a facilitator: the mode, guide, way back)."""
+        return guarded(self.content, f"the group-session entry on the {self.section_id!r} page",
+                       lambda: session_entry(self))  # type: ignore[arg-type]
+
+    def facilitator_guide(self) -> widgets.Widget:
+        """The facilitator guide, on a facilitator's page only."""
+        return guarded(self.content, f"the facilitator guide on the {self.section_id!r} page",
+                       lambda: guide(self))  # type: ignore[arg-type]

@@ -27,6 +27,7 @@ from ..content.markdown import escape
 from ..ui.error_card import error_card
 from ..ui.guard import guarded
 from . import facilitation
+from .furniture import LOCAL_CONTACTS_ON, local_contacts_html, reviewed_html, see_also_html
 from .html import block_html, notebook_url, topic_html
 from .visit import DEFAULT_MODE
 
@@ -52,7 +53,7 @@ def _guarded(what: str) -> Callable[[F], F]:
 
 
 @dataclass
-class Page:
+class Page(facilitation.StartPageParts):
     """One section's page for one visit: its content, its mode, and a builder per part."""
 
     section_id: str
@@ -138,9 +139,13 @@ class Page:
 
     @_guarded("the page footer")
     def footer(self) -> widgets.Widget:
-        """The navigation again, so a learner at the end of the page can go on."""
-        return block_html(f'<footer class="is-page-footer">'
-                     f'{self._nav("nav_label_end", "is-nav-bottom")}</footer>', "is-footer")
+        """Local contacts (where the page needs them), the navigation again, and the date the
+        content was last checked against the law."""
+        local = (local_contacts_html(self.content, LOCAL_CONTACTS_ON[self.section_id])
+                 if self.section_id in LOCAL_CONTACTS_ON else "")
+        return block_html(f'{local}<footer class="is-page-footer">'
+                          f'{self._nav("nav_label_end", "is-nav-bottom")}'
+                          f"{reviewed_html(self.content)}</footer>", "is-footer")
 
     # --- reading text -------------------------------------------------------------------------
 
@@ -216,23 +221,14 @@ class Page:
     def case_studies(self) -> widgets.Widget:
         from ..case_study import case_studies_page
 
-        return case_studies_page(self.content, facilitator=self.facilitator)
+        return case_studies_page(self.content, facilitator=self.facilitator,
+                                 see_also=functools.partial(see_also_html, self.content))
 
     @_guarded("the decision record")
     def decision_record(self) -> widgets.Widget:
         from ..decision_record import decision_record_widget
 
         return decision_record_widget(self.content, walk_through=self.facilitator)
-
-    @_guarded("the group-session entry")
-    def group_session(self) -> widgets.Widget:
-        """The Start page's "Run a group session" (a facilitator: the mode, guide, way back)."""
-        return facilitation.session_entry(self)
-
-    @_guarded("the facilitator guide")
-    def facilitator_guide(self) -> widgets.Widget:
-        """The facilitator guide, on a facilitator's page only."""
-        return facilitation.guide(self)
 
     @_guarded("the map of sections")
     def section_map(self) -> widgets.Widget:
