@@ -290,6 +290,10 @@ class GoldenRulesFile(Strict):
         default_factory=list, description="Optional situations for the check of understanding."
     )
     source: Text = Field(description="Which guidance this reflects, and its date.")
+    facilitator_notes: Markdown | None = Field(
+        default=None, description="Notes for the rules and their check; shown only in "
+        "facilitator mode, with the check."
+    )
 
     @model_validator(mode="after")
     def _numbered(self) -> GoldenRulesFile:

@@ -35,6 +35,9 @@ def notes_by_section() -> dict[str, list[str]]:
     for quiz in CONTENT.quizzes:
         if quiz.facilitator_notes:
             found[quiz.section].append(fragment(quiz.facilitator_notes))
+    for rules in CONTENT.golden_rules:  # the rules' check is a quiz: its notes come with it
+        if rules.facilitator_notes:
+            found[rules.audience].append(fragment(rules.facilitator_notes))
     for case in CONTENT.case_studies:
         if case.facilitator_notes:
             found["case-studies"].append(fragment(case.facilitator_notes))
@@ -48,6 +51,7 @@ def test_the_content_has_notes_for_every_section_case_study_and_quiz() -> None:
     assert all(s.facilitator_notes for s in CONTENT.sections)
     assert all(c.facilitator_notes for c in CONTENT.case_studies)
     assert all(q.facilitator_notes for q in CONTENT.quizzes)
+    assert all(r.facilitator_notes for r in CONTENT.golden_rules)
     assert sum(len(v) for v in NOTES.values()) >= 20
 
 

@@ -127,3 +127,16 @@ def test_a_timer_minute_is_60_seconds_unless_the_setting_shortens_it() -> None:
     assert minute_seconds({"INFOSHARE_TIMER_MINUTE_SECONDS": "1"}) == 1
     for bad in ("", "fast", "0", "-5", "600", "nan"):
         assert minute_seconds({"INFOSHARE_TIMER_MINUTE_SECONDS": bad}) == 60
+
+
+def test_the_golden_rules_check_carries_the_rules_notes_to_the_group_quiz() -> None:
+    from h4_samples import golden_rules
+
+    from infoshare_widgets.golden_rules import golden_rules_widget
+
+    content = make_content(golden_rules=[golden_rules(facilitator_notes=NOTE)])
+    group = golden_rules_widget(content, "children",
+                                check=lambda q: quiz_widget(content, q, group=True))
+    learner = golden_rules_widget(content, "children",
+                                  check=lambda q: quiz_widget(content, q))
+    assert "step down" in all_state(group) and "step down" not in all_state(learner)
