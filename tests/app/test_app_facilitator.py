@@ -16,11 +16,26 @@ SECTIONS = [s.id for s in CONTENT.sections]
 FACILITATOR = "mode=facilitator"
 
 
+def public_text() -> str:
+    """Every text of the content except the notes: what a learner's page may contain."""
+    items = [*CONTENT.sections, *CONTENT.topics, *CONTENT.quizzes, *CONTENT.case_studies,
+             *CONTENT.golden_rules]
+    return " ".join(str(i.model_dump(exclude={"facilitator_notes"})) for i in items)
+
+
+PUBLIC = public_text()
+
+
 def fragment(note: str) -> str:
-    """A run of plain words from a note: the same in the page's text, its HTML and any JSON."""
-    runs = re.findall(r"[A-Za-z][A-Za-z ,]{29,}", note)
-    assert runs, f"no plain run of words in note {note[:60]!r}"
-    return max(runs, key=len)[:40].strip()
+    """A run of plain words found in this note and nowhere else in the content (a note may
+    quote the pack): the same in the page's text, its HTML and any JSON frame."""
+    runs = sorted(re.findall(r"[A-Za-z][A-Za-z ,]{29,}", note), key=len, reverse=True)
+    for run in runs:
+        for start in range(0, len(run) - 29, 5):
+            piece = run[start:start + 40].strip()
+            if len(piece) >= 25 and piece not in PUBLIC:
+                return piece
+    raise AssertionError(f"no words of its own in note {note[:60]!r}")
 
 
 def notes_by_section() -> dict[str, list[str]]:
