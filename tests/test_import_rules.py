@@ -21,7 +21,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "infoshare_widgets"
 COMPONENTS = {"quiz", "golden_rules", "lawful_basis", "case_study", "decision_record",
-              "basis_helper"}
+              "basis_helper", "facilitator"}
 
 # What each part of the package may import from the package (itself always allowed).
 ALLOWED: dict[str, set[str]] = {
@@ -42,6 +42,7 @@ MODEL_MODULES = [
     "infoshare_widgets.decision_record.model", "infoshare_widgets.ui.feedback",
     "infoshare_widgets.ui.feedback_html", "infoshare_widgets.ui.reveal",
     "infoshare_widgets.ui.html", "infoshare_widgets.ui.wording",
+    "infoshare_widgets.facilitator.model",
 ]
 
 

@@ -12,6 +12,7 @@ from ..ui.blocks import prose
 from ..ui.error_card import error_cards_for
 from ..ui.guard import guarded
 from ..ui.html import heading_html, source_html
+from ..ui.notes import notes_html
 from ..ui.reveal import RevealWording
 from ..ui.reveal_widget import RevealWidget
 from .model import CaseStudyPanel
@@ -22,7 +23,22 @@ def reveal_wording(content: Content) -> RevealWording:
         return content.text("case_study", key)
 
     return RevealWording(reveal=t("reveal"), next=t("next_point"), hide=t("hide"),
-                         progress=t("step_progress"), done=t("all_shown"))
+                         progress=t("step_progress"), done=t("all_shown"),
+                         all=content.text("facilitator", "reveal_all"))
+
+
+def case_anchor(case: models.CaseStudy) -> str:
+    """The id of a case study's heading, the target of the facilitator's jump list."""
+    return f"is-case-{case.id}"
+
+
+def jump_list(content: Content, cases: list[models.CaseStudy]) -> widgets.Widget:
+    """A facilitator's list of the page's case studies, for a session that uses only one."""
+    label = escape(content.text("facilitator", "jump_label"))
+    items = "".join(f'<li><a href="#{case_anchor(c)}">{escape(c.name)}</a></li>'
+                    for c in cases)
+    return prose(f'<nav class="is-case-jump" aria-label="{label}"><p><strong>{label}</strong>'
+                 f"</p><ul>{items}</ul></nav>", "is-case-jump")
 
 
 SeeAlso = Callable[[models.CaseStudy], str]  # a case -> safe HTML linking the topics it names
@@ -32,13 +48,22 @@ class CaseStudyView(widgets.VBox):
     """One case study. Its children are private; ``value`` reports what was revealed."""
 
     def __init__(self, content: Content, case: models.CaseStudy, step_mode: bool = False,
+                 facilitator: bool = False,
                  see_also: SeeAlso | None = None) -> None:
+        """``facilitator``: points one at a time, the case's notes, and no box to type in."""
+        step_mode = step_mode or facilitator
         self._panel = CaseStudyPanel(case, step_mode=step_mode)
         wording = reveal_wording(content)
+        heading = heading_html(2, case.name)
+        if facilitator:  # a jump target that takes focus, so a clicker's keys work after a jump
+            heading = heading_html(2, case.name, element_id=case_anchor(case))
+            heading = heading.replace(">", ' tabindex="-1">', 1)
+        notes = (notes_html(content.text("facilitator", "notes_label"), case.facilitator_notes)
+                 if facilitator else "")
         header = prose(
-            f"{heading_html(2, case.name)}"
+            f"{heading}"
             f'<p class="is-case-about"><em>{escape(case.about)}</em></p>'
-            f"{self._panel.story_html}",
+            f"{self._panel.story_html}{notes}",
             "is-case-story",
         )
         self._questions = [
@@ -47,8 +72,8 @@ class CaseStudyView(widgets.VBox):
                 wording,
                 heading=q.prompt,
                 heading_level=3,
-                note_label=content.text("case_study", "your_thoughts"),
-                note_hint=content.text("case_study", "not_saved"),
+                note_label="" if facilitator else content.text("case_study", "your_thoughts"),
+                note_hint="" if facilitator else content.text("case_study", "not_saved"),
                 panel_heading=content.text("case_study", "points_heading"),
                 as_list=True,
             )
@@ -70,24 +95,31 @@ class CaseStudyView(widgets.VBox):
 
 def case_study_widget(
     content: Content, case_study: models.CaseStudy, step_mode: bool = False,
-    see_also: SeeAlso | None = None,
+    facilitator: bool = False, see_also: SeeAlso | None = None,
 ) -> widgets.Widget:
     """The case-study panel, or an error card if it cannot be built (never raises)."""
     return guarded(content, f"case study {getattr(case_study, 'id', '?')}",
                    lambda: CaseStudyView(content, case_study, step_mode=step_mode,
-                                         see_also=see_also),
+                                         facilitator=facilitator, see_also=see_also),
                    item=case_study)
 
 
 def case_studies_page(content: Content, step_mode: bool = False,
-                      see_also: SeeAlso | None = None) -> widgets.VBox:
-    """Every case study in order, then an error card for each case-study file that is broken."""
+                      facilitator: bool = False, see_also: SeeAlso | None = None
+                      ) -> widgets.VBox:
+    """Every case study in order, then an error card for each case-study file that is broken.
+
+    For a facilitator, a list at the top jumps to one case study.
+    """
 
     def build() -> widgets.VBox:
         items: list[widgets.Widget] = [
-            case_study_widget(content, case, step_mode=step_mode, see_also=see_also)
+            case_study_widget(content, case, step_mode=step_mode, facilitator=facilitator,
+                              see_also=see_also)
             for case in content.case_studies
         ]
+        if facilitator and content.case_studies:
+            items.insert(0, jump_list(content, list(content.case_studies)))
         items += error_cards_for(content, "case_studies")
         page = widgets.VBox(children=items)
         page.add_class("is-case-studies")

@@ -61,6 +61,10 @@ class Section(Strict):
         description="The notebook's file name without `.ipynb`, e.g. `01-what-is-it`."
     )
     summary: Text = Field(description="One line for the map of sections on the Start page.")
+    facilitator_notes: Markdown | None = Field(
+        default=None, description="Notes for running this page with a group; shown only in "
+        "facilitator mode, at the top of the page."
+    )
 
 
 class SectionsFile(Strict):
@@ -85,6 +89,9 @@ class UIStrings(Strict):
     case_study: dict[str, Text] = Field(description="The case-study panel.")
     golden_rules: dict[str, Text] = Field(description="The golden rules cards and check.")
     decision_record: dict[str, Text] = Field(description="The decision record form.")
+    facilitator: dict[str, Text] = Field(
+        description="Facilitator mode: notes label, group-session entry, timer, group questions."
+    )
 
 
 # --- topics: the pack's reading text ------------------------------------------------------------
@@ -125,6 +132,11 @@ class Topic(Strict):
     source: Text = Field(description="Which guidance this reflects, and its date.")
     facilitator_notes: Markdown | None = Field(
         default=None, description="Shown only in facilitator mode."
+    )
+    self_paced_only: StrictBool = Field(
+        default=False,
+        description="`true` for a topic meant only for learners on their own (such as their "
+        "progress): left out in facilitator mode.",
     )
 
     @model_validator(mode="after")
@@ -278,6 +290,10 @@ class GoldenRulesFile(Strict):
         default_factory=list, description="Optional situations for the check of understanding."
     )
     source: Text = Field(description="Which guidance this reflects, and its date.")
+    facilitator_notes: Markdown | None = Field(
+        default=None, description="Notes for the rules and their check; shown only in "
+        "facilitator mode, with the check."
+    )
 
     @model_validator(mode="after")
     def _numbered(self) -> GoldenRulesFile:

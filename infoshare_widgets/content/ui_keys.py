@@ -35,6 +35,12 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
                      "check_prompt", "check_answer"],
     "decision_record": ["not_saved", "record_heading", "date_label", "not_answered", "missing",
                         "download", "download_hint", "not_applicable"],
+    "facilitator": ["notes_label", "run_session", "run_session_text", "mode_heading",
+                    "mode_text", "guide_link", "learner_link", "guide_heading", "timer_heading",
+                    "timer_minutes", "timer_pause", "timer_resume", "timer_done",
+                    "timer_running", "timer_paused", "reveal_all", "jump_label",
+                    "reveal_answer", "hide_answer", "right_answer", "wrong_answer",
+                    "answer_shown", "walkthrough_text"],
 }
 
 # The wording filled with values, each with sample values: `infoshare validate` fills every one of
@@ -51,4 +57,6 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
     "golden_rules": {"rule_heading": {"number": 1, "key_phrase": "Be alert"},
                      "check_answer": {"number": 1, "key_phrase": "Be alert"}},
     "decision_record": {"missing": {"count": 1, "total": 5}},
+    "facilitator": {"timer_minutes": {"minutes": 5}, "timer_running": {"minutes": 5},
+                    "timer_done": {"minutes": 5}},
 }

@@ -141,14 +141,43 @@ class DecisionRecordView(widgets.VBox):
             self._download.filename = self._record.filename(day)
 
 
-def decision_record_widget(content: Content, today: Callable[[], date] = date.today
-                           ) -> widgets.Widget:
-    """The decision record, or an error card if its file is broken (never raises)."""
+def walkthrough(content: Content, file: models.DecisionRecordFile) -> widgets.Widget:
+    """For a room: the questions as a numbered list to talk through, with nothing to type."""
+    items = "".join(f'<li><p><strong>{escape(q.prompt)}</strong></p>{to_html(q.help)}'
+                    f"{_choices_html(q)}</li>" for q in file.questions)
+    return prose(
+        f"{heading_html(2, file.title)}{to_html(file.intro)}"
+        f'<div class="is-record-warning" role="note" style="{_WARNING_STYLE}">'
+        f"{to_html(file.warning)}</div>"
+        f"<p>{escape(content.text('facilitator', 'walkthrough_text'))}</p>"
+        f'<ol class="is-record-walkthrough">{items}</ol>'
+        f"{source_html(content, file.source)}",
+        "is-record-walkthrough-box",
+    )
+
+
+def _choices_html(question: models.RecordQuestion) -> str:
+    """A choice question's options, so the room sees what the record asks them to pick from."""
+    if not question.choices:
+        return ""
+    return "<ul>" + "".join(f"<li>{escape(c)}</li>" for c in question.choices) + "</ul>"
+
+
+def decision_record_widget(content: Content, today: Callable[[], date] = date.today,
+                           walk_through: bool = False) -> widgets.Widget:
+    """The decision record, or an error card if its file is broken (never raises).
+
+    ``walk_through``: the facilitator's version, its questions for the room (no form, no
+    download).
+    """
 
     def build() -> widgets.Widget:
         file = content.decision_record
         if file is None:
             return one_widget(file_cards(content, "decision_record", "decision_record.yaml"))
+        if walk_through:
+            return guarded(content, "the decision record", lambda: walkthrough(content, file),
+                           item=file)
         return guarded(content, "the decision record",
                        lambda: DecisionRecordView(content, file, today=today), item=file)
 

@@ -79,4 +79,5 @@ def check_quiz(rules: models.GoldenRulesFile, wording: RulesWording) -> models.Q
         title=wording.check_title,
         section=rules.audience,
         questions=questions,
+        facilitator_notes=rules.facilitator_notes,
     )

@@ -52,3 +52,12 @@ def record_with_helper(content: Content) -> widgets.Widget:
     box = widgets.VBox([basis_helper_widget(content, on_use=use), record])
     box.add_class("is-helper-with-record")
     return box
+
+
+def decision_record_part(content: Content, facilitator: bool) -> widgets.Widget:
+    """The learner's helper and record; a facilitator's walk-through has nothing to fill in."""
+    if facilitator:
+        from ..decision_record import decision_record_widget
+
+        return decision_record_widget(content, walk_through=True)
+    return record_with_helper(content)

@@ -13,6 +13,7 @@ import ipywidgets as widgets
 from ..content import models
 from ..content.markdown import escape, to_html, to_inline_html
 from ..ui.html import link_html
+from ..ui.notes import notes_html
 
 Wording = Callable[[str], str]  # ui.yaml's ``app`` group: key -> text
 
@@ -23,7 +24,8 @@ def links_html(links: list[models.Link], text: Wording) -> str:
     return f'<ul class="is-links">{items}</ul>'
 
 
-def topic_html(topic: models.Topic, text: Wording, facilitator: bool = False) -> str:
+def topic_html(topic: models.Topic, text: Wording, facilitator: bool = False,
+               notes_label: str = "") -> str:
     """One topic as a section with its heading, text, list, links and source."""
     anchor = f"is-topic-{topic.id}"
     parts = [f'<h2 id="{anchor}">{escape(topic.title)}</h2>']
@@ -44,9 +46,8 @@ def topic_html(topic: models.Topic, text: Wording, facilitator: bool = False) ->
     parts.append(to_html(topic.after))
     parts.append(f'<p class="is-source">{escape(text("source_label"))} '
                  f'{escape(topic.source)}</p>')
-    if facilitator and topic.facilitator_notes:
-        parts.append(f'<aside class="is-facilitator-notes">'
-                     f'{to_html(topic.facilitator_notes)}</aside>')
+    if facilitator:  # a learner's page never holds the notes (absent, not hidden)
+        parts.append(notes_html(notes_label, topic.facilitator_notes))
     return (f'<section class="is-topic is-topic-{topic.style}" aria-labelledby="{anchor}">'
             f'{"".join(parts)}</section>')
 

@@ -26,6 +26,7 @@ from ..content import Content, models
 from ..content.markdown import escape
 from ..ui.error_card import error_card
 from ..ui.guard import guarded
+from . import facilitation
 from .furniture import LOCAL_CONTACTS_ON, local_contacts_html, reviewed_html, see_also_html
 from .html import block_html, notebook_url, topic_html
 from .visit import DEFAULT_MODE
@@ -52,7 +53,7 @@ def _guarded(what: str) -> Callable[[F], F]:
 
 
 @dataclass
-class Page:
+class Page(facilitation.StartPageParts):
     """One section's page for one visit: its content, its mode, and a builder per part."""
 
     section_id: str
@@ -130,9 +131,11 @@ class Page:
             path = self.content.root / "sections.yaml"
             log.error("no section %r in %s", self.section_id, path)
             return widgets.VBox([self.error_card(path, self.content.problems_in(path))])
-        return block_html(f'<header class="is-page-header">{self._nav("nav_label", "is-nav-top")}'
-                     f'<h1 class="is-page-title">{escape(section.title)}</h1></header>',
-                     "is-header")
+        title = block_html(f'<header class="is-page-header">{self._nav("nav_label", "is-nav-top")}'
+                           f'<h1 class="is-page-title">{escape(section.title)}</h1></header>',
+                           "is-header")
+        extras = facilitation.header_extras(self)  # a facilitator's notes and timer
+        return widgets.VBox([title, *extras]) if extras else title
 
     @_guarded("the page footer")
     def footer(self) -> widgets.Widget:
@@ -148,7 +151,8 @@ class Page:
 
     def topic_html(self, topic: models.Topic) -> str:
         """One topic as a section with its heading, text, list, links and source."""
-        return topic_html(topic, self.text, self.facilitator)  # the module function
+        notes_label = self.content.text("facilitator", "notes_label")
+        return topic_html(topic, self.text, self.facilitator, notes_label)
 
     @_guarded("the topics")
     def topics(self, through: str | None = None, after: str | None = None) -> widgets.Widget:
@@ -159,7 +163,8 @@ class Page:
         the ``order:`` values say; if ``x`` is not among the section's topics (renamed, or its
         file is broken), the first call shows them all and the second none, and the log says so.
         """
-        mine = self.content.topics_for(self.section_id)
+        mine = [t for t in self.content.topics_for(self.section_id)
+                if not (self.facilitator and t.self_paced_only)]
         split = through or after
         ids = [t.id for t in mine]
         if split is None:
@@ -197,7 +202,8 @@ class Page:
         from ..quiz import quiz_widget
 
         audience = audience or AUDIENCE_OF_SECTION.get(self.section_id, "children")
-        check = functools.partial(quiz_widget, self.content, heading_level=3)
+        check = functools.partial(quiz_widget, self.content, heading_level=3,
+                                  group=self.facilitator)
         return golden_rules_widget(self.content, audience, check=check)
 
     @_guarded("the quizzes")
@@ -205,7 +211,7 @@ class Page:
         """Every quiz of this section, then a card for each broken quiz file meant for it."""
         from ..quiz import quiz_widget
 
-        children = [quiz_widget(self.content, quiz) for quiz in
+        children = [quiz_widget(self.content, quiz, group=self.facilitator) for quiz in
                     self.content.quizzes_for(self.section_id)]
         box = widgets.VBox(children=children + self._broken_cards("quizzes"))
         box.add_class("is-quizzes")
@@ -215,7 +221,7 @@ class Page:
     def case_studies(self) -> widgets.Widget:
         from ..case_study import case_studies_page
 
-        return case_studies_page(self.content, step_mode=self.facilitator,
+        return case_studies_page(self.content, facilitator=self.facilitator,
                                  see_also=functools.partial(see_also_html, self.content))
 
     @_guarded("the lawful-basis helper")
@@ -226,10 +232,10 @@ class Page:
 
     @_guarded("the decision record")
     def decision_record(self) -> widgets.Widget:
-        """The lawful-basis helper, then the decision record it can fill in (pages/carry.py)."""
-        from .carry import record_with_helper
+        """The helper and the record it fills in; for a facilitator, a walk-through (carry.py)."""
+        from .carry import decision_record_part
 
-        return record_with_helper(self.content)
+        return decision_record_part(self.content, facilitator=self.facilitator)
 
     @_guarded("the map of sections")
     def section_map(self) -> widgets.Widget:

@@ -40,7 +40,17 @@ class QuizView(ScoredQuestions):
         self.add_class("is-quiz")
 
 
-def quiz_widget(content: Content, quiz: models.Quiz, *, heading_level: int = 2) -> widgets.Widget:
-    """The quiz, or an error card if it cannot be built (never raises into the notebook)."""
+def quiz_widget(content: Content, quiz: models.Quiz, *, heading_level: int = 2,
+                group: bool = False) -> widgets.Widget:
+    """The quiz, or an error card if it cannot be built (never raises into the notebook).
+
+    ``group``: the quiz as questions for a room (facilitator mode), with the quiz's notes, a
+    "Reveal answer" per question and no score (``quiz.group``).
+    """
+    if group:
+        from .group import GroupQuizView
+
+        return guarded(content, f"quiz {getattr(quiz, 'id', '?')}",
+                       lambda: GroupQuizView(content, quiz, heading_level), item=quiz)
     return guarded(content, f"quiz {getattr(quiz, 'id', '?')}",
                    lambda: QuizView(content, quiz, heading_level), item=quiz)

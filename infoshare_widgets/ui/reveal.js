@@ -45,6 +45,8 @@ function render({ model, el: host }) {
   button.setAttribute("aria-controls", `${uid}-panel`);
   button.addEventListener("click", () => model.send({ event: "press" }));
   root.appendChild(button);
+  const allButton = revealAllButton(model);
+  root.appendChild(allButton);
 
   // The panel is always in the page (an empty live region), so additions are announced.
   const panel = el("div", "is-reveal-panel");
@@ -71,12 +73,15 @@ function render({ model, el: host }) {
       shownItems = [];
     }
     // Append only what is new, so a screen reader announces just the new point.
+    let added = null;
     for (const html of items.slice(shownItems.length)) {
       const item = el(asList ? "li" : "div", "is-reveal-item");
       item.innerHTML = html; // sanitised in Python by to_html
       list.appendChild(item);
+      added = item;
     }
     shownItems = items.slice();
+    if (added) showNewest(model, added);
   }
 
   function update() {
@@ -108,12 +113,67 @@ function render({ model, el: host }) {
     status.hidden = !model.get("status");
 
     root.classList.toggle("is-card", Boolean(model.get("card")));
+    updateStepMode(model, root, allButton);
   }
 
   update();
   model.on("change", update);
   host.appendChild(root);
-  return () => model.off("change", update);
+  const stopKeys = stepKeys(model, root);
+  return () => {
+    model.off("change", update);
+    stopKeys();
+  };
+}
+
+// --- step mode (a facilitator's case study): "Reveal all", the clicker's keys, scrolling -------
+
+// "Reveal all": shown in step mode while points remain (its label is "" otherwise).
+function revealAllButton(model) {
+  const button = el("button", "is-q-button is-reveal-all");
+  button.type = "button";
+  button.addEventListener("click", () => model.send({ event: "reveal_all" }));
+  return button;
+}
+
+function updateStepMode(model, root, allButton) {
+  const step = Boolean(model.get("step_mode"));
+  const label = model.get("reveal_all_label") || "";
+  allButton.textContent = label;
+  allButton.hidden = !label;
+  root.classList.toggle("is-step", step);
+  // Done when every point is out: the clicker's keys then move on to the next prompt.
+  root.dataset.done = step && !label && model.get("expanded") ? "true" : "false";
+}
+
+// A newly revealed point is scrolled into view, so the room sees it on the projector.
+function showNewest(model, item) {
+  if (model.get("step_mode")) item.scrollIntoView({ block: "nearest" });
+}
+
+// A presenter's clicker sends Page Down or the Right Arrow. In step mode, with focus inside a
+// case study but not in a form control, the first prompt with points left (from the focused one
+// on) reveals its next point; anywhere else the keys scroll as usual.
+const FORM_CONTROLS = "input, textarea, select, [contenteditable]";
+
+function stepKeys(model, root) {
+  function onKey(event) {
+    if (!model.get("step_mode")) return;
+    if (event.key !== "PageDown" && event.key !== "ArrowRight") return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const target = event.target;
+    if (!(target instanceof Element) || target.closest(FORM_CONTROLS)) return;
+    const caseStudy = target.closest(".is-case-study");
+    if (!caseStudy || !caseStudy.contains(root)) return;
+    const reveals = [...caseStudy.querySelectorAll(".is-reveal.is-step")];
+    const here = reveals.findIndex((r) => r.contains(target));
+    const next = reveals.slice(Math.max(here, 0)).find((r) => r.dataset.done !== "true");
+    if (next !== root) return;
+    event.preventDefault();
+    model.send({ event: "next" });
+  }
+  document.addEventListener("keydown", onKey);
+  return () => document.removeEventListener("keydown", onKey);
 }
 
 export default { render };

@@ -49,6 +49,10 @@ class Reveal:
             return "hide"
         return "next" if self.step_mode else "reveal"
 
+    def reveal_all(self) -> None:
+        """Show every item at once (a facilitator's "Reveal all")."""
+        self.shown = self.total
+
     def press(self) -> None:
         if self.all_shown:
             self.shown = 0
@@ -67,6 +71,11 @@ class RevealWording:
     hide: str
     progress: str = ""
     done: str = ""
+    all: str = ""  # "Reveal all", offered in step mode while points remain; "" offers none
+
+    def reveal_all_label(self, reveal: Reveal) -> str:
+        """The "Reveal all" button's text, or "" when it is not offered."""
+        return self.all if reveal.step_mode and not reveal.all_shown else ""
 
     def button(self, reveal: Reveal) -> str:
         return {"reveal": self.reveal, "next": self.next, "hide": self.hide}[reveal.action]

@@ -37,6 +37,10 @@ class RevealWidget(anywidget.AnyWidget):
     as_list = traitlets.Bool(True).tag(sync=True)
     status = traitlets.Unicode("").tag(sync=True)
     card = traitlets.Bool(False).tag(sync=True)
+    # Step mode (a facilitator's case study): one point per press, a "Reveal all" button (its
+    # label, "" when not offered), and Page Down / Right Arrow reveal the next point.
+    step_mode = traitlets.Bool(False).tag(sync=True)
+    reveal_all_label = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, reveal: Reveal, wording: RevealWording, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -54,9 +58,19 @@ class RevealWidget(anywidget.AnyWidget):
         self._reveal.press()
         self._render()
 
+    def reveal_all(self) -> None:
+        """What "Reveal all" does: show every remaining point."""
+        self._reveal.reveal_all()
+        self._render()
+
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
-        if isinstance(content, dict) and content.get("event") == "press":
+        event = content.get("event") if isinstance(content, dict) else None
+        if event == "press":
             self.press()
+        elif event == "reveal_all":
+            self.reveal_all()
+        elif event == "next" and self._reveal.step_mode and not self._reveal.all_shown:
+            self.press()  # a clicker's Page Down: the next point, never "hide"
 
     def _render(self) -> None:
         with self.hold_sync():
@@ -64,3 +78,5 @@ class RevealWidget(anywidget.AnyWidget):
             self.expanded = self._reveal.expanded
             self.button_label = self._wording.button(self._reveal)
             self.status = self._wording.status(self._reveal)
+            self.step_mode = self._reveal.step_mode
+            self.reveal_all_label = self._wording.reveal_all_label(self._reveal)

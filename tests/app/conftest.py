@@ -24,11 +24,15 @@ CHROMIUM_ARGS = [
 ]
 # Kernels of closed pages go after this many seconds idle (checked every second) under test.
 CULL_IDLE_TIMEOUT = 3
+# The facilitator's discussion timer under test: a timer minute lasts a second (a 3-minute timer
+# ends in 3 s). Set before the server starts; INFOSHARE_* reaches the kernels.
+TIMER_MINUTE_SECONDS = "1"
 
 
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     """The app's real Voila server, for the whole session."""
+    os.environ["INFOSHARE_TIMER_MINUTE_SECONDS"] = TIMER_MINUTE_SECONDS
     settings = ServerSettings(content=default_content_dir(), port=free_port(),
                               default_pool_size=1, pool_sizes={},
                               cull_idle_timeout=CULL_IDLE_TIMEOUT, cull_interval=1)

@@ -191,7 +191,12 @@ def test_header_and_footer_link_home_previous_and_next_in_section_order(index: i
 
 def test_links_keep_the_facilitator_mode() -> None:
     page = pages.Page("children", SHIPPED, mode="facilitator")
-    assert 'href="03-adults.ipynb?mode=facilitator"' in page.header().value
+    title, notes, timer = page.header().children  # a facilitator's header: notes and the timer
+    assert 'href="03-adults.ipynb?mode=facilitator"' in title.value
+    assert SHIPPED.text("facilitator", "notes_label") in notes.value
+    assert type(timer).__name__ == "DiscussionTimer"
+    learner = pages.Page("children", SHIPPED).header()
+    assert "is-facilitator-notes" not in learner.value  # one HTML widget, no notes
 
 
 def test_start_page_maps_every_other_section_with_its_summary() -> None:

@@ -1,0 +1,61 @@
+// A question for a room: the prompt as a heading, the options as a lettered list, and a
+// "Reveal answer" button. Python sends the answer only when it is revealed; then each option is
+// marked in words ("Right answer" / "Not right"), not by colour alone, with its feedback, and a
+// polite live region says the answer is shown.
+//
+// Safe text: prompt_html, feedback_html and explanation_html are sanitised in Python
+// (content.markdown.to_html); option text and labels are set as textContent.
+
+// el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
+
+function render({ model, el: host }) {
+  const uid = uniqueId("is-gq");
+  const root = el("div", "is-widget is-gq");
+  const heading = el(`h${headingLevel(model.get("heading_level"))}`, "is-gq-prompt");
+  heading.id = `${uid}-prompt`;
+  const list = el("ol", "is-gq-options");
+  list.setAttribute("aria-labelledby", heading.id);
+  const button = el("button", "is-q-button is-gq-button");
+  button.type = "button";
+  list.id = `${uid}-options`;
+  button.setAttribute("aria-controls", list.id);
+  button.addEventListener("click", () => model.send({ event: "reveal" }));
+  const explanation = el("div", "is-gq-explanation");
+  const status = el("p", "is-gq-status");
+  status.setAttribute("role", "status");
+  root.append(heading, list, button, explanation, status);
+
+  function update() {
+    heading.innerHTML = model.get("prompt_html"); // sanitised in Python
+    const answer = model.get("answer") || [];
+    list.replaceChildren();
+    (model.get("options") || []).forEach((text, i) => {
+      const item = el("li", "is-gq-option");
+      const label = el("span", "is-gq-text");
+      label.textContent = text;
+      item.appendChild(label);
+      const mark = answer[i];
+      if (mark) {
+        item.classList.add(mark.correct ? "is-gq-right" : "is-gq-wrong");
+        const tag = el("strong", "is-gq-mark");
+        tag.textContent = mark.correct ? model.get("right_label") : model.get("wrong_label");
+        const why = el("div", "is-gq-feedback");
+        why.innerHTML = mark.feedback_html; // sanitised in Python
+        item.append(" ", tag, why);
+      }
+      list.appendChild(item);
+    });
+    explanation.innerHTML = model.get("explanation_html"); // sanitised in Python
+    explanation.hidden = !model.get("explanation_html");
+    button.textContent = model.get("button_label");
+    button.setAttribute("aria-expanded", answer.length ? "true" : "false");
+    status.textContent = model.get("status");
+  }
+
+  update();
+  model.on("change", update);
+  host.appendChild(root);
+  return () => model.off("change", update);
+}
+
+export default { render };

@@ -1,0 +1,104 @@
+"""A quiz as questions for a room (facilitator mode): options shown, "Reveal answer", no score.
+
+The room talks before the answer appears: the page gets each question's options, and only when
+the facilitator presses "Reveal answer" does Python send which options are right and every
+option's feedback. Nothing is scored or kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import ipywidgets as widgets
+import traitlets
+
+from ..content import Content, models
+from ..content.markdown import to_html, to_inline_html
+from ..ui.blocks import prose
+from ..ui.html import heading_html
+from ..ui.notes import notes_html
+from ..ui.styles import esm, stylesheet
+from ..ui.words import GroupWords
+
+
+@dataclass(frozen=True)
+class GroupQuestionWords(GroupWords):
+    """The wording of a group question (ui.yaml ``facilitator``)."""
+
+    GROUP = "facilitator"
+    reveal_answer: str
+    hide_answer: str
+    right_answer: str
+    wrong_answer: str
+    answer_shown: str
+
+
+def answer_of(question: models.Question) -> list[dict[str, Any]]:
+    """Each option's mark and feedback (sanitised), in the question's order."""
+    return [{"correct": o.correct, "feedback_html": to_html(o.feedback)}
+            for o in question.options]
+
+
+class GroupQuestion(anywidget.AnyWidget):
+    """One question shown to a room; the answer reaches the page only when revealed."""
+
+    _esm = esm(Path(__file__).with_name("group.js"))
+    _css = stylesheet(Path(__file__).with_name("group.css"))
+
+    prompt_html = traitlets.Unicode("").tag(sync=True)  # sanitised (to_inline_html)
+    heading_level = traitlets.Int(3).tag(sync=True)
+    options = traitlets.List(traitlets.Unicode()).tag(sync=True)  # plain text
+    # [] until revealed; then [{correct, feedback_html}] per option (feedback sanitised).
+    answer = traitlets.List(traitlets.Dict()).tag(sync=True)
+    explanation_html = traitlets.Unicode("").tag(sync=True)
+    button_label = traitlets.Unicode("").tag(sync=True)
+    right_label = traitlets.Unicode("").tag(sync=True)
+    wrong_label = traitlets.Unicode("").tag(sync=True)
+    status = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, question: models.Question, words: GroupQuestionWords,
+                 heading_level: int = 3) -> None:
+        super().__init__(prompt_html=to_inline_html(question.prompt), heading_level=heading_level,
+                         options=[o.text for o in question.options],
+                         right_label=words.right_answer, wrong_label=words.wrong_answer)
+        self._question = question
+        self._words = words
+        self.on_msg(self._on_message)
+        self._render(False)
+
+    @property
+    def revealed(self) -> bool:
+        return bool(self.answer)
+
+    def toggle(self) -> None:
+        """What the button does: reveal the answer, or hide it to ask again."""
+        self._render(not self.revealed)
+
+    def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if isinstance(content, dict) and content.get("event") == "reveal":
+            self.toggle()
+
+    def _render(self, revealed: bool) -> None:
+        with self.hold_sync():
+            self.answer = answer_of(self._question) if revealed else []
+            self.explanation_html = to_html(self._question.explanation) if revealed else ""
+            self.button_label = (self._words.hide_answer if revealed
+                                 else self._words.reveal_answer)
+            self.status = self._words.answer_shown if revealed else ""
+
+
+class GroupQuizView(widgets.VBox):
+    """A quiz for a room: its title, the facilitator's notes, then each question. No score."""
+
+    def __init__(self, content: Content, quiz: models.Quiz, heading_level: int = 2) -> None:
+        words = GroupQuestionWords.from_content(content)
+        notes = notes_html(content.text("facilitator", "notes_label"), quiz.facilitator_notes)
+        title = prose(heading_html(heading_level, quiz.title, "is-quiz-title") + notes,
+                      "is-quiz-heading")
+        self._questions = [GroupQuestion(q, words, heading_level + 1) for q in quiz.questions]
+        super().__init__(children=[title, *self._questions])
+        self.add_class("is-quiz")
+        self.add_class("is-group-quiz")

@@ -1,0 +1,208 @@
+"""Facilitator mode in the real browser (issue 12): notes only for facilitators, the mode kept
+across pages, case studies point by point (button and clicker keys), group questions, the timer.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from _app_support import open_page, wait_settled
+
+from infoshare_widgets.content import default_content_dir, load_content
+
+CONTENT = load_content(default_content_dir())
+SECTIONS = [s.id for s in CONTENT.sections]
+FACILITATOR = "mode=facilitator"
+
+
+def public_text() -> str:
+    """Every text of the content except the notes: what a learner's page may contain."""
+    items = [*CONTENT.sections, *CONTENT.topics, *CONTENT.quizzes, *CONTENT.case_studies,
+             *CONTENT.golden_rules]
+    return " ".join(str(i.model_dump(exclude={"facilitator_notes"})) for i in items)
+
+
+PUBLIC = public_text()
+
+
+def fragment(note: str) -> str:
+    """A run of plain words found in this note and nowhere else in the content (a note may
+    quote the pack): the same in the page's text, its HTML and any JSON frame."""
+    runs = sorted(re.findall(r"[A-Za-z][A-Za-z ,]{29,}", note), key=len, reverse=True)
+    for run in runs:
+        for start in range(0, len(run) - 29, 5):
+            piece = run[start:start + 40].strip()
+            if len(piece) >= 25 and piece not in PUBLIC:
+                return piece
+    raise AssertionError(f"no words of its own in note {note[:60]!r}")
+
+
+def notes_by_section() -> dict[str, list[str]]:
+    """Every facilitator note in the content, as a fragment, under the page that shows it."""
+    found: dict[str, list[str]] = {s: [] for s in SECTIONS}
+    for s in CONTENT.sections:
+        if s.facilitator_notes:
+            found[s.id].append(fragment(s.facilitator_notes))
+    for topic in CONTENT.topics:
+        if topic.facilitator_notes:
+            found[topic.section].append(fragment(topic.facilitator_notes))
+    for quiz in CONTENT.quizzes:
+        if quiz.facilitator_notes:
+            found[quiz.section].append(fragment(quiz.facilitator_notes))
+    for rules in CONTENT.golden_rules:  # the rules' check is a quiz: its notes come with it
+        if rules.facilitator_notes:
+            found[rules.audience].append(fragment(rules.facilitator_notes))
+    for case in CONTENT.case_studies:
+        if case.facilitator_notes:
+            found["case-studies"].append(fragment(case.facilitator_notes))
+    return found
+
+
+NOTES = notes_by_section()
+
+
+def test_the_content_has_notes_for_every_section_case_study_and_quiz() -> None:
+    assert all(s.facilitator_notes for s in CONTENT.sections)
+    assert all(c.facilitator_notes for c in CONTENT.case_studies)
+    assert all(q.facilitator_notes for q in CONTENT.quizzes)
+    assert all(r.facilitator_notes for r in CONTENT.golden_rules)
+    assert sum(len(v) for v in NOTES.values()) >= 20
+
+
+def open_recording(context: object, url: str) -> tuple[object, list[str]]:
+    """A settled page and every websocket frame it received (text, bytes decoded)."""
+    frames: list[str] = []
+
+    def on_socket(ws: object) -> None:
+        ws.on("framereceived", lambda payload: frames.append(  # type: ignore[attr-defined]
+            payload if isinstance(payload, str) else payload.decode("utf-8", "replace")))
+
+    page = context.new_page()  # type: ignore[attr-defined]
+    page.on("websocket", on_socket)
+    page.goto(url)
+    wait_settled(page)
+    return page, frames
+
+
+@pytest.mark.parametrize("section_id", SECTIONS)
+def test_notes_are_absent_for_learners_and_shown_to_facilitators(
+        app_server, context, section_id: str) -> None:
+    notes = NOTES[section_id]
+    assert notes, f"the {section_id} page has no facilitator notes"
+    learner, frames = open_recording(context, app_server.section_url(section_id))
+    html = learner.content()
+    assert frames, "no websocket frame was recorded"
+    for note in notes:
+        assert note not in html, f"learner HTML holds a note: {note!r}"
+        assert not any(note in f for f in frames), f"a websocket frame holds a note: {note!r}"
+    assert learner.locator(".is-facilitator-notes, .is-timer").count() == 0
+    learner.close()
+    facilitator = open_page(context, app_server.section_url(section_id, FACILITATOR))
+    text = facilitator.inner_text("#rendered_cells")
+    for note in notes:
+        assert note in text, f"the facilitator page lacks a note: {note!r}"
+    label = CONTENT.text("facilitator", "notes_label")
+    assert facilitator.get_by_role("complementary", name=label).count() >= len(notes)
+
+
+def test_the_start_page_opens_facilitator_mode_and_navigation_keeps_it(app_server, context):
+    start = open_page(context, app_server.section_url("start"))
+    start.get_by_role("link", name=CONTENT.text("facilitator", "run_session")).click()
+    start.wait_for_url(re.compile(r"\?mode=facilitator$"))
+    wait_settled(start)
+    assert start.locator(".is-timer").count() == 1
+    guide = start.get_by_role("link", name=CONTENT.text("facilitator", "guide_link"))
+    assert guide.get_attribute("href") == "#is-facilitator-guide"
+    assert start.locator("#is-facilitator-guide").is_visible()
+    for topic in CONTENT.topics_for("start"):  # no progress prompt for a room
+        expected = 0 if topic.self_paced_only else 1
+        assert start.locator(f"#is-topic-{topic.id}").count() == expected, topic.id
+    for _ in SECTIONS[1:]:  # Next, page by page, to the end
+        start.locator(".is-nav-top a[rel=next]").click()
+        start.wait_for_load_state()
+        wait_settled(start)
+        assert start.url.endswith("?mode=facilitator")
+        assert start.locator(".is-timer").count() == 1
+        # Nothing for self-paced learners: no box to type in, no form, no download.
+        assert start.locator("textarea:visible, .is-record-form, .is-download-button").count() == 0
+
+
+def shown(page: object, case: object) -> list[int]:
+    """How many points each prompt of a case study shows."""
+    return case.locator(".is-reveal").evaluate_all(  # type: ignore[attr-defined]
+        "els => els.map(e => e.querySelectorAll('.is-reveal-item').length)")
+
+
+def test_case_studies_reveal_one_point_per_click_and_per_page_down(app_server, context) -> None:
+    page = open_page(context, app_server.section_url("case-studies", FACILITATOR))
+    cases = page.locator(".is-case-study")
+    first, second = cases.nth(0), cases.nth(1)
+    first.get_by_role("button", name=CONTENT.text("case_study", "next_point")).first.click()
+    page.wait_for_function("() => document.querySelectorAll('.is-reveal-item').length === 1")
+    assert shown(page, first)[0] == 1 and sum(shown(page, first)) == 1
+
+    # The jump list puts the focus on the second case; one Page Down shows one point there.
+    page.get_by_role("navigation", name=CONTENT.text("facilitator", "jump_label")) \
+        .get_by_role("link", name=CONTENT.case_studies[1].name).click()
+    page.keyboard.press("PageDown")
+    page.wait_for_function("() => document.querySelectorAll('.is-reveal-item').length === 2")
+    page.wait_for_timeout(500)  # a second point would have arrived by now
+    assert shown(page, second)[0] == 1 and sum(shown(page, second)) == 1
+    assert sum(shown(page, first)) == 1
+    newest = second.locator(".is-reveal-item").last.bounding_box()
+    assert newest["y"] >= 0 and newest["y"] + newest["height"] <= 900  # in the viewport
+
+    # The Right Arrow does the same; outside a case study the keys reveal nothing.
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelectorAll('.is-reveal-item').length === 3")
+    page.evaluate("() => document.activeElement.blur()")
+    page.keyboard.press("PageDown")
+    page.wait_for_timeout(800)
+    assert page.locator(".is-reveal-item").count() == 3
+
+    # "Reveal all" shows the rest of that prompt.
+    total = len(CONTENT.case_studies[1].questions[0].points)
+    second.get_by_role("button", name=CONTENT.text("facilitator", "reveal_all")).first.click()
+    page.wait_for_function(f"() => document.querySelectorAll('.is-reveal-item').length === "
+                           f"{1 + total}")
+
+
+def test_reveal_answer_marks_the_right_options(app_server, context) -> None:
+    page = open_page(context, app_server.section_url("what-is-it", FACILITATOR))
+    quiz = next(q for q in CONTENT.quizzes if q.section == "what-is-it")
+    question = page.locator(".is-gq").first
+    # Nothing to answer and nothing scored: no question widget, no score line in the quiz.
+    assert page.locator(".is-group-quiz .is-q, .is-group-quiz .is-live-text").count() == 0
+    assert question.locator(".is-gq-right, .is-gq-feedback").count() == 0
+    question.get_by_role("button", name=CONTENT.text("facilitator", "reveal_answer")).click()
+    page.wait_for_selector(".is-gq .is-gq-feedback")
+    right = question.locator(".is-gq-right .is-gq-text").all_inner_texts()
+    assert right == [o.text for o in quiz.questions[0].options if o.correct]
+    options = quiz.questions[0].options
+    assert question.locator(".is-gq-feedback").count() == len(options)
+    assert question.get_by_role("status").inner_text() == \
+        CONTENT.text("facilitator", "answer_shown")
+
+
+def test_the_timer_starts_pauses_and_ends_with_its_announcement(app_server, context) -> None:
+    page = open_page(context, app_server.section_url("case-studies", FACILITATOR))
+    timer = page.locator(".is-timer")
+    status = timer.get_by_role("status")
+    clock = timer.get_by_role("timer")
+    assert clock.inner_text() == "03:00"
+    three = CONTENT.text("facilitator", "timer_minutes").replace("{minutes}", "3")
+    timer.get_by_role("button", name=three, exact=True).click()
+    assert status.inner_text().startswith("Timer started")
+    page.wait_for_function("() => document.querySelector('.is-timer-clock').textContent < '02:30'")
+    timer.get_by_role("button", name=CONTENT.text("facilitator", "timer_pause")).click()
+    assert status.inner_text() == CONTENT.text("facilitator", "timer_paused")
+    held = clock.inner_text()
+    page.wait_for_timeout(1500)  # a running 3-second timer would be over by now
+    assert clock.inner_text() == held != "00:00"
+    timer.get_by_role("button", name=CONTENT.text("facilitator", "timer_resume")).click()
+    page.wait_for_function("() => document.querySelector('.is-timer-clock').textContent "
+                           "=== '00:00'", timeout=10_000)
+    done = CONTENT.text("facilitator", "timer_done").replace("{minutes}", "3")
+    assert status.inner_text() == done
+    assert status.get_attribute("role") == "status"

@@ -1,0 +1,64 @@
+"""Facilitator mode for the back of a room (issue 12): at 1920 x 1080 the body text is at least
+32 px in a wider column than the learner's; axe finds nothing in facilitator mode, with points and
+answers revealed, at 1920 x 1080 and at 200% zoom (the same screen at twice the scale).
+"""
+
+from __future__ import annotations
+
+import pytest
+from _app_support import describe_violations, open_page, run_axe
+
+from infoshare_widgets.content import default_content_dir, load_content
+
+CONTENT = load_content(default_content_dir())
+SECTIONS = [s.id for s in CONTENT.sections]
+FACILITATOR = "mode=facilitator"
+FULL_HD = {"width": 1920, "height": 1080}
+BODY_AND_COLUMN = """() => {
+  const p = document.querySelector('.is-topic p');
+  const cell = p.closest('.jp-Cell') || p.closest('.jp-OutputArea');
+  return [parseFloat(getComputedStyle(p).fontSize), cell.getBoundingClientRect().width];
+}"""
+
+
+def reveal_everything(page: object) -> None:
+    """Press every "Reveal all", "Reveal answer" and disclosure, so axe sees what a room sees."""
+    page.evaluate("""() => document.querySelectorAll(
+        '.is-reveal-all:not([hidden]), .is-gq-button, '
+        + '.is-reveal:not(.is-step) .is-reveal-button[aria-expanded=false]'
+      ).forEach(b => b.click())""")  # type: ignore[attr-defined]
+    page.wait_for_timeout(1500)  # type: ignore[attr-defined]
+
+
+def test_type_is_32px_in_a_wider_column_at_1920(app_server, browser) -> None:
+    ctx = browser.new_context(viewport=FULL_HD)
+    try:
+        learner = open_page(ctx, app_server.section_url("what-is-it"))
+        size, column = learner.evaluate(BODY_AND_COLUMN)
+        facilitator = open_page(ctx, app_server.section_url("what-is-it", FACILITATOR))
+        big, wide = facilitator.evaluate(BODY_AND_COLUMN)
+    finally:
+        ctx.close()
+    assert size == 22  # the learner's page on a wide screen (theme: 22px from 1600px)
+    assert big >= 32, f"facilitator body text is {big}px at 1920 x 1080"
+    assert wide > column, f"facilitator column {wide}px is not wider than {column}px"
+    assert wide <= FULL_HD["width"]
+
+
+@pytest.mark.parametrize("scale", [1, 2], ids=["1920x1080", "200pc-zoom"])
+def test_axe_finds_nothing_in_facilitator_mode(app_server, browser, scale: int) -> None:
+    viewport = {"width": FULL_HD["width"] // scale, "height": FULL_HD["height"] // scale}
+    ctx = browser.new_context(viewport=viewport, device_scale_factor=scale)
+    try:
+        for section_id in SECTIONS:
+            page = open_page(ctx, app_server.section_url(section_id, FACILITATOR))
+            reveal_everything(page)
+            if CONTENT.quizzes_for(section_id):  # the answers are out, so axe checks them too
+                assert page.locator(".is-gq-feedback").count() > 0, section_id
+            violations = run_axe(page)
+            assert not violations, f"{section_id}:\n{describe_violations(violations)}"
+            wide = page.evaluate("() => document.documentElement.scrollWidth")
+            assert wide <= viewport["width"], f"{section_id} scrolls sideways at {viewport}"
+            page.close()
+    finally:
+        ctx.close()
