@@ -6,7 +6,7 @@ decision_record) imports only ``ui`` and ``content``, never another component; `
 components. Server side: ``app`` imports ``content`` and nothing from the kernel side. ``cli``
 starts the server and validates content, so it may import ``app`` and ``content``.
 A package ``__init__`` never imports its view: ``import infoshare_widgets.quiz.model`` loads no
-ipywidgets or anywidget (checked in a fresh interpreter).
+ipywidgets or anywidget (checked in a fresh interpreter). (case_builder: the case-study builder.)
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "infoshare_widgets"
-COMPONENTS = {"quiz", "golden_rules", "lawful_basis", "case_study", "decision_record"}
+COMPONENTS = {"quiz", "golden_rules", "lawful_basis", "case_study", "decision_record",
+              "case_builder"}
 
 # What each part of the package may import from the package (itself always allowed).
 ALLOWED: dict[str, set[str]] = {
@@ -36,7 +37,8 @@ PENDING: set[tuple[str, str]] = set()  # (file, part) exceptions: none
 MODEL_MODULES = [
     "infoshare_widgets.quiz.model", "infoshare_widgets.golden_rules.model",
     "infoshare_widgets.lawful_basis.model", "infoshare_widgets.case_study.model",
-    "infoshare_widgets.decision_record.model", "infoshare_widgets.ui.feedback",
+    "infoshare_widgets.decision_record.model", "infoshare_widgets.case_builder.model",
+    "infoshare_widgets.ui.feedback",
     "infoshare_widgets.ui.feedback_html", "infoshare_widgets.ui.reveal",
     "infoshare_widgets.ui.html", "infoshare_widgets.ui.wording",
 ]

@@ -163,3 +163,9 @@ def _insert_into_list(text: str, key: str, entry: str) -> str:
     if not body.endswith("\n"):
         body += "\n"
     return body + entry + "".join(lines[end:])
+
+
+def case_study_prompts() -> list[dict[str, str]]:
+    """The prompts a new case study starts with (the pack's three), read from the scaffold."""
+    text = _fill("case-study.yaml", id="x", name="x", audience="children")
+    return [{"id": q["id"], "prompt": q["prompt"]} for q in yaml.safe_load(text)["questions"]]

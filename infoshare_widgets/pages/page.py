@@ -210,7 +210,12 @@ class Page:
     def case_studies(self) -> widgets.Widget:
         from ..case_study import case_studies_page
 
-        return case_studies_page(self.content, step_mode=self.facilitator)
+        cases = case_studies_page(self.content, step_mode=self.facilitator)
+        if self.mode != "author":
+            return cases
+        from .builder import case_builder  # the author view: the builder, then every case
+
+        return widgets.VBox([case_builder(self.content), cases])
 
     @_guarded("the decision record")
     def decision_record(self) -> widgets.Widget:
