@@ -137,6 +137,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="serve another content folder (or set INFOSHARE_CONTENT)")
     serve.add_argument("--port", type=int, default=8866, help="port (default 8866)")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    lab = commands.add_parser(
+        "lab", help="edit content and preview pages in JupyterLab (this computer only)",
+        description="JupyterLab at http://127.0.0.1:PORT/ with the content and notebooks; "
+        "'Render with Voila' in a notebook's toolbar previews the page as learners see it.")
+    lab.add_argument("--content", type=Path, metavar="DIR",
+                     help="preview another content folder (or set INFOSHARE_CONTENT)")
+    lab.add_argument("--port", type=int, default=8888, help="port (default 8888)")
+    lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
     _add_scaffold_commands(commands)
     return parser
 
@@ -151,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
             return reference(args.output, args.check)
         if args.command in ("new", "init-content"):
             return scaffold(args)
+        if args.command == "lab":
+            from .app.lab import lab
+
+            return lab(content=args.content, port=args.port, open_browser=not args.no_browser)
         if args.command == "serve":
             from .app.serve import serve
 
