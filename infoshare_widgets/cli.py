@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from .content import default_content_dir, load_content
 from .content.problems import display_path
 
 
-def validate(directory: Path | None) -> int:
+def validate(directory: Path | None, today: date | None = None) -> int:
     """Print every problem in a content folder; 0 when sound, 1 otherwise (never a traceback).
 
     Each file's own failures are problems already (`load_content` guards every file and check);
-    this catches anything left, so a trainer still gets a sentence and exit 1.
+    this catches anything left, so a trainer still gets a sentence and exit 1. Warnings (a review
+    of the law more than 12 months old) are printed too but never change the exit code;
+    ``today`` is for tests.
     """
+    from .content.review import review_warnings
+
     try:
         content = load_content(directory)
     except Exception as err:  # RecursionError and MemoryError included
@@ -24,6 +29,8 @@ def validate(directory: Path | None) -> int:
         print(f"\n1 problem in {where}", file=sys.stderr)
         return 1
     where = display_path(content.root)
+    for warning in review_warnings(content, today or date.today()):
+        print(f"warning: {where}/{warning}", file=sys.stderr)
     for warning in content.warnings:
         print(_printable(f"warning: {warning}"))
     if content.problems:

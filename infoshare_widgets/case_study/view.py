@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import ipywidgets as widgets
 
 from ..content import Content, models
@@ -23,10 +25,14 @@ def reveal_wording(content: Content) -> RevealWording:
                          progress=t("step_progress"), done=t("all_shown"))
 
 
+SeeAlso = Callable[[models.CaseStudy], str]  # a case -> safe HTML linking the topics it names
+
+
 class CaseStudyView(widgets.VBox):
     """One case study. Its children are private; ``value`` reports what was revealed."""
 
-    def __init__(self, content: Content, case: models.CaseStudy, step_mode: bool = False) -> None:
+    def __init__(self, content: Content, case: models.CaseStudy, step_mode: bool = False,
+                 see_also: SeeAlso | None = None) -> None:
         self._panel = CaseStudyPanel(case, step_mode=step_mode)
         wording = reveal_wording(content)
         header = prose(
@@ -49,6 +55,8 @@ class CaseStudyView(widgets.VBox):
             for q in case.questions
         ]
         children: list[widgets.Widget] = [header, *self._questions]
+        if extra := see_also(case) if see_also else "":  # the topics to read with this case
+            children.append(prose(extra, "is-case-see-also"))
         if case.source:
             children.append(prose(source_html(content, case.source), "is-case-source"))
         super().__init__(children=children)
@@ -61,20 +69,23 @@ class CaseStudyView(widgets.VBox):
 
 
 def case_study_widget(
-    content: Content, case_study: models.CaseStudy, step_mode: bool = False
+    content: Content, case_study: models.CaseStudy, step_mode: bool = False,
+    see_also: SeeAlso | None = None,
 ) -> widgets.Widget:
     """The case-study panel, or an error card if it cannot be built (never raises)."""
     return guarded(content, f"case study {getattr(case_study, 'id', '?')}",
-                   lambda: CaseStudyView(content, case_study, step_mode=step_mode),
+                   lambda: CaseStudyView(content, case_study, step_mode=step_mode,
+                                         see_also=see_also),
                    item=case_study)
 
 
-def case_studies_page(content: Content, step_mode: bool = False) -> widgets.VBox:
+def case_studies_page(content: Content, step_mode: bool = False,
+                      see_also: SeeAlso | None = None) -> widgets.VBox:
     """Every case study in order, then an error card for each case-study file that is broken."""
 
     def build() -> widgets.VBox:
         items: list[widgets.Widget] = [
-            case_study_widget(content, case, step_mode=step_mode)
+            case_study_widget(content, case, step_mode=step_mode, see_also=see_also)
             for case in content.case_studies
         ]
         items += error_cards_for(content, "case_studies")

@@ -51,6 +51,8 @@ class Content:
     lawful_bases: models.LawfulBasesFile | None = None
     scenarios: models.ScenariosFile | None = None
     decision_record: models.DecisionRecordFile | None = None
+    about: models.AboutFile | None = None
+    local: models.LocalFile | None = None
     topics: list[models.Topic] = field(default_factory=list)
     golden_rules: list[models.GoldenRulesFile] = field(default_factory=list)
     case_studies: list[models.CaseStudy] = field(default_factory=list)

@@ -46,6 +46,8 @@ SINGLE_FILES = {
     "lawful_bases": FileKind("lawful_bases.yaml", models.LawfulBasesFile),
     "scenarios": FileKind("lawful_basis_scenarios.yaml", models.ScenariosFile),
     "decision_record": FileKind("decision_record.yaml", models.DecisionRecordFile),
+    "about": FileKind("about.yaml", models.AboutFile, required=False),
+    "local": FileKind("local.yaml", models.LocalFile, required=False),
 }
 FOLDERS = {
     "topics": FileKind("topics", models.Topic, id_from_name=True),
@@ -74,7 +76,8 @@ def load_content(root: Path | str | None = None) -> Content:
     for name, kind in SINGLE_FILES.items():
         path = root / kind.pattern
         if not path.exists() and not path.is_symlink():
-            content.problems.append(Problem(path, "required file is missing"))
+            if kind.required:  # about.yaml and local.yaml may be left out
+                content.problems.append(Problem(path, "required file is missing"))
             continue
         value = _load_guarded(path, name, kind, content)
         if value is None:

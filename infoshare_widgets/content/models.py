@@ -6,6 +6,7 @@ drift. Every model forbids unknown fields, so a typo such as ``promt:`` is repor
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -116,10 +117,11 @@ class Topic(Strict):
     section: SectionId = Field(description="The page that shows this topic.")
     order: StrictInt = Field(description="Position on its page (smaller first).")
     title: Text = Field(description="The topic's heading.")
-    style: Literal["plain", "key-message", "quote", "update"] = Field(
+    style: Literal["plain", "key-message", "quote", "update", "added"] = Field(
         default="plain",
         description="How it is set: `key-message` for a statement to remember, `quote` for a "
-        "quotation, `update` for a clearly marked note on what changed since the pack.",
+        "quotation, `update` for a clearly marked note on what changed since the pack, `added` "
+        "for a topic this course adds that is not from the pack (marked as such).",
     )
     body: Markdown | None = Field(default=None, description="The text, in Markdown.")
     items: list[Markdown] | None = Field(default=None, description="A list shown after the body.")
@@ -142,16 +144,42 @@ class Topic(Strict):
 
 
 class LawfulBasis(Strict):
-    """One of the six lawful bases under UK GDPR."""
+    """One of the lawful bases under UK GDPR Article 6(1): the pack's six, and any added since."""
 
     id: Id
     name: Text = Field(description="The basis as the ICO names it, e.g. Legal obligation.")
-    pack_text: Markdown = Field(description="The pack's explanation, in its own words.")
-    plain_english: Markdown = Field(description="The same in plain English for learners.")
-    safeguarding: Literal["usually", "sometimes", "rarely"] = Field(
-        description="How often it fits safeguarding information sharing, per the pack."
+    pack_text: Markdown | None = Field(
+        default=None,
+        description="The pack's explanation, in its own words. Leave it out only for a basis "
+        "the pack does not have (then give `added_source`).",
     )
-    guidance: Markdown = Field(description="When it fits safeguarding, and when not.")
+    added_source: Text | None = Field(
+        default=None,
+        description="For a basis the pack does not have: the law and guidance it comes from, "
+        "with dates. It is shown as not from the pack.",
+    )
+    plain_english: Markdown = Field(
+        description="The same in plain English for learners (added by this course, not the "
+        "pack's words)."
+    )
+    safeguarding: Literal["usually", "sometimes", "rarely"] = Field(
+        description="How often it fits safeguarding information sharing: this course's rating, "
+        "not the pack's; the guidance says for which kinds of organisation."
+    )
+    guidance: Markdown = Field(
+        description="When it fits safeguarding, and when not, for each kind of organisation "
+        "(added by this course, with its sources in `source`)."
+    )
+    source: Text | None = Field(
+        default=None, description="Where the guidance comes from, and its date."
+    )
+
+    @model_validator(mode="after")
+    def _from_somewhere(self) -> LawfulBasis:
+        if not self.pack_text and not self.added_source:
+            raise ValueError("a basis needs the pack's words (`pack_text`) or, for a basis the "
+                             "pack does not have, `added_source`")
+        return self
 
 
 class Note(Strict):
@@ -160,6 +188,15 @@ class Note(Strict):
     title: Text = Field(description="The note's heading.")
     body: Markdown = Field(description="The note itself.")
     source: Text = Field(description="Where the note comes from, and its date.")
+
+
+OrganisationKind = Literal[
+    "local-authority", "school", "nhs", "police", "charity", "private-provider",
+    "housing-association",
+]
+PUBLIC_AUTHORITY_KINDS: frozenset[str] = frozenset({"local-authority", "school", "nhs", "police"})
+"""Kinds of organisation that are public authorities: they cannot rely on legitimate interests
+or recognised legitimate interests for their official tasks (UK GDPR Article 6(1), after (f))."""
 
 
 class LawfulBasesFile(Strict):
@@ -179,10 +216,23 @@ class Scenario(Strict):
 
     id: Id
     audience: Audience = Field(description="Whether the situation is about a child or an adult.")
+    organisation: OrganisationKind | None = Field(
+        default=None,
+        description="Who \"you\" are: the kind of organisation that shares (`local-authority`, "
+        "`school`, `nhs`, `police`, `charity`, `private-provider`, `housing-association`). "
+        "The basis that fits depends on it: a public authority cannot rely on legitimate "
+        "interests for its official tasks; a charity cannot rely on public task.",
+    )
     title: Text = Field(description="A few words naming the situation.")
-    situation: Markdown = Field(description="What happened, in two or three sentences.")
-    fits: list[Id] = Field(min_length=1, description="Ids of the bases that fit.")
-    explanation: Markdown = Field(description="Why those bases fit, following the pack.")
+    situation: Markdown = Field(
+        description="What happened, in two or three sentences, starting with who you are."
+    )
+    fits: list[Id] = Field(
+        min_length=1,
+        description="Ids of the bases that fit. Where two are defensible, list each and say "
+        "why in the explanation.",
+    )
+    explanation: Markdown = Field(description="Why those bases fit, for this organisation.")
     basis_feedback: dict[Id, Markdown] = Field(
         default_factory=dict,
         description="Optional: what to tell a learner who picks this basis (by basis id).",
@@ -252,6 +302,13 @@ class GoldenRulesFile(Strict):
 # --- decision record ----------------------------------------------------------------------------
 
 
+class AskIf(Strict):
+    """A condition on an earlier answer of the decision record."""
+
+    question: Id = Field(description="The id of an earlier `choice` question.")
+    answer: Text = Field(description="The choice that makes this question apply, word for word.")
+
+
 class RecordQuestion(Strict):
     """One question of the decision record."""
 
@@ -261,7 +318,12 @@ class RecordQuestion(Strict):
     kind: Literal["text", "choice", "lawful-basis"] = Field(
         default="text",
         description="`text` for a text box, `choice` for one of `choices`, `lawful-basis` to pick "
-        "from the six bases.",
+        "from every basis in `lawful_bases.yaml` (recognised legitimate interests included).",
+    )
+    ask_if: AskIf | None = Field(
+        default=None,
+        description="Optional: ask this question only when an earlier `choice` question has a "
+        "given answer, e.g. the Article 9 condition only when special category data is shared.",
     )
     choices: list[Text] | None = Field(
         default=None, description="The answers to choose from, for a `choice` question."
@@ -282,6 +344,96 @@ class DecisionRecordFile(Strict):
     warning: Markdown = Field(description="Reminder to use practice details, not real people's.")
     questions: list[RecordQuestion] = Field(min_length=1, description="The questions, in order.")
     source: Text = Field(description="Which guidance this reflects, and its date.")
+
+    @model_validator(mode="after")
+    def _ask_if_earlier(self) -> DecisionRecordFile:
+        seen: dict[str, RecordQuestion] = {}
+        for q in self.questions:
+            if q.ask_if is not None:
+                earlier = seen.get(q.ask_if.question)
+                if earlier is None or earlier.kind != "choice":
+                    raise ValueError(f"question '{q.id}': ask_if names '{q.ask_if.question}', "
+                                     "which is not an earlier `choice` question")
+                if q.ask_if.answer not in (earlier.choices or []):
+                    raise ValueError(f"question '{q.id}': ask_if answer '{q.ask_if.answer}' is "
+                                     f"not one of the choices of '{earlier.id}'")
+            seen[q.id] = q
+        return self
+
+
+# --- about the content, and the partnership's own contacts -------------------------------------
+
+
+class AboutFile(Strict):
+    """`content/about.yaml`: the content's version and when it was last checked against the law.
+
+    `infoshare validate` warns when `reviewed` is more than 12 months ago; every page's footer
+    shows it.
+    """
+
+    version: Text = Field(description="The content's version, e.g. `2026.11`.")
+    reviewed: date = Field(
+        description="When the content was last checked against current law and guidance, as "
+        "YYYY-MM-DD. Review it at least every 12 months."
+    )
+    reviewed_by: Text | None = Field(
+        default=None, description="Optional: who reviewed it (a role, not a person's name)."
+    )
+    notes: Markdown | None = Field(
+        default=None, description="Optional: what the review covered, for trainers."
+    )
+
+
+WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+
+class Contact(Strict):
+    """One way to reach a team, exactly as the partnership publishes it."""
+
+    name: Text = Field(description="The team, e.g. the children's front door for an area.")
+    phone: Text | None = Field(default=None, description="Optional: its telephone number.")
+    email: Text | None = Field(default=None, description="Optional: its email address.")
+    url: WebAddress | None = Field(default=None, description="Optional: its web page.")
+    hours: Text | None = Field(default=None, description="Optional: when it is open.")
+    note: Markdown | None = Field(default=None, description="Optional: anything else to know.")
+
+
+class Area(Strict):
+    """One local authority area and its front doors for children and for adults."""
+
+    name: Text = Field(description="The area, e.g. a council's name.")
+    children: Contact | None = Field(
+        default=None, description="Where to raise a concern about a child in this area."
+    )
+    adults: Contact | None = Field(
+        default=None, description="Where to raise a concern about an adult in this area."
+    )
+
+
+class LocalFile(Strict):
+    """`content/local.yaml`: your partnership's own contacts. Shipped empty.
+
+    Until a partnership fills it in, the pages say "ask your safeguarding lead" and show no
+    contact details: nothing here is ever invented.
+    """
+
+    areas: list[Area] = Field(
+        default_factory=list, description="Front doors per area, for children and for adults."
+    )
+    emergency: Markdown | None = Field(
+        default=None, description="The emergency route, e.g. when to call 999."
+    )
+    escalation: Markdown | None = Field(
+        default=None,
+        description="The escalation procedure when you disagree with another agency's response.",
+    )
+    source: Text | None = Field(
+        default=None, description="Where these details come from, and when they were checked."
+    )
+
+    def is_empty(self) -> bool:
+        """True when the partnership has given nothing: the pages then invent nothing."""
+        return not (self.areas or self.emergency or self.escalation)
 
 
 # --- the two contract formats: case studies and quizzes ----------------------------------------
@@ -314,6 +466,11 @@ class CaseStudy(Strict):
         default=None, description="Shown only in facilitator mode."
     )
     source: Text | None = Field(default=None, description="Where the case study comes from.")
+    see_also: list[Id] | None = Field(
+        default=None,
+        description="Optional: ids of topics (in `topics/`) a learner should read with this "
+        "case, e.g. `mental-capacity`; shown as links after the case.",
+    )
     draft: Draft = False
 
     @model_validator(mode="after")

@@ -4,6 +4,12 @@ A component that adds a label adds its key here, so a trainer's ui.yaml that lac
 by `infoshare validate` rather than discovered by a learner.
 """
 
+from typing import get_args
+
+from .models import OrganisationKind
+
+ORGANISATION_KINDS: tuple[str, ...] = get_args(OrganisationKind)
+
 BUILDER_KEYS = [
     "builder_heading", "builder_intro", "builder_start", "builder_open", "builder_open_hint",
     "builder_opened", "builder_open_failed", "builder_id", "builder_id_hint", "builder_name",
@@ -18,25 +24,30 @@ BUILDER_KEYS = [
 REQUIRED_UI_KEYS: dict[str, list[str]] = {
     "app": ["home", "previous", "next", "error_title", "error_body", "source_label",
             "update_label", "nav_label", "app_title", "loading", "nav_label_end", "map_heading",
-            "new_tab", "not_found"],
+            "new_tab", "not_found", "reviewed_footer", "not_reviewed", "added_label",
+            "local_heading", "local_ask_lead", "local_ask_lead_more", "local_children",
+            "local_adults", "local_emergency", "local_escalation", "local_phone", "local_email",
+            "local_web", "local_hours", "see_also"],
     "quiz": ["check", "try_again", "correct", "not_quite", "nothing_chosen", "score",
              "correct_icon", "wrong_icon", "choose_one", "choose_all", "option_right",
              "option_wrong", "missed_single", "missed_multiple"],
     "lawful_basis": ["usually", "sometimes", "rarely", "show_basis",
                      "hide_basis", "plain_english", "pack_text", "safeguarding",
                      "guidance_heading", "tool_label", "pick_prompt", "fits", "also_fits",
-                     "audience_children", "audience_adults"],
+                     "audience_children", "audience_adults", "not_in_pack", "organisation",
+                     *(f"organisation_{kind}" for kind in ORGANISATION_KINDS)],
     "case_study": ["your_thoughts", "not_saved", "reveal", "hide", "next_point", "points_heading",
                    "step_progress", "all_shown", *BUILDER_KEYS],
     "golden_rules": ["rule_heading", "show_rule", "hide_rule", "reference", "check_title",
                      "check_prompt", "check_answer"],
     "decision_record": ["not_saved", "record_heading", "date_label", "not_answered", "missing",
-                        "download", "download_hint"],
+                        "download", "download_hint", "not_applicable"],
 }
 
 # The wording filled with values, each with sample values: `infoshare validate` fills every one of
 # them, so a template such as ``{total[0]}`` or ``{correct:>200000000}`` is reported, not shipped.
 TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
+    "app": {"reviewed_footer": {"version": "2026.11", "date": "30 November 2026"}},
     "quiz": {"score": {"correct": 2, "total": 3}},
     "lawful_basis": {"show_basis": {"name": "Legal obligation"},
                      "hide_basis": {"name": "Legal obligation"}},

@@ -16,6 +16,7 @@ function render({ model, el: host }) {
   const list = el("ol", "is-record-questions");
   root.append(notice, list);
   const controls = new Map(); // question id -> textarea, or list of radio inputs
+  const conditional = []; // [item, {question, answer}]: shown only after that answer
 
   function answer(id, value) {
     model.set("answers", { ...(model.get("answers") || {}), [id]: value });
@@ -25,6 +26,7 @@ function render({ model, el: host }) {
   function build() {
     list.replaceChildren();
     controls.clear();
+    conditional.length = 0;
     (model.get("questions") || []).forEach((q, n) => {
       const item = el("li", "is-record-question");
       const base = `${uid}-q${n}`;
@@ -74,6 +76,7 @@ function render({ model, el: host }) {
         item.appendChild(box);
         controls.set(q.id, box);
       }
+      if (q.ask_if) conditional.push([item, q.ask_if]);
       list.appendChild(item);
     });
   }
@@ -81,6 +84,9 @@ function render({ model, el: host }) {
   function fill() {
     notice.textContent = model.get("notice");
     const answers = model.get("answers") || {};
+    for (const [item, cond] of conditional) {
+      item.hidden = (answers[cond.question] || "") !== cond.answer;
+    }
     for (const [id, control] of controls) {
       const value = answers[id] || "";
       if (Array.isArray(control)) {

@@ -26,6 +26,7 @@ class RecordWording:
     date_label: str  # "Date:"
     not_answered: str  # "(not answered)"
     missing: str  # "{count} of {total} questions not answered yet."
+    not_applicable: str = "(not needed)"  # a question whose ask_if is not met
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class RecordItem:
     help: str | None
     kind: Literal["text", "choice"]
     choices: tuple[str, ...] = ()
+    ask_if: tuple[str, str] | None = None  # (earlier question id, the answer that makes it apply)
 
 
 def record_items(
@@ -49,12 +51,15 @@ def record_items(
     """
     items = []
     for q in file.questions:
+        ask_if = (q.ask_if.question, q.ask_if.answer) if q.ask_if else None
         if q.kind == "choice":
-            items.append(RecordItem(q.id, q.prompt, q.help, "choice", tuple(q.choices or ())))
+            items.append(RecordItem(q.id, q.prompt, q.help, "choice", tuple(q.choices or ()),
+                                    ask_if))
         elif q.kind == "lawful-basis" and lawful_bases:
-            items.append(RecordItem(q.id, q.prompt, q.help, "choice", tuple(lawful_bases)))
+            items.append(RecordItem(q.id, q.prompt, q.help, "choice", tuple(lawful_bases),
+                                    ask_if))
         else:
-            items.append(RecordItem(q.id, q.prompt, q.help, "text"))
+            items.append(RecordItem(q.id, q.prompt, q.help, "text", ask_if=ask_if))
     return items
 
 
@@ -97,8 +102,13 @@ class DecisionRecord:
         for question_id, value in answers.items():
             self.set_answer(str(question_id), value)
 
+    def applies(self, item: RecordItem) -> bool:
+        """False for a question asked only after a given answer (``ask_if``) that was not given,
+        e.g. the Article 9 condition when no special category data is shared."""
+        return item.ask_if is None or self.answers.get(item.ask_if[0]) == item.ask_if[1]
+
     def missing(self) -> list[RecordItem]:
-        return [i for i in self.items if i.id not in self.answers]
+        return [i for i in self.items if i.id not in self.answers and self.applies(i)]
 
     def as_text(self, day: date) -> str:
         """The record as plain text: title, date, each question and its answer, what is missing.
@@ -112,14 +122,17 @@ class DecisionRecord:
         for n, item in enumerate(self.items, start=1):
             lines.append(f"{n}. {item.prompt}")
             answer = self.answers.get(item.id)
-            if answer is None:
+            if not self.applies(item):
+                lines.append(f"   {self.wording.not_applicable}")
+            elif answer is None:
                 lines.append(f"   {self.wording.not_answered}")
             else:
                 lines += [f"   {line}".rstrip() for line in answer.split("\n")]
             lines.append("")
         missing = len(self.missing())
         if missing:
-            lines.append(fill(self.wording.missing, count=missing, total=len(self.items)))
+            total = sum(self.applies(i) for i in self.items)
+            lines.append(fill(self.wording.missing, count=missing, total=total))
         return "\n".join(lines).rstrip("\n") + "\n"
 
     def filename(self, day: date) -> str:

@@ -59,7 +59,8 @@ def form_questions(items: list[RecordItem]) -> list[dict[str, Any]]:
     """What the front end needs to draw each question; help is sanitised here."""
     return [
         {"id": i.id, "prompt": i.prompt, "help_html": to_html(i.help), "kind": i.kind,
-         "choices": list(i.choices)}
+         "choices": list(i.choices),
+         "ask_if": {"question": i.ask_if[0], "answer": i.ask_if[1]} if i.ask_if else None}
         for i in items
     ]
 
@@ -69,7 +70,7 @@ def record_wording(content: Content) -> RecordWording:
         return content.text("decision_record", key)
 
     return RecordWording(date_label=t("date_label"), not_answered=t("not_answered"),
-                         missing=t("missing"))
+                         missing=t("missing"), not_applicable=t("not_applicable"))
 
 
 class DecisionRecordView(widgets.VBox):
@@ -102,7 +103,7 @@ class DecisionRecordView(widgets.VBox):
     @property
     def value(self) -> dict[str, int]:
         """How far the learner got (counts only: the answers themselves are never reported)."""
-        total = len(self._record.items)
+        total = sum(self._record.applies(i) for i in self._record.items)
         return {"answered": total - len(self._record.missing()), "total": total}
 
     def _on_answers(self, change: dict[str, Any]) -> None:

@@ -1,4 +1,4 @@
-"""Exploring the six lawful bases: each basis's name, how often it fits and its plain English.
+"""Exploring the lawful bases, the pack's six and any added since: name, rating, plain English.
 
 The pack's own words and the guidance sit behind the shared accessible disclosure (a real
 ``<button aria-expanded>``; ipywidgets' Accordion cannot be opened from the keyboard). Then the
@@ -32,6 +32,12 @@ _UPDATE_LABEL_STYLE = "margin:0 0 0.25rem 0;color:var(--is-update,#7a4d00);font-
 def _labelled(label: str, markdown: str) -> str:
     """A bold label line, then the authored Markdown as HTML."""
     return f'<p class="is-lb-label"><strong>{escape(label)}</strong></p>{to_html(markdown)}'
+
+
+def _not_in_pack(label: str, added_source: str | None) -> str:
+    """For a basis the pack does not have: said in words, with where it comes from."""
+    where = f" {escape(added_source)}" if added_source else ""
+    return f'<p class="is-lb-label is-lb-not-in-pack"><strong>{escape(label)}</strong>{where}</p>'
 
 
 def tool_html(content: Content, label: str, link: models.Link) -> str:
@@ -69,9 +75,12 @@ class LawfulBasesView(widgets.VBox):
                 + _labelled(words.plain_english, basis.plain_english),
                 "is-lb-basis-summary",
             )
+            words_of_pack = (_labelled(words.pack_text, basis.pack_text) if basis.pack_text
+                             else _not_in_pack(words.not_in_pack, basis.added_source))
             more = RevealWidget(
-                Reveal((_labelled(words.pack_text, basis.pack_text),
-                        _labelled(words.safeguarding, basis.guidance))),
+                Reveal((words_of_pack,
+                        _labelled(words.safeguarding, basis.guidance)
+                        + source_html(content, basis.source))),
                 RevealWording(reveal=fill(words.show_basis, name=basis.name),
                               next=fill(words.show_basis, name=basis.name),
                               hide=fill(words.hide_basis, name=basis.name)),

@@ -40,6 +40,8 @@ class BasisWords(GroupWords):
     also_fits: str
     audience_children: str
     audience_adults: str
+    not_in_pack: str
+    organisation: str
 
     def how_often(self, basis: models.LawfulBasis) -> str:
         """"Usually fits safeguarding" and so on, from the basis's ``safeguarding`` field."""

@@ -23,6 +23,15 @@ from ..ui.scored import ScoredQuestions
 from .model import BasisWords, ScenarioExercise
 
 
+def organisation_html(content: Content, words: BasisWords, scenario: models.Scenario) -> str:
+    """"You are: working for a charity ..." from ui.yaml, when the scenario says who you are."""
+    if scenario.organisation is None:
+        return ""
+    kind = content.text("lawful_basis", f"organisation_{scenario.organisation}")
+    return (f'<p class="is-lb-organisation"><strong>{escape(words.organisation)}</strong> '
+            f"{escape(kind)}</p>")
+
+
 class ScenarioExerciseView(ScoredQuestions):
     """Each scenario as a single-choice question over the bases, then the score line."""
 
@@ -59,7 +68,7 @@ class ScenarioExerciseView(ScoredQuestions):
                 heading=s.title,
                 heading_level=heading_level + 1,
                 intro_html=f'<p class="is-lb-audience"><em>{escape(words.audience(s.audience))}'
-                f"</em></p>{to_html(s.situation)}",
+                f"</em></p>{organisation_html(content, words, s)}{to_html(s.situation)}",
                 prompt_html=escape(words.pick_prompt),
                 kind="single",
                 options=[{"text": name} for name in self._exercise.options()],

@@ -27,8 +27,9 @@ def topic_html(topic: models.Topic, text: Wording, facilitator: bool = False) ->
     """One topic as a section with its heading, text, list, links and source."""
     anchor = f"is-topic-{topic.id}"
     parts = [f'<h2 id="{anchor}">{escape(topic.title)}</h2>']
-    if topic.style == "update":
-        parts.append(f'<p class="is-update-label"><strong>{escape(text("update_label"))}'
+    label = {"update": "update_label", "added": "added_label"}.get(topic.style)
+    if label:  # an update since the pack, or a topic the pack does not have: said in words
+        parts.append(f'<p class="is-{topic.style}-label"><strong>{escape(text(label))}'
                      f'</strong></p>')
     body = to_html(topic.body)
     if topic.style == "quote" and body:

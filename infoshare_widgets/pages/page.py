@@ -26,6 +26,7 @@ from ..content import Content, models
 from ..content.markdown import escape
 from ..ui.error_card import error_card
 from ..ui.guard import guarded
+from .furniture import LOCAL_CONTACTS_ON, local_contacts_html, reviewed_html, see_also_html
 from .html import block_html, notebook_url, topic_html
 from .visit import DEFAULT_MODE
 
@@ -135,9 +136,13 @@ class Page:
 
     @_guarded("the page footer")
     def footer(self) -> widgets.Widget:
-        """The navigation again, so a learner at the end of the page can go on."""
-        return block_html(f'<footer class="is-page-footer">'
-                     f'{self._nav("nav_label_end", "is-nav-bottom")}</footer>', "is-footer")
+        """Local contacts (where the page needs them), the navigation again, and the date the
+        content was last checked against the law."""
+        local = (local_contacts_html(self.content, LOCAL_CONTACTS_ON[self.section_id])
+                 if self.section_id in LOCAL_CONTACTS_ON else "")
+        return block_html(f'{local}<footer class="is-page-footer">'
+                          f'{self._nav("nav_label_end", "is-nav-bottom")}'
+                          f"{reviewed_html(self.content)}</footer>", "is-footer")
 
     # --- reading text -------------------------------------------------------------------------
 
@@ -210,7 +215,8 @@ class Page:
     def case_studies(self) -> widgets.Widget:
         from ..case_study import case_studies_page
 
-        cases = case_studies_page(self.content, step_mode=self.facilitator)
+        cases = case_studies_page(self.content, step_mode=self.facilitator,
+                                  see_also=functools.partial(see_also_html, self.content))
         if self.mode != "author":
             return cases
         from .builder import case_builder  # the author view: the builder, then every case

@@ -14,13 +14,16 @@ import time
 from pathlib import Path
 
 import pytest
-from _content_support import QUIZ
+from _content_support import QUIZ, UI_FIXTURE
 
 from infoshare_widgets.content import load_content, models
 from infoshare_widgets.content.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT_CHARS
 
 INFOSHARE = Path(sys.executable).with_name("infoshare")
 SECRET = "root:$6$very-secret-hash:19000:0:99999:7:::"
+
+SCORE_LINE = next(n for n, line in enumerate(UI_FIXTURE.read_text(encoding="utf-8").splitlines(), 1)
+                  if line.startswith("  score:"))  # quiz.score in tests/fixtures/ui.yaml
 
 
 def reported(root: Path) -> list[str]:
@@ -193,7 +196,8 @@ def test_validate_names_every_hostile_file_and_exits_1(sound: Path, tmp_path: Pa
     assert run.returncode == 1, run.stdout + run.stderr
     out = run.stdout.replace(f"{sound}{os.sep}", "")
     for named in ("quizzes/deep.yaml:1:", "quizzes/huge.yaml: the file is too large",
-                  "case_studies/x.yaml: symlinks are not read", "ui.yaml:25: quiz.score:"):
+                  "case_studies/x.yaml: symlinks are not read",
+                  f"ui.yaml:{SCORE_LINE}: quiz.score:"):
         assert named in out, (named, out)
     assert "4 problems in" in run.stderr
     assert "Traceback" not in run.stdout + run.stderr

@@ -64,14 +64,19 @@ def test_sections_in_order() -> None:
 
 
 def test_six_lawful_bases_in_the_packs_order() -> None:
+    """The pack's six, in its order and words; then the basis added since (not the pack's)."""
     bases = shipped().lawful_bases
     assert bases is not None
     assert [b.id for b in bases.bases] == [
         "consent", "contract", "legal-obligation", "vital-interests", "public-task",
-        "legitimate-interests",
+        "legitimate-interests", "recognised-legitimate-interests",
     ]
+    assert all(b.pack_text and not b.added_source for b in bases.bases[:6])
+    added = bases.bases[6]
+    assert added.pack_text is None and "Data (Use and Access) Act 2025" in added.added_source
+    # Legal obligation needs an identifiable duty to disclose: public task is the usual one.
     usual = {b.id for b in bases.bases if b.safeguarding == "usually"}
-    assert usual == {"legal-obligation", "public-task"}
+    assert usual == {"public-task"}
 
 
 def test_update_note_on_recognised_legitimate_interests() -> None:
@@ -80,6 +85,9 @@ def test_update_note_on_recognised_legitimate_interests() -> None:
     assert "Data (Use and Access) Act 2025" in note.body
     assert "safeguarding" in note.body.lower()
     assert "ICO" in note.body
+    # In force since 5 February 2026 (SI 2026/82): no longer "coming into force in stages".
+    assert "5 February 2026" in note.body and "SI 2026/82" in note.body
+    assert "in stages" not in note.body
 
 
 @pytest.mark.parametrize("audience", ["children", "adults"])

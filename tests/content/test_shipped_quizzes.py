@@ -82,11 +82,17 @@ def test_there_are_enough_scenarios_for_both_audiences() -> None:
     assert {s.audience for s in SCENARIOS} == {"children", "adults"}
 
 
-def test_the_scenarios_cover_the_pack_s_main_cases() -> None:
-    fits = [set(s.fits) for s in SCENARIOS]
-    assert any("vital-interests" in f for f in fits), "no emergency"
-    assert sum({"legal-obligation", "public-task"} <= f for f in fits) >= 5
-    assert any(f == {"consent"} for f in fits), "no case where consent is the right basis"
+def test_the_scenarios_cover_the_main_cases() -> None:
+    """An emergency, a case for consent, a statutory service, a charity or private provider, and a
+    legal duty to share: the answer depends on who shares (see tests/content/test_law.py)."""
+    fits = {s.id: set(s.fits) for s in SCENARIOS}
+    kinds = {s.id: s.organisation for s in SCENARIOS}
+    assert any("vital-interests" in f for f in fits.values()), "no emergency"
+    assert any("consent" in f for f in fits.values()), "no case where consent is right"
+    assert sum(f == {"public-task"} for f in fits.values()) >= 3, "too few statutory referrals"
+    assert any(kinds[i] in {"charity", "private-provider"} and "recognised-legitimate-interests"
+               in f for i, f in fits.items()), "no case for recognised legitimate interests"
+    assert any(f == {"legal-obligation"} for f in fits.values()), "no identifiable legal duty"
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
@@ -101,9 +107,7 @@ def test_a_scenario_explains_every_tempting_pick(scenario: models.Scenario) -> N
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
-def test_answers_resting_on_the_pack_s_guidance_say_so(scenario: models.Scenario) -> None:
-    """Most safeguarding answers follow Working Together's general guidance: that is marked."""
-    marked = scenario.explanation.startswith("*Following the pack's guidance*")
-    usual = set(scenario.fits) == {"legal-obligation", "public-task"}
-    statute = "section 45" in scenario.explanation
-    assert marked == (usual and not statute), scenario.id
+def test_each_scenario_says_who_you_are(scenario: models.Scenario) -> None:
+    """The basis depends on who shares: the field is set and the situation starts by saying so."""
+    assert scenario.organisation is not None, scenario.id
+    assert scenario.situation.startswith("**You are "), scenario.id

@@ -18,7 +18,8 @@ from infoshare_widgets.content import load_content
 from infoshare_widgets.content.ui_keys import REQUIRED_UI_KEYS, TEMPLATE_SAMPLES
 from infoshare_widgets.ui.wording import fill
 
-SCORE_LINE = 25  # quiz.score in tests/fixtures/ui.yaml
+SCORE_LINE = next(n for n, line in enumerate(UI_FIXTURE.read_text(encoding="utf-8").splitlines(), 1)
+                  if line.startswith("  score:"))  # quiz.score in tests/fixtures/ui.yaml
 
 
 def with_score(root: Path, template: str) -> list[str]:
