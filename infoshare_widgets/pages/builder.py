@@ -8,6 +8,7 @@ back to the browser, which makes the downloaded file itself. The trainer places 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,7 @@ from ..ui.blocks import prose
 from ..ui.download import DownloadButton
 from ..ui.html import heading_html
 from ..ui.wording import fill
+from .furniture import see_also_html
 
 
 @dataclass
@@ -60,7 +62,8 @@ class CaseBuilder:
         if built.case is None:  # the preview keeps the last version without problems
             return
         old = self.preview.children
-        self.preview.children = [case_study_widget(self.content, built.case)]
+        self.preview.children = [case_study_widget(
+            self.content, built.case, see_also=functools.partial(see_also_html, self.content))]
         for widget in old:
             _close(widget)
 

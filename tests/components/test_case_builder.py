@@ -114,6 +114,8 @@ def test_opening_a_file_fills_the_form_and_a_broken_one_says_so() -> None:
     assert builder.form.values_version == before + 1
     assert builder.form.values["name"] == "Jessie" and builder.download.filename == "jessie.yaml"
     assert builder.form.status.startswith("Opened jessie.yaml.")
+    (view,) = builder.preview.children  # drawn as on the learners' page, its links included
+    assert "is-case-see-also" in view.children[-2].value
     builder.open("bad.yaml", "name: [")
     assert builder.form.status.startswith("bad.yaml could not be opened: line 1")
     assert builder.form.values["name"] == "Jessie"  # the form is left as it was
