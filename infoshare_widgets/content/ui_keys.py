@@ -12,7 +12,8 @@ ORGANISATION_KINDS: tuple[str, ...] = get_args(OrganisationKind)
 
 BUILDER_KEYS = [
     "builder_heading", "builder_intro", "builder_start", "builder_open", "builder_open_hint",
-    "builder_opened", "builder_open_failed", "builder_id", "builder_id_hint", "builder_name",
+    "builder_opened", "builder_open_failed", "builder_id", "builder_id_hint",
+    "builder_id_taken", "builder_name",
     "builder_about", "builder_audience", "builder_children", "builder_adults", "builder_story",
     "builder_story_hint", "builder_prompt", "builder_prompt_text", "builder_points",
     "builder_points_hint", "builder_notes", "builder_source", "builder_draft",
@@ -54,7 +55,8 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
     "case_study": {"step_progress": {"shown": 1, "total": 3}, "all_shown": {"total": 3},
                    "builder_opened": {"file": "sam.yaml"},
                    "builder_open_failed": {"file": "sam.yaml", "reason": "line 2: ..."},
-                   "builder_problems": {"count": 2}, "builder_prompt": {"number": 1},
+                   "builder_problems": {"count": 2}, "builder_id_taken": {"id": "sam"},
+                   "builder_prompt": {"number": 1},
                    "builder_field_problem": {"message": "must not be empty"}},
     "golden_rules": {"rule_heading": {"number": 1, "key_phrase": "Be alert"},
                      "check_answer": {"number": 1, "key_phrase": "Be alert"}},

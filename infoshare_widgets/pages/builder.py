@@ -54,6 +54,9 @@ class CaseBuilder:
     def edit(self, values: dict[str, Any]) -> None:
         """The trainer typed: check, show each problem by its field, redraw the preview."""
         built = build(values, self.base)
+        taken = {c.id for c in self.content.case_studies} - {self.base.get("id")}
+        if built.case is not None and built.case.id in taken:  # a new case, an existing id
+            built.errors["id"] = fill(self.text("builder_id_taken"), id=built.case.id)
         self.form.errors = built.errors
         count = len(built.errors)
         self.form.status = (fill(self.text("builder_problems"), count=count) if count

@@ -154,3 +154,12 @@ def test_only_the_author_view_of_case_studies_has_the_builder() -> None:
     for mode in ("learner", "facilitator"):
         found = kinds(pages.Page("case-studies", CONTENT, mode).case_studies())
         assert "CaseBuilderForm" not in found and "CaseStudyView" in found
+
+
+def test_an_id_already_in_the_content_is_named_unless_that_file_was_opened() -> None:
+    builder = CaseBuilder(CONTENT)
+    builder.edit(filled(id="jessie"))
+    assert "jessie" in builder.form.errors["id"] and "already" in builder.form.errors["id"]
+    assert builder.preview.children  # still previewed: only the id must change
+    builder.open("jessie.yaml", (SHIPPED / "case_studies" / "jessie.yaml").read_text("utf-8"))
+    assert builder.form.errors == {}
