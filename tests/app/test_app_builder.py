@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from _app_support import describe_violations, open_page, run_axe
+from playwright.sync_api import expect
 
 from infoshare_widgets import pages
 from infoshare_widgets.content import default_content_dir, load_content
@@ -99,13 +100,13 @@ def test_an_existing_file_opens_in_the_form(builder) -> None:  # type: ignore[no
     page.get_by_label(t("builder_open"), exact=True).set_input_files(
         str(SHIPPED / "case_studies" / "molly.yaml"))
     name = page.get_by_label(t("builder_name"), exact=True)
-    page.wait_for_function("(el) => el.value === 'Molly'", arg=name.element_handle())
+    expect(name).to_have_value("Molly", timeout=30_000)  # the form is redrawn: a fresh locator
     page.locator(".is-builder-preview h2").filter(has_text="Molly").wait_for()
     assert "Opened molly.yaml." in page.locator(".is-builder-status").inner_text()
     page.get_by_label(t("builder_open"), exact=True).set_input_files(
         files=[{"name": "bad.yaml", "mimeType": "text/yaml", "buffer": b"name: ["}])
     page.locator(".is-builder-status").filter(has_text="bad.yaml could not be opened").wait_for()
-    assert name.input_value() == "Molly"
+    expect(name).to_have_value("Molly")
 
 
 def test_learners_never_see_the_builder(loaded) -> None:  # type: ignore[no-untyped-def]
