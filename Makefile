@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8866
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install serve test lint validate chromium clean
+.PHONY: install serve lab test lint validate chromium clean
 
 # Re-running is cheap: the stamp is newer than pyproject.toml unless the dependencies changed.
 install: $(VENV)/.installed
@@ -19,6 +19,12 @@ $(VENV)/.installed: pyproject.toml
 
 serve: install
 	$(BIN)/infoshare serve --port $(PORT)
+
+# JupyterLab on 127.0.0.1 with the content and notebooks; "Render with Voila" previews a page
+# with our template and settings.
+LAB_PORT ?= 8888
+lab: install
+	$(BIN)/infoshare lab --port $(LAB_PORT)
 
 validate: install
 	$(BIN)/infoshare validate

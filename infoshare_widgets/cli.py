@@ -1,4 +1,4 @@
-"""The `infoshare` command: check content, serve the app."""
+"""The `infoshare` command: check content, write new content, serve the app."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ def validate(directory: Path | None, today: date | None = None) -> int:
     where = display_path(content.root)
     for warning in review_warnings(content, today or date.today()):
         print(f"warning: {where}/{warning}", file=sys.stderr)
+    for warning in content.warnings:
+        print(_printable(f"warning: {warning}"))
     if content.problems:
         for problem in content.problems:
             print(_printable(str(problem)))
@@ -65,6 +67,56 @@ def reference(output: Path | None, check: bool) -> int:
     return 0
 
 
+def scaffold(args: argparse.Namespace) -> int:
+    """`infoshare new ...` and `init-content`: write, or say in a sentence why nothing was."""
+    from .content import scaffold as sc
+
+    try:
+        if args.command == "init-content":
+            path = sc.init_content(args.directory)
+            print(f"copied the content to {display_path(path)}; serve it with "
+                  f"`infoshare serve --content {display_path(path)}`")
+            return 0
+        if args.kind == "case-study":
+            path = sc.new_case_study(args.id, args.name, args.audience, args.content)
+        elif args.kind == "quiz":
+            path = sc.new_quiz(args.id, args.section, args.content)
+        else:
+            path = sc.new_scenario(args.id, args.content)
+    except sc.ScaffoldError as err:
+        print(f"infoshare: {_printable(str(err))}", file=sys.stderr)
+        return 1
+    what = "added a draft scenario to" if args.kind == "lawful-basis-scenario" else "wrote"
+    print(f"{what} {display_path(path)}: replace the [bracketed] text, run `infoshare validate`, "
+          "and delete `draft: true` when it is ready for learners")
+    return 0
+
+
+def _add_scaffold_commands(commands: argparse._SubParsersAction) -> None:
+    new = commands.add_parser(
+        "new", help="write a new draft case study, quiz or lawful-basis scenario",
+        description="Write a new item with every field, placeholders and comments, marked "
+        "`draft: true` (learners do not see it until you delete that line). Never overwrites.")
+    kinds = new.add_subparsers(dest="kind", metavar="KIND", required=True)
+    case = kinds.add_parser("case-study", help="content/case_studies/ID.yaml")
+    case.add_argument("--name", required=True, help="the case study's title, e.g. Sam")
+    case.add_argument("--audience", required=True, choices=["children", "adults"])
+    quiz = kinds.add_parser("quiz", help="content/quizzes/ID.yaml")
+    quiz.add_argument("--section", required=True, metavar="SECTION",
+                      help="what-is-it, children, adults, tips or case-studies")
+    scenario = kinds.add_parser("lawful-basis-scenario",
+                                help="a scenario added to lawful_basis_scenarios.yaml")
+    for sub in (case, quiz, scenario):
+        sub.add_argument("id", metavar="ID", help="lowercase letters, digits and hyphens")
+        sub.add_argument("--content", type=Path, metavar="DIR",
+                         help="content folder (default: the one `infoshare serve` uses)")
+    init = commands.add_parser(
+        "init-content", help="copy the shipped content to a new folder of your own",
+        description="Copy the shipped content to DIR as a starting point; then edit it and "
+        "run `infoshare serve --content DIR`.")
+    init.add_argument("directory", type=Path, metavar="DIR", help="a folder that does not exist")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="infoshare",
@@ -92,6 +144,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="serve another content folder (or set INFOSHARE_CONTENT)")
     serve.add_argument("--port", type=int, default=8866, help="port (default 8866)")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    lab = commands.add_parser(
+        "lab", help="edit content and preview pages in JupyterLab (this computer only)",
+        description="JupyterLab at http://127.0.0.1:PORT/ with the content and notebooks; "
+        "'Render with Voila' in a notebook's toolbar previews the page as learners see it.")
+    lab.add_argument("--content", type=Path, metavar="DIR",
+                     help="preview another content folder (or set INFOSHARE_CONTENT)")
+    lab.add_argument("--port", type=int, default=8888, help="port (default 8888)")
+    lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    _add_scaffold_commands(commands)
     return parser
 
 
@@ -103,6 +164,12 @@ def main(argv: list[str] | None = None) -> int:
             return validate(args.directory)
         if args.command == "reference":
             return reference(args.output, args.check)
+        if args.command in ("new", "init-content"):
+            return scaffold(args)
+        if args.command == "lab":
+            from .app.lab import lab
+
+            return lab(content=args.content, port=args.port, open_browser=not args.no_browser)
         if args.command == "serve":
             from .app.serve import serve
 

@@ -7,7 +7,7 @@ decision_record, basis_helper) imports only ``ui`` and ``content``, never anothe
 kernel side. ``cli`` starts the server and validates content, so it may import ``app`` and
 ``content``.
 A package ``__init__`` never imports its view: ``import infoshare_widgets.quiz.model`` loads no
-ipywidgets or anywidget (checked in a fresh interpreter).
+ipywidgets or anywidget (checked in a fresh interpreter). (case_builder: the case-study builder.)
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "infoshare_widgets"
 COMPONENTS = {"quiz", "golden_rules", "lawful_basis", "case_study", "decision_record",
-              "basis_helper", "facilitator"}
+              "basis_helper", "facilitator", "case_builder"}
 
 # What each part of the package may import from the package (itself always allowed).
 ALLOWED: dict[str, set[str]] = {
@@ -39,7 +39,8 @@ MODEL_MODULES = [
     "infoshare_widgets.quiz.model", "infoshare_widgets.golden_rules.model",
     "infoshare_widgets.basis_helper.model",
     "infoshare_widgets.lawful_basis.model", "infoshare_widgets.case_study.model",
-    "infoshare_widgets.decision_record.model", "infoshare_widgets.ui.feedback",
+    "infoshare_widgets.decision_record.model", "infoshare_widgets.case_builder.model",
+    "infoshare_widgets.ui.feedback",
     "infoshare_widgets.ui.feedback_html", "infoshare_widgets.ui.reveal",
     "infoshare_widgets.ui.html", "infoshare_widgets.ui.wording",
     "infoshare_widgets.facilitator.model",

@@ -59,6 +59,8 @@ class Content:
     case_studies: list[models.CaseStudy] = field(default_factory=list)
     quizzes: list[models.Quiz] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    """Not problems: the file loads (e.g. it is in an older content format); validate says so."""
     broken_files: dict[str, list[Path]] = field(default_factory=dict)
     declared: dict[Path, dict[str, str]] = field(default_factory=dict, repr=False)
     origins: dict[int, tuple[Path, dict[tuple, int]]] = field(default_factory=dict, repr=False)

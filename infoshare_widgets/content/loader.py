@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from . import helper_models, models
 from .checks import CROSS_FILE_CHECKS
 from .files import outside
+from .formats import old_format_message, to_current
 from .loaded import BrokenFile, Content
 from .problems import Problem, display_path, field_path, nearest_line
 from .pydantic_errors import problems_from_pydantic
@@ -130,7 +131,7 @@ def _folder_files(folder: Path, content: Content) -> list[Path]:
 def _load_guarded(path: Path, name: str, kind: FileKind, content: Content) -> Any:
     """`_load_file`, but whatever goes wrong stays a problem of this one file."""
     try:
-        return _load_file(path, kind, content)
+        return _load_file(path, kind, content, name)
     except (RecursionError, MemoryError) as err:
         content.problems.append(Problem(path, "too large or too deeply nested to read "
                                               f"({type(err).__name__})"))
@@ -141,13 +142,22 @@ def _load_guarded(path: Path, name: str, kind: FileKind, content: Content) -> An
     return None
 
 
-def _load_file(path: Path, kind: FileKind, content: Content) -> Any:
+def _load_file(path: Path, kind: FileKind, content: Content, name: str) -> Any:
     read = read_yaml(path, content.root)
     content.declared[path] = read.declared
     content.problems.extend(read.problems)
     data, lines = read.data, read.lines
     if data is None:
         return None
+    current = to_current(name, data)
+    if current.problem or current.data is None:
+        content.problems.append(Problem(path, current.problem or "unreadable format",
+                                        field="format", line=lines.get(("format",))))
+        return None
+    if current.is_old and current.written is not None:
+        content.warnings.append(Problem(path, old_format_message(current.written),
+                                        field="format", line=lines.get(("format",))))
+    data = current.data
     found = len(content.problems)
     if kind.id_from_name and isinstance(data.get("id"), str) and data["id"] != path.stem:
         content.problems.append(_id_mismatch(path, data["id"], lines))

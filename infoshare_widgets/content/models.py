@@ -39,6 +39,12 @@ Markdown = Annotated[
     Field(description="Markdown: emphasis, lists and links. Raw HTML is shown as text, never run. "
           f"At most {MAX_TEXT_CHARS:,} characters."),
 ]
+Draft = Annotated[
+    StrictBool,
+    Field(description="`true` while the item is being written: it is shown in facilitator and "
+          "author views only, never to learners. `infoshare new` writes `draft: true`; remove "
+          "the line (or set `false`) when the text is ready."),
+]
 SectionId = Literal["start", "what-is-it", "children", "adults", "tips", "case-studies"]
 Audience = Literal["children", "adults"]
 
@@ -243,6 +249,7 @@ class Scenario(Strict):
         default_factory=dict,
         description="Optional: what to tell a learner who picks this basis (by basis id).",
     )
+    draft: Draft = False
 
 
 class ScenariosFile(Strict):
@@ -480,6 +487,7 @@ class CaseStudy(Strict):
         description="Optional: ids of topics (in `topics/`) a learner should read with this "
         "case, e.g. `mental-capacity`; shown as links after the case.",
     )
+    draft: Draft = False
 
     @model_validator(mode="after")
     def _unique_questions(self) -> CaseStudy:
@@ -537,6 +545,7 @@ class Quiz(Strict):
     facilitator_notes: Markdown | None = Field(
         default=None, description="Shown only in facilitator mode."
     )
+    draft: Draft = False
 
     @model_validator(mode="after")
     def _unique_questions(self) -> Quiz:

@@ -10,6 +10,18 @@ from .models import OrganisationKind
 
 ORGANISATION_KINDS: tuple[str, ...] = get_args(OrganisationKind)
 
+BUILDER_KEYS = [
+    "builder_heading", "builder_intro", "builder_start", "builder_open", "builder_open_hint",
+    "builder_opened", "builder_open_failed", "builder_id", "builder_id_hint",
+    "builder_id_taken", "builder_name",
+    "builder_about", "builder_audience", "builder_children", "builder_adults", "builder_story",
+    "builder_story_hint", "builder_prompt", "builder_prompt_text", "builder_points",
+    "builder_points_hint", "builder_notes", "builder_source", "builder_draft",
+    "builder_draft_hint", "builder_field_problem", "builder_problems", "builder_no_problems",
+    "builder_download", "builder_download_hint", "builder_preview_heading", "builder_preview_note",
+]
+"""The case-study builder's wording (`?mode=author` on Case studies)."""
+
 REQUIRED_UI_KEYS: dict[str, list[str]] = {
     "app": ["home", "previous", "next", "error_title", "error_body", "source_label",
             "update_label", "nav_label", "app_title", "loading", "nav_label_end", "map_heading",
@@ -30,7 +42,7 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
                      "helper_not_fit", "helper_tool_label", "helper_use", "helper_used",
                      "helper_no_record"],
     "case_study": ["your_thoughts", "not_saved", "reveal", "hide", "next_point", "points_heading",
-                   "step_progress", "all_shown"],
+                   "step_progress", "all_shown", *BUILDER_KEYS],
     "golden_rules": ["rule_heading", "show_rule", "hide_rule", "reference", "check_title",
                      "check_prompt", "check_answer"],
     "decision_record": ["not_saved", "record_heading", "date_label", "not_answered", "missing",
@@ -53,7 +65,12 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
                      "helper_missing": {"count": 2},
                      "helper_shown": {"summary": "Public task; No extra condition is needed"},
                      "helper_used": {"filled": "Public task"}},
-    "case_study": {"step_progress": {"shown": 1, "total": 3}, "all_shown": {"total": 3}},
+    "case_study": {"step_progress": {"shown": 1, "total": 3}, "all_shown": {"total": 3},
+                   "builder_opened": {"file": "sam.yaml"},
+                   "builder_open_failed": {"file": "sam.yaml", "reason": "line 2: ..."},
+                   "builder_problems": {"count": 2}, "builder_id_taken": {"id": "sam"},
+                   "builder_prompt": {"number": 1},
+                   "builder_field_problem": {"message": "must not be empty"}},
     "golden_rules": {"rule_heading": {"number": 1, "key_phrase": "Be alert"},
                      "check_answer": {"number": 1, "key_phrase": "Be alert"}},
     "decision_record": {"missing": {"count": 1, "total": 5}},

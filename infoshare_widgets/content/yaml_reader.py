@@ -84,6 +84,13 @@ def read_yaml(path: Path, root: Path) -> YamlFile:
             path, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8",
             line=before.count(b"\n") + 1, column=err.start - before.rfind(b"\n")))
         return out
+    return read_yaml_text(text, path, out)
+
+
+def read_yaml_text(text: str, path: Path, out: YamlFile | None = None) -> YamlFile:
+    """Read ``text`` (named ``path`` in problems) as one YAML mapping: the same checks as a
+    file, for text that never touches the disk (a file opened in the case-study builder)."""
+    out = out or YamlFile()
     if not text.strip():
         out.problems.append(Problem(path, "the file is empty"))
         return out

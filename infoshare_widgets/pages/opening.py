@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..content import Content
 from ..content.cache import current_content
+from .drafts import for_mode
 from .page import Page
 from .visit import configure_logging, read_mode, wait_for_visit
 
@@ -52,4 +53,5 @@ def open_page(section_id: str, content_dir: Path | str | None = None) -> Page:
     if content.problems:
         log.warning("content in %s has %d problem(s); run `infoshare validate`",
                     content.root, len(content.problems))
-    return Page(section_id=section_id, content=content, mode=read_mode(query), query=query)
+    mode = read_mode(query)
+    return Page(section_id=section_id, content=for_mode(content, mode), mode=mode, query=query)

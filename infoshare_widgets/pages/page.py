@@ -138,15 +138,12 @@ class Page(facilitation.StartPageParts):
 
     @_guarded("the page footer")
     def footer(self) -> widgets.Widget:
-        """Local contacts (where the page needs them), the navigation again, and the date the
-        content was last checked against the law."""
+        """Local contacts (where needed), the navigation again, and the date of the law review."""
         local = (local_contacts_html(self.content, LOCAL_CONTACTS_ON[self.section_id])
                  if self.section_id in LOCAL_CONTACTS_ON else "")
         return block_html(f'{local}<footer class="is-page-footer">'
                           f'{self._nav("nav_label_end", "is-nav-bottom")}'
                           f"{reviewed_html(self.content)}</footer>", "is-footer")
-
-    # --- reading text -------------------------------------------------------------------------
 
     def topic_html(self, topic: models.Topic) -> str:
         """One topic as a section with its heading, text, list, links and source."""
@@ -219,9 +216,11 @@ class Page(facilitation.StartPageParts):
     @_guarded("the case studies")
     def case_studies(self) -> widgets.Widget:
         from ..case_study import case_studies_page
+        from .builder import with_builder
 
-        return case_studies_page(self.content, facilitator=self.facilitator,
-                                 see_also=functools.partial(see_also_html, self.content))
+        cases = case_studies_page(self.content, facilitator=self.facilitator,
+                                  see_also=functools.partial(see_also_html, self.content))
+        return with_builder(self.content, cases) if self.mode == "author" else cases
 
     @_guarded("the lawful-basis helper")
     def basis_helper(self) -> widgets.Widget:

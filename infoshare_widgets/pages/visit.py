@@ -17,7 +17,7 @@ from urllib.parse import parse_qs
 
 log = logging.getLogger(__name__)
 
-MODES = ("learner", "facilitator")
+MODES = ("learner", "facilitator", "author")
 DEFAULT_MODE = "learner"
 
 

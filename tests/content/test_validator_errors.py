@@ -71,7 +71,7 @@ BROKEN: dict[str, tuple[str, Callable[[str], str], str]] = {
     "unknown-field-no-near-name": (
         "case_studies/sample-case.yaml", edit("about:", "colour: red\nabout:"),
         "case_studies/sample-case.yaml:3: colour: unknown field (allowed: id, name, about, "
-        "audience, order, story, questions, facilitator_notes, source, see_also)"),
+        "audience, order, story, questions, facilitator_notes, source, see_also, draft)"),
     "wrong-type-bool": (
         "quizzes/sample.yaml", edit("correct: false", "correct: maybe"),
         "quizzes/sample.yaml:13: questions[0].options[1].correct: must be true or false "

@@ -1,0 +1,98 @@
+"""`infoshare lab` (`make lab`): JupyterLab on this computer only, with the content files and
+notebooks side by side, and Voila's JupyterLab preview drawing pages with our template.
+
+Out of the box the preview (Voila's server extension inside JupyterLab, ``/voila/render/...``)
+uses Voila's `lab` template and no filters of ours. JupyterLab here loads this module as its
+server extension instead of ``voila.server_extension``: it sets the template and the page
+settings (sources stripped, tracebacks hidden, Markdown sanitised, our `infoshare_page` filter),
+lets Voila register its handlers, then adds the package folder to the template search path (the
+template includes `theme.css` from there), as `voila_app.InfoshareVoila` does for `serve`.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..content import default_content_dir
+from .serve import PACKAGE_DIR, TEMPLATE_NAME, ServerSettings, kernel_environment
+
+PROJECT_DIR = PACKAGE_DIR.parent
+EXTENSION = "infoshare_widgets.app.lab"
+
+
+def _jupyter_server_extension_points() -> list[dict[str, str]]:
+    return [{"module": EXTENSION}]
+
+
+def _load_jupyter_server_extension(server_app: Any) -> None:
+    """Voila's server extension, set up as `infoshare serve` sets up Voila."""
+    from voila import server_extension
+    from voila.tornado.handler import TornadoVoilaHandler
+
+    from .page_info import page_info
+
+    config = server_app.config
+    config.VoilaConfiguration.template = TEMPLATE_NAME
+    config.VoilaConfiguration.theme = "light"
+    config.VoilaConfiguration.strip_sources = True
+    config.VoilaConfiguration.show_tracebacks = False
+    config.VoilaExporter.sanitize_html = True
+    config.VoilaExporter.filters = {"infoshare_page": "infoshare_widgets.app.page_info.page_info"}
+    server_extension._load_jupyter_server_extension(server_app)
+    web_app = server_app.web_app
+    env = web_app.settings["voila_jinja2_env"]
+    env.filters["infoshare_page"] = page_info
+    env.loader.searchpath.append(str(PACKAGE_DIR))
+    for kwargs in _handler_kwargs(web_app.default_router, TornadoVoilaHandler):
+        kwargs["template_paths"] = [*kwargs["template_paths"], str(PACKAGE_DIR)]
+
+
+def _handler_kwargs(router: Any, handler: type) -> list[dict[str, Any]]:
+    """The keyword arguments of every route to ``handler``, in tornado's nested routers."""
+    found = []
+    for rule in getattr(router, "rules", []):
+        if rule.target is handler:
+            found.append(rule.target_kwargs)
+        elif hasattr(rule.target, "rules"):
+            found.extend(_handler_kwargs(rule.target, handler))
+    return found
+
+
+def lab_command(settings: ServerSettings, open_browser: bool = True,
+                base_env: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
+    """JupyterLab on 127.0.0.1 in the project folder, with our preview extension."""
+    command = [
+        sys.executable, "-m", "jupyterlab", str(PROJECT_DIR),
+        f"--ServerApp.ip={settings.ip}",
+        f"--ServerApp.port={settings.port}",
+        "--ServerApp.port_retries=0",
+        f"--ServerApp.open_browser={open_browser}",
+        "--ServerApp.jpserver_extensions=voila.server_extension=False",
+        f"--ServerApp.jpserver_extensions={EXTENSION}=True",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers: Jupyter refuses root
+        command.append("--ServerApp.allow_root=True")
+    env = kernel_environment(os.environ if base_env is None else base_env, settings)
+    return command, env
+
+
+def lab(content: Path | None = None, port: int = 8888, open_browser: bool = True) -> int:
+    """Run JupyterLab until interrupted; the exit code."""
+    settings = ServerSettings(
+        content=Path(content).expanduser().resolve() if content else default_content_dir(),
+        port=port)
+    if not Path(settings.content).is_dir():
+        print(f"infoshare: content folder not found: {settings.content}", file=sys.stderr)
+        return 2
+    command, env = lab_command(settings, open_browser)
+    print(f"JupyterLab on http://{settings.ip}:{settings.port}/ (content: {settings.content}). "
+          "Open a notebook in notebooks/ and press 'Render with Voila' in its toolbar to "
+          "preview the page. Press Ctrl+C to stop.", file=sys.stderr)
+    try:
+        return subprocess.call(command, env=env)
+    except KeyboardInterrupt:
+        return 130
