@@ -2,9 +2,10 @@
 
 Kernel side: content <- ui <- components <- pages. ``content`` imports nothing of ours but itself;
 ``ui`` imports only ``content``; a component (quiz, golden_rules, lawful_basis, case_study,
-decision_record) imports only ``ui`` and ``content``, never another component; ``pages`` may import
-components. Server side: ``app`` imports ``content`` and nothing from the kernel side. ``cli``
-starts the server and validates content, so it may import ``app`` and ``content``.
+decision_record, basis_helper) imports only ``ui`` and ``content``, never another component;
+``pages`` may import components. Server side: ``app`` imports ``content`` and nothing from the
+kernel side. ``cli`` starts the server and validates content, so it may import ``app`` and
+``content``.
 A package ``__init__`` never imports its view: ``import infoshare_widgets.quiz.model`` loads no
 ipywidgets or anywidget (checked in a fresh interpreter).
 """
@@ -20,7 +21,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "infoshare_widgets"
 COMPONENTS = {"quiz", "golden_rules", "lawful_basis", "case_study", "decision_record",
-              "facilitator"}
+              "basis_helper", "facilitator"}
 
 # What each part of the package may import from the package (itself always allowed).
 ALLOWED: dict[str, set[str]] = {
@@ -36,6 +37,7 @@ ALLOWED: dict[str, set[str]] = {
 PENDING: set[tuple[str, str]] = set()  # (file, part) exceptions: none
 MODEL_MODULES = [
     "infoshare_widgets.quiz.model", "infoshare_widgets.golden_rules.model",
+    "infoshare_widgets.basis_helper.model",
     "infoshare_widgets.lawful_basis.model", "infoshare_widgets.case_study.model",
     "infoshare_widgets.decision_record.model", "infoshare_widgets.ui.feedback",
     "infoshare_widgets.ui.feedback_html", "infoshare_widgets.ui.reveal",

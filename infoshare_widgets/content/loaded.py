@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
-from . import models
+from . import helper_models, models
 from .problems import Problem
 
 SECTIONS = frozenset(get_args(models.SectionId))
@@ -53,6 +53,7 @@ class Content:
     decision_record: models.DecisionRecordFile | None = None
     about: models.AboutFile | None = None
     local: models.LocalFile | None = None
+    basis_helper: helper_models.LawfulBasisHelperFile | None = None
     topics: list[models.Topic] = field(default_factory=list)
     golden_rules: list[models.GoldenRulesFile] = field(default_factory=list)
     case_studies: list[models.CaseStudy] = field(default_factory=list)

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import models
+from . import helper_models, models
 from .checks import CROSS_FILE_CHECKS
 from .files import outside
 from .loaded import BrokenFile, Content
@@ -47,6 +47,8 @@ SINGLE_FILES = {
     "decision_record": FileKind("decision_record.yaml", models.DecisionRecordFile),
     "about": FileKind("about.yaml", models.AboutFile, required=False),
     "local": FileKind("local.yaml", models.LocalFile, required=False),
+    "basis_helper": FileKind("lawful_basis_helper.yaml", helper_models.LawfulBasisHelperFile,
+                             required=False),
 }
 FOLDERS = {
     "topics": FileKind("topics", models.Topic, id_from_name=True),
@@ -75,7 +77,7 @@ def load_content(root: Path | str | None = None) -> Content:
     for name, kind in SINGLE_FILES.items():
         path = root / kind.pattern
         if not path.exists() and not path.is_symlink():
-            if kind.required:  # about.yaml and local.yaml may be left out
+            if kind.required:  # about, local and the helper may be left out
                 content.problems.append(Problem(path, "required file is missing"))
             continue
         value = _load_guarded(path, name, kind, content)

@@ -106,6 +106,18 @@ class DecisionRecordView(widgets.VBox):
         total = sum(self._record.applies(i) for i in self._record.items)
         return {"answered": total - len(self._record.missing()), "total": total}
 
+    def suggest(self, answers: dict[str, str]) -> dict[str, str]:
+        """Fill in choices offered by another part of the page (the lawful-basis helper).
+
+        Only an answer that is one of a ``choice`` question's own choices is taken; the learner
+        can change it like any other. Returns what was filled in, by question id.
+        """
+        taken = {item.id: answers[item.id] for item in self._record.items
+                 if item.kind == "choice" and answers.get(item.id) in item.choices}
+        if taken:
+            self._form.answers = {**self._form.answers, **taken}
+        return taken
+
     def _on_answers(self, change: dict[str, Any]) -> None:
         try:
             new = change["new"]

@@ -2,9 +2,8 @@
 
 Each method returns one widget for one cell and never raises: a failure becomes the friendly error
 card (``ui.guard``) and a traceback in the server's log, and the rest of the page still works
-(Voila stops running a notebook at the first cell that raises). Where one component's output feeds
-another (the golden rules' check is a quiz), this module wires them: components never import each
-other.
+(Voila stops running a notebook at the first cell that raises). Where one component feeds another
+(the golden rules' check is a quiz), this module wires them: components never import each other.
 
 Every widget is returned, never ``display()``-ed into an ``Output``: filling an Output while Voila
 executes the notebook stalls its executor in a fifth to a half of page loads.
@@ -224,11 +223,17 @@ class Page(facilitation.StartPageParts):
         return case_studies_page(self.content, facilitator=self.facilitator,
                                  see_also=functools.partial(see_also_html, self.content))
 
+    @_guarded("the lawful-basis helper")
+    def basis_helper(self) -> widgets.Widget:
+        from ..basis_helper import basis_helper_widget
+        return widgets.VBox([basis_helper_widget(self.content)])  # a box, like every other part
+
     @_guarded("the decision record")
     def decision_record(self) -> widgets.Widget:
-        from ..decision_record import decision_record_widget
+        """The helper and the record it fills in; for a facilitator, a walk-through (carry.py)."""
+        from .carry import decision_record_part
 
-        return decision_record_widget(self.content, walk_through=self.facilitator)
+        return decision_record_part(self.content, facilitator=self.facilitator)
 
     @_guarded("the map of sections")
     def section_map(self) -> widgets.Widget:

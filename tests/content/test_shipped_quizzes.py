@@ -78,7 +78,8 @@ BASES = [b.id for b in CONTENT.lawful_bases.bases] if CONTENT.lawful_bases else 
 
 
 def test_there_are_enough_scenarios_for_both_audiences() -> None:
-    assert len(SCENARIOS) >= 8
+    """Fewer, better scenarios (issue 10): five to eight, both audiences."""
+    assert 5 <= len(SCENARIOS) <= 8
     assert {s.audience for s in SCENARIOS} == {"children", "adults"}
 
 
@@ -89,7 +90,8 @@ def test_the_scenarios_cover_the_main_cases() -> None:
     kinds = {s.id: s.organisation for s in SCENARIOS}
     assert any("vital-interests" in f for f in fits.values()), "no emergency"
     assert any("consent" in f for f in fits.values()), "no case where consent is right"
-    assert sum(f == {"public-task"} for f in fits.values()) >= 3, "too few statutory referrals"
+    assert any(f == {"public-task"} and kinds[i] in models.PUBLIC_AUTHORITY_KINDS
+               for i, f in fits.items()), "no statutory referral"
     assert any(kinds[i] in {"charity", "private-provider"} and "recognised-legitimate-interests"
                in f for i, f in fits.items()), "no case for recognised legitimate interests"
     assert any(f == {"legal-obligation"} for f in fits.values()), "no identifiable legal duty"

@@ -1,0 +1,111 @@
+"""The page wires the lawful-basis helper to the decision record, no browser: the helper's result
+fills in the record's choices, and only choices the record offers."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pytest
+
+from infoshare_widgets import pages
+from infoshare_widgets.basis_helper import BasisHelperWidget
+from infoshare_widgets.content import default_content_dir, load_content
+from infoshare_widgets.decision_record.view import DecisionRecordView
+from infoshare_widgets.pages.carry import carried_answers
+
+SHIPPED = load_content(default_content_dir())
+
+
+def parts(section: str) -> tuple[BasisHelperWidget, DecisionRecordView]:
+    box = pages.Page(section, SHIPPED).decision_record()
+    assert isinstance(box, widgets.VBox)
+    helper, record = box.children
+    assert isinstance(helper, BasisHelperWidget) and isinstance(record, DecisionRecordView)
+    return helper, record
+
+
+def answer(helper: BasisHelperWidget, **answers: str) -> None:
+    helper.answers = answers
+    helper._handle_custom_msg({"event": "show"}, [])
+    assert helper.outcome is not None
+
+
+def basis_name(basis_id: str) -> str:
+    return next(b.name for b in SHIPPED.lawful_bases.bases  # type: ignore[union-attr]
+                if b.id == basis_id)
+
+
+def test_the_tips_page_shows_the_helper_with_its_carry_button_above_the_record() -> None:
+    helper, _ = parts("tips")
+    assert helper.use_label == SHIPPED.text("lawful_basis", "helper_use")
+
+
+def test_the_what_is_it_page_helper_has_no_carry_button() -> None:
+    box = pages.Page("what-is-it", SHIPPED).basis_helper()
+    assert isinstance(box, widgets.VBox)
+    (helper,) = box.children
+    assert isinstance(helper, BasisHelperWidget)
+    assert helper.use_label == ""
+
+
+def test_using_the_result_fills_in_the_record() -> None:
+    helper, record = parts("tips")
+    answer(helper, who="charity", data="special", urgent="no", consent="risky")
+    helper._handle_custom_msg({"event": "use"}, [])
+    answers = record._form.answers
+    assert answers["lawful-basis"] == basis_name("recognised-legitimate-interests")
+    assert answers["special-category"] == "Yes"
+    assert answers["article-9-condition"].startswith("Schedule 1, paragraph 18")
+    assert answers["safe-to-tell"].startswith("Yes, it would be unsafe")
+    assert basis_name("recognised-legitimate-interests") in helper.status
+    assert "Schedule 1, paragraph 18" in record._preview.value  # the record itself shows it
+
+
+def test_what_the_learner_typed_is_kept() -> None:
+    helper, record = parts("tips")
+    record._form.answers = {"advice": "My team leader"}
+    answer(helper, who="public", data="ordinary", urgent="no", consent="safe-to-ask")
+    helper._handle_custom_msg({"event": "use"}, [])
+    assert record._form.answers["advice"] == "My team leader"
+    assert record._form.answers["lawful-basis"] == basis_name("public-task")
+    assert record._form.answers["special-category"] == "No"
+
+
+def test_a_result_naming_no_basis_fills_in_no_basis_and_says_so() -> None:
+    helper, record = parts("tips")
+    answer(helper, who="unsure", data="ordinary", urgent="no", consent="cannot")
+    helper._handle_custom_msg({"event": "use"}, [])
+    assert "lawful-basis" not in record._form.answers
+    assert helper.status == SHIPPED.text("lawful_basis", "helper_no_record")
+
+
+def test_the_record_takes_only_choices_it_offers() -> None:
+    _, record = parts("tips")
+    taken = record.suggest({"lawful-basis": "Whatever I like", "special-category": "Yes",
+                            "advice": "typed by someone else", "no-such-question": "Yes"})
+    assert taken == {"special-category": "Yes"}
+
+
+@pytest.mark.parametrize("rule", [r for p in SHIPPED.basis_helper.parts  # type: ignore[union-attr]
+                                  for r in p.rules if r.record], ids=lambda r: r.id)
+def test_every_carried_answer_is_a_choice_the_record_offers(rule) -> None:  # type: ignore[no-untyped-def]
+    questions = {q.id: q for q in SHIPPED.decision_record.questions}  # type: ignore[union-attr]
+    for question_id, choice in rule.record.items():
+        assert question_id in questions, f"{rule.id}: no record question {question_id!r}"
+        assert choice in (questions[question_id].choices or []), f"{rule.id}: {choice!r}"
+
+
+def test_every_basis_a_result_names_is_a_lawful_basis() -> None:
+    ids = {b.id for b in SHIPPED.lawful_bases.bases}  # type: ignore[union-attr]
+    named = {b for p in SHIPPED.basis_helper.parts  # type: ignore[union-attr]
+             for r in p.rules for b in r.bases}
+    assert named and named <= ids
+
+
+def test_carried_answers_without_a_record_is_just_the_rules() -> None:
+    helper, _ = parts("tips")
+    answer(helper, who="public", data="special", urgent="yes", consent="cannot")
+    content = load_content(default_content_dir())
+    content.decision_record = None
+    carried = carried_answers(content, helper.outcome)
+    assert "lawful-basis" not in carried
+    assert carried["article-9-condition"].startswith("Article 9(2)(c)")
