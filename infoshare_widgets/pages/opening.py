@@ -19,6 +19,7 @@ COMPONENT_MODULES = (
     "infoshare_widgets.ui.error_card", "infoshare_widgets.quiz.view",
     "infoshare_widgets.lawful_basis.view", "infoshare_widgets.case_study.view",
     "infoshare_widgets.golden_rules.view", "infoshare_widgets.decision_record.view",
+    "infoshare_widgets.quiz.group", "infoshare_widgets.facilitator.view",
 )
 
 
