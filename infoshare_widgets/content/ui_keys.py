@@ -7,7 +7,7 @@ by `infoshare validate` rather than discovered by a learner.
 REQUIRED_UI_KEYS: dict[str, list[str]] = {
     "app": ["home", "previous", "next", "error_title", "error_body", "source_label",
             "update_label", "nav_label", "app_title", "loading", "nav_label_end", "map_heading",
-            "new_tab", "not_found"],
+            "new_tab", "not_found", "busy_title", "busy_body", "lost_connection", "reload"],
     "quiz": ["check", "try_again", "correct", "not_quite", "nothing_chosen", "score",
              "correct_icon", "wrong_icon", "choose_one", "choose_all", "option_right",
              "option_wrong", "missed_single", "missed_multiple"],

@@ -24,6 +24,9 @@ CHROMIUM_ARGS = [
 ]
 # Kernels of closed pages go after this many seconds idle (checked every second) under test.
 CULL_IDLE_TIMEOUT = 3
+# Every test client is 127.0.0.1 and raw GETs leave kernels waiting for a browser for a minute:
+# the shared servers allow many pages (test_app_hardening.py has its own server at small limits).
+TEST_LIMITS = {"max_kernels": 200, "max_pages_per_client": 200}
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +34,8 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     """The app's real Voila server, for the whole session."""
     settings = ServerSettings(content=default_content_dir(), port=free_port(),
                               default_pool_size=1, pool_sizes={},
-                              cull_idle_timeout=CULL_IDLE_TIMEOUT, cull_interval=1)
+                              cull_idle_timeout=CULL_IDLE_TIMEOUT, cull_interval=1,
+                              **TEST_LIMITS)
     with running_server(settings, tmp_path_factory.mktemp("voila")) as server:
         yield server
 
