@@ -49,8 +49,29 @@ class Incoming:
     content: dict[str, Any]
 
 
+MAX_PARTS = 64  # a frame's declared number of parts (real messages have 5 to a few more)
+
+
+def plausible(frame: str | bytes, subprotocol: str | None) -> bool:
+    """Whether a binary frame's declared part count fits the frame.
+
+    Jupyter Server's deserialisers trust the count at the start of a frame: a few bytes that
+    declare billions of parts keep the server's one event loop busy building the list. Such a
+    frame is refused before anything reads it.
+    """
+    if isinstance(frame, str):
+        return subprotocol != V1_PROTOCOL
+    if subprotocol == V1_PROTOCOL:
+        count, width = int.from_bytes(frame[:8], "little"), 8
+    else:
+        count, width = int.from_bytes(frame[:4], "big", signed=True), 4
+    return 1 <= count <= MAX_PARTS and width * (count + 1) <= len(frame)
+
+
 def parse(frame: str | bytes, subprotocol: str | None) -> Incoming | None:
     """The message type and content of a frame; None when it cannot be read."""
+    if not plausible(frame, subprotocol):
+        return None
     try:
         if subprotocol == V1_PROTOCOL:
             _, parts = deserialize_msg_from_ws_v1(frame)

@@ -39,11 +39,13 @@ class Limits:
 
     max_kernels: int = 0  # 0: no limit
     per_client: int = 0
+    pooled: int = 0  # kernels the pools keep waiting, part of max_kernels
 
 
 def busy_reason(manager: Any, client: str, limits: Limits) -> str | None:
     """Why a new page cannot be served now, or None."""
-    if limits.max_kernels and manager.kernel_count() >= limits.max_kernels:
+    if limits.max_kernels and \
+            manager.visitor_kernels() >= max(1, limits.max_kernels - limits.pooled):
         return "the server is at its kernel limit"
     if limits.per_client and manager.kernels_of_client(client) >= limits.per_client:
         return "one address has its limit of open pages"
@@ -54,9 +56,10 @@ class _HandingOver:
     """The kernel manager, as the page handler sees it: the kernel it takes is bound to the
     visitor (Voila's handler takes it from the pool or starts one; these are the two calls)."""
 
-    def __init__(self, manager: Any, visitor: Visitor) -> None:
+    def __init__(self, manager: Any, visitor: Visitor, handed: Any) -> None:
         self._manager = manager
         self._visitor = visitor
+        self._handed = handed
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._manager, name)
@@ -64,11 +67,13 @@ class _HandingOver:
     async def get_rendered_notebook(self, *args: Any, **kwargs: Any) -> Any:
         result = await self._manager.get_rendered_notebook(*args, **kwargs)
         self._manager.hand_over(result[2], self._visitor)
+        self._handed()
         return result
 
     async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
         kernel_id = await ensure_async(self._manager.start_kernel(*args, **kwargs))
         self._manager.hand_over(kernel_id, self._visitor)
+        self._handed()
         return kernel_id
 
 
@@ -78,11 +83,21 @@ class PageHandler(TornadoVoilaHandler):
 
     _visitor: Visitor | None = None
     _nonce: str = ""
+    _reserved: bool = False
 
     @property
     def kernel_manager(self) -> Any:
         manager = self.settings["kernel_manager"]
-        return _HandingOver(manager, self._visitor) if self._visitor else manager
+        return _HandingOver(manager, self._visitor, self._release) if self._visitor else manager
+
+    def _release(self) -> None:
+        if self._reserved and self._visitor is not None:
+            self._reserved = False
+            self.settings["kernel_manager"].release(self._visitor.client)
+
+    def on_finish(self) -> None:
+        self._release()
+        super().on_finish()
 
     async def get(self, path: str | None = None) -> None:
         manager = self.settings["kernel_manager"]
@@ -96,6 +111,8 @@ class PageHandler(TornadoVoilaHandler):
             self.finish(render_page(self, "busy.html"))
             return
         self._visitor = Visitor(ensure_visitor_token(self), client)
+        manager.reserve(client)
+        self._reserved = True
         self._nonce = secrets.token_urlsafe(18)
         self.set_header("Content-Security-Policy", content_security_policy(self._nonce))
         await super().get(path)

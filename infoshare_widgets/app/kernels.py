@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -86,6 +87,7 @@ class InfoshareKernelManager(AsyncMappingKernelManager):
         self._visitors: dict[str, Visitor] = {}
         self._last_alive: dict[str, float] = {}
         self._budgets: dict[str, Budget] = {}
+        self._pending: Counter[str] = Counter()
 
     # --- visitors ---------------------------------------------------------------------------
 
@@ -97,14 +99,29 @@ class InfoshareKernelManager(AsyncMappingKernelManager):
     def visitor_of(self, kernel_id: str) -> Visitor | None:
         return self._visitors.get(kernel_id)
 
-    def kernels_of_client(self, client: str) -> int:
-        """How many running kernels were handed to this network address."""
-        running = set(self.list_kernel_ids())
-        return sum(1 for k, v in self._visitors.items() if v.client == client and k in running)
+    def reserve(self, client: str) -> None:
+        """A page request from `client` is about to take a kernel: count it from now, so
+        requests arriving together cannot all pass the limits before any kernel is handed."""
+        self._pending[client] += 1
 
-    def kernel_count(self) -> int:
-        """Every running kernel: the pools' and the visitors'."""
-        return len(self.list_kernel_ids())
+    def release(self, client: str) -> None:
+        """The reservation ends (its kernel was handed over, or the request ended without)."""
+        if self._pending[client] > 0:
+            self._pending[client] -= 1
+        if self._pending[client] <= 0:
+            del self._pending[client]
+
+    def kernels_of_client(self, client: str) -> int:
+        """Running kernels handed to this network address, and its requests on the way."""
+        running = set(self.list_kernel_ids())
+        handed = sum(1 for k, v in self._visitors.items() if v.client == client and k in running)
+        return handed + self._pending[client]
+
+    def visitor_kernels(self) -> int:
+        """Running kernels handed to visitors, and page requests on the way (pools not counted:
+        they are a fixed number, set on the command line)."""
+        running = set(self.list_kernel_ids())
+        return sum(1 for k in self._visitors if k in running) + sum(self._pending.values())
 
     def browser_budget(self, kernel_id: str) -> Budget:
         """The count of widgets the browser created in this kernel, against the cap."""

@@ -26,14 +26,13 @@ log = logging.getLogger(__name__)
 KERNEL_TO_BROWSER_DROPPED = frozenset({"error", "stream"})
 
 
-def outgoing_type(message: Any) -> str | None:
+def outgoing_type(message: Any, subprotocol: str | None = None) -> str | None:
     """The msg_type of a message on its way to the browser (any of the three encodings)."""
     try:
         if isinstance(message, bytes):
-            offsets = [int.from_bytes(message[8 * (i + 1):8 * (i + 2)], "little")
-                       for i in range(int.from_bytes(message[:8], "little"))]
-            header = json.loads(message[offsets[1]:offsets[2]])
-        elif isinstance(message, str):
+            incoming = parse(message, subprotocol)
+            return incoming.msg_type if incoming else None
+        if isinstance(message, str):
             header = json.loads(message).get("header")
         elif isinstance(message, dict):
             header = message.get("header")
@@ -60,7 +59,8 @@ class FilteredKernelSocket(VoilaKernelWebsocketHandler):
         return super().on_message(ws_message)
 
     def write_message(self, message: Any, binary: bool = False) -> Any:
-        msg_type = outgoing_type(message)
+        protocol = V1_PROTOCOL if self.selected_subprotocol == V1_PROTOCOL else None
+        msg_type = outgoing_type(message, protocol)
         if msg_type in KERNEL_TO_BROWSER_DROPPED:
             log.warning("A page's kernel sent %s output; kept from the page (see the kernel's "
                         "log above)", msg_type)

@@ -98,6 +98,14 @@ class InfoshareVoila(Voila):
         # `{% include "theme.css" %}` in the template finds the one theme file of the package.
         self.template_paths = [*self.template_paths, str(PACKAGE_DIR)]
 
+    def pooled_kernels(self) -> int:
+        """Kernels the pools keep waiting: one pool per notebook served."""
+        if not self.voila_configuration.preheat_kernel:
+            return 0
+        names = [p.name for p in Path(self.root_dir or ".").glob("*.ipynb")]
+        default_size = self.pool_sizes.get("default", self.voila_configuration.default_pool_size)
+        return sum(self.pool_sizes.get(name, default_size) for name in names)
+
     def hosts(self) -> tuple[str, ...]:
         own = () if self.ip in ("", "0.0.0.0", "::") else (self.ip,)
         return (*DEFAULT_HOSTS, *own, *self.allowed_hosts)
@@ -108,7 +116,8 @@ class InfoshareVoila(Voila):
         settings["default_handler_class"] = guarded(NotFoundHandler)
         settings["default_handler_args"] = {}
         settings["voila_jinja2_env"].filters["infoshare_page"] = page_info
-        settings["infoshare_limits"] = Limits(self.max_kernels, self.max_pages_per_client)
+        settings["infoshare_limits"] = Limits(self.max_kernels, self.max_pages_per_client,
+                                              self.pooled_kernels())
         settings["infoshare_hosts"] = self.hosts()
         settings["websocket_max_message_size"] = self.max_message_kb * 1024
         return settings

@@ -103,11 +103,18 @@ def test_visitors_and_limits(manager) -> None:
     km.hand_over("a2", Visitor("ta", "10.0.0.1"))
     km.hand_over("b1", Visitor("tb", "10.0.0.2"))
     km.hand_over("gone", Visitor("ta", "10.0.0.1"))  # not running any more: not counted
-    assert km.kernels_of_client("10.0.0.1") == 2 and km.kernel_count() == 4
+    assert km.kernels_of_client("10.0.0.1") == 2 and km.visitor_kernels() == 3
     assert km.visitor_of("a1") == Visitor("ta", "10.0.0.1")
-    assert busy_reason(km, "10.0.0.1", Limits(max_kernels=5, per_client=2)) is not None
-    assert busy_reason(km, "10.0.0.2", Limits(max_kernels=5, per_client=2)) is None
-    assert busy_reason(km, "10.0.0.3", Limits(max_kernels=4, per_client=9)) is not None
+    limits = Limits(max_kernels=5, per_client=2, pooled=1)   # room for 4 visitors' pages
+    assert busy_reason(km, "10.0.0.1", limits) is not None  # this address has 2
+    assert busy_reason(km, "10.0.0.2", limits) is None
+    km.reserve("10.0.0.2")       # a request on its way counts at once...
+    assert busy_reason(km, "10.0.0.2", limits) is not None  # ...3 + 1 = 4 pages: full
+    assert busy_reason(km, "10.0.0.3", limits) is not None
+    km.release("10.0.0.2")
+    km.release("10.0.0.2")       # a second release is harmless
+    assert km.kernels_of_client("10.0.0.2") == 1
+    assert busy_reason(km, "10.0.0.3", limits) is None
     assert busy_reason(km, "10.0.0.3", Limits()) is None
 
 
