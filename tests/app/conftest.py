@@ -43,8 +43,9 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
 
 
 # A server at small limits for the hostile-visitor tests (test_app_hardening.py and
-# test_app_hostile.py): one page with a quiz, a pool of one, room for HARDENED_PAGES visitors' pages, three per address,
-# a page that stops answering the liveness check loses its kernel after a few seconds.
+# test_app_hostile.py): one page with a quiz, a pool of one, room for HARDENED_PAGES visitors'
+# pages, three per address; a page that stops answering the liveness check loses its kernel
+# after a few seconds.
 HARDENED_NOTEBOOK = "01-what-is-it"
 HARDENED_PAGES = 5
 HARDENED_PER_CLIENT = 3
