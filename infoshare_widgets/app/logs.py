@@ -32,13 +32,21 @@ class HideKernelIds(logging.Filter):
         return True
 
 
+TORNADO_LOGGERS = ("tornado.access", "tornado.application", "tornado.general")
+
+
+def _add(target: logging.Filterer) -> None:
+    if not any(isinstance(f, HideKernelIds) for f in target.filters):
+        target.addFilter(HideKernelIds())
+
+
 def hide_kernel_ids(*loggers: logging.Logger) -> None:
-    """Add the filter to every handler of these loggers and of the root logger (once each)."""
-    seen: set[int] = set()
-    for logger in (*loggers, logging.getLogger()):
+    """Add the filter to these loggers, tornado's, every handler they and the root logger have,
+    and Python's last-resort handler (tornado's access lines reach it when no handler is set)."""
+    all_loggers = (*loggers, *map(logging.getLogger, TORNADO_LOGGERS), logging.getLogger())
+    for logger in all_loggers:
+        _add(logger)  # records logged on this logger itself
         for handler in logger.handlers:
-            if id(handler) in seen:
-                continue
-            seen.add(id(handler))
-            if not any(isinstance(f, HideKernelIds) for f in handler.filters):
-                handler.addFilter(HideKernelIds())
+            _add(handler)  # records that propagate to it
+    if logging.lastResort is not None:
+        _add(logging.lastResort)
