@@ -62,8 +62,22 @@ class FilteredKernelSocket(VoilaKernelWebsocketHandler):
         protocol = V1_PROTOCOL if self.selected_subprotocol == V1_PROTOCOL else None
         msg_type = outgoing_type(message, protocol)
         if msg_type in KERNEL_TO_BROWSER_DROPPED:
-            log.warning("A page's kernel sent %s output; kept from the page (see the kernel's "
-                        "log above)", msg_type)
-            log.debug("dropped: %.2000r", message)
+            log.warning("A page's kernel sent %s output, kept from the page: %s", msg_type,
+                        output_text(message, protocol))
             return None
         return super().write_message(message, binary)
+
+
+def output_text(message: Any, subprotocol: str | None) -> str:
+    """The text of a stream or error message, for the server's log (at most 2000 characters)."""
+    try:
+        if isinstance(message, bytes):
+            incoming = parse(message, subprotocol)
+            content = incoming.content if incoming else {}
+        else:
+            content = (json.loads(message) if isinstance(message, str) else message)["content"]
+        text = content.get("text") or "\n".join(content.get("traceback") or []) or \
+            f"{content.get('ename', '')}: {content.get('evalue', '')}"
+    except Exception:
+        text = "(unreadable)"
+    return str(text)[-2000:]
