@@ -117,6 +117,7 @@ def ensure_visitor_token(handler: web.RequestHandler) -> str:
     if not token or len(token) < 20:
         token = secrets.token_urlsafe(24)
         handler.set_cookie(VISITOR_COOKIE, token, httponly=True, samesite="Strict",
+                           secure=handler.request.protocol == "https",
                            path=handler.settings.get("base_url", "/"))
     return token
 

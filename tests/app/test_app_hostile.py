@@ -165,3 +165,14 @@ def test_a_foreign_host_is_refused(hardened_server) -> None:
         answer = request(hardened_server, PAGE, host=host)
         assert answer.status == 400 and "kernelId" not in answer.body, host
     assert request(hardened_server, "/", host=f"localhost:{port}").status == 302
+
+
+def test_only_a_kernel_on_this_machine_may_ask_for_a_visit(hardened_server, learner) -> None:
+    # /voila/query/<id> hands a preheated kernel its visit; a browser that knows an id and got
+    # there first would take the visit's details and leave the kernel waiting.
+    _, kernel_id, _ = learner
+    upgrade = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
+               "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}
+    path = f"/voila/query/{kernel_id}"
+    assert request(hardened_server, path, headers=upgrade, source="127.0.0.5").status == 404
+    assert request(hardened_server, path, source="127.0.0.1").status == 400  # not a websocket

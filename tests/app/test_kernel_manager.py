@@ -8,6 +8,7 @@ loaded a page twice; it would still pass about 60% of the time without the fix.)
 from __future__ import annotations
 
 import asyncio
+import threading
 
 import pytest
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
@@ -46,7 +47,21 @@ def manager(monkeypatch: pytest.MonkeyPatch) -> tuple[InfoshareKernelManager, Cl
 
 
 def cull(km: InfoshareKernelManager, kernel_id: str) -> None:
-    asyncio.run(km.cull_kernel_if_idle(kernel_id))
+    """Run the culler on one kernel, in a thread of its own: the browser tests' Playwright keeps
+    an event loop running in the main thread, where asyncio.run() refuses to start."""
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(km.cull_kernel_if_idle(kernel_id))
+        except BaseException as err:  # re-raised in the test's thread
+            failure.append(err)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=30)
+    if failure:
+        raise failure[0]
 
 
 def test_a_kernel_never_connected_is_kept_for_the_grace_then_left_to_the_culler(manager) -> None:
