@@ -144,6 +144,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="serve another content folder (or set INFOSHARE_CONTENT)")
     serve.add_argument("--port", type=int, default=8866, help="port (default 8866)")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    serve.add_argument("--max-kernels", type=int, metavar="N",
+                       help="kernels at once, pools included; then a busy page (default: sized "
+                       "from memory)")
+    serve.add_argument("--max-pages-per-client", type=int, metavar="N",
+                       help="open pages one address may hold (default 12; 0: no limit)")
+    serve.add_argument("--kernel-memory-mb", type=int, metavar="MB",
+                       help="memory limit of each kernel process (default 1024)")
+    serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                       help="a host name the server answers to, besides the loopback names "
+                       "(repeat for more)")
     lab = commands.add_parser(
         "lab", help="edit content and preview pages in JupyterLab (this computer only)",
         description="JupyterLab at http://127.0.0.1:PORT/ with the content and notebooks; "
@@ -173,7 +183,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from .app.serve import serve
 
-            return serve(content=args.content, port=args.port, open_browser=not args.no_browser)
+            return serve(content=args.content, port=args.port, open_browser=not args.no_browser,
+                         max_kernels=args.max_kernels,
+                         max_pages_per_client=args.max_pages_per_client,
+                         kernel_memory_mb=args.kernel_memory_mb,
+                         allowed_hosts=tuple(args.allow_host) or None)
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # a learner or trainer never sees a traceback

@@ -18,6 +18,10 @@ log = logging.getLogger(__name__)
 __all__ = ["content_signature", "current_content", "notebook_url", "page_info",
            "start_notebook"]
 
+# The app's wording the server-side pages use (ui.yaml `app:`), besides the app's title.
+WORDING = ("loading", "error_title", "error_body", "not_found", "home", "busy_title", "busy_body",
+           "lost_connection", "reload")
+
 
 def notebook_url(notebook: str) -> str:
     """A section's page address relative to any other page (`02-children.ipynb`).
@@ -46,10 +50,12 @@ def page_info(notebook_name: Any) -> dict[str, str]:
     """
     name = str(notebook_name or "")
     info = {"title": name, "app": "", "loading": "Loading…", "error_title": "",
-            "error_body": "", "not_found": "", "home": "Home", "lang": "en"}
+            "error_body": "", "not_found": "", "home": "Home", "lang": "en",
+            "busy_title": "Busy", "busy_body": "Please try again in a minute.",
+            "lost_connection": "This page lost its connection — reload", "reload": "Reload"}
     try:
         content = current_content()
-        for key in ("app_title", "loading", "error_title", "error_body", "not_found", "home"):
+        for key in ("app_title", *WORDING):
             if content.ui is not None and key in content.ui.app:
                 info[key if key != "app_title" else "app"] = content.text("app", key)
         section = next((s for s in content.sections if s.notebook == name), None)

@@ -11,7 +11,11 @@ Every setting that makes the app safe and fast is here, in one function
   its visitor), so a cell that never answers becomes an error card, not an endless spinner;
 - idle kernels of closed pages culled, so memory does not grow with every visit;
 - the kernel environment cut down to what Python needs, so no secret of the shell that started
-  the server reaches a kernel.
+  the server reaches a kernel;
+- limits, so one visitor cannot take the machine: kernels in total and per address (sized from
+  the machine's memory by default), a memory limit per kernel, a liveness check that ends the
+  kernel of a page that has gone, a maximum websocket message, a cap on widgets made from the
+  browser, and widget updates not echoed to other connections.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content import default_content_dir
+from .limits import default_max_kernels
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 TEMPLATE_ROOT = Path(__file__).resolve().parent / "share" / "jupyter"
@@ -55,6 +60,24 @@ class ServerSettings:
     cull_interval: int = 30
     cell_timeout: int = 60
     log_level: str = "INFO"
+    max_kernels: int | None = None  # None: sized from the machine's memory (limits.py)
+    max_pages_per_client: int = 12
+    kernel_memory_mb: int = 1024
+    liveness_timeout: int = 180  # a hidden tab answers about once a minute
+    alive_interval: int = 15
+    max_message_kb: int = 256
+    max_browser_widgets: int = 4
+    allowed_hosts: tuple[str, ...] = ()
+
+    def total_pool(self) -> int:
+        """Kernels the pools keep waiting, over every notebook served."""
+        names = {p.name for p in Path(self.notebooks).glob("*.ipynb")}
+        return sum(self.pool_sizes.get(name, self.default_pool_size) for name in names)
+
+    def kernel_limit(self) -> int:
+        if self.max_kernels is not None:
+            return self.max_kernels
+        return default_max_kernels(self.total_pool(), self.kernel_memory_mb)
 
 
 def kernel_environment(base: Mapping[str, str], settings: ServerSettings) -> dict[str, str]:
@@ -67,6 +90,8 @@ def kernel_environment(base: Mapping[str, str], settings: ServerSettings) -> dic
         jupyter_path.append(base["JUPYTER_PATH"])
     env["JUPYTER_PATH"] = os.pathsep.join(jupyter_path)
     env["PYTHONUNBUFFERED"] = "1"
+    # ipywidgets echoes a browser's state update to every other connection of the kernel: off.
+    env["JUPYTER_WIDGETS_ECHO"] = "0"
     return env
 
 
@@ -100,24 +125,51 @@ def voila_command(settings: ServerSettings,
         # memory: kernels of closed pages are shut down once idle (never before the visitor's
         # browser has connected: see voila_app.InfoshareKernelManager)
         "--VoilaConfiguration.multi_kernel_manager_class="
-        "infoshare_widgets.app.voila_app.InfoshareKernelManager",
+        "infoshare_widgets.app.kernels.InfoshareKernelManager",
         f"--MappingKernelManager.cull_idle_timeout={settings.cull_idle_timeout}",
         f"--MappingKernelManager.cull_interval={settings.cull_interval}",
         "--MappingKernelManager.cull_connected=False",
         "--MappingKernelManager.cull_busy=False",
+        # a visitor's kernel that dies is not restarted blank: its page says it lost its
+        # connection (the template's liveness script)
+        "--KernelManager.autorestart=False",
+        # limits: one visitor cannot take the machine (see module docstring)
+        f"--InfoshareVoila.max_kernels={settings.kernel_limit()}",
+        f"--InfoshareVoila.max_pages_per_client={settings.max_pages_per_client}",
+        f"--LimitedKernelManager.memory_limit_mb={settings.kernel_memory_mb}",
+        f"--InfoshareKernelManager.liveness_timeout={settings.liveness_timeout}",
+        f"--InfoshareVoila.alive_interval={settings.alive_interval}",
+        f"--InfoshareVoila.max_message_kb={settings.max_message_kb}",
+        f"--InfoshareKernelManager.max_browser_widgets={settings.max_browser_widgets}",
+        *(f"--InfoshareVoila.allowed_hosts={host}" for host in settings.allowed_hosts),
     ]
     env = kernel_environment(os.environ if base_env is None else base_env, settings)
     return command, env
 
 
-def serve(content: Path | None = None, port: int = 8866, open_browser: bool = True) -> int:
-    """Serve the app until interrupted; the exit code of the server."""
+ROOT_WARNING = ("infoshare: warning: running as root. Run the server as an ordinary user: a "
+                "kernel that went wrong would have the run of the machine (see README).")
+
+
+def running_as_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def serve(content: Path | None = None, port: int = 8866, open_browser: bool = True,
+          **limits: object) -> int:
+    """Serve the app until interrupted; the exit code of the server.
+
+    `limits` are ServerSettings fields (max_kernels, max_pages_per_client, allowed_hosts, ...).
+    """
     settings = ServerSettings(
         content=Path(content).expanduser().resolve() if content else default_content_dir(),
-        port=port, open_browser=open_browser)
+        port=port, open_browser=open_browser,
+        **{k: v for k, v in limits.items() if v is not None})  # type: ignore[arg-type]
     if not Path(settings.content).is_dir():
         print(f"infoshare: content folder not found: {settings.content}", file=sys.stderr)
         return 2
+    if running_as_root():
+        print(ROOT_WARNING, file=sys.stderr)
     command, env = voila_command(settings)
     print(f"Serving the training at http://{settings.ip}:{settings.port}/ "
           f"(content: {settings.content}). Press Ctrl+C to stop.", file=sys.stderr)

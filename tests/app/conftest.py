@@ -8,6 +8,7 @@ free port, with pools of one kernel and a culling timeout of a few seconds. Chro
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,10 @@ CULL_IDLE_TIMEOUT = 3
 # The facilitator's discussion timer under test: a timer minute lasts a second (a 3-minute timer
 # ends in 3 s). Set before the server starts; INFOSHARE_* reaches the kernels.
 TIMER_MINUTE_SECONDS = "1"
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+# Every test client is 127.0.0.1 and raw GETs leave kernels waiting for a browser for a minute:
+# the shared servers allow many pages (test_app_hardening.py has its own server at small limits).
+TEST_LIMITS = {"max_kernels": 200, "max_pages_per_client": 200}
 
 
 @pytest.fixture(scope="session")
@@ -35,8 +40,34 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     os.environ["INFOSHARE_TIMER_MINUTE_SECONDS"] = TIMER_MINUTE_SECONDS
     settings = ServerSettings(content=default_content_dir(), port=free_port(),
                               default_pool_size=1, pool_sizes={},
-                              cull_idle_timeout=CULL_IDLE_TIMEOUT, cull_interval=1)
+                              cull_idle_timeout=CULL_IDLE_TIMEOUT, cull_interval=1,
+                              **TEST_LIMITS)
     with running_server(settings, tmp_path_factory.mktemp("voila")) as server:
+        yield server
+
+
+# A server at small limits for the hostile-visitor tests (test_app_hardening.py and
+# test_app_hostile.py): one page with a quiz, a pool of one, room for HARDENED_PAGES visitors'
+# pages, three per address; a page that stops answering the liveness check loses its kernel
+# after a few seconds.
+HARDENED_NOTEBOOK = "01-what-is-it"
+HARDENED_PAGES = 5
+HARDENED_PER_CLIENT = 3
+HARDENED_LIVENESS = 8
+
+
+@pytest.fixture(scope="session")
+def hardened_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    root = tmp_path_factory.mktemp("hardened")
+    notebooks = root / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(NOTEBOOKS / f"{HARDENED_NOTEBOOK}.ipynb", notebooks)
+    settings = ServerSettings(
+        content=default_content_dir(), notebooks=notebooks, port=free_port(),
+        default_pool_size=1, pool_sizes={}, cull_idle_timeout=CULL_IDLE_TIMEOUT, cull_interval=1,
+        max_kernels=1 + HARDENED_PAGES, max_pages_per_client=HARDENED_PER_CLIENT,
+        liveness_timeout=HARDENED_LIVENESS, alive_interval=1, max_browser_widgets=2)
+    with running_server(settings, root) as server:
         yield server
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from _app_support import AppServer, free_port, open_page, running_server
+from conftest import TEST_LIMITS
 
 from infoshare_widgets.app.serve import ServerSettings
 from infoshare_widgets.content import default_content_dir, load_content
@@ -26,6 +27,8 @@ pytestmark = pytest.mark.browser
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 CONTENT = load_content(default_content_dir())
 CASES = next(s for s in CONTENT.sections if s.id == "case-studies").notebook
+# The cell that waits for the visit is marked so (app/cells.py); it has no timeout.
+WAITS_FOR_VISIT = {"infoshare": {"waits_for_visit": True}}
 CELL_TIMEOUT = 5  # seconds; the notebook's first cell, which waits for the visit, has none
 
 BROKEN_CASE = """id: zz-broken
@@ -63,14 +66,15 @@ def error_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer
     raising = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell(
             'from infoshare_widgets import pages\n\npage = pages.open_page("case-studies")\n'
-            "page.header()"),
+            "page.header()", metadata=WAITS_FOR_VISIT),
         nbformat.v4.new_code_cell("1 / 0"),
     ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
                                 "language": "python"}})
     nbformat.write(raising, notebooks / "99-raises.ipynb")
     never_answers = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell(
-            'from infoshare_widgets import pages\n\npage = pages.open_page("case-studies")'),
+            'from infoshare_widgets import pages\n\npage = pages.open_page("case-studies")',
+            metadata=WAITS_FOR_VISIT),
         nbformat.v4.new_code_cell("page.header()"),
         nbformat.v4.new_code_cell("import time\n\ntime.sleep(3600)"),
     ], metadata=raising.metadata)
@@ -81,7 +85,7 @@ def error_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer
     nbformat.write(built_before_visit, notebooks / "97-built-before-visit.ipynb")
     settings = ServerSettings(content=content, notebooks=notebooks, port=free_port(),
                               default_pool_size=1, pool_sizes={}, cull_idle_timeout=3,
-                              cull_interval=1, cell_timeout=CELL_TIMEOUT)
+                              cull_interval=1, cell_timeout=CELL_TIMEOUT, **TEST_LIMITS)
     with running_server(settings, root) as server:
         yield server
 

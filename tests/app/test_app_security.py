@@ -141,7 +141,10 @@ def test_code_sent_over_the_pages_kernel_websocket_does_not_run(
     session = uuid.uuid4().hex
     ws_url = (app_server.url.replace("http://", "ws://")
               + f"/api/kernels/{kernel_id}/channels?session_id={session}")
-    socket = websocket.create_connection(ws_url, timeout=30, origin=app_server.url)
+    # The page's own visitor (its cookie): only they may open the page's kernel socket.
+    cookie = next(c for c in context.cookies() if c["name"] == "infoshare_visitor")
+    socket = websocket.create_connection(ws_url, timeout=30, origin=app_server.url,
+                                         cookie=f"infoshare_visitor={cookie['value']}")
     try:
         code = f"open({str(marker)!r}, 'w').write('ran')"
         execute = _message("execute_request", {

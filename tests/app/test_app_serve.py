@@ -37,7 +37,7 @@ def test_the_command_keeps_every_safety_setting() -> None:
         "--preheat_kernel=True",
         "--MappingKernelManager.cull_connected=False",
         "--VoilaConfiguration.multi_kernel_manager_class="
-        "infoshare_widgets.app.voila_app.InfoshareKernelManager",
+        "infoshare_widgets.app.kernels.InfoshareKernelManager",
     ):
         assert flag in command
     assert command[1:3] == ["-m", "infoshare_widgets.app.voila_app"]
@@ -57,6 +57,38 @@ def test_the_cell_that_waits_for_the_visit_has_no_timeout_and_the_others_do() ->
         assert all(timeout(c) == 60 for c in code[1:])
         assert all("open_page(" not in c.source for c in code[1:])
     assert CellTimeout(0)(nbformat.v4.new_code_cell("1")) is None
+
+
+def test_the_limits_are_on_the_command_line_and_sized_from_memory_by_default() -> None:
+    from infoshare_widgets.app.limits import default_max_kernels
+
+    command = flags(ServerSettings(max_kernels=9, max_pages_per_client=3, kernel_memory_mb=512,
+                                   liveness_timeout=40, allowed_hosts=("training.example",)))
+    for flag in ("--InfoshareVoila.max_kernels=9", "--InfoshareVoila.max_pages_per_client=3",
+                 "--LimitedKernelManager.memory_limit_mb=512",
+                 "--InfoshareKernelManager.liveness_timeout=40",
+                 "--InfoshareVoila.max_message_kb=256", "--KernelManager.autorestart=False",
+                 "--InfoshareVoila.allowed_hosts=training.example"):
+        assert flag in command
+    _, env = voila_command(ServerSettings(), base_env={})
+    assert env["JUPYTER_WIDGETS_ECHO"] == "0"
+    default = ServerSettings()
+    assert default.kernel_limit() == default_max_kernels(default.total_pool(), 1024)
+    assert default_max_kernels(7, memory_mb=8192) == 40          # half of 8 GB at 100 MB each
+    assert default_max_kernels(7, memory_mb=512) == 11           # never below the pools + 4
+    assert default_max_kernels(7, memory_mb=10**7) == 500
+
+
+def test_infoshare_serve_warns_when_run_as_root(monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.setattr(subprocess, "Popen", lambda command, env: type(
+        "P", (), {"wait": lambda self, timeout=None: 0})())
+    monkeypatch.setattr(serve, "running_as_root", lambda: True)
+    assert cli.main(["serve", "--no-browser", "--max-kernels", "5", "--allow-host", "a.b"]) == 0
+    assert "running as root" in capsys.readouterr().err
+    monkeypatch.setattr(serve, "running_as_root", lambda: False)
+    assert cli.main(["serve", "--no-browser"]) == 0
+    assert "root" not in capsys.readouterr().err
 
 
 def test_pools_and_culling_follow_the_settings() -> None:
@@ -157,7 +189,10 @@ def test_infoshare_serve_content_folder_and_a_missing_one(
 
 
 def test_the_server_module_runs_as_a_program() -> None:
-    result = subprocess.run([sys.executable, "-m", "infoshare_widgets.app.voila_app", "--help"],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "infoshare_widgets.app.voila_app", "--help-all"],
+        capture_output=True, text=True, timeout=120)
     assert result.returncode == 0
-    assert "InfoshareVoila.pool_sizes" in result.stdout or "voila" in result.stdout.lower()
+    for option in ("--InfoshareVoila.pool_sizes", "--InfoshareVoila.max_kernels",
+                   "--InfoshareVoila.allowed_hosts"):
+        assert option in result.stdout

@@ -1,0 +1,110 @@
+"""The addresses we serve: an allowlist of Voila's handlers, each guarded.
+
+Voila builds its list of handlers in ``Voila.init_handlers``. We keep a handler only if its class
+is in :data:`ALLOWED`, which says what serves it instead; a handler that a new Voila adds (a new
+API, a login page) is refused, and logged, until someone reads it and adds it here.
+``tests/app/test_voila_coupling.py`` builds the app in-process and checks every route.
+
+Every served class is wrapped with :class:`.guard.Guarded` (host, control characters, headers,
+error pages); those that take a kernel id from the address also with
+:class:`.guard.VisitorBound`, except the query socket the kernel itself uses.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from jupyter_server.base.handlers import FileFindHandler
+from jupyter_server.services.kernels.handlers import KernelHandler
+from jupyter_server.utils import url_path_join
+from voila.request_info_handler import RequestInfoSocketHandler
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+from voila.static_file_handler import (
+    AllowListFileHandler,
+    MultiStaticFileHandler,
+    TemplateStaticFileHandler,
+)
+from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
+from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+from .guard import Guarded, VisitorBound
+from .handlers import (
+    AliveHandler,
+    PageHandler,
+    QueryOnlyFromKernels,
+    StartPageHandler,
+    TemplateAssetHandler,
+)
+from .socket import FilteredKernelSocket
+
+log = logging.getLogger(__name__)
+
+# Voila's handler class -> (what serves it, whether it names a visitor's kernel).
+# Not here, so refused: VoilaContentsHandler (the notebook listing), ThemesHandler (the lab
+# theme API; our template links its theme), the identity provider's /login and /logout, and
+# ExecutionRequestHandler (progressive rendering, which we do not use).
+ALLOWED: dict[type, tuple[type, bool]] = {
+    TornadoVoilaHandler: (PageHandler, False),
+    TornadoVoilaTreeHandler: (StartPageHandler, False),
+    KernelHandler: (KernelHandler, True),
+    VoilaKernelWebsocketHandler: (FilteredKernelSocket, True),
+    VoilaShutdownKernelHandler: (VoilaShutdownKernelHandler, True),
+    RequestInfoSocketHandler: (RequestInfoSocketHandler, False),
+    TemplateStaticFileHandler: (TemplateAssetHandler, False),
+    MultiStaticFileHandler: (MultiStaticFileHandler, False),
+    FileFindHandler: (FileFindHandler, False),
+    AllowListFileHandler: (AllowListFileHandler, False),
+}
+
+# Known and deliberately refused (logged at debug); anything else unknown is logged as a warning.
+REFUSED = frozenset({"VoilaContentsHandler", "ThemesHandler", "LoginHandler", "LogoutHandler",
+                     "VoilaLoginHandler", "ExecutionRequestHandler"})
+
+_guarded: dict[tuple[type, bool], type] = {}
+
+
+def guarded(cls: type, bound: bool = False) -> type:
+    """`cls` with the guard (and the visitor binding) mixed in; one class per pair."""
+    key = (cls, bound)
+    if key not in _guarded:
+        bases: tuple[type, ...] = (Guarded, VisitorBound, cls) if bound else (Guarded, cls)
+        if cls is RequestInfoSocketHandler:
+            bases = (Guarded, QueryOnlyFromKernels, cls)
+        _guarded[key] = type(f"Guarded{cls.__name__}", bases, {"__module__": __name__})
+    return _guarded[key]
+
+
+def allowlisted(handlers: list[tuple], base_url: str) -> list[tuple]:
+    """Voila's handlers, each replaced by its guarded counterpart; unknown ones left out."""
+    served: list[tuple] = []
+    for handler in handlers:
+        pattern, cls, *rest = handler
+        entry = ALLOWED.get(cls)
+        if entry is None:
+            name = getattr(cls, "__name__", str(cls))
+            level = logging.DEBUG if name in REFUSED else logging.WARNING
+            log.log(level, "Not serving %s (%s): not on the allowlist in %s",
+                    pattern, name, __name__)
+            continue
+        replacement, bound = entry
+        if replacement is StartPageHandler:
+            rest = [{"base_url": base_url}]
+        served.append((pattern, guarded(replacement, bound), *rest))
+    alive = url_path_join(base_url, r"/infoshare/alive/(?P<kernel_id>\w+-\w+-\w+-\w+-\w+)")
+    served.append((alive, guarded(AliveHandler, True)))
+    return served
+
+
+def route_table(app: Any) -> list[tuple[str, type]]:
+    """Every (pattern, handler class) a running tornado application routes, default last."""
+    rules = []
+    for rule in app.wildcard_router.rules:
+        rules.append((rule.matcher.regex.pattern, rule.target))
+    for host_rule in app.default_router.rules:
+        target = host_rule.target
+        for rule in getattr(target, "rules", []):
+            if hasattr(rule.matcher, "regex"):
+                rules.append((rule.matcher.regex.pattern, rule.target))
+    return rules

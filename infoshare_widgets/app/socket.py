@@ -1,0 +1,83 @@
+"""The page's kernel websocket: its own visitor only, only what a learner can send, no tracebacks.
+
+Voila's websocket handler, with three changes:
+
+- incoming frames go through :func:`.browser_input.refusal`; a refused one is dropped and logged
+  (without its content), never passed to the kernel;
+- error and stream messages from the kernel (a widget callback that raised, a stray print) are
+  logged on the server and never sent to the browser: they carry tracebacks with file paths;
+- the handshake is refused to anyone but the kernel's visitor (:class:`.guard.VisitorBound`),
+  and frames over ``websocket_max_message_size`` close the socket (tornado's own limit, set in
+  the server's settings).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
+
+from .browser_input import V1_PROTOCOL, Budget, parse, refusal
+
+log = logging.getLogger(__name__)
+
+KERNEL_TO_BROWSER_DROPPED = frozenset({"error", "stream"})
+
+
+def outgoing_type(message: Any, subprotocol: str | None = None) -> str | None:
+    """The msg_type of a message on its way to the browser (any of the three encodings)."""
+    try:
+        if isinstance(message, bytes):
+            incoming = parse(message, subprotocol)
+            return incoming.msg_type if incoming else None
+        if isinstance(message, str):
+            header = json.loads(message).get("header")
+        elif isinstance(message, dict):
+            header = message.get("header")
+        else:
+            return None
+        return str(header.get("msg_type")) if isinstance(header, dict) else None
+    except Exception:
+        return None
+
+
+class FilteredKernelSocket(VoilaKernelWebsocketHandler):
+    """Voila's kernel websocket with the browser-input rules and no error output to the page."""
+
+    def _budget(self) -> Budget:
+        manager = self.settings["kernel_manager"]
+        return manager.browser_budget(self.kernel_id)
+
+    def on_message(self, ws_message: Any) -> Any:
+        subprotocol = V1_PROTOCOL if self.selected_subprotocol == V1_PROTOCOL else None
+        reason = refusal(parse(ws_message, subprotocol), self._budget())
+        if reason is not None:
+            log.warning("Refused a message from a page: %s", reason)
+            return None
+        return super().on_message(ws_message)
+
+    def write_message(self, message: Any, binary: bool = False) -> Any:
+        protocol = V1_PROTOCOL if self.selected_subprotocol == V1_PROTOCOL else None
+        msg_type = outgoing_type(message, protocol)
+        if msg_type in KERNEL_TO_BROWSER_DROPPED:
+            log.warning("A page's kernel sent %s output, kept from the page: %s", msg_type,
+                        output_text(message, protocol))
+            return None
+        return super().write_message(message, binary)
+
+
+def output_text(message: Any, subprotocol: str | None) -> str:
+    """The text of a stream or error message, for the server's log (at most 2000 characters)."""
+    try:
+        if isinstance(message, bytes):
+            incoming = parse(message, subprotocol)
+            content = incoming.content if incoming else {}
+        else:
+            content = (json.loads(message) if isinstance(message, str) else message)["content"]
+        text = content.get("text") or "\n".join(content.get("traceback") or []) or \
+            f"{content.get('ename', '')}: {content.get('evalue', '')}"
+    except Exception:
+        text = "(unreadable)"
+    return str(text)[-2000:]
