@@ -1,6 +1,7 @@
 """The accessible reveal component (anywidget), shared by case studies and golden rules.
 
-The front end (``reveal.js``) draws a heading, an optional "your thoughts" box and a real
+The front end (``reveal.js``) draws a heading, an optional "your thoughts" box (whose text stays in
+the page: no trait carries it to the kernel) and a real
 ``<button aria-expanded aria-controls>`` over a live region; this class keeps a :class:`Reveal`
 model and sends the page only what is shown now.
 """
@@ -27,8 +28,6 @@ class RevealWidget(anywidget.AnyWidget):
     heading_level = traitlets.Int(3).tag(sync=True)
     note_label = traitlets.Unicode("").tag(sync=True)
     note_hint = traitlets.Unicode("").tag(sync=True)
-    # What the learner typed: kept in memory only, never stored, logged or rendered as HTML.
-    note = traitlets.Unicode("").tag(sync=True)
     button_label = traitlets.Unicode("").tag(sync=True)
     expanded = traitlets.Bool(False).tag(sync=True)
     panel_heading = traitlets.Unicode("").tag(sync=True)
