@@ -10,6 +10,7 @@ from ..ui.blocks import prose
 from ..ui.error_card import error_cards_for
 from ..ui.guard import guarded
 from ..ui.html import heading_html, source_html
+from ..ui.progress_data import prompt_key
 from ..ui.reveal import RevealWording
 from ..ui.reveal_widget import RevealWidget
 from .model import CaseStudyPanel
@@ -39,6 +40,7 @@ class CaseStudyView(widgets.VBox):
             RevealWidget(
                 self._panel.reveals[q.id],
                 wording,
+                progress_key=prompt_key(case, q),
                 heading=q.prompt,
                 heading_level=3,
                 note_label=content.text("case_study", "your_thoughts"),

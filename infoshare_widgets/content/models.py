@@ -84,6 +84,9 @@ class UIStrings(Strict):
     case_study: dict[str, Text] = Field(description="The case-study panel.")
     golden_rules: dict[str, Text] = Field(description="The golden rules cards and check.")
     decision_record: dict[str, Text] = Field(description="The decision record form.")
+    progress: dict[str, Text] = Field(
+        description="Progress kept in the browser: the Start page's progress, "
+        "\"Clear my answers\" and the completion record.")
 
 
 # --- topics: the pack's reading text ------------------------------------------------------------

@@ -21,6 +21,13 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
                      "check_prompt", "check_answer"],
     "decision_record": ["not_saved", "record_heading", "date_label", "not_answered", "missing",
                         "download", "download_hint"],
+    "progress": ["not_kept", "loading", "questions", "prompts", "score", "visited", "not_started",
+                 "not_stated", "sections_label", "complete", "continue", "clear",
+                 "clear_confirm", "clear_yes", "clear_cancel", "cleared", "record_show",
+                 "record_hide", "record_title", "record_label", "name_label", "name_hint",
+                 "record_name", "record_date", "record_sections", "record_scores",
+                 "record_cases", "record_none", "record_content", "print", "download",
+                 "download_hint"],
 }
 
 # The wording filled with values, each with sample values: `infoshare validate` fills every one of
@@ -33,4 +40,7 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
     "golden_rules": {"rule_heading": {"number": 1, "key_phrase": "Be alert"},
                      "check_answer": {"number": 1, "key_phrase": "Be alert"}},
     "decision_record": {"missing": {"count": 1, "total": 5}},
+    "progress": {"questions": {"answered": 2, "total": 3}, "prompts": {"revealed": 1, "total": 4},
+                 "score": {"correct": 1, "answered": 2}, "continue": {"title": "Adults"},
+                 "record_content": {"version": "1.0", "reviewed": "2026-11-01"}},
 }

@@ -27,11 +27,12 @@ from ..content.markdown import escape
 from ..ui.error_card import error_card
 from ..ui.guard import guarded
 from .html import block_html, notebook_url, topic_html
+from .progress import ProgressParts
+from .progress_plan import AUDIENCE_OF_SECTION
 from .visit import DEFAULT_MODE
 
 log = logging.getLogger(__name__)
 
-AUDIENCE_OF_SECTION = {"children": "children", "adults": "adults"}
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,7 +52,7 @@ def _guarded(what: str) -> Callable[[F], F]:
 
 
 @dataclass
-class Page:
+class Page(ProgressParts):
     """One section's page for one visit: its content, its mode, and a builder per part."""
 
     section_id: str
@@ -135,9 +136,10 @@ class Page:
 
     @_guarded("the page footer")
     def footer(self) -> widgets.Widget:
-        """The navigation again, so a learner at the end of the page can go on."""
-        return block_html(f'<footer class="is-page-footer">'
-                     f'{self._nav("nav_label_end", "is-nav-bottom")}</footer>', "is-footer")
+        """The navigation again, and the progress store (its view keeps progress in the browser)."""
+        return self.with_store(block_html(f'<footer class="is-page-footer">'
+                               f'{self._nav("nav_label_end", "is-nav-bottom")}</footer>',
+                               "is-footer"))
 
     # --- reading text -------------------------------------------------------------------------
 
@@ -183,7 +185,7 @@ class Page:
     def lawful_bases(self) -> widgets.Widget:
         from ..lawful_basis import lawful_basis_widget
 
-        return lawful_basis_widget(self.content)
+        return self.track(lawful_basis_widget(self.content))
 
     @_guarded("the golden rules")
     def golden_rules(self, audience: str | None = None) -> widgets.Widget:
@@ -193,7 +195,7 @@ class Page:
 
         audience = audience or AUDIENCE_OF_SECTION.get(self.section_id, "children")
         check = functools.partial(quiz_widget, self.content, heading_level=3)
-        return golden_rules_widget(self.content, audience, check=check)
+        return self.track(golden_rules_widget(self.content, audience, check=check))
 
     @_guarded("the quizzes")
     def quizzes(self) -> widgets.Widget:
@@ -204,13 +206,13 @@ class Page:
                     self.content.quizzes_for(self.section_id)]
         box = widgets.VBox(children=children + self._broken_cards("quizzes"))
         box.add_class("is-quizzes")
-        return box
+        return self.track(box)
 
     @_guarded("the case studies")
     def case_studies(self) -> widgets.Widget:
         from ..case_study import case_studies_page
 
-        return case_studies_page(self.content, step_mode=self.facilitator)
+        return self.track(case_studies_page(self.content, step_mode=self.facilitator))
 
     @_guarded("the decision record")
     def decision_record(self) -> widgets.Widget:

@@ -77,6 +77,7 @@ function render({ model, el: host }) {
   }
 
   function update() {
+    setQuiet(live, model.get("restored"), "");
     heading.textContent = model.get("heading");
     heading.hidden = !model.get("heading");
 

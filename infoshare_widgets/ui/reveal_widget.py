@@ -36,9 +36,14 @@ class RevealWidget(anywidget.AnyWidget):
     as_list = traitlets.Bool(True).tag(sync=True)
     status = traitlets.Unicode("").tag(sync=True)
     card = traitlets.Bool(False).tag(sync=True)
+    # True while what is shown was put back from stored progress: shown, not announced.
+    restored = traitlets.Bool(False).tag(sync=True)
 
-    def __init__(self, reveal: Reveal, wording: RevealWording, **kwargs: Any) -> None:
+    def __init__(self, reveal: Reveal, wording: RevealWording, progress_key: str = "",
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        # The item's id and a hash of its wording (ui.progress_data.item_key); "" = not kept.
+        self.progress_key = progress_key
         self._reveal = reveal
         self._wording = wording
         self.on_msg(self._on_message)
@@ -53,12 +58,19 @@ class RevealWidget(anywidget.AnyWidget):
         self._reveal.press()
         self._render()
 
+    def restore(self) -> None:
+        """Show every item, as stored progress says the learner did, without announcing it."""
+        if not self._reveal.all_shown:
+            self._reveal.shown = self._reveal.total
+            self._render(quiet=True)
+
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if isinstance(content, dict) and content.get("event") == "press":
             self.press()
 
-    def _render(self) -> None:
+    def _render(self, quiet: bool = False) -> None:
         with self.hold_sync():
+            self.restored = quiet
             self.items = self._reveal.visible
             self.expanded = self._reveal.expanded
             self.button_label = self._wording.button(self._reveal)
