@@ -81,7 +81,8 @@ class Tracker:
             if answer is not None and (tuple(widget.chosen), widget.status) != \
                     (answer.chosen, answer.result):
                 widget.check(answer.chosen, quiet=True)
-            elif answer is None and widget.restored and widget.status:
+            elif answer is None and widget.status in ("correct", "incorrect") and \
+                    self.store.progress_seen:
                 widget.try_again(quiet=True)  # cleared, here or in another tab
         finally:
             self._restoring = False
@@ -184,6 +185,8 @@ class ProgressParts:
             if tracker is None:
                 return widgets.VBox()
             tracker.store.off_text = ""  # the panel says it instead
-            return progress_panel(self.content, tracker, self.link)
+            box = widgets.VBox([progress_panel(self.content, tracker, self.link)])
+            box.add_class("is-progress-part")
+            return box
 
         return guarded(self.content, f"the progress on the {self.section_id!r} page", build)

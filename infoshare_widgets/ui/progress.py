@@ -37,6 +37,7 @@ class ProgressStore(anywidget.AnyWidget):
         super().__init__(**traits)
         self.progress = Progress()
         self.loaded = False
+        self.progress_seen = False
         self.available: bool | None = None  # None until the browser has said
         self._listeners: list[Callable[[ProgressStore], None]] = []
         self._pending: list[dict[str, Any]] = []
@@ -83,6 +84,8 @@ class ProgressStore(anywidget.AnyWidget):
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if not isinstance(content, dict) or content.get("event") != "load":
             return
+        # True from the second load on: the browser's entry changed (another tab, or a clear).
+        self.progress_seen = self.loaded
         self.available = bool(content.get("available"))
         self.progress = Progress.read(content.get("data"))
         self.loaded = True
