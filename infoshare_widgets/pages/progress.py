@@ -120,9 +120,9 @@ def progress_panel(content: Content, tracker: Tracker, link: Callable[[Any], str
         progress = store.progress
         sections = [section_summary(content, s.id, progress, link(s))
                     for s in content.sections[1:]]
-        last = content.section(progress.last) if progress.last else None
-        if last is not None and last.id == content.sections[0].id:
-            last = None
+        # The section visited most recently, other than Start (where the link is shown).
+        others = {s: t for s, t in progress.visited.items() if s != content.sections[0].id}
+        last = content.section(max(others, key=others.__getitem__)) if others else None
         with panel.hold_sync():
             panel.sections = sections
             panel.continue_url = link(last) if last else ""
