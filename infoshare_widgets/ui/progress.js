@@ -86,7 +86,8 @@ function render({ model, el: host }) {
   const key = storageKey(model);
 
   function load() {
-    model.send({ event: "load", available: Boolean(store), data: store ? readEntry(store, key) : {} });
+    const data = store ? readEntry(store, key) : {};
+    model.send({ event: "load", available: Boolean(store), data });
   }
 
   function onMessage(msg) {

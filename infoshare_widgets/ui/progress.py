@@ -87,7 +87,11 @@ class ProgressStore(anywidget.AnyWidget):
         # True from the second load on: the browser's entry changed (another tab, or a clear).
         self.progress_seen = self.loaded
         self.available = bool(content.get("available"))
-        self.progress = Progress.read(content.get("data"))
+        try:
+            self.progress = Progress.read(content.get("data"))
+        except Exception:  # e.g. NaN for a time: ignore the entry, never break the page
+            log.warning("stored progress could not be read: ignored", exc_info=True)
+            self.progress = Progress()
         self.loaded = True
         for listener in list(self._listeners):
             self._call(listener)

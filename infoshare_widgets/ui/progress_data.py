@@ -67,7 +67,9 @@ class Progress:
         if not isinstance(raw, dict) or not raw:
             return cls()
         if raw.get("v") != VERSION:
-            log.warning("stored progress has version %r, not %r: ignored", raw.get("v"), VERSION)
+            version = raw.get("v")
+            shown = version if isinstance(version, int) else type(version).__name__
+            log.warning("stored progress has version %s, not %s: ignored", shown, VERSION)
             return cls()
         progress = cls()
         answers = raw.get("answers")

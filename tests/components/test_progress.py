@@ -74,6 +74,14 @@ def test_read_keeps_sound_entries_and_drops_the_rest(caplog) -> None:
         assert Progress.read(junk) == Progress()
 
 
+def test_a_store_entry_that_cannot_be_read_is_ignored(caplog) -> None:
+    store = ProgressStore()
+    with caplog.at_level(logging.WARNING):
+        load(store, {"v": VERSION, "visited": {"start": float("nan")}})
+    assert store.loaded and store.progress == Progress()
+    assert "could not be read" in caplog.text
+
+
 # --- the store and the tracker --------------------------------------------------------------------
 
 
