@@ -230,6 +230,13 @@ def test_the_completion_record_holds_what_was_done_and_its_file_reads_the_same(
     assert record.locator("b").count() == 0  # typed markup shown, never interpreted
     assert CONTENT.section("case-studies").title in text  # the section is complete
     assert run_axe(page) == [], describe_violations(run_axe(page))
+    # Printed: the record alone (the print stylesheet hides the rest of the page).
+    page.evaluate("() => document.body.classList.add('is-printing-record')")
+    page.emulate_media(media="print")
+    assert record.evaluate("el => getComputedStyle(el).visibility") == "visible"
+    assert page.locator("h1").evaluate("el => getComputedStyle(el).visibility") == "hidden"
+    page.emulate_media(media="screen")
+    page.evaluate("() => document.body.classList.remove('is-printing-record')")
     with page.expect_download() as info:
         panel.locator(".is-record-download-html").click()
     path = tmp_path / info.value.suggested_filename
