@@ -13,6 +13,7 @@ from ..ui.error_card import error_cards_for
 from ..ui.guard import guarded
 from ..ui.html import heading_html, source_html
 from ..ui.notes import notes_html
+from ..ui.progress_data import prompt_key
 from ..ui.reveal import RevealWording
 from ..ui.reveal_widget import RevealWidget
 from .model import CaseStudyPanel
@@ -70,6 +71,7 @@ class CaseStudyView(widgets.VBox):
             RevealWidget(
                 self._panel.reveals[q.id],
                 wording,
+                progress_key=prompt_key(case, q),
                 heading=q.prompt,
                 heading_level=3,
                 note_label="" if facilitator else content.text("case_study", "your_thoughts"),

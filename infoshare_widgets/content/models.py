@@ -98,6 +98,9 @@ class UIStrings(Strict):
     facilitator: dict[str, Text] = Field(
         description="Facilitator mode: notes label, group-session entry, timer, group questions."
     )
+    progress: dict[str, Text] = Field(
+        description="Progress kept in the browser: the Start page's progress, "
+        "\"Clear my answers\" and the completion record.")
 
 
 # --- topics: the pack's reading text ------------------------------------------------------------

@@ -54,6 +54,13 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
                     "timer_running", "timer_paused", "reveal_all", "jump_label",
                     "reveal_answer", "hide_answer", "right_answer", "wrong_answer",
                     "answer_shown", "walkthrough_text"],
+    "progress": ["not_kept", "loading", "questions", "prompts", "score", "visited", "not_started",
+                 "not_stated", "sections_label", "complete", "continue", "clear",
+                 "clear_confirm", "clear_yes", "clear_cancel", "cleared", "record_show",
+                 "record_hide", "record_title", "record_label", "name_label", "name_hint",
+                 "record_name", "record_date", "record_sections", "record_scores",
+                 "record_cases", "record_none", "record_content", "print", "download",
+                 "download_hint"],
 }
 
 # The wording filled with values, each with sample values: `infoshare validate` fills every one of
@@ -77,4 +84,7 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
     "decision_record": {"missing": {"count": 1, "total": 5}},
     "facilitator": {"timer_minutes": {"minutes": 5}, "timer_running": {"minutes": 5},
                     "timer_done": {"minutes": 5}},
+    "progress": {"questions": {"answered": 2, "total": 3}, "prompts": {"revealed": 1, "total": 4},
+                 "score": {"correct": 1, "answered": 2}, "continue": {"title": "Adults"},
+                 "record_content": {"version": "1.0", "reviewed": "2026-11-01"}},
 }

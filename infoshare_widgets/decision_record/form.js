@@ -1,12 +1,39 @@
-// The decision-record form: a labelled text box, or a group of real radio buttons, per question.
+// The decision-record form, the record as it stands, and its download: all in the browser.
 //
 // Every control has a visible label (<label for>, or <fieldset> with <legend>); a question's help
-// and the "nothing is saved" notice are linked with aria-describedby. What the learner types goes
-// to the kernel's memory through the `answers` trait and nowhere else: no browser storage, and it
-// is only ever set as a textarea's value, never as HTML. `help_html` is authored Markdown already
-// sanitised in Python (content.markdown.to_html).
+// and the "nothing is saved" notice are linked with aria-describedby. What the learner types stays
+// in this page (issue 11): it is never set on the model, sent to the kernel or stored. The record
+// is made here, as plain text shown with textContent and downloaded as a Blob; its format is the
+// one `model.DecisionRecord.as_text` documents (a browser test compares the two).
+// `help_html` is authored Markdown already sanitised in Python (content.markdown.to_html).
 
 // el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
+
+function recordText(model, questions, answers) {
+  const w = model.get("wording") || {};
+  const applies = (q) => !q.ask_if || answers[q.ask_if.question] === q.ask_if.answer;
+  const lines = [model.get("title"), `${w.date_label || ""} ${model.get("day")}`, ""];
+  let missing = 0;
+  questions.forEach((q, n) => {
+    lines.push(`${n + 1}. ${q.prompt}`);
+    const answer = answers[q.id];
+    if (!applies(q)) lines.push(`   ${w.not_applicable || ""}`);
+    else if (!answer) {
+      lines.push(`   ${w.not_answered || ""}`);
+      missing += 1;
+    } else for (const line of answer.split("\n")) lines.push(`   ${line}`.trimEnd());
+    lines.push("");
+  });
+  if (missing) {
+    const total = questions.filter(applies).length;
+    lines.push((w.missing || "").replace(/\{count\}/g, missing).replace(/\{total\}/g, total));
+  }
+  return lines.join("\n").replace(/\n+$/, "") + "\n";
+}
+
+function cleanAnswer(value, max) {
+  return value.replace(/\r\n?/g, "\n").trim().slice(0, max).trimEnd();
+}
 
 function render({ model, el: host }) {
   const uid = uniqueId("is-record");
@@ -14,20 +41,46 @@ function render({ model, el: host }) {
   const notice = el("p", "is-record-notice");
   notice.id = `${uid}-notice`;
   const list = el("ol", "is-record-questions");
-  root.append(notice, list);
+  const preview = el("div", "is-record-preview");
+  const previewHeading = el("h3", "is-record-preview-heading");
+  const previewText = el("pre", "is-record-preview-text");
+  preview.append(previewHeading, previewText);
+  const download = el("button", "is-download-button is-record-download");
+  download.type = "button";
+  const downloadHint = el("p", "is-download-hint");
+  downloadHint.id = `${uid}-download-hint`;
+  download.setAttribute("aria-describedby", downloadHint.id);
+  root.append(notice, list, preview, download, downloadHint);
   const controls = new Map(); // question id -> textarea, or list of radio inputs
   const conditional = []; // [item, {question, answer}]: shown only after that answer
+  let questions = [];
 
-  function answer(id, value) {
-    model.set("answers", { ...(model.get("answers") || {}), [id]: value });
-    model.save_changes();
+  function answers() {
+    const max = model.get("max_length") || 5000;
+    const out = {};
+    for (const q of questions) {
+      const control = controls.get(q.id);
+      let value = "";
+      if (Array.isArray(control)) value = (control.find((r) => r.checked) || {}).value || "";
+      else if (control) value = control.value;
+      value = cleanAnswer(value, max);
+      if (value && (q.kind !== "choice" || (q.choices || []).includes(value))) out[q.id] = value;
+    }
+    return out;
+  }
+
+  function refresh() {
+    const now = answers();
+    for (const [item, cond] of conditional) item.hidden = now[cond.question] !== cond.answer;
+    previewText.textContent = recordText(model, questions, now);
   }
 
   function build() {
     list.replaceChildren();
     controls.clear();
     conditional.length = 0;
-    (model.get("questions") || []).forEach((q, n) => {
+    questions = model.get("questions") || [];
+    questions.forEach((q, n) => {
       const item = el("li", "is-record-question");
       const base = `${uid}-q${n}`;
       let help = null;
@@ -52,9 +105,7 @@ function render({ model, el: host }) {
           input.name = `${base}-choice`;
           input.id = `${base}-c${c}`;
           input.value = choice;
-          input.addEventListener("change", () => {
-            if (input.checked) answer(q.id, input.value);
-          });
+          input.addEventListener("change", refresh);
           label.append(input, el("span", "", choice));
           group.appendChild(label);
           radios.push(input);
@@ -70,7 +121,7 @@ function render({ model, el: host }) {
         box.maxLength = model.get("max_length") || 5000;
         box.setAttribute("autocomplete", "off");
         box.setAttribute("aria-describedby", described);
-        box.addEventListener("input", () => answer(q.id, box.value));
+        box.addEventListener("input", refresh);
         item.append(label);
         if (help) item.appendChild(help);
         item.appendChild(box);
@@ -81,36 +132,53 @@ function render({ model, el: host }) {
     });
   }
 
-  function fill() {
+  function words() {
+    const w = model.get("wording") || {};
     notice.textContent = model.get("notice");
-    const answers = model.get("answers") || {};
-    for (const [item, cond] of conditional) {
-      item.hidden = (answers[cond.question] || "") !== cond.answer;
-    }
-    for (const [id, control] of controls) {
-      const value = answers[id] || "";
-      if (Array.isArray(control)) {
-        for (const radio of control) radio.checked = radio.value === value;
-      } else if (control.value !== value) {
-        control.value = value;
-      }
-    }
+    previewHeading.textContent = w.record_heading || "";
+    download.textContent = w.download || "";
+    downloadHint.textContent = w.download_hint || "";
+    downloadHint.hidden = !w.download_hint;
+    refresh();
   }
 
+  download.addEventListener("click", () => {
+    const text = recordText(model, questions, answers());
+    const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `decision-record-${model.get("day")}.txt`;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+
   build();
-  fill();
+  words();
   const onQuestions = () => {
     build();
-    fill();
+    words();
+  };
+  // Choices suggested by another part of the page (the lawful-basis helper): ticked here, in the
+  // page, like a learner's own; nothing typed is involved.
+  const onMessage = (msg) => {
+    if (!msg || msg.event !== "suggest" || typeof msg.answers !== "object") return;
+    for (const [id, value] of Object.entries(msg.answers)) {
+      const control = controls.get(id);
+      if (Array.isArray(control)) for (const radio of control) radio.checked = radio.value === value;
+    }
+    refresh();
   };
   model.on("change:questions", onQuestions);
-  model.on("change:answers", fill);
-  model.on("change:notice", fill);
+  model.on("change", words);
+  model.on("msg:custom", onMessage);
   host.appendChild(root);
   return () => {
     model.off("change:questions", onQuestions);
-    model.off("change:answers", fill);
-    model.off("change:notice", fill);
+    model.off("change", words);
+    model.off("msg:custom", onMessage);
   };
 }
 

@@ -2,8 +2,9 @@
 
 Golden rule 7 asks practitioners to record the decision and the reasons, whether or not they
 share. The learner answers the "What do I do?" questions and takes away a plain-text record with
-the date; a question left blank is noted as not answered. Answers live only in this object, in
-the kernel's memory, until the page closes: nothing here writes, logs or sends them.
+the date; a question left blank is noted as not answered. The page makes the record in the
+browser (``form.js``, the same format): typed answers never reach the kernel. This model is the
+format's reference, tested here and compared with the browser's record in the browser tests.
 """
 
 from __future__ import annotations

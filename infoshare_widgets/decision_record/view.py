@@ -1,4 +1,8 @@
-"""The decision record: the questions, a preview of the record, and a "Download record" button."""
+"""The decision record: the questions, a preview of the record, and a "Download record" button.
+
+The preview and the download are made in the browser (``form.js``): typed text never reaches the
+kernel (issue 11).
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,6 @@ import traitlets
 from ..content import Content, models
 from ..content.markdown import escape, to_html
 from ..ui.blocks import prose
-from ..ui.download import DownloadButton
 from ..ui.error_card import file_cards, one_widget
 from ..ui.guard import guarded
 from ..ui.html import heading_html, source_html
@@ -28,30 +31,28 @@ _WARNING_STYLE = (
     "margin:0.75rem 0;padding:0.5rem var(--is-space,1rem);"
     "border-left:6px solid var(--is-update,#7a4d00);background:var(--is-surface,#f4f6f8)"
 )
-_PREVIEW_BOX_STYLE = (
-    "max-width:100%;font-size:var(--is-font-size,1rem);line-height:1.5;"
-    "color:var(--is-text,#1b1b1b)"
-)
-_PREVIEW_STYLE = (
-    "margin:0;padding:var(--is-space,1rem);white-space:pre-wrap;word-break:normal;"
-    "overflow-wrap:anywhere;max-width:100%;font-family:inherit;font-size:inherit;"
-    "line-height:1.5;color:var(--is-text,#1b1b1b);"
-    "background:var(--is-surface,#f4f6f8);border:1px solid var(--is-border,#6b6b6b);"
-    "border-radius:var(--is-radius,6px)"
-)
+WORDING_KEYS = ("record_heading", "date_label", "not_answered", "missing", "download",
+                "download_hint", "not_applicable")
 
 
 class DecisionForm(anywidget.AnyWidget):
-    """The questions as labelled controls; ``answers`` holds what the learner entered (memory
-    only)."""
+    """The questions, the record as it stands and its download, all drawn in the browser.
+
+    What the learner types stays in the page (``form.js``): no trait carries it, so it never
+    reaches the kernel. Every trait here is set by Python only.
+    """
 
     _esm = esm(Path(__file__).with_name("form.js"))
     _css = stylesheet(Path(__file__).with_name("form.css"))
 
     # [{id, prompt, help_html, kind: "text" | "choice", choices}]; help_html is sanitised.
     questions = traitlets.List(traitlets.Dict()).tag(sync=True)
-    answers = traitlets.Dict().tag(sync=True)
     notice = traitlets.Unicode("").tag(sync=True)
+    title = traitlets.Unicode("").tag(sync=True)
+    # The record's wording (ui.yaml decision_record: WORDING_KEYS), plain text.
+    wording = traitlets.Dict().tag(sync=True)
+    # The date the record carries, ISO (the day the page was opened).
+    day = traitlets.Unicode("").tag(sync=True)
     max_length = traitlets.Int(MAX_ANSWER).tag(sync=True)
 
 
@@ -70,75 +71,48 @@ def record_wording(content: Content) -> RecordWording:
         return content.text("decision_record", key)
 
     return RecordWording(date_label=t("date_label"), not_answered=t("not_answered"),
-                         missing=t("missing"), not_applicable=t("not_applicable"))
+                         missing=t("missing"))
 
 
 class DecisionRecordView(widgets.VBox):
-    """The form, the record as it stands, and the download. One observer, one render."""
+    """The heading and warning, the form (which makes the record in the browser), the source."""
 
     def __init__(self, content: Content, file: models.DecisionRecordFile,
                  today: Callable[[], date] = date.today) -> None:
         bases = [b.name for b in content.lawful_bases.bases] if content.lawful_bases else None
         self._record = DecisionRecord.from_file(file, record_wording(content), bases)
-        self._today = today
-        self._heading = content.text("decision_record", "record_heading")
         header = prose(
             f"{heading_html(2, file.title)}{to_html(file.intro)}"
             f'<div class="is-record-warning" role="note" style="{_WARNING_STYLE}">'
             f"{to_html(file.warning)}</div>",
             "is-record-intro",
         )
-        self._form = DecisionForm(questions=form_questions(self._record.items),
-                                  notice=content.text("decision_record", "not_saved"))
-        self._preview = widgets.HTML()
-        self._preview.add_class("is-record-preview-widget")
-        self._download = DownloadButton(label=content.text("decision_record", "download"),
-                                        hint=content.text("decision_record", "download_hint"))
+        self._form = DecisionForm(
+            questions=form_questions(self._record.items),
+            notice=content.text("decision_record", "not_saved"), title=file.title,
+            wording={k: content.text("decision_record", k) for k in WORDING_KEYS},
+            day=today().isoformat()[:10])
         source = prose(source_html(content, file.source), "is-record-source")
-        super().__init__(children=[header, self._form, self._preview, self._download, source])
+        super().__init__(children=[header, self._form, source])
         self.add_class("is-decision-record")
-        self._form.observe(self._on_answers, names="answers")
-        self._render()
 
     @property
     def value(self) -> dict[str, int]:
-        """How far the learner got (counts only: the answers themselves are never reported)."""
-        total = sum(self._record.applies(i) for i in self._record.items)
-        return {"answered": total - len(self._record.missing()), "total": total}
+        """The number of questions (the answers stay in the browser: the kernel never has them)."""
+        return {"total": len(self._record.items)}
 
     def suggest(self, answers: dict[str, str]) -> dict[str, str]:
-        """Fill in choices offered by another part of the page (the lawful-basis helper).
+        """Tick choices offered by another part of the page (the lawful-basis helper).
 
-        Only an answer that is one of a ``choice`` question's own choices is taken; the learner
-        can change it like any other. Returns what was filled in, by question id.
+        Only an answer that is one of a ``choice`` question's own choices is taken; it is sent to
+        the page as a message (the form keeps its answers in the browser), and the learner can
+        change it like any other. Returns what was filled in, by question id.
         """
         taken = {item.id: answers[item.id] for item in self._record.items
                  if item.kind == "choice" and answers.get(item.id) in item.choices}
         if taken:
-            self._form.answers = {**self._form.answers, **taken}
+            self._form.send({"event": "suggest", "answers": taken})
         return taken
-
-    def _on_answers(self, change: dict[str, Any]) -> None:
-        try:
-            new = change["new"]
-            self._record.update(new if isinstance(new, dict) else {})
-            self._render()
-        except Exception:
-            # The traceback only: the answers themselves are never logged.
-            log.exception("could not update the decision record")
-
-    def _render(self) -> None:
-        day = self._today()
-        text = self._record.as_text(day)
-        # Everything in the record is escaped: the learner's words are shown, never interpreted.
-        self._preview.value = (
-            f'<div class="is-record-preview" style="{_PREVIEW_BOX_STYLE}">'
-            f"{heading_html(3, self._heading)}"
-            f'<pre style="{_PREVIEW_STYLE}">{escape(text)}</pre></div>'
-        )
-        with self._download.hold_sync():
-            self._download.text = text
-            self._download.filename = self._record.filename(day)
 
 
 def walkthrough(content: Content, file: models.DecisionRecordFile) -> widgets.Widget:

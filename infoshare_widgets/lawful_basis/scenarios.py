@@ -18,6 +18,7 @@ from ..ui.error_card import error_card
 from ..ui.feedback import QuizWords
 from ..ui.guard import origin_path
 from ..ui.html import heading_html, source_html
+from ..ui.progress_data import scenario_key
 from ..ui.question import QuestionWidget
 from ..ui.scored import ScoredQuestions
 from .model import BasisWords, ScenarioExercise
@@ -65,6 +66,7 @@ class ScenarioExerciseView(ScoredQuestions):
                 check=partial(self._exercise.check, s.id),
                 reset=partial(self._exercise.reset, s.id),
                 words=quiz_words,
+                progress_key=scenario_key(s, self._exercise.options()),
                 heading=s.title,
                 heading_level=heading_level + 1,
                 intro_html=f'<p class="is-lb-audience"><em>{escape(words.audience(s.audience))}'

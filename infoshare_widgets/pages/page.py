@@ -28,11 +28,12 @@ from ..ui.guard import guarded
 from . import facilitation
 from .furniture import LOCAL_CONTACTS_ON, local_contacts_html, reviewed_html, see_also_html
 from .html import block_html, notebook_url, topic_html
+from .progress import ProgressParts
+from .progress_plan import AUDIENCE_OF_SECTION
 from .visit import DEFAULT_MODE
 
 log = logging.getLogger(__name__)
 
-AUDIENCE_OF_SECTION = {"children": "children", "adults": "adults"}
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,7 +53,7 @@ def _guarded(what: str) -> Callable[[F], F]:
 
 
 @dataclass
-class Page(facilitation.StartPageParts):
+class Page(facilitation.StartPageParts, ProgressParts):
     """One section's page for one visit: its content, its mode, and a builder per part."""
 
     section_id: str
@@ -138,12 +139,12 @@ class Page(facilitation.StartPageParts):
 
     @_guarded("the page footer")
     def footer(self) -> widgets.Widget:
-        """Local contacts (where needed), the navigation again, and the date of the law review."""
+        """Local contacts, the navigation, the law review's date and the progress store."""
         local = (local_contacts_html(self.content, LOCAL_CONTACTS_ON[self.section_id])
                  if self.section_id in LOCAL_CONTACTS_ON else "")
-        return block_html(f'{local}<footer class="is-page-footer">'
-                          f'{self._nav("nav_label_end", "is-nav-bottom")}'
-                          f"{reviewed_html(self.content)}</footer>", "is-footer")
+        return self.with_store(block_html(f'{local}<footer class="is-page-footer">'
+                                          f'{self._nav("nav_label_end", "is-nav-bottom")}'
+                                          f"{reviewed_html(self.content)}</footer>", "is-footer"))
 
     def topic_html(self, topic: models.Topic) -> str:
         """One topic as a section with its heading, text, list, links and source."""
@@ -189,7 +190,7 @@ class Page(facilitation.StartPageParts):
     def lawful_bases(self) -> widgets.Widget:
         from ..lawful_basis import lawful_basis_widget
 
-        return lawful_basis_widget(self.content)
+        return self.track(lawful_basis_widget(self.content))
 
     @_guarded("the golden rules")
     def golden_rules(self, audience: str | None = None) -> widgets.Widget:
@@ -200,7 +201,7 @@ class Page(facilitation.StartPageParts):
         audience = audience or AUDIENCE_OF_SECTION.get(self.section_id, "children")
         check = functools.partial(quiz_widget, self.content, heading_level=3,
                                   group=self.facilitator)
-        return golden_rules_widget(self.content, audience, check=check)
+        return self.track(golden_rules_widget(self.content, audience, check=check))
 
     @_guarded("the quizzes")
     def quizzes(self) -> widgets.Widget:
@@ -211,15 +212,15 @@ class Page(facilitation.StartPageParts):
                     self.content.quizzes_for(self.section_id)]
         box = widgets.VBox(children=children + self._broken_cards("quizzes"))
         box.add_class("is-quizzes")
-        return box
+        return self.track(box)
 
     @_guarded("the case studies")
     def case_studies(self) -> widgets.Widget:
         from ..case_study import case_studies_page
         from .builder import with_builder
-
-        cases = case_studies_page(self.content, facilitator=self.facilitator,
-                                  see_also=functools.partial(see_also_html, self.content))
+        see_also = functools.partial(see_also_html, self.content)
+        cases = self.track(case_studies_page(self.content, facilitator=self.facilitator,
+                                             see_also=see_also))
         return with_builder(self.content, cases) if self.mode == "author" else cases
 
     @_guarded("the lawful-basis helper")

@@ -12,6 +12,7 @@ from ..ui.blocks import prose
 from ..ui.feedback import QuizWords
 from ..ui.guard import guarded
 from ..ui.html import heading_html
+from ..ui.progress_data import question_key
 from ..ui.question import QuestionWidget
 from ..ui.scored import ScoredQuestions
 from .model import QuizState
@@ -28,6 +29,7 @@ class QuizView(ScoredQuestions):
                 check=partial(self._state.check, q.id),
                 reset=partial(self._state.reset, q.id),
                 words=words,
+                progress_key=question_key(q),
                 prompt_html=to_inline_html(q.prompt),
                 kind=q.kind,
                 options=[{"text": o.text} for o in q.options],

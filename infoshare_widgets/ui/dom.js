@@ -21,3 +21,15 @@ function uniqueId(prefix) {
 function headingLevel(level) {
   return Math.min(Math.max(Number(level) || 3, 2), 6);
 }
+
+// A region put back from stored progress is not announced again: it is quiet (no role, aria-live
+// off) until the learner acts. Set before the text changes, so the change itself is quiet.
+function setQuiet(region, quiet, role) {
+  if (quiet) {
+    region.removeAttribute("role");
+    region.setAttribute("aria-live", "off");
+  } else {
+    if (role) region.setAttribute("role", role);
+    region.setAttribute("aria-live", "polite");
+  }
+}

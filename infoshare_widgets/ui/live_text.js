@@ -7,12 +7,13 @@ function render({ model, el: host }) {
   line.setAttribute("role", "status");
   line.setAttribute("aria-live", "polite");
   function update() {
+    setQuiet(line, model.get("quiet"), "status");
     line.textContent = model.get("text") || ""; // plain text, never HTML
   }
   update();
-  model.on("change:text", update);
+  model.on("change", update);
   host.appendChild(line);
-  return () => model.off("change:text", update);
+  return () => model.off("change", update);
 }
 
 export default { render };

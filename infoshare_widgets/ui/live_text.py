@@ -21,3 +21,5 @@ class LiveText(anywidget.AnyWidget):
     _css = stylesheet(Path(__file__).with_name("live_text.css"))
 
     text = traitlets.Unicode("").tag(sync=True)
+    # True when the text was put back from stored progress: shown, not announced (issue 11).
+    quiet = traitlets.Bool(False).tag(sync=True)

@@ -96,6 +96,7 @@ function render({ model, el: host }) {
   function drawFeedback() {
     const html = model.get("feedback_html") || "";
     const checks = model.get("checks");
+    setQuiet(live, model.get("restored"), "status");
     live.dataset.status = model.get("status") || "";
     if (html === drawnHtml && checks !== drawnChecks && html) {
       // The same words again: empty the region first so a screen reader says them again.

@@ -58,6 +58,8 @@ class QuestionWidget(anywidget.AnyWidget):
     status = traitlets.Unicode("").tag(sync=True)
     # Counts checks, so the page re-announces feedback that did not change.
     checks = traitlets.Int(0).tag(sync=True)
+    # True while the feedback on show was put back from stored progress: shown, not announced.
+    restored = traitlets.Bool(False).tag(sync=True)
 
     def __init__(
         self,
@@ -65,6 +67,7 @@ class QuestionWidget(anywidget.AnyWidget):
         check: CheckFn,
         words: QuizWords,
         reset: Callable[[], None] | None = None,
+        progress_key: str = "",
         **traits: Any,
     ) -> None:
         traits.setdefault("check_label", words.check)
@@ -77,6 +80,8 @@ class QuestionWidget(anywidget.AnyWidget):
         self._reset = reset
         self._words = words
         self._feedback: Feedback | None = None
+        # The item's id and a hash of its wording (ui.progress_data.item_key); "" = not kept.
+        self.progress_key = progress_key
         self.on_msg(self._on_message)
 
     @property
@@ -84,24 +89,30 @@ class QuestionWidget(anywidget.AnyWidget):
         """The feedback on show, as data (None before a check and after "Try again")."""
         return self._feedback
 
-    def check(self, chosen: Iterable[int] | None = None) -> Feedback:
-        """What "Check answer" does: judge ``chosen`` (or the current choice) and show why."""
+    def check(self, chosen: Iterable[int] | None = None, *, quiet: bool = False) -> Feedback:
+        """What "Check answer" does: judge ``chosen`` (or the current choice) and show why.
+
+        ``quiet``: the answer is put back from stored progress, so the page shows the feedback
+        without announcing it again.
+        """
         if chosen is not None:
             self.chosen = self._valid(chosen)
         feedback = self._check(frozenset(self._valid(self.chosen)))
         self._feedback = feedback
         with self.hold_sync():
+            self.restored = quiet
             self.feedback_html = feedback_html(feedback, self._words)
             self.status = feedback.status
             self.checks += 1
         return feedback
 
-    def try_again(self) -> None:
+    def try_again(self, *, quiet: bool = False) -> None:
         """What "Try again" does: clear the choice and the feedback."""
         if self._reset is not None:
             self._reset()
         self._feedback = None
         with self.hold_sync():
+            self.restored = quiet
             self.chosen = []
             self.feedback_html = ""
             self.status = ""

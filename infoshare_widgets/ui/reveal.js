@@ -7,7 +7,7 @@
 // which answers with the items now shown (only those reach the page).
 //
 // Safe text: `items` is HTML already sanitised in Python (content.markdown.to_html); everything
-// else, including the learner's note, is set as textContent or as the textarea's value.
+// else is set as textContent; the learner's note is only ever the textarea's own value.
 
 // el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
 
@@ -21,7 +21,8 @@ function render({ model, el: host }) {
   root.appendChild(heading);
 
   // The learner's own thoughts: a visible <label for>, a "not saved" hint linked by
-  // aria-describedby, and a value kept only in the page's memory (no storage, nothing logged).
+  // aria-describedby, and a value that stays in this textarea: never set on the model, so never
+  // sent to the kernel, stored or logged (issue 11).
   const noteBox = el("div", "is-reveal-note");
   const label = el("label", "is-reveal-note-label");
   label.id = `${uid}-label`;
@@ -33,10 +34,6 @@ function render({ model, el: host }) {
   textarea.rows = 4;
   textarea.setAttribute("aria-describedby", hint.id);
   textarea.setAttribute("autocomplete", "off");
-  textarea.addEventListener("input", () => {
-    model.set("note", textarea.value);
-    model.save_changes();
-  });
   noteBox.append(label, hint, textarea);
   root.appendChild(noteBox);
 
@@ -85,6 +82,7 @@ function render({ model, el: host }) {
   }
 
   function update() {
+    setQuiet(live, model.get("restored"), "");
     heading.textContent = model.get("heading");
     heading.hidden = !model.get("heading");
 
@@ -97,7 +95,6 @@ function render({ model, el: host }) {
       "aria-labelledby",
       model.get("heading") ? `${heading.id} ${label.id}` : label.id,
     );
-    if (textarea.value !== model.get("note")) textarea.value = model.get("note");
 
     button.textContent = model.get("button_label");
     if (model.get("heading")) button.setAttribute("aria-describedby", heading.id);

@@ -1,6 +1,7 @@
 """The accessible reveal component (anywidget), shared by case studies and golden rules.
 
-The front end (``reveal.js``) draws a heading, an optional "your thoughts" box and a real
+The front end (``reveal.js``) draws a heading, an optional "your thoughts" box (whose text stays in
+the page: no trait carries it to the kernel) and a real
 ``<button aria-expanded aria-controls>`` over a live region; this class keeps a :class:`Reveal`
 model and sends the page only what is shown now.
 """
@@ -27,8 +28,6 @@ class RevealWidget(anywidget.AnyWidget):
     heading_level = traitlets.Int(3).tag(sync=True)
     note_label = traitlets.Unicode("").tag(sync=True)
     note_hint = traitlets.Unicode("").tag(sync=True)
-    # What the learner typed: kept in memory only, never stored, logged or rendered as HTML.
-    note = traitlets.Unicode("").tag(sync=True)
     button_label = traitlets.Unicode("").tag(sync=True)
     expanded = traitlets.Bool(False).tag(sync=True)
     panel_heading = traitlets.Unicode("").tag(sync=True)
@@ -41,9 +40,14 @@ class RevealWidget(anywidget.AnyWidget):
     # label, "" when not offered), and Page Down / Right Arrow reveal the next point.
     step_mode = traitlets.Bool(False).tag(sync=True)
     reveal_all_label = traitlets.Unicode("").tag(sync=True)
+    # True while what is shown was put back from stored progress: shown, not announced.
+    restored = traitlets.Bool(False).tag(sync=True)
 
-    def __init__(self, reveal: Reveal, wording: RevealWording, **kwargs: Any) -> None:
+    def __init__(self, reveal: Reveal, wording: RevealWording, progress_key: str = "",
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        # The item's id and a hash of its wording (ui.progress_data.item_key); "" = not kept.
+        self.progress_key = progress_key
         self._reveal = reveal
         self._wording = wording
         self.on_msg(self._on_message)
@@ -62,6 +66,11 @@ class RevealWidget(anywidget.AnyWidget):
         """What "Reveal all" does: show every remaining point."""
         self._reveal.reveal_all()
         self._render()
+    def restore(self) -> None:
+        """Show every item, as stored progress says the learner did, without announcing it."""
+        if not self._reveal.all_shown:
+            self._reveal.shown = self._reveal.total
+            self._render(quiet=True)
 
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
         event = content.get("event") if isinstance(content, dict) else None
@@ -72,8 +81,9 @@ class RevealWidget(anywidget.AnyWidget):
         elif event == "next" and self._reveal.step_mode and not self._reveal.all_shown:
             self.press()  # a clicker's Page Down: the next point, never "hide"
 
-    def _render(self) -> None:
+    def _render(self, quiet: bool = False) -> None:
         with self.hold_sync():
+            self.restored = quiet
             self.items = self._reveal.visible
             self.expanded = self._reveal.expanded
             self.button_label = self._wording.button(self._reveal)

@@ -33,5 +33,9 @@ class ScoredQuestions(widgets.VBox):
         """The score line as the learner reads it."""
         return self._score.text
 
-    def _update_score(self, _change: Any = None) -> None:
-        self._score.text = self._scorer.score_text()
+    def _update_score(self, change: Any = None) -> None:
+        owner = change.get("owner") if isinstance(change, dict) else None
+        with self._score.hold_sync():
+            # A question put back from stored progress moves the score quietly (issue 11).
+            self._score.quiet = bool(getattr(owner, "restored", False))
+            self._score.text = self._scorer.score_text()

@@ -171,7 +171,7 @@ def test_unchanged_content_is_not_read_again(content_copy: Path) -> None:
 def test_header_and_footer_link_home_previous_and_next_in_section_order(index: int) -> None:
     sections = SHIPPED.sections
     page = pages.Page(sections[index].id, SHIPPED)
-    header, footer = page.header().value, page.footer().value
+    header, footer = page.header().value, html_of(page.footer())
     for html in (header, footer):
         assert f'href="{sections[0].notebook}.ipynb"' in html
         assert ">Home</a>" in html

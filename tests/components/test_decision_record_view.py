@@ -1,4 +1,7 @@
-"""The decision record as a learner meets it: questions, a preview, a download; nothing kept."""
+"""The decision record as a learner meets it: questions, a preview, a download; nothing kept.
+
+The preview and the download are made in the browser (form.js); here, what the kernel sends it.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +27,6 @@ from infoshare_widgets.decision_record import (
     DecisionRecordView,
     decision_record_widget,
 )
-from infoshare_widgets.ui.download import DownloadButton
 
 DAY = date(2025, 3, 7)
 
@@ -37,11 +39,9 @@ def build(**content_fields: object) -> DecisionRecordView:
     return view
 
 
-def parts(view: DecisionRecordView) -> tuple[DecisionForm, str, DownloadButton]:
+def parts(view: DecisionRecordView) -> tuple[DecisionForm, None, None]:
     form = next(w for w in view.children if isinstance(w, DecisionForm))
-    preview = next(w for w in view.children if "is-record-preview" in getattr(w, "value", ""))
-    download = next(w for w in view.children if isinstance(w, DownloadButton))
-    return form, preview.value, download
+    return form, None, None
 
 
 def test_header_has_title_intro_and_the_practice_details_warning() -> None:
@@ -67,39 +67,16 @@ def test_lawful_basis_question_is_a_text_box_when_the_bases_are_broken() -> None
     assert form.questions[2]["kind"] == "text"
 
 
-def test_answers_update_the_preview_and_the_download() -> None:
-    view = build()
-    form, preview, download = parts(view)
-    assert ui("decision_record", "record_heading") in preview
-    assert preview.count(ui("decision_record", "not_answered")) == 4
-    assert download.label == ui("decision_record", "download")
-    assert download.hint == ui("decision_record", "download_hint")
-    assert download.filename == "decision-record-2025-03-07.txt"
-
-    form.answers = {"advice": "My manager", "basis": "Public task", "told": "Not a choice"}
-    _, preview, download = parts(view)
-    assert "1. Who can give me advice?\n   My manager\n" in download.text
-    assert "3. What is the lawful basis?\n   Public task\n" in download.text
-    assert "T missing: 2 4" in download.text
-    assert "T date label 2025-03-07" in download.text
-    assert "My manager" in preview and "Public task" in preview
-    assert view.value == {"answered": 2, "total": 4}
-
-
-def test_typed_markup_is_escaped_in_the_preview_and_plain_in_the_file(caplog) -> None:
+def test_the_form_carries_the_record_wording_and_the_day_but_no_answer_trait() -> None:
     view = build()
     form, _, _ = parts(view)
-    typed = f"{IMG} {SCRIPT}"
-    with caplog.at_level(logging.DEBUG):
-        form.answers = {"advice": typed, "what": "<b>bold</b>"}
-    _, preview, download = parts(view)
-    assert_inert(preview)
-    assert "&lt;img src=x onerror=alert(1)&gt; &lt;script&gt;" in preview
-    assert "<b>" not in preview
-    assert typed in download.text  # a plain-text file: shown as typed, never interpreted
-    assert download.mime.startswith("text/plain")
-    assert typed not in caplog.text  # never logged
-    assert typed not in repr(view.value)
+    assert form.wording["record_heading"] == ui("decision_record", "record_heading")
+    assert form.wording["download"] == ui("decision_record", "download")
+    assert form.wording["missing"] == ui("decision_record", "missing")
+    assert form.day == "2025-03-07" and form.title == "My information sharing decision"
+    # Nothing the browser could fill with typed text is synced to the kernel.
+    assert "answers" not in form.keys and "note" not in form.keys
+    assert view.value == {"total": 4}
 
 
 def test_authored_text_is_sanitised() -> None:
@@ -107,22 +84,22 @@ def test_authored_text_is_sanitised() -> None:
     data = file.model_dump()
     data["questions"][0].update(prompt=f"Q {SCRIPT}", help=IMG)
     view = build(decision_record=type(file).model_validate(data))
-    form, preview, _ = parts(view)
+    form, _, _ = parts(view)
     assert_inert(form.questions[0]["help_html"])
     assert form.questions[0]["prompt"] == f"Q {SCRIPT}"  # plain text: set as textContent
-    for html in [view.children[0].value, preview, view.children[-1].value]:
+    assert form.title == f"T {IMG}"  # plain text: set as textContent in the record
+    for html in [view.children[0].value, view.children[-1].value]:
         assert_inert(html)
 
 
-def test_front_end_keeps_typed_text_out_of_html_and_storage() -> None:
-    form_js, download_js = DecisionForm._esm, DownloadButton._esm  # what the widgets ship
+def test_front_end_keeps_typed_text_in_the_page() -> None:
+    form_js = DecisionForm._esm  # what the widget ships
     assert re.findall(r"\.innerHTML\s*=\s*([\w.]+)", form_js) == ["q.help_html"]
-    assert "innerHTML" not in download_js
-    assert "new Blob([model.get(\"text\")]" in download_js and "link.download" in download_js
-    for js in (form_js, download_js):
-        for word in ("localStorage", "sessionStorage", "indexedDB", "console.log", "fetch(",
-                     "XMLHttpRequest", "sendBeacon"):
-            assert word not in js
+    assert "previewText.textContent = recordText(" in form_js
+    assert "new Blob([text]" in form_js and "link.download" in form_js
+    for word in ("localStorage", "sessionStorage", "indexedDB", "console.log", "fetch(",
+                 "XMLHttpRequest", "sendBeacon", "model.set(", "save_changes", "model.send("):
+        assert word not in form_js, word
 
 
 def test_front_end_controls_are_labelled() -> None:
@@ -130,8 +107,8 @@ def test_front_end_controls_are_labelled() -> None:
     for needed in ("label.htmlFor", 'el("fieldset"', 'el("legend"', 'input.type = "radio"',
                    '"aria-describedby", described', "notice.id"):
         assert needed in form_js, needed
-    css = DecisionForm._css + DownloadButton._css  # what the widgets ship
-    assert css.count("outline: 3px solid var(--is-focus, #1d4f91)") == 2  # once in each
+    css = DecisionForm._css  # what the widget ships
+    assert css.count("outline: 3px solid var(--is-focus, #1d4f91)") == 1  # components.css
     assert "min-height: 44px" in css
     assert not re.search(r"(?<!min-)(?<!max-)width:\s*(?!24px)\d+px", css)
 
@@ -165,8 +142,8 @@ def test_shipped_decision_record_builds() -> None:
 
     view = decision_record_widget(load_content(), today=lambda: DAY)
     assert isinstance(view, DecisionRecordView)
-    form, _, download = parts(view)
-    assert form.questions and " 2025-03-07\n" in download.text
+    form, _, _ = parts(view)
+    assert form.questions and form.day == "2025-03-07"
 
 
 def test_record_still_works_when_ui_wording_is_broken() -> None:
@@ -175,21 +152,5 @@ def test_record_still_works_when_ui_wording_is_broken() -> None:
     content = Content(root=Path("/c"), decision_record=decision_record_file())
     view = decision_record_widget(content, today=lambda: DAY)
     assert isinstance(view, DecisionRecordView)
-    form, _, download = parts(view)
-    form.answers = {"advice": "A"}
-    assert "date label 2025-03-07" in download.text and "   A\n" in download.text
-
-
-def test_an_update_that_fails_is_logged_without_the_answers(caplog, monkeypatch) -> None:
-    view = build()
-    form, _, download = parts(view)
-    before = download.text
-
-    def broken(*_args: object) -> str:
-        raise RuntimeError("broken on purpose")
-
-    monkeypatch.setattr(view._record, "as_text", broken)
-    with caplog.at_level(logging.ERROR):
-        form.answers = {"advice": "secret words"}
-    assert download.text == before
-    assert any(r.exc_info for r in caplog.records) and "secret words" not in caplog.text
+    form, _, _ = parts(view)
+    assert form.questions and set(form.wording) >= {"date_label", "download"}

@@ -1,0 +1,192 @@
+"""A page's progress: put stored answers back, store new ones, and the Start page's summary.
+
+The store (``ui.progress.ProgressStore``) lives in the learner's browser; here the page ties it to
+the widgets it built. In facilitator mode there is no tracker: nothing is read or written.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..content import Content
+from ..ui.progress import ProgressStore
+from ..ui.progress_data import Answer
+from ..ui.question import QuestionWidget
+from ..ui.reveal_widget import RevealWidget
+from .progress_plan import content_id, section_summary
+
+log = logging.getLogger(__name__)
+
+
+def walk(widget: Any) -> Iterator[Any]:
+    """The widget and every widget inside it."""
+    yield widget
+    for child in getattr(widget, "children", ()) or ():
+        yield from walk(child)
+
+
+class Tracker:
+    """One page's link between its questions and reveals and the browser's stored progress."""
+
+    def __init__(self, content: Content, section_id: str) -> None:
+        self.section_id = section_id
+        self.store = ProgressStore(content_id=content_id(content),
+                                   off_text=content.text("progress", "not_kept"))
+        self.questions: dict[str, list[QuestionWidget]] = {}
+        self.reveals: dict[str, list[RevealWidget]] = {}
+        self._restoring = False
+        self._visited = False
+        self.store.on_load(self._apply)
+
+    def track(self, widget: Any) -> Any:
+        """Register every keyed question and reveal inside ``widget``; returns ``widget``."""
+        for w in walk(widget):
+            key = getattr(w, "progress_key", "")
+            if isinstance(w, QuestionWidget) and key:
+                self.questions.setdefault(key, []).append(w)
+                w.observe(lambda change, key=key: self._on_status(key, change["owner"]),
+                          names="status")
+                self._restore_question(key, w)
+            elif isinstance(w, RevealWidget) and key:
+                self.reveals.setdefault(key, []).append(w)
+                w.observe(lambda change, key=key: self._on_reveal(key, change["owner"]),
+                          names="items")
+                self._restore_reveal(key, w)
+        return widget
+
+    def _on_status(self, key: str, widget: QuestionWidget) -> None:
+        if self._restoring:
+            return
+        if widget.status in ("correct", "incorrect"):
+            self.store.save_answer(key, Answer(tuple(widget.chosen), widget.status))
+        elif widget.status in ("", "empty"):
+            self.store.save_answer(key, None)  # "Try again": the page comes back as left
+
+    def _on_reveal(self, key: str, widget: RevealWidget) -> None:
+        if not self._restoring and widget.reveal.all_shown and \
+                key not in self.store.progress.revealed:
+            self.store.save_reveal(key)
+
+    def _restore_question(self, key: str, widget: QuestionWidget) -> None:
+        if not self.store.loaded:
+            return
+        answer = self.store.progress.answers.get(key)
+        self._restoring = True
+        try:
+            if answer is not None and (tuple(widget.chosen), widget.status) != \
+                    (answer.chosen, answer.result):
+                widget.check(answer.chosen, quiet=True)
+            elif answer is None and widget.status in ("correct", "incorrect") and \
+                    self.store.progress_seen:
+                widget.try_again(quiet=True)  # cleared, here or in another tab
+        finally:
+            self._restoring = False
+        if answer is not None and widget.status != answer.result:
+            self.store.save_answer(key, Answer(tuple(widget.chosen), widget.status))
+
+    def _restore_reveal(self, key: str, widget: RevealWidget) -> None:
+        if self.store.loaded and key in self.store.progress.revealed:
+            self._restoring = True
+            try:
+                widget.restore()
+            finally:
+                self._restoring = False
+
+    def _apply(self, _store: ProgressStore) -> None:
+        for key, ws in self.questions.items():
+            for w in ws:
+                self._restore_question(key, w)
+        for key, rs in self.reveals.items():
+            for r in rs:
+                self._restore_reveal(key, r)
+        if not self._visited and self.store.available:
+            self._visited = True
+            self.store.visit(self.section_id)
+
+
+def progress_panel(content: Content, tracker: Tracker, link: Callable[[Any], str],
+                   today: Callable[[], date] = date.today) -> widgets.Widget:
+    """The Start page's progress, "Continue", "Clear my answers" and the completion record."""
+    from ..ui.progress_panel import ProgressPanel, panel_words
+
+    panel = ProgressPanel(words=panel_words(content), record_info=record_info(content))
+
+    def update(store: ProgressStore) -> None:
+        progress = store.progress
+        sections = [section_summary(content, s.id, progress, link(s))
+                    for s in content.sections[1:]]
+        # The section visited most recently, other than Start (where the link is shown).
+        others = {s: t for s, t in progress.visited.items() if s != content.sections[0].id}
+        last = content.section(max(others, key=others.__getitem__)) if others else None
+        with panel.hold_sync():
+            panel.sections = sections
+            panel.continue_url = link(last) if last else ""
+            panel.continue_title = last.title if last else ""
+            panel.state = "ready" if store.available else "off"
+
+    tracker.store.on_load(update)
+    panel.on_clear(tracker.store.clear)
+    return panel
+
+
+def record_info(content: Content) -> dict[str, str]:
+    """The content's version and review date for the record (about.yaml when there is one)."""
+    about = getattr(content, "about", None)
+    version = str(getattr(about, "version", "") or content_id(content))
+    reviewed = getattr(about, "reviewed", None)
+    return {"version": version,
+            "reviewed": reviewed.isoformat() if reviewed else content.text("progress",
+                                                                           "not_stated"),
+            "title": content.text("app", "app_title")}
+
+
+class ProgressParts:
+    """The progress parts of a ``Page`` (a mixin: it uses the page's content, section and mode)."""
+
+    content: Content
+    section_id: str
+    _tracker: Tracker | None = None
+
+    @property
+    def facilitator(self) -> bool:  # pragma: no cover - Page defines it
+        raise NotImplementedError
+
+    def link(self, section: Any) -> str:  # pragma: no cover - Page defines it
+        raise NotImplementedError
+
+    @property
+    def tracker(self) -> Tracker | None:
+        """This visit's progress; None in facilitator mode (nothing is read or written)."""
+        if self._tracker is None and not self.facilitator:
+            self._tracker = Tracker(self.content, self.section_id)
+        return self._tracker
+
+    def track(self, widget: Any) -> Any:
+        """Keep the answers of the questions inside ``widget`` (no-op for a facilitator)."""
+        tracker = self.tracker
+        return tracker.track(widget) if tracker is not None else widget
+
+    def with_store(self, widget: widgets.Widget) -> widgets.Widget:
+        """``widget`` and the page's store (whose view reads and writes the browser's storage)."""
+        tracker = self.tracker
+        return widgets.VBox([widget, tracker.store]) if tracker is not None else widget
+
+    def progress(self) -> widgets.Widget:
+        """The Start page's progress panel; nothing in facilitator mode. Never raises."""
+        from ..ui.guard import guarded
+
+        def build() -> widgets.Widget:
+            tracker = self.tracker
+            if tracker is None:
+                return widgets.VBox()
+            tracker.store.off_text = ""  # the panel says it instead
+            box = widgets.VBox([progress_panel(self.content, tracker, self.link)])
+            box.add_class("is-progress-part")
+            return box
+
+        return guarded(self.content, f"the progress on the {self.section_id!r} page", build)

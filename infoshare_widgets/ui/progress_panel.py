@@ -1,0 +1,78 @@
+"""The Start page's progress panel (anywidget): how far the learner has got, and their record.
+
+The kernel sends plain text and numbers (``sections``: each section's words, counts and whether it
+is complete); ``progress_panel.js`` draws them as text and a bar, the "Continue where you left
+off" link, "Clear my answers" with a confirmation, and the completion record. The record is made
+in the browser: the learner's name is typed there and never leaves the page; it is shown with
+``textContent``, printed with a print stylesheet and downloaded as one standalone HTML file whose
+stylesheet is ``record.css``, the same the page uses. The only message the page sends is
+``{"event": "clear"}``; it sets no trait.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import traitlets
+
+from ..content import Content
+from .styles import esm, stylesheet
+
+log = logging.getLogger(__name__)
+
+RECORD_CSS = Path(__file__).with_name("record.css")
+PANEL_KEYS = (
+    "sections_label", "loading", "not_kept", "complete", "continue", "clear", "clear_confirm",
+    "clear_yes", "clear_cancel", "cleared", "record_show", "record_hide", "record_title",
+    "record_label", "name_label", "name_hint", "record_name", "record_date", "record_sections",
+    "record_scores", "record_cases", "record_none", "record_content", "print", "download",
+    "download_hint",
+)
+
+
+def panel_words(content: Content) -> dict[str, str]:
+    return {key: content.text("progress", key) for key in PANEL_KEYS}
+
+
+class ProgressPanel(anywidget.AnyWidget):
+    """Progress by section, "Continue", "Clear my answers", and the completion record."""
+
+    _esm = esm(Path(__file__).with_name("progress_panel.js"))
+    _css = stylesheet(Path(__file__).with_name("progress_panel.css")) + "\n" + \
+        RECORD_CSS.read_text(encoding="utf-8")
+
+    words = traitlets.Dict().tag(sync=True)
+    # "loading" until the browser has sent its progress, then "ready", or "off" (no storage).
+    state = traitlets.Unicode("loading").tag(sync=True)
+    # [{id, title, url, text, done, total, complete, score: [correct, answered] | None, cases}]
+    sections = traitlets.List(traitlets.Dict()).tag(sync=True)
+    continue_url = traitlets.Unicode("").tag(sync=True)
+    continue_title = traitlets.Unicode("").tag(sync=True)
+    # {title, version, reviewed}: what the record says about the content.
+    record_info = traitlets.Dict().tag(sync=True)
+    # The record's stylesheet, for the downloaded file (the page has it in _css).
+    record_css = traitlets.Unicode(RECORD_CSS.read_text(encoding="utf-8")).tag(sync=True)
+
+    def __init__(self, **traits: Any) -> None:
+        super().__init__(**traits)
+        self._on_clear: list[Callable[[], None]] = []
+        self.on_msg(self._on_message)
+
+    def on_clear(self, callback: Callable[[], None]) -> None:
+        self._on_clear.append(callback)
+
+    def clear(self) -> None:
+        """What "Yes, clear my answers" does."""
+        for callback in self._on_clear:
+            try:
+                callback()
+            except Exception:
+                log.exception("could not clear the stored progress")
+
+    def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if isinstance(content, dict) and content.get("event") == "clear":
+            self.clear()

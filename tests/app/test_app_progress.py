@@ -1,0 +1,251 @@
+"""Progress kept in the browser (issue 11), in real Chromium against the real server.
+
+Answer, reload, the answer is back (quietly); the Start page counts it; a fresh context is empty;
+"Clear my answers" empties it and another tab notices; an edited question's old answer and a
+corrupt entry are ignored; facilitator mode neither reads nor writes; without storage the page
+still works and says so; the completion record holds what was done and its file reads the same.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from _app_support import describe_violations, open_page, run_axe, wait_settled
+
+from infoshare_widgets.content import default_content_dir, load_content
+from infoshare_widgets.pages.progress_plan import PARTS, section_plan
+from infoshare_widgets.ui.progress_data import dump, item_key, question_key
+
+pytestmark = pytest.mark.browser
+
+CONTENT = load_content(default_content_dir())
+QUIZ_SECTION = "what-is-it"
+QUIZ = CONTENT.quizzes_for(QUIZ_SECTION)[0]
+FIRST = QUIZ.questions[0]
+RIGHT = next(i for i, o in enumerate(FIRST.options) if o.correct)
+STORED_JS = """() => Object.keys(localStorage).filter(k => k.startsWith('infoshare-progress:'))
+  .map(k => [k, localStorage.getItem(k)])"""
+
+
+def t(key: str, **values: object) -> str:
+    return CONTENT.text("progress", key).format(**values)
+
+
+def stored(page: object) -> list[list[str]]:
+    return page.evaluate(STORED_JS)  # type: ignore[attr-defined]
+
+
+def first_question(page: object) -> object:
+    return page.locator(".is-quiz .is-q").first  # type: ignore[attr-defined]
+
+
+def answer_first(page: object, option: int = RIGHT) -> object:
+    question = first_question(page)
+    question.locator("label").nth(option).click()
+    question.locator(".is-q-check").click()
+    question.locator(".is-q-feedback").filter(has_text=re.compile(r"\w")).wait_for()
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => Object.keys(localStorage).some(k => k.startsWith('infoshare-progress:') && "
+        "localStorage.getItem(k).includes('answers'))")
+    return question
+
+
+def test_the_notebooks_place_the_parts_the_plan_counts() -> None:
+    notebooks = Path(default_content_dir()).parent / "notebooks"
+    builders = {"lawful_bases": "page.lawful_bases()", "golden_rules": "page.golden_rules()",
+                "case_studies": "page.case_studies()"}
+    for section in CONTENT.sections:
+        text = (notebooks / f"{section.notebook}.ipynb").read_text(encoding="utf-8")
+        placed = {part for part, call in builders.items() if call in text}
+        assert placed == set(PARTS.get(section.id, ())), section.id
+        if CONTENT.quizzes_for(section.id):
+            assert "page.quizzes()" in text
+
+
+def test_an_answer_comes_back_after_a_reload_quietly_with_its_score(app_server, context) -> None:
+    page = open_page(context, app_server.section_url(QUIZ_SECTION))
+    question = answer_first(page)
+    feedback = question.locator(".is-q-feedback").inner_text()
+    score = page.locator(".is-quiz .is-live-text").first.inner_text()
+    [[key, raw]] = stored(page)
+    assert app_server.url in key  # keyed by the site's base URL
+    assert json.loads(raw)["answers"][question_key(FIRST)] == {"chosen": [RIGHT],
+                                                                "result": "correct"}
+    page.reload()
+    wait_settled(page)
+    question = first_question(page)
+    question.locator(".is-q-feedback").filter(has_text=re.compile(r"\w")).wait_for()
+    assert question.locator("input").nth(RIGHT).is_checked()
+    assert question.locator(".is-q-feedback").inner_text() == feedback
+    live = question.locator(".is-q-feedback")
+    assert live.get_attribute("aria-live") == "off" and live.get_attribute("role") is None
+    line = page.locator(".is-quiz .is-live-text").first
+    assert line.inner_text() == score and line.get_attribute("aria-live") == "off"
+    # The learner acts again: announced as usual.
+    question.locator(".is-q-retry").click()
+    question.locator("label").nth(RIGHT).click()
+    question.locator(".is-q-check").click()
+    page.wait_for_function("el => el.getAttribute('role') === 'status'", arg=live.element_handle())
+
+
+def test_the_start_page_shows_progress_and_continue(app_server, context) -> None:
+    page = open_page(context, app_server.section_url(QUIZ_SECTION))
+    answer_first(page)
+    page.goto(app_server.section_url("start"))
+    wait_settled(page)
+    total = len(section_plan(CONTENT, QUIZ_SECTION).questions)
+    panel = page.locator(".is-progress")
+    expected = t("questions", answered=1, total=total)
+    panel.locator(".is-progress-section-text", has_text=expected).wait_for()
+    section = CONTENT.section(QUIZ_SECTION)
+    link = panel.locator(".is-progress-continue-link")
+    assert link.inner_text() == t("continue", title=section.title)
+    assert link.get_attribute("href").endswith(f"{section.notebook}.ipynb")
+    assert run_axe(page) == [], describe_violations(run_axe(page))
+
+
+def test_a_fresh_browser_context_starts_empty(app_server, browser) -> None:
+    ctx = browser.new_context()
+    try:
+        page = open_page(ctx, app_server.section_url("start"))
+        panel = page.locator(".is-progress")
+        panel.locator(".is-progress-section").first.wait_for()
+        assert "✓" not in panel.inner_text()
+        assert panel.locator(".is-progress-continue").is_hidden()
+        assert t("questions", answered=0,
+                 total=len(section_plan(CONTENT, QUIZ_SECTION).questions)) in panel.inner_text()
+    finally:
+        ctx.close()
+
+
+def test_clear_my_answers_empties_it_and_another_tab_notices(app_server, context) -> None:
+    quiz = open_page(context, app_server.section_url(QUIZ_SECTION))
+    answer_first(quiz)
+    start = open_page(context, app_server.section_url("start"))
+    panel = start.locator(".is-progress")
+    panel.locator(".is-progress-clear").click()
+    assert start.evaluate("() => document.activeElement.className") == "is-progress-confirm-text"
+    panel.locator(".is-progress-clear-cancel").click()
+    assert stored(start)[0][1].count("answers")  # Cancel keeps everything
+    panel.locator(".is-progress-clear").click()
+    panel.locator(".is-progress-clear-yes").click()
+    panel.locator(".is-progress-cleared", has_text=t("cleared")).wait_for()
+    start.wait_for_function(f"() => !({STORED_JS})().some(([k, v]) => v.includes('answers'))")
+    # The quiz in the other tab drops the answer it showed.
+    quiz.wait_for_function("() => !document.querySelector('.is-quiz .is-q-feedback').textContent")
+    assert not first_question(quiz).locator("input").nth(RIGHT).is_checked()
+
+
+def test_an_edited_question_drops_its_old_answer_and_corrupt_entries_are_ignored(
+        app_server, context) -> None:
+    page = open_page(context, app_server.section_url(QUIZ_SECTION))
+    answer_first(page)
+    [[key, raw]] = stored(page)
+    data = json.loads(raw)
+    # The same id, stored against an earlier wording of the question.
+    edited = dump(FIRST) | {"prompt": FIRST.prompt + " (before an edit)"}
+    data["answers"] = {item_key(FIRST.id, edited): {"chosen": [RIGHT], "result": "correct"}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(data)])
+    page.reload()
+    wait_settled(page)
+    page.wait_for_timeout(1000)
+    assert first_question(page).locator(".is-q-feedback").inner_text() == ""
+    assert not first_question(page).locator("input").nth(RIGHT).is_checked()
+
+    warnings: list[str] = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    for bad in ["{not json", json.dumps({"v": 99, "answers": {}}), "x" * 300_000,
+                json.dumps({"v": 1, "answers": {"<b>": 5, question_key(FIRST): {"chosen": "x"}},
+                            "visited": [1], "revealed": {"a": 1}})]:
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, bad])
+        page.reload()
+        wait_settled(page)
+        assert page.locator(".is-error-card").count() == 0
+        assert first_question(page).locator(".is-q-check").is_visible()
+    assert sum("ignored" in w for w in warnings) >= 3
+    answer_first(page)  # and it still works
+
+
+def test_facilitator_mode_neither_reads_nor_writes(app_server, context) -> None:
+    page = open_page(context, app_server.section_url(QUIZ_SECTION))
+    answer_first(page)
+    before = stored(page)
+    page.goto(app_server.section_url(QUIZ_SECTION, "mode=facilitator"))
+    wait_settled(page)
+    page.wait_for_timeout(1000)
+    question = first_question(page)
+    assert question.locator(".is-q-feedback").inner_text() == ""
+    question.locator("label").nth(0 if RIGHT else 1).click()
+    question.locator(".is-q-check").click()
+    question.locator(".is-q-feedback").filter(has_text=re.compile(r"\w")).wait_for()
+    page.wait_for_timeout(1000)
+    assert stored(page) == before
+
+
+def test_without_storage_the_page_works_and_says_so_once(app_server, browser) -> None:
+    ctx = browser.new_context()
+    ctx.add_init_script("Object.defineProperty(window, 'localStorage', "
+                        "{get() { throw new DOMException('denied', 'SecurityError'); }});")
+    try:
+        page = open_page(ctx, app_server.section_url(QUIZ_SECTION))
+        page.locator(".is-progress-off", has_text=t("not_kept")).wait_for()
+        assert page.locator(".is-progress-off:visible").count() == 1
+        question = first_question(page)
+        question.locator("label").nth(RIGHT).click()
+        question.locator(".is-q-check").click()
+        question.locator(".is-q-feedback").filter(has_text=re.compile(r"\w")).wait_for()
+        start = open_page(ctx, app_server.section_url("start"))
+        start.locator(".is-progress-off", has_text=t("not_kept")).wait_for()
+        assert start.locator(".is-progress-off:visible").count() == 1
+    finally:
+        ctx.close()
+
+
+def test_the_completion_record_holds_what_was_done_and_its_file_reads_the_same(
+        app_server, context, tmp_path: Path) -> None:
+    page = open_page(context, app_server.section_url("case-studies"))
+    case = CONTENT.case_studies[0]
+    buttons = page.locator(".is-case-study").first.locator(".is-reveal-button")
+    for i in range(len(case.questions)):
+        buttons.nth(i).click()
+    page.wait_for_function(
+        f"() => Object.values(localStorage).some(v => (JSON.parse(v).revealed || []).length"
+        f" >= {len(case.questions)})")
+    page.reload()  # the reveals come back too
+    wait_settled(page)
+    page.locator(".is-case-study").first.locator(".is-reveal-item").first.wait_for()
+    page.goto(app_server.section_url("start"))
+    wait_settled(page)
+    panel = page.locator(".is-progress")
+    panel.locator(".is-progress-section").first.wait_for()
+    panel.locator(".is-progress-record-show").click()
+    name = "Ann <b>O'Neil</b> & co"
+    panel.locator(".is-progress-name").fill(name)
+    record = panel.locator(".is-record-doc")
+    text = record.inner_text()
+    assert name in text and t("record_label") in text and case.name in text
+    assert record.locator("b").count() == 0  # typed markup shown, never interpreted
+    assert CONTENT.section("case-studies").title in text  # the section is complete
+    assert run_axe(page) == [], describe_violations(run_axe(page))
+    # Printed: the record alone (the print stylesheet hides the rest of the page).
+    page.evaluate("() => document.body.classList.add('is-printing-record')")
+    page.emulate_media(media="print")
+    assert record.evaluate("el => getComputedStyle(el).visibility") == "visible"
+    assert page.locator("h1").evaluate("el => getComputedStyle(el).visibility") == "hidden"
+    page.emulate_media(media="screen")
+    page.evaluate("() => document.body.classList.remove('is-printing-record')")
+    with page.expect_download() as info:
+        panel.locator(".is-record-download-html").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert path.suffix == ".html"
+    offline = context.new_page()
+    offline.goto(path.as_uri())
+    assert offline.locator(".is-record-doc").inner_text() == text
+    assert offline.locator(".is-record-doc").evaluate(
+        "el => getComputedStyle(el).borderTopWidth") == record.evaluate(
+        "el => getComputedStyle(el).borderTopWidth")
+    assert run_axe(offline) == [], describe_violations(run_axe(offline))
