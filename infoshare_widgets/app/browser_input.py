@@ -30,11 +30,9 @@ V1_PROTOCOL = "v1.kernel.websocket.jupyter.org"
 
 # Every synced trait the browser may set, with the front end that sets it.
 BROWSER_SETTABLE = frozenset({
-    "chosen",   # quiz/question.js: the options ticked now
-    # Text typed into textareas, synced while typing. The self-paced issue moves typed text
-    # out of the kernel (STACK-NOTES: every keystroke reaches the kernel); remove these then.
-    "note",     # case_study/reveal.js: the learner's note
-    "answers",  # decision_record/form.js: the decision record's answers
+    "chosen",   # ui/question.js: the options ticked now
+    "answers",  # basis_helper/helper.js: the helper's options ticked now (choices, never text)
+    # Typed text is not here: the case-study note and the decision record keep it in the page.
 })
 WIDGET_METHODS = frozenset({"update", "request_state", "request_states", "custom"})
 CONTROL_TARGET = "jupyter.widget.control"

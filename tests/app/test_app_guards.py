@@ -42,10 +42,10 @@ def update(state: dict, method: str = "update") -> Incoming:
 
 def test_only_the_listed_traits_may_be_set_from_the_browser() -> None:
     budget = Budget(max_widgets=2)
-    assert {"chosen", "note", "answers"} == BROWSER_SETTABLE
+    assert {"chosen", "answers"} == BROWSER_SETTABLE
     assert refusal(update({"chosen": [1]}), budget) is None
-    assert refusal(update({"note": "typed"}), budget) is None
-    for trait in ("prompt_html", "feedback_html", "options", "intro_html", "value", "layout",
+    assert refusal(update({"answers": {"who": "charity"}}), budget) is None
+    for trait in ("note", "prompt_html", "feedback_html", "options", "intro_html", "value", "layout",
                   "_esm", "_css", "description"):
         assert refusal(update({trait: "<img src=x onerror=alert(1)>"}), budget), trait
     assert refusal(update({"chosen": [1], "prompt_html": "x"}), budget)  # all or nothing
