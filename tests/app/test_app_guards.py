@@ -45,8 +45,8 @@ def test_only_the_listed_traits_may_be_set_from_the_browser() -> None:
     assert {"chosen", "answers"} == BROWSER_SETTABLE
     assert refusal(update({"chosen": [1]}), budget) is None
     assert refusal(update({"answers": {"who": "charity"}}), budget) is None
-    for trait in ("note", "prompt_html", "feedback_html", "options", "intro_html", "value", "layout",
-                  "_esm", "_css", "description"):
+    for trait in ("note", "prompt_html", "feedback_html", "options", "intro_html", "value",
+                  "layout", "_esm", "_css", "description"):
         assert refusal(update({trait: "<img src=x onerror=alert(1)>"}), budget), trait
     assert refusal(update({"chosen": [1], "prompt_html": "x"}), budget)  # all or nothing
     bad_buffers = Incoming("comm_msg", {"data": {"method": "update", "state": {"chosen": []},
