@@ -67,7 +67,7 @@ def test_the_voila_preview_in_jupyterlab_uses_our_template_and_the_edited_conten
     page = context.new_page()
     page.goto(url)
     button = page.get_by_role("button", name="Render with Voilà")
-    button.wait_for(timeout=90_000)
+    button.wait_for(timeout=180_000)  # JupyterLab is slow to start on a busy machine
     # The project's notebooks are new to this Jupyter: the preview asks before running one.
     anyway = page.get_by_role("button", name="Render anyway")
     try:
