@@ -22,6 +22,7 @@ from ..content.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
 from ..ui.styles import esm, stylesheet
 
 log = logging.getLogger(__name__)
+OPEN_FILE_BYTES = 192 * 1024  # the largest file the builder opens (a shipped case is ~3 KB)
 
 LABEL_KEYS = ("open", "open_hint", "id", "id_hint", "name", "about", "audience", "story",
               "story_hint", "prompt", "prompt_text", "points", "points_hint", "notes", "source",
@@ -46,7 +47,9 @@ class CaseBuilderForm(anywidget.AnyWidget):
     errors = traitlets.Dict().tag(sync=True)  # form field -> the validator's message
     status = traitlets.Unicode("").tag(sync=True)  # one line for the live region
     max_chars = traitlets.Int(MAX_TEXT_CHARS).tag(sync=True)
-    max_file_bytes = traitlets.Int(MAX_FILE_BYTES).tag(sync=True)
+    # An opened file travels to the kernel in one websocket message, and the server closes a socket
+    # whose message is over 256 KB (app/serve.py max_message_kb): stay well below it.
+    max_file_bytes = traitlets.Int(min(MAX_FILE_BYTES, OPEN_FILE_BYTES)).tag(sync=True)
 
     def __init__(self, *, on_edit: Callable[[dict[str, Any]], None],
                  on_open: Callable[[str, str | None], None], **kwargs: Any) -> None:
