@@ -58,6 +58,11 @@ def build(tmp_path: Path,
     app.initialize(command[3:])
     web_app = tornado.web.Application(**app.init_settings())
     web_app.add_handlers(".*$", app.init_handlers())
+    # Voila's pools queued their first fill on the event loop; nothing here runs it, but a later
+    # test's loop (Playwright's) would, and log a failure for an app that never started.
+    for pool in getattr(app.kernel_manager, "_pools", {}).values():
+        for task in pool:
+            task.cancel()
     return app, web_app
 
 
