@@ -79,4 +79,4 @@ def test_the_shipped_record_offers_every_basis_and_the_condition() -> None:
 
 def test_the_form_script_hides_a_question_until_its_answer() -> None:
     script = (ROOT / "infoshare_widgets" / "decision_record" / "form.js").read_text()
-    assert "item.hidden = (answers[cond.question] || \"\") !== cond.answer" in script
+    assert "item.hidden = now[cond.question] !== cond.answer" in script

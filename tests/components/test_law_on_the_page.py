@@ -35,7 +35,7 @@ def html_of(widget: widgets.Widget) -> str:
 
 
 def footer(section: str, content=SHIPPED) -> str:
-    return pages.Page(section, content).footer().value
+    return html_of(pages.Page(section, content).footer())  # the footer, beside the progress store
 
 
 @pytest.mark.parametrize("section", [s.id for s in SHIPPED.sections])
