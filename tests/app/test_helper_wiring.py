@@ -47,34 +47,47 @@ def test_the_what_is_it_page_helper_has_no_carry_button() -> None:
     assert helper.use_label == ""
 
 
+def sent_to_the_form(record: DecisionRecordView) -> list[dict]:
+    """The messages the record sends its page (the form keeps its answers in the browser)."""
+    sent: list[dict] = []
+    record._form.send = lambda content, buffers=None: sent.append(content)  # type: ignore[method-assign]
+    return sent
+
+
 def test_using_the_result_fills_in_the_record() -> None:
     helper, record = parts("tips")
+    sent = sent_to_the_form(record)
     answer(helper, who="charity", data="special", urgent="no", consent="risky")
     helper._handle_custom_msg({"event": "use"}, [])
-    answers = record._form.answers
+    (message,) = sent
+    assert message["event"] == "suggest"
+    answers = message["answers"]
     assert answers["lawful-basis"] == basis_name("recognised-legitimate-interests")
     assert answers["special-category"] == "Yes"
     assert answers["article-9-condition"].startswith("Schedule 1, paragraph 18")
     assert answers["safe-to-tell"].startswith("Yes, it would be unsafe")
     assert basis_name("recognised-legitimate-interests") in helper.status
-    assert "Schedule 1, paragraph 18" in record._preview.value  # the record itself shows it
 
 
 def test_what_the_learner_typed_is_kept() -> None:
+    """Only choice questions are suggested: a text box the learner typed in is never touched."""
     helper, record = parts("tips")
-    record._form.answers = {"advice": "My team leader"}
+    sent = sent_to_the_form(record)
     answer(helper, who="public", data="ordinary", urgent="no", consent="safe-to-ask")
     helper._handle_custom_msg({"event": "use"}, [])
-    assert record._form.answers["advice"] == "My team leader"
-    assert record._form.answers["lawful-basis"] == basis_name("public-task")
-    assert record._form.answers["special-category"] == "No"
+    (message,) = sent
+    text_questions = {item.id for item in record._record.items if item.kind != "choice"}
+    assert text_questions and not text_questions & set(message["answers"])
+    assert message["answers"]["lawful-basis"] == basis_name("public-task")
+    assert message["answers"]["special-category"] == "No"
 
 
 def test_a_result_naming_no_basis_fills_in_no_basis_and_says_so() -> None:
     helper, record = parts("tips")
+    sent = sent_to_the_form(record)
     answer(helper, who="unsure", data="ordinary", urgent="no", consent="cannot")
     helper._handle_custom_msg({"event": "use"}, [])
-    assert "lawful-basis" not in record._form.answers
+    assert all("lawful-basis" not in m["answers"] for m in sent)
     assert helper.status == SHIPPED.text("lawful_basis", "helper_no_record")
 
 
