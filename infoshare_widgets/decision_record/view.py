@@ -71,7 +71,7 @@ def record_wording(content: Content) -> RecordWording:
         return content.text("decision_record", key)
 
     return RecordWording(date_label=t("date_label"), not_answered=t("not_answered"),
-                         missing=t("missing"))
+                         missing=t("missing"), not_applicable=t("not_applicable"))
 
 
 class DecisionRecordView(widgets.VBox):

@@ -86,6 +86,11 @@ def test_a_get_flood_meets_the_busy_page_while_an_open_page_keeps_working(
     assert answer_a_question(page)
     print(f"\nflood: {len(served)} served, {len(busy)} busy; {len(kernels)} kernels; "
           f"{memory_before:.0f} -> {resident_mb(hardened_server):.0f} MB")
+    # No browser ever opened the flood's pages: the liveness check ends their kernels (and so
+    # gives the room back to the tests that share this server).
+    flooded = {a.kernel_id() for a in served}
+    assert wait_for(lambda: not flooded & set(kernel_pids(hardened_server)),
+                    HARDENED_LIVENESS + 15)
 
 
 def test_every_kernel_runs_under_a_memory_limit(hardened_server) -> None:
