@@ -3,7 +3,7 @@
 // and announces the result once; the result below it.
 //
 // Python owns the logic: this file keeps `answers` in step with the radios and sends
-// {event: "show" | "clear" | "use"}. Safe text: intro_html and result_html are sanitised in
+// {event: "show", answers} | {event: "clear" | "use"}. Safe text: intro_html and result_html are sanitised in
 // Python (content.markdown.to_html); everything else is set as textContent.
 
 // el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
@@ -35,6 +35,10 @@ function render({ model, el: host }) {
   let drawnQuestions = null;
   let radios = {};
   let drawnAnnouncements = null;
+  // The radios are the truth in the page: the model's answers are written back into them only
+  // when they change from what the page last sent or saw (Python's "Start again"), so a late
+  // message can never untick what the learner has just picked.
+  let answersSeen = null;
 
   function answersNow() {
     const answers = {};
@@ -52,6 +56,7 @@ function render({ model, el: host }) {
     drawnQuestions = key;
     form.replaceChildren();
     radios = {};
+    answersSeen = null; // new radios: draw the model's answers into them
     questions.forEach((question, q) => {
       const fieldset = el("fieldset", "is-helper-fieldset");
       const legend = el("legend", "is-helper-legend", question.prompt || "");
@@ -71,7 +76,9 @@ function render({ model, el: host }) {
         input.id = `${uid}-${q}-${i}`;
         input.value = option.id;
         input.addEventListener("change", () => {
-          model.set("answers", answersNow());
+          const answers = answersNow();
+          answersSeen = JSON.stringify(answers);
+          model.set("answers", answers);
           model.save_changes();
         });
         const text = el("label", "is-helper-option-label", option.text || "");
@@ -115,10 +122,14 @@ function render({ model, el: host }) {
     intro.innerHTML = model.get("intro_html") || ""; // sanitised in Python
     drawQuestions();
     const answers = model.get("answers") || {};
-    for (const [question, inputs] of Object.entries(radios)) {
-      inputs.forEach((input) => {
-        input.checked = answers[question] === input.value;
-      });
+    const answersKey = JSON.stringify(answers);
+    if (answersKey !== answersSeen) {
+      answersSeen = answersKey;
+      for (const [question, inputs] of Object.entries(radios)) {
+        inputs.forEach((input) => {
+          input.checked = answers[question] === input.value;
+        });
+      }
     }
     showButton.textContent = model.get("show_label") || "";
     clearButton.textContent = model.get("clear_label") || "";
@@ -130,7 +141,9 @@ function render({ model, el: host }) {
     useButton.hidden = !model.get("use_label") || !model.get("result_html");
   }
 
-  showButton.addEventListener("click", () => model.send({ event: "show" }));
+  // The answers go with the press: ipywidgets holds back a state update while an earlier one
+  // is in flight, but sends a message at once, so the kernel could otherwise check stale answers.
+  showButton.addEventListener("click", () => model.send({ event: "show", answers: answersNow() }));
   clearButton.addEventListener("click", () => {
     model.send({ event: "clear" });
     const first = Object.values(radios)[0];

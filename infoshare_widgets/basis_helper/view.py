@@ -128,12 +128,19 @@ class BasisHelperWidget(anywidget.AnyWidget):
             self.result_html = ""
             self.status = ""
 
+    def _take_answers(self, answers: Any) -> None:
+        """The answers sent with "Show what fits": the page's radios as they were when pressed."""
+        if isinstance(answers, dict) and len(answers) <= len(self._helper.questions):
+            self.answers = {q: o for q, o in answers.items()
+                            if isinstance(q, str) and isinstance(o, str)}
+
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if not isinstance(content, dict):
             return
         event = content.get("event")
         try:
             if event == "show":
+                self._take_answers(content.get("answers"))
                 self.show()
             elif event == "clear":
                 self.clear()

@@ -138,3 +138,14 @@ def test_no_helper_file_means_no_helper(tmp_path: Path) -> None:
     widget = basis_helper_widget(load_content(root))
     assert not isinstance(widget, BasisHelperWidget)
     assert list(widget.children) == []
+
+
+def test_the_answers_sent_with_show_win_over_a_stale_state(content: Content) -> None:
+    """ipywidgets holds back a state update while one is in flight but sends a message at once:
+    the page sends its radios with "show", so a quick learner's last pick is never lost."""
+    widget = basis_helper_widget(content)
+    widget.answers = {"who": "charity", "data": "special", "urgent": "no"}  # consent in flight
+    widget._handle_custom_msg({"event": "show", "answers": ALL}, [])
+    assert widget.outcome is not None and widget.answers == ALL
+    widget._handle_custom_msg({"event": "show", "answers": {"who": 3, "data": ["x"]}}, [])
+    assert widget.outcome is None and widget.answers == {}, "only text ids are taken"
