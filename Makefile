@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8866
 CHROMIUM ?= /usr/bin/chromium
+# Test files run in two processes, each with its own servers and browser: the browser tests
+# mostly wait on kernels and pages, so two halve the wait even on two cores.
+TEST_WORKERS ?= 2
 
 .PHONY: install serve lab test lint validate chromium clean
 
@@ -48,7 +51,7 @@ lint: install
 test: install chromium
 	$(BIN)/ruff check infoshare_widgets tests
 	$(BIN)/infoshare validate
-	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs
+	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadfile
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks/
 
 clean:

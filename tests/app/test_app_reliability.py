@@ -19,7 +19,7 @@ from infoshare_widgets.content import default_content_dir, load_content
 pytestmark = pytest.mark.browser
 
 CONTENT = load_content(default_content_dir())
-LOADS = 10
+LOADS = 4  # each page, each load settles; more loads only repeat it (the suite has a budget)
 
 
 @pytest.mark.parametrize("section_id", [s.id for s in CONTENT.sections])
