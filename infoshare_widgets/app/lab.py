@@ -4,9 +4,14 @@ notebooks side by side, and Voila's JupyterLab preview drawing pages with our te
 Out of the box the preview (Voila's server extension inside JupyterLab, ``/voila/render/...``)
 uses Voila's `lab` template and no filters of ours. JupyterLab here loads this module as its
 server extension instead of ``voila.server_extension``: it sets the template and the page
-settings (sources stripped, tracebacks hidden, Markdown sanitised, our `infoshare_page` filter),
-lets Voila register its handlers, then adds the package folder to the template search path (the
-template includes `theme.css` from there), as `voila_app.InfoshareVoila` does for `serve`.
+settings (sources stripped, tracebacks hidden, Markdown sanitised, every filter the template
+uses: :data:`FILTERS`), lets Voila register its handlers, then adds the package folder to the
+template search path (the template includes `theme.css` from there), as
+`voila_app.InfoshareVoila` does for `serve`.
+
+A filter the template uses and this module does not register does not give an error page: Voila's
+rendering task dies ("Task exception was never retrieved" in the log) and the preview waits for
+ever on an empty page (issue 13: the hardening's ``infoshare_server`` filter was missing here).
 """
 
 from __future__ import annotations
@@ -17,15 +22,40 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from traitlets.utils.importstring import import_item
+
 from ..content import default_content_dir
 from .serve import PACKAGE_DIR, TEMPLATE_NAME, ServerSettings, kernel_environment
 
 PROJECT_DIR = PACKAGE_DIR.parent
 EXTENSION = "infoshare_widgets.app.lab"
 
+# Every Jinja filter the page template uses, by import path (as VoilaExporter.filters wants them).
+FILTERS = {"infoshare_page": "infoshare_widgets.app.page_info.page_info",
+           "infoshare_server": f"{EXTENSION}.lab_server_info"}
+
+
+def lab_server_info(_: Any = None) -> dict[str, Any]:
+    """The page script's settings in the preview: no liveness check (``alive_ms`` 0).
+
+    JupyterLab serves no ``/infoshare/alive/`` route (a check would find the page "lost"), and
+    its kernels are the trainer's own, ended from JupyterLab, not culled for a closed page.
+    """
+    return {"alive_ms": 0}
+
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:
     return [{"module": EXTENSION}]
+
+
+def configure_voila(config: Any) -> None:
+    """The page settings `infoshare serve` gives Voila, in JupyterLab's (traitlets) config."""
+    config.VoilaConfiguration.template = TEMPLATE_NAME
+    config.VoilaConfiguration.theme = "light"
+    config.VoilaConfiguration.strip_sources = True
+    config.VoilaConfiguration.show_tracebacks = False
+    config.VoilaExporter.sanitize_html = True
+    config.VoilaExporter.filters = dict(FILTERS)
 
 
 def _load_jupyter_server_extension(server_app: Any) -> None:
@@ -33,20 +63,15 @@ def _load_jupyter_server_extension(server_app: Any) -> None:
     from voila import server_extension
     from voila.tornado.handler import TornadoVoilaHandler
 
-    from .page_info import page_info
-
-    config = server_app.config
-    config.VoilaConfiguration.template = TEMPLATE_NAME
-    config.VoilaConfiguration.theme = "light"
-    config.VoilaConfiguration.strip_sources = True
-    config.VoilaConfiguration.show_tracebacks = False
-    config.VoilaExporter.sanitize_html = True
-    config.VoilaExporter.filters = {"infoshare_page": "infoshare_widgets.app.page_info.page_info"}
+    configure_voila(server_app.config)
     server_extension._load_jupyter_server_extension(server_app)
     web_app = server_app.web_app
     env = web_app.settings["voila_jinja2_env"]
-    env.filters["infoshare_page"] = page_info
+    env.filters.update({name: import_item(path) for name, path in FILTERS.items()})
     env.loader.searchpath.append(str(PACKAGE_DIR))
+    # No MathJax from cdnjs in the preview: Voila's page loads it unless both settings are None,
+    # as they are in `infoshare serve`; the page asks nothing of another origin, as when served.
+    web_app.settings.update(mathjax_url=None, mathjax_config=None)
     for kwargs in _handler_kwargs(web_app.default_router, TornadoVoilaHandler):
         kwargs["template_paths"] = [*kwargs["template_paths"], str(PACKAGE_DIR)]
 
@@ -63,10 +88,12 @@ def _handler_kwargs(router: Any, handler: type) -> list[dict[str, Any]]:
 
 
 def lab_command(settings: ServerSettings, open_browser: bool = True,
-                base_env: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
-    """JupyterLab on 127.0.0.1 in the project folder, with our preview extension."""
+                base_env: dict[str, str] | None = None,
+                root: Path = PROJECT_DIR) -> tuple[list[str], dict[str, str]]:
+    """JupyterLab on 127.0.0.1 in `root` (the project folder: content and notebooks side by side;
+    a test gives a copy, as JupyterLab saves the notebooks it opens), with our preview extension."""
     command = [
-        sys.executable, "-m", "jupyterlab", str(PROJECT_DIR),
+        sys.executable, "-m", "jupyterlab", str(root),
         f"--ServerApp.ip={settings.ip}",
         f"--ServerApp.port={settings.port}",
         "--ServerApp.port_retries=0",

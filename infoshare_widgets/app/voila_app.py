@@ -38,11 +38,16 @@ from .routes import allowlisted, guarded
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
-__all__ = ["CellTimeout", "InfoshareVoila", "main", "server_info"]
+__all__ = ["FILTERS", "CellTimeout", "InfoshareVoila", "main", "server_info"]
 
 # Read by the template (the `infoshare_server` filter): how often a page answers the liveness
 # check. Set from the command line when the server starts.
 _SERVER_INFO: dict[str, Any] = {"alive_ms": 15_000}
+
+# Every Jinja filter the page template uses (the template names the section in <title> and reads
+# the liveness interval); `lab.FILTERS` is the JupyterLab preview's counterpart.
+FILTERS = {"infoshare_page": f"{__package__}.page_info.page_info",
+           "infoshare_server": f"{__name__}.server_info"}
 
 
 def server_info(_: Any = None) -> dict[str, Any]:
@@ -86,10 +91,7 @@ class InfoshareVoila(Voila):
         if self.pool_sizes:
             self.config.VoilaKernelManager.kernel_pools_config = {
                 name: {"pool_size": size} for name, size in self.pool_sizes.items()}
-        # The page template names the section in <title> and reads the liveness interval.
-        self.config.VoilaExporter.filters = {
-            "infoshare_page": f"{__package__}.page_info.page_info",
-            "infoshare_server": f"{__name__}.server_info"}
+        self.config.VoilaExporter.filters = dict(FILTERS)
         _SERVER_INFO["alive_ms"] = max(1, self.alive_interval) * 1000
         hide_kernel_ids(self.log, logging.getLogger("tornado.access"))
 

@@ -11,7 +11,7 @@ from ..content.markdown import escape
 from ..ui.blocks import prose
 from ..ui.error_card import error_cards_for
 from ..ui.guard import guarded
-from ..ui.html import heading_html, source_html
+from ..ui.html import draft_html, heading_html, source_html
 from ..ui.notes import notes_html
 from ..ui.progress_data import prompt_key
 from ..ui.reveal import RevealWording
@@ -62,7 +62,7 @@ class CaseStudyView(widgets.VBox):
         notes = (notes_html(content.text("facilitator", "notes_label"), case.facilitator_notes)
                  if facilitator else "")
         header = prose(
-            f"{heading}"
+            f"{heading}{draft_html(content, case)}"
             f'<p class="is-case-about"><em>{escape(case.about)}</em></p>'
             f"{self._panel.story_html}{notes}",
             "is-case-story",

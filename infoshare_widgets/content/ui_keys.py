@@ -29,7 +29,9 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
             "local_heading", "local_ask_lead", "local_ask_lead_more", "local_children",
             "local_adults", "local_emergency", "local_escalation", "local_phone", "local_email",
             "local_web", "local_hours", "see_also", "busy_title", "busy_body",
-            "lost_connection", "reload"],
+            "lost_connection", "reload",
+            # issue 13: the label on a draft (ui/html.draft_html)
+            "draft_label", "draft_note"],
     "quiz": ["check", "try_again", "correct", "not_quite", "nothing_chosen", "score",
              "correct_icon", "wrong_icon", "choose_one", "choose_all", "option_right",
              "option_wrong", "missed_single", "missed_multiple"],

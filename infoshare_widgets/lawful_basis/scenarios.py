@@ -17,7 +17,7 @@ from ..ui.blocks import prose
 from ..ui.error_card import error_card
 from ..ui.feedback import QuizWords
 from ..ui.guard import origin_path
-from ..ui.html import heading_html, source_html
+from ..ui.html import draft_html, heading_html, source_html
 from ..ui.progress_data import scenario_key
 from ..ui.question import QuestionWidget
 from ..ui.scored import ScoredQuestions
@@ -69,8 +69,9 @@ class ScenarioExerciseView(ScoredQuestions):
                 progress_key=scenario_key(s, self._exercise.options()),
                 heading=s.title,
                 heading_level=heading_level + 1,
-                intro_html=f'<p class="is-lb-audience"><em>{escape(words.audience(s.audience))}'
-                f"</em></p>{organisation_html(content, words, s)}{to_html(s.situation)}",
+                intro_html=f'{draft_html(content, s)}<p class="is-lb-audience"><em>'
+                f"{escape(words.audience(s.audience))}</em></p>"
+                f"{organisation_html(content, words, s)}{to_html(s.situation)}",
                 prompt_html=escape(words.pick_prompt),
                 kind="single",
                 options=[{"text": name} for name in self._exercise.options()],

@@ -18,7 +18,7 @@ import traitlets
 from ..content import Content, models
 from ..content.markdown import to_html, to_inline_html
 from ..ui.blocks import prose
-from ..ui.html import heading_html
+from ..ui.html import draft_html, heading_html
 from ..ui.notes import notes_html
 from ..ui.styles import esm, stylesheet
 from ..ui.words import GroupWords
@@ -96,7 +96,8 @@ class GroupQuizView(widgets.VBox):
     def __init__(self, content: Content, quiz: models.Quiz, heading_level: int = 2) -> None:
         words = GroupQuestionWords.from_content(content)
         notes = notes_html(content.text("facilitator", "notes_label"), quiz.facilitator_notes)
-        title = prose(heading_html(heading_level, quiz.title, "is-quiz-title") + notes,
+        title = prose(heading_html(heading_level, quiz.title, "is-quiz-title")
+                      + draft_html(content, quiz) + notes,
                       "is-quiz-heading")
         self._questions = [GroupQuestion(q, words, heading_level + 1) for q in quiz.questions]
         super().__init__(children=[title, *self._questions])

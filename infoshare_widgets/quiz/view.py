@@ -11,7 +11,7 @@ from ..content.markdown import to_inline_html
 from ..ui.blocks import prose
 from ..ui.feedback import QuizWords
 from ..ui.guard import guarded
-from ..ui.html import heading_html
+from ..ui.html import draft_html, heading_html
 from ..ui.progress_data import question_key
 from ..ui.question import QuestionWidget
 from ..ui.scored import ScoredQuestions
@@ -37,7 +37,8 @@ class QuizView(ScoredQuestions):
             for q in quiz.questions
         ]
         score = self._score_line(self._state, self._questions)
-        title = prose(heading_html(heading_level, quiz.title, "is-quiz-title"), "is-quiz-heading")
+        title = prose(heading_html(heading_level, quiz.title, "is-quiz-title")
+                      + draft_html(content, quiz), "is-quiz-heading")
         super().__init__(children=[title, *self._questions, score])
         self.add_class("is-quiz")
 

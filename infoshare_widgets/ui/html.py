@@ -55,3 +55,15 @@ def source_html(content: Any, source: str | None) -> str:
         '<p class="is-source" style="color:var(--is-muted,#4a4a4a);font-size:0.95em">'
         f"{escape(content.text('app', 'source_label'))} {escape(source)}</p>"
     )
+
+
+def draft_html(content: Any, item: Any) -> str:
+    """"Draft: learners do not see this ..." on an item marked ``draft: true``; else empty.
+
+    Drafts reach only the facilitator and author views (``pages.drafts``): the label tells the
+    trainer previewing one there that learners do not get it yet.
+    """
+    if getattr(item, "draft", False) is not True:
+        return ""
+    return (f'<p class="is-draft-label"><strong>{escape(content.text("app", "draft_label"))}'
+            f'</strong> {escape(content.text("app", "draft_note"))}</p>')

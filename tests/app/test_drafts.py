@@ -70,3 +70,21 @@ def test_without_drafts_keeps_the_scenarios_files_origin(drafted: Path) -> None:
     assert learner.origin(learner.scenarios)[0].name == "lawful_basis_scenarios.yaml"
     assert content.scenarios is not None and len(content.scenarios.scenarios) == len(
         learner.scenarios.scenarios) + 1
+
+
+def test_a_draft_is_labelled_as_one_where_trainers_see_it(drafted: Path) -> None:
+    content = load_content(drafted)
+    label = 'class="is-draft-label"'
+    for mode in ("author", "facilitator"):  # the facilitator's quiz is the group quiz
+        page = pages.Page("case-studies", for_mode(content, mode), mode=mode)
+        case_studies, quizzes = texts(page.case_studies()), texts(page.quizzes())
+        assert case_studies.count(label) == 1 and quizzes.count(label) == 1
+        header = next(part for part in case_studies.split("\n") if "Sam the draft</h2>" in part)
+        assert label in header and content.text("app", "draft_label") in header
+        children = texts(pages.Page("children", for_mode(content, mode), mode=mode)
+                         .lawful_bases())
+        assert children.count(label) == 1
+    shipped = pages.Page("case-studies", for_mode(content, "author"), mode="author")
+    jessie = next(part for part in texts(shipped.case_studies()).split("\n")
+                  if "Jessie</h2>" in part)
+    assert label not in jessie
