@@ -34,6 +34,7 @@ from .guard import DEFAULT_HOSTS, SECURITY_HEADERS
 from .handlers import Limits, NotFoundHandler
 from .logs import hide_kernel_ids
 from .page_info import page_info
+from .room import RoomService
 from .routes import allowlisted, guarded
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -120,6 +121,7 @@ class InfoshareVoila(Voila):
                                               self.pooled_kernels())
         settings["infoshare_hosts"] = self.hosts()
         settings["websocket_max_message_size"] = self.max_message_kb * 1024
+        settings["infoshare_rooms"] = RoomService.from_environment()  # live rooms (issue 17)
         return settings
 
     def init_handlers(self) -> list:
