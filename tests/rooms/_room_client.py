@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+from jupyter_server.log import log_request
 from tornado import web
 
 from infoshare_widgets.app.guard import DEFAULT_HOSTS, Guarded
@@ -37,7 +38,8 @@ def room_server(env: Mapping[str, str]) -> Iterator[tuple[str, RoomService]]:
     def run() -> None:
         asyncio.set_event_loop(loop)
         app = web.Application(room_routes("/", Guarded), infoshare_rooms=service,
-                              infoshare_hosts=DEFAULT_HOSTS, base_url="/")
+                              infoshare_hosts=DEFAULT_HOSTS, base_url="/",
+                              log_function=log_request)  # Jupyter Server's, as in the app
         server = app.listen(port, address="127.0.0.1")
         loop.call_soon(started.set)
         loop.run_forever()

@@ -61,11 +61,12 @@ def test_thirty_devices_on_one_server(store_env: dict[str, str]) -> None:
         watching = Watching(host, asked["version"])
         watching.start()
         answers = [i % options for i in range(DEVICES)]
-        replies = list(pool.map(lambda p: p[0].answer(question, [p[1]]), zip(devices, answers)))
-        assert all(r == (200, {"chosen": [a]}) for r, a in zip(replies, answers))
-        changers = devices[:10]  # ten change their answer, one of them twice
-        for _ in range(2 if changers else 0):
-            list(pool.map(lambda d: d.answer(question, [options - 1]), changers[:1]))
+        pairs = zip(devices, answers, strict=True)
+        replies = list(pool.map(lambda p: p[0].answer(question, [p[1]]), pairs))
+        assert all(r == (200, {"chosen": [a]}) for r, a in zip(replies, answers, strict=True))
+        changers = devices[:10]  # ten change their answer (the first one three times)
+        assert devices[0].answer(question, [options - 1])[0] == 200
+        assert devices[0].answer(question, [0])[0] == 200
         list(pool.map(lambda d: d.answer(question, [options - 1]), changers))
         sent = time.monotonic()
         final = [answers[10:].count(i) for i in range(options)]
@@ -106,4 +107,34 @@ def test_thirty_devices_on_one_server(store_env: dict[str, str]) -> None:
             store.close()
         assert devices[2].follow() == (404, {"error": "room_ended"})
         assert host.view() == (404, {"error": "room_ended"})
+        watching.join(5)
+
+
+def test_two_servers_sharing_one_store_push_changes(store_env: dict[str, str]) -> None:
+    """Answers sent to one server reach the facilitator on another within 2 s: LISTEN/NOTIFY on
+    PostgreSQL, the short poll on SQLite (no nginx here: that is the deployment's test)."""
+    with room_server(store_env) as (one, _), room_server(store_env) as (two, _), \
+            ThreadPoolExecutor(DEVICES) as pool:
+        host = Facilitator(one)
+        first = host.view()[1]
+        question = next(q["id"] for q in first["questions"] if q["id"].startswith("quiz."))
+        devices = list(pool.map(lambda _: Device(two, first["code"]), range(DEVICES)))
+        asked = host.step("ask", question)[1]
+        followed = devices[0].follow(first["stage"])[1]  # on server two, woken by server one
+        assert followed["phase"] == "open" and followed["question"]["id"] == question
+        watching = Watching(host, asked["version"])
+        watching.start()
+        replies = list(pool.map(lambda d: d.answer(question, [0]), devices))
+        sent = time.monotonic()
+        assert all(status == 200 for status, _ in replies)
+        final = [DEVICES] + [0] * (len(followed["question"]["options"]) - 1)
+        while watching.when(final) is None and time.monotonic() < sent + 5:
+            time.sleep(0.05)
+        arrived = watching.when(final)
+        assert arrived is not None, watching.seen[-1][1].get("counts") if watching.seen else None
+        print(f"across two servers: {arrived - sent:.3f} s")
+        assert arrived - sent < DELIVERY_SECONDS
+        watching.stop = True
+        assert host.step("end")[0] == 200
+        assert devices[0].follow() == (404, {"error": "room_ended"})
         watching.join(5)

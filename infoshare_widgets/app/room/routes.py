@@ -5,15 +5,15 @@ from __future__ import annotations
 from jupyter_server.utils import url_path_join
 
 from .api import DeviceHandler, HostHandler, JoinHandler, NewRoomHandler
-from .base import RoomHandler
+from .base import RoomHandler, access_log
 from .pages import RoomAsset, RoomPage
 
 
 def _wrapped(cls: type, guard: type) -> type:
     """`cls` behind the site's guard; an API handler keeps its JSON refusals."""
-    namespace = {"__module__": __name__}
+    namespace = {"__module__": __name__, "log": access_log}  # access lines without addresses
     if issubclass(cls, RoomHandler):
-        namespace.update(write_error=cls.write_error, log=cls.log)
+        namespace["write_error"] = cls.write_error
     return type(f"Guarded{cls.__name__}", (guard, cls), namespace)
 
 
