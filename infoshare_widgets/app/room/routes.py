@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from jupyter_server.utils import url_path_join
+from tornado import web
 
 from .api import DeviceHandler, HostHandler, JoinHandler, NewRoomHandler
 from .base import RoomHandler, access_log
@@ -11,10 +12,16 @@ from .pages import RoomAsset, RoomPage
 
 def _wrapped(cls: type, guard: type) -> type:
     """`cls` behind the site's guard; an API handler keeps its JSON refusals."""
-    namespace = {"__module__": __name__, "log": access_log}  # access lines without addresses
+    # Access lines without the client's address: Jupyter Server's log_request writes to `log`
+    # (filtered), tornado's own uses _request_summary.
+    namespace = {"__module__": __name__, "log": access_log, "_request_summary": _summary}
     if issubclass(cls, RoomHandler):
         namespace["write_error"] = cls.write_error
     return type(f"Guarded{cls.__name__}", (guard, cls), namespace)
+
+
+def _summary(self: web.RequestHandler) -> str:
+    return f"{self.request.method} {self.request.uri} (-)"
 
 
 def room_routes(base_url: str, guard: type) -> list[tuple]:
