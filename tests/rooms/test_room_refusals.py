@@ -73,3 +73,19 @@ def test_room_access_lines_keep_no_address(server: str,
                                "404 POST /room/api/join (@192.0.2.7) 1.20ms", None, None)
     NoAddresses().filter(record)
     assert record.getMessage() == "404 POST /room/api/join (@-) 1.20ms"
+
+
+def test_the_database_address_is_kept_from_kernels(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kernels inherit the server's environment: the server takes the URL out of it first."""
+    import os
+
+    from infoshare_widgets.app.room import service
+
+    monkeypatch.setenv("INFOSHARE_ROOMS_URL", "postgresql://u:secret@127.0.0.1:1/x")
+    monkeypatch.setattr(service, "_TAKEN", [])
+    service.take_rooms_url()
+    assert "INFOSHARE_ROOMS_URL" not in os.environ
+    opened: list[dict] = []
+    monkeypatch.setattr(service, "open_store", lambda env: opened.append(env))
+    service.RoomService.from_environment()._factory()
+    assert opened[0]["INFOSHARE_ROOMS_URL"] == "postgresql://u:secret@127.0.0.1:1/x"

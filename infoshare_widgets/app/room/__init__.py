@@ -9,6 +9,6 @@ adds to the allowlisted handlers.
 from __future__ import annotations
 
 from .routes import room_routes
-from .service import RoomService
+from .service import RoomService, take_rooms_url
 
-__all__ = ["RoomService", "room_routes"]
+__all__ = ["RoomService", "room_routes", "take_rooms_url"]

@@ -32,6 +32,17 @@ STORE_THREADS = 4  # store calls at once (and, on PostgreSQL, connections) per s
 PURGE_SECONDS = 60.0
 
 
+_TAKEN: list[str] = []
+
+
+def take_rooms_url() -> None:
+    """Move ``INFOSHARE_ROOMS_URL`` out of the environment before any kernel starts (the
+    server's entry point calls this); :meth:`RoomService.from_environment` still finds it."""
+    url = os.environ.pop(URL_VARIABLE, "")
+    if url:
+        _TAKEN[:] = [url]
+
+
 class RoomService:
     """What the room handlers use (see module docstring)."""
 
@@ -52,8 +63,8 @@ class RoomService:
     @classmethod
     def from_environment(cls, env: Mapping[str, str] | None = None) -> RoomService:
         env = dict(os.environ if env is None else env)
-        if env is os.environ or URL_VARIABLE in os.environ:
-            os.environ.pop(URL_VARIABLE, None)
+        if _TAKEN and not env.get(URL_VARIABLE):
+            env[URL_VARIABLE] = _TAKEN[0]
         return cls(lambda: open_store(env))
 
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
