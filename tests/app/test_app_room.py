@@ -75,7 +75,7 @@ def test_a_facilitator_and_a_learner_in_a_room(app_server, browser, context) -> 
         status.filter(has_text=WORDS["room_sent"]).wait_for()
 
         number = host.locator("#chart li").nth(WRONG).locator(".is-room-number")
-        number.filter(has_text="1 (100%)").wait_for(timeout=5000)
+        number.filter(has_text="1 (100%)").wait_for()
         host.get_by_role("button", name=WORDS["room_close"]).click()
         status.filter(has_text=WORDS["room_closed"]).wait_for()
         assert options.nth(RIGHT).is_disabled()

@@ -16,7 +16,6 @@ import jinja2
 from tornado import web
 
 from ...content.cache import current_content
-from ...rooms.store import ROOM_HOURS
 from ..page_info import page_info, start_notebook
 
 HERE = Path(__file__).resolve().parent
@@ -52,8 +51,7 @@ class RoomPage(web.RequestHandler):
         info = page_info(start_notebook())
         html = ENV.get_template(self.template).render(
             w=wording, words_json=jinja2.utils.markupsafe.Markup(script_json(wording)),
-            lang=info.get("lang", "en"), app=info.get("app", ""), room=self.prefix,
-            hours=int(ROOM_HOURS))
+            lang=info.get("lang", "en"), app=info.get("app", ""), room=self.prefix)
         self.set_header("Cache-Control", "no-store")
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.finish(html)

@@ -62,6 +62,7 @@
   }
 
   function render(v) {
+    if (view && !v.code && v.version < view.version) return;  // a late answer: already newer
     const first = !view;
     if (v.code) {
       $("code").textContent = v.code;
