@@ -7,8 +7,11 @@ server; with N servers behind one site, N times the rate, never more devices):
 - a room: at most :data:`.store.MAX_DEVICES` (300) devices, so a flood of fake devices adds at
   most 300 answers to a question; they join at most 60 at once, then 5 a second; answers to a room
   at most 120 at once, then 30 a second; the facilitator's steps 20 at once, then 2 a second;
-- wrong codes: 10 at once from one network address, then 1 every 6 s, and 100 at once from all
-  addresses, then 2 a second; new rooms: 5 at once from one address, then 1 a minute.
+- wrong codes: 30 at once from one network address (a school's devices often share one), then
+  1 every 2 s, and 100 at once from all addresses, then 2 a second: at most ~173,000 guesses a
+  day, which find one of 100 open rooms with a chance of about 1 in 4,500 (a guess that finds one
+  joins it as one more anonymous device, within the room's bound); a correct code is never
+  slowed by wrong ones; new rooms: 5 at once from one address, then 1 a minute.
 """
 
 from __future__ import annotations
@@ -62,5 +65,5 @@ class RoomLimits:
     def default(cls) -> RoomLimits:
         return cls(device=RateLimit(5, 1), room_answers=RateLimit(120, 30),
                    room_joins=RateLimit(60, 5), room_steps=RateLimit(20, 2),
-                   wrong_code_address=RateLimit(10, 1 / 6), wrong_code_all=RateLimit(100, 2),
+                   wrong_code_address=RateLimit(30, 1 / 2), wrong_code_all=RateLimit(100, 2),
                    new_room_address=RateLimit(5, 1 / 60))
