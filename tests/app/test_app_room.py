@@ -76,6 +76,10 @@ def test_a_facilitator_and_a_learner_in_a_room(app_server, browser, context) -> 
 
         number = host.locator("#chart li").nth(WRONG).locator(".is-room-number")
         number.filter(has_text="1 (100%)").wait_for()
+        # the counts in words too, announced politely (a status region, at most every 5 s)
+        announce = host.get_by_role("status")
+        announce.filter(has_text=f"{QUESTION.options[WRONG]}: 1").wait_for()
+        assert WORDS["room_announce"] in announce.inner_text()
         host.get_by_role("button", name=WORDS["room_close"]).click()
         status.filter(has_text=WORDS["room_closed"]).wait_for()
         assert options.nth(RIGHT).is_disabled()

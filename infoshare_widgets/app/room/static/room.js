@@ -9,6 +9,9 @@
   const join = $("join"), follow = $("follow"), status = $("follow-status");
   const form = $("answer");
   let token = null, current = null, chosen = [], shownStage = -1;
+  // The status line is a live region: set only when its words change, so a long poll that
+  // comes back unchanged announces nothing.
+  const setStatus = (text) => { if (status.textContent !== text) status.textContent = text; };
 
   function stored() {
     try { return JSON.parse(localStorage.getItem(KEY) || "null"); } catch (e) { return null; }
@@ -72,14 +75,14 @@
     chosen = view.chosen || [];
     if (!current) {
       form.hidden = true;
-      status.textContent = words.room_joined;
+      setStatus(words.room_joined);
       return;
     }
     const fresh = view.stage !== shownStage;
     shownStage = view.stage;
     if (fresh) drawQuestion(current, view);
-    status.textContent = view.phase === "open" ? (chosen.length ? words.room_sent : "")
-      : view.phase === "closed" ? words.room_closed : words.room_revealed;
+    setStatus(view.phase === "open" ? (chosen.length ? words.room_sent : "")
+      : view.phase === "closed" ? words.room_closed : words.room_revealed);
   }
 
   form.addEventListener("submit", async (event) => {
