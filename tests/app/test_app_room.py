@@ -78,7 +78,7 @@ def test_a_facilitator_and_a_learner_in_a_room(app_server, browser, context) -> 
         number.filter(has_text="1 (100%)").wait_for()
         # the counts in words too, announced politely (a status region, at most every 5 s)
         announce = host.get_by_role("status")
-        announce.filter(has_text=f"{QUESTION.options[WRONG]}: 1").wait_for()
+        announce.filter(has_text=f"{QUESTION.options[WRONG]}: 1").wait_for(state="attached")
         assert WORDS["room_announce"] in announce.inner_text()
         host.get_by_role("button", name=WORDS["room_close"]).click()
         status.filter(has_text=WORDS["room_closed"]).wait_for()
