@@ -61,6 +61,21 @@ class SqliteRoomStore(RoomStore):
         finally:
             cur.close()
 
+    def _checkpoint(self) -> None:
+        """Copy the write-ahead log into the file and empty it: with ``secure_delete`` the rows
+        of an ended room are then gone from both files, not just unreachable."""
+        self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def end(self, room: str) -> None:
+        super().end(room)
+        self._checkpoint()
+
+    def purge(self, now: float | None = None) -> int:
+        count = super().purge(now)
+        if count:
+            self._checkpoint()
+        return count
+
     def close(self) -> None:
         with self._lock:
             for conn in self._all:

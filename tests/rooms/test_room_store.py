@@ -96,3 +96,37 @@ def test_a_rate_limit_allows_its_burst_then_its_rate() -> None:
     assert [limit.allow("d", now=100.0) for _ in range(6)] == [True] * 5 + [False]
     assert limit.allow("d", now=101.0) and not limit.allow("d", now=101.1)
     assert limit.allow("other", now=101.1)
+
+
+def test_an_ended_room_leaves_no_trace_in_the_sqlite_files(tmp_path) -> None:
+    """Not only no rows: its code and digests are overwritten in the file and its log."""
+    from infoshare_widgets.rooms.sqlite_store import SqliteRoomStore
+
+    store = SqliteRoomStore(tmp_path)
+    try:
+        new = store.create_room()
+        token = store.join(new.room.id)
+        store.step(new.room.id, "open", "quiz.q.one")
+        store.answer(new.room.id, token, "quiz.q.one", [1])
+        traces = [new.room.code, digest(token), digest(new.secret)]
+        files = lambda: b"".join(p.read_bytes() for p in tmp_path.iterdir())  # noqa: E731
+        assert all(t.encode() in files() for t in traces[:1])
+        store.end(new.room.id)
+        assert not [t for t in traces if t.encode() in files()]
+    finally:
+        store.close()
+
+
+def test_the_default_store_is_sqlite_in_the_data_folder(tmp_path, monkeypatch) -> None:
+    from infoshare_widgets.rooms.open_store import open_store
+
+    monkeypatch.chdir(tmp_path)
+    store = open_store({})
+    try:
+        assert store.kind == "sqlite" and (tmp_path / "data" / "rooms.sqlite3").is_file()
+        mode = store._connection().execute("PRAGMA journal_mode").fetchone()[0]
+        assert mode == "wal"
+    finally:
+        store.close()
+    with pytest.raises(ValueError, match="postgresql://"):
+        open_store({"INFOSHARE_ROOMS_URL": "mysql://x"})
