@@ -11,7 +11,8 @@ server; with N servers behind one site, N times the rate, never more devices):
   1 every 2 s, and 100 at once from all addresses, then 2 a second: at most ~173,000 guesses a
   day, which find one of 100 open rooms with a chance of about 1 in 4,500 (a guess that finds one
   joins it as one more anonymous device, within the room's bound); a correct code is never
-  slowed by wrong ones; new rooms: 5 at once from one address, then 1 a minute.
+  slowed by wrong ones; new rooms: 5 at once from one address, then 1 a minute, and 100 at once
+  from everyone, then 1 every 2 s (so at most about 7,300 rooms live at once, each a few rows).
 """
 
 from __future__ import annotations
@@ -60,10 +61,11 @@ class RoomLimits:
     wrong_code_address: RateLimit
     wrong_code_all: RateLimit
     new_room_address: RateLimit
+    new_room_all: RateLimit
 
     @classmethod
     def default(cls) -> RoomLimits:
         return cls(device=RateLimit(5, 1), room_answers=RateLimit(120, 30),
                    room_joins=RateLimit(60, 5), room_steps=RateLimit(20, 2),
                    wrong_code_address=RateLimit(30, 1 / 2), wrong_code_all=RateLimit(100, 2),
-                   new_room_address=RateLimit(5, 1 / 60))
+                   new_room_address=RateLimit(5, 1 / 60), new_room_all=RateLimit(100, 1 / 2))

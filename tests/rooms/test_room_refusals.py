@@ -52,6 +52,12 @@ def test_guessing_codes_is_slowed_down(server: str) -> None:
     assert statuses[:burst] == [404] * burst and statuses[burst:] == [429, 429]
 
 
+def test_new_rooms_are_limited_per_address(server: str) -> None:
+    burst = int(RoomLimits.default().new_room_address.capacity)
+    statuses = [call(server + "room/api/rooms", "POST", {})[0] for _ in range(burst + 1)]
+    assert statuses == [201] * burst + [429]
+
+
 def test_one_device_cannot_flood_answers(server: str) -> None:
     host = Facilitator(server)
     first = host.view()[1]

@@ -37,7 +37,8 @@ class NewRoomHandler(RoomHandler):
 
     async def post(self) -> None:
         rooms = self.rooms
-        if not rooms.limits.new_room_address.allow(self.client()):
+        if not (rooms.limits.new_room_address.allow(self.client())
+                and rooms.limits.new_room_all.allow("all")):
             raise Refused(429, "room_slow_down")
         new = await rooms.call(rooms.store.create_room)
         self.send({"secret": new.secret}, 201)
