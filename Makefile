@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 # mostly wait on kernels and pages, so two halve the wait even on two cores.
 TEST_WORKERS ?= 2
 
-.PHONY: install serve lab test lint validate chromium clean
+.PHONY: install serve lab test lint validate chromium postgresql clean
 
 # Re-running is cheap: the stamp is newer than pyproject.toml unless the dependencies changed.
 install: $(VENV)/.installed
@@ -45,10 +45,22 @@ chromium:
 	fi
 	@test -x $(CHROMIUM) || { echo "Chromium is still missing at $(CHROMIUM)"; exit 1; }
 
+# The room tests run on SQLite and on a real PostgreSQL (Debian's package, started on loopback by
+# the tests as an ordinary user): installed when we can; otherwise those tests skip and say why.
+postgresql:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's postgresql for the room tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else \
+		echo "The room tests on PostgreSQL will be skipped: PostgreSQL's server is not installed."; \
+		echo "Install it with:  sudo apt-get update && sudo apt-get install -y postgresql"; \
+	fi
+
 lint: install
 	$(BIN)/ruff check infoshare_widgets tests
 
-test: install chromium
+test: install chromium postgresql
 	$(BIN)/ruff check infoshare_widgets tests
 	$(BIN)/infoshare validate
 	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadfile

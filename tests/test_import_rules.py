@@ -29,7 +29,8 @@ ALLOWED: dict[str, set[str]] = {
     "ui": {"content"},
     **{name: {"ui", "content"} for name in COMPONENTS},
     "pages": {"ui", "content", *COMPONENTS},
-    "app": {"content"},
+    "rooms": {"content"},  # live rooms' store (issue 17): server side, no kernel code
+    "app": {"content", "rooms"},
     "cli": {"app", "content"},
     "__init__": set(),
 }

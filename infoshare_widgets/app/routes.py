@@ -37,6 +37,7 @@ from .handlers import (
     StartPageHandler,
     TemplateAssetHandler,
 )
+from .room import room_routes
 from .socket import FilteredKernelSocket
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ def allowlisted(handlers: list[tuple], base_url: str) -> list[tuple]:
         served.append((pattern, guarded(replacement, bound), *rest))
     alive = url_path_join(base_url, r"/infoshare/alive/(?P<kernel_id>\w+-\w+-\w+-\w+-\w+)")
     served.append((alive, guarded(AliveHandler, True)))
+    served.extend(room_routes(base_url, Guarded))  # live rooms (issue 17): room/...
     return served
 
 

@@ -34,6 +34,7 @@ from .guard import DEFAULT_HOSTS, SECURITY_HEADERS
 from .handlers import Limits, NotFoundHandler
 from .logs import hide_kernel_ids
 from .page_info import page_info
+from .room import RoomService, take_rooms_url
 from .routes import allowlisted, guarded
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -122,6 +123,7 @@ class InfoshareVoila(Voila):
                                               self.pooled_kernels())
         settings["infoshare_hosts"] = self.hosts()
         settings["websocket_max_message_size"] = self.max_message_kb * 1024
+        settings["infoshare_rooms"] = RoomService.from_environment()  # live rooms (issue 17)
         return settings
 
     def init_handlers(self) -> list:
@@ -132,6 +134,7 @@ class InfoshareVoila(Voila):
 
 def main(argv: list[str] | None = None) -> None:
     """Start the server with Voila's own argument parsing (see serve.voila_command)."""
+    take_rooms_url()  # live rooms: the database's address never reaches a kernel
     InfoshareVoila.launch_instance(argv=argv if argv is not None else sys.argv[1:])
 
 

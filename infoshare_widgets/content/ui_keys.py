@@ -22,6 +22,17 @@ BUILDER_KEYS = [
 ]
 """The case-study builder's wording (`?mode=author` on Case studies)."""
 
+ROOM_KEYS = [
+    "room_start", "room_start_text", "room_host_title", "room_code_heading", "room_address",
+    "room_qr_alt", "room_link_note", "room_pick", "room_ask", "room_close", "room_reveal",
+    "room_end", "room_end_text", "room_idle", "room_open", "room_closed", "room_revealed",
+    "room_chart_label", "room_devices", "room_answered", "room_announce", "room_title",
+    "room_intro", "room_code_label", "room_code_hint", "room_join", "room_joined", "room_send",
+    "room_sent", "room_right", "room_ended", "room_no_such_code", "room_slow_down", "room_full",
+    "room_refused", "room_unavailable", "room_share_yes", "room_share_no", "room_share_unsure",
+]
+"""The live room pages' wording (issue 17): the learner's and the facilitator's."""
+
 REQUIRED_UI_KEYS: dict[str, list[str]] = {
     "app": ["home", "previous", "next", "error_title", "error_body", "source_label",
             "update_label", "nav_label", "app_title", "loading", "nav_label_end", "map_heading",
@@ -55,7 +66,9 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
                     "timer_minutes", "timer_pause", "timer_resume", "timer_done",
                     "timer_running", "timer_paused", "reveal_all", "jump_label",
                     "reveal_answer", "hide_answer", "right_answer", "wrong_answer",
-                    "answer_shown", "walkthrough_text"],
+                    "answer_shown", "walkthrough_text",
+                    # live rooms (issue 17)
+                    *ROOM_KEYS],
     "progress": ["not_kept", "loading", "questions", "prompts", "score", "visited", "not_started",
                  "not_stated", "sections_label", "complete", "continue", "clear",
                  "clear_confirm", "clear_yes", "clear_cancel", "cleared", "record_show",

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 # The guide is a document of the project (docs/), beside the shipped content folder.
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "facilitator-guide.md"
 GUIDE_ANCHOR = "is-facilitator-guide"
+# The facilitator's live room page (issue 17), served by the server beside the pages: relative to
+# a page's address (<base>voila/render/<notebook>), so a base path works.
+ROOM_HOST = "../../room/host"
 
 
 def words(page: Page, key: str) -> str:
@@ -61,8 +64,12 @@ def session_entry(page: Page) -> widgets.Widget:
         return block_html(f'<h2>{escape(words(page, "run_session"))}</h2>'
                           f'<p>{escape(words(page, "run_session_text"))}</p><p>{link}</p>',
                           "is-session-entry")
+    new_tab = escape(page.content.text("app", "new_tab"))
+    room = (f'<li><a href="{ROOM_HOST}" target="_blank" rel="noopener">'
+            f'{escape(words(page, "room_start"))}<span class="is-visually-hidden"> {new_tab}'
+            f'</span></a>: {escape(words(page, "room_start_text"))}</li>')
     links = (f'<ul class="is-session-links"><li><a href="#{GUIDE_ANCHOR}">'
-             f'{escape(words(page, "guide_link"))}</a></li>'
+             f'{escape(words(page, "guide_link"))}</a></li>{room}'
              f'<li><a href="{escape(home)}">{escape(words(page, "learner_link"))}</a></li></ul>')
     return block_html(f'<h2>{escape(words(page, "mode_heading"))}</h2>'
                       f'<p>{escape(words(page, "mode_text"))}</p>{links}', "is-session-entry")

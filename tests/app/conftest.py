@@ -38,6 +38,8 @@ TEST_LIMITS = {"max_kernels": 200, "max_pages_per_client": 200}
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     """The app's real Voila server, for the whole session."""
     os.environ["INFOSHARE_TIMER_MINUTE_SECONDS"] = TIMER_MINUTE_SECONDS
+    # live rooms (issue 17): the server's SQLite store in a folder of the test run
+    os.environ["INFOSHARE_DATA_DIR"] = str(tmp_path_factory.mktemp("rooms"))
     settings = ServerSettings(content=default_content_dir(), port=free_port(),
                               default_pool_size=1, pool_sizes={},
                               cull_idle_timeout=CULL_IDLE_TIMEOUT, cull_interval=1,

@@ -46,6 +46,14 @@ EXPECTED_ROUTES = {
     r"/$": False,
     r"/voila/tree(?P<path>(?:(?:/[^/]+)+|/?))$": False,
     r"/voila/render/(.*)$": False,
+    # live rooms (issue 17): no kernel id in these addresses
+    r"/room$": False,
+    r"/room/host$": False,
+    r"/room/static/([a-z]+\.(?:js|css))$": False,
+    r"/room/api/rooms$": False,
+    r"/room/api/host$": False,
+    r"/room/api/join$": False,
+    r"/room/api/device$": False,
 }
 
 

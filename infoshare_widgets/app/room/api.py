@@ -1,0 +1,174 @@
+"""The room API: the facilitator's (secret in ``X-Room-Secret``) and the devices' (token in
+``X-Room-Device``). Answers are JSON; refusals are ``{"error": <ui.yaml key>}``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...rooms.codes import normal_code
+from ...rooms.questions import RoomQuestion
+from ...rooms.store import Room, RoomFull
+from .base import DEVICE_HEADER, SECRET_HEADER, Refused, RoomHandler
+from .qr import learner_address, qr_data_uri
+
+WAIT = "wait"  # ?wait=<version or stage last seen>: answer when it changes (long poll)
+
+
+def since(handler: RoomHandler) -> int:
+    try:
+        return int(handler.get_query_argument(WAIT, "-1"))
+    except ValueError:
+        return -1
+
+
+def stage_view(question: RoomQuestion | None, room: Room) -> dict[str, Any]:
+    """What every device and the projector see of the room's step."""
+    view: dict[str, Any] = {"phase": room.phase, "stage": room.stage, "version": room.version,
+                            "question": None, "reveal": None}
+    if question is not None and room.phase != "idle":
+        view["question"] = question.public()
+        if room.phase == "revealed":
+            view["reveal"] = question.revealed()
+    return view
+
+
+class NewRoomHandler(RoomHandler):
+    """``POST room/api/rooms``: a new room; the secret is in the answer, once."""
+
+    async def post(self) -> None:
+        rooms = self.rooms
+        if not (rooms.limits.new_room_address.allow(self.client())
+                and rooms.limits.new_room_all.allow("all")):
+            raise Refused(429, "room_slow_down")
+        new = await rooms.call(rooms.store.create_room)
+        self.send({"secret": new.secret}, 201)
+
+
+class HostHandler(RoomHandler):
+    """``GET room/api/host[?wait=<version>]``: the facilitator's view of the room.
+    ``POST room/api/host`` ``{"step": "ask"|"close"|"reveal"|"end", "question": id}``."""
+
+    async def room(self) -> Room:
+        secret = self.request.headers.get(SECRET_HEADER, "")
+        room = await self.rooms.call(self.rooms.store.room_by_secret, secret) if secret else None
+        if room is None:
+            raise Refused(404, "room_ended")
+        return room
+
+    async def get(self) -> None:
+        room = await self.room()
+        waited = await self.rooms.wait(room, since(self), stage=False)
+        if waited is None:
+            raise Refused(404, "room_ended")
+        await self.send_view(waited, first=since(self) < 0)
+
+    async def send_view(self, room: Room, first: bool = False) -> None:
+        rooms = self.rooms
+        question = rooms.questions().get(room.question)
+        view = stage_view(question, room)
+        if question is not None:
+            view["question"]["id"] = question.id
+            view["reveal"] = question.revealed() if room.phase == "revealed" else None
+            counts, answered = await rooms.call(rooms.store.counts, room.id, question.id)
+            view["counts"] = [counts.get(i, 0) for i in range(len(question.options))]
+            view["answered"] = answered
+        view["devices"] = await rooms.call(rooms.store.devices, room.id)
+        if first:
+            address = learner_address(self)
+            view.update(code=room.code, address=address, qr=qr_data_uri(address, room.code),
+                        questions=rooms.questions().listing())
+        self.send(view)
+
+    async def post(self) -> None:
+        room = await self.room()
+        rooms = self.rooms
+        if not rooms.limits.room_steps.allow(room.id):
+            raise Refused(429, "room_slow_down")
+        data = self.body()
+        step = data.get("step")
+        if step == "end":
+            await rooms.call(rooms.store.end, room.id)
+            rooms.watcher.forget(room.id)
+            self.send({"ended": True})
+            return
+        if step == "ask":
+            question = rooms.questions().get(str(data.get("question", "")))
+            if question is None:
+                raise Refused(400, "room_refused")
+            marks = await rooms.call(rooms.store.step, room.id, "open", question.id)
+        elif step in ("close", "reveal") and room.question:
+            phase = "closed" if step == "close" else "revealed"
+            marks = await rooms.call(rooms.store.step, room.id, phase)
+        else:
+            raise Refused(400, "room_refused")
+        rooms.changed(room.id, marks)
+        await self.send_view(await self.room())
+
+
+class JoinHandler(RoomHandler):
+    """``POST room/api/join`` ``{"code": "..."}``: a device token for the room."""
+
+    async def post(self) -> None:
+        rooms = self.rooms
+        code = normal_code(str(self.body().get("code", ""))[:40])
+        room = await rooms.call(rooms.store.room_by_code, code) if code else None
+        if room is None:
+            # Wrong or guessed: the same plain refusal; counted against the address and the site.
+            if not (rooms.limits.wrong_code_address.allow(self.client())
+                    and rooms.limits.wrong_code_all.allow("all")):
+                raise Refused(429, "room_slow_down")
+            raise Refused(404, "room_no_such_code")
+        if not rooms.limits.room_joins.allow(room.id):
+            raise Refused(429, "room_slow_down")
+        try:
+            token = await rooms.call(rooms.store.join, room.id)
+        except RoomFull as err:
+            raise Refused(409, "room_full") from err
+        self.send({"token": token}, 201)
+
+
+class DeviceHandler(RoomHandler):
+    """``GET room/api/device[?wait=<stage>]``: the room's step as this device sees it.
+    ``POST room/api/device`` ``{"question": id, "options": [i, ...]}``: this device's answer."""
+
+    async def device_room(self) -> tuple[str, Room]:
+        token = self.request.headers.get(DEVICE_HEADER, "")
+        room = await self.rooms.call(self.rooms.store.room_of_device, token) if token else None
+        if room is None:
+            raise Refused(404, "room_ended")
+        return token, room
+
+    async def view(self, token: str, room: Room) -> dict[str, Any]:
+        question = self.rooms.questions().get(room.question)
+        view = stage_view(question, room)
+        if view["question"] is not None:
+            view["chosen"] = await self.rooms.call(self.rooms.store.chosen, room.id, token,
+                                                   room.question)
+        return view
+
+    async def get(self) -> None:
+        token, room = await self.device_room()
+        waited = await self.rooms.wait(room, since(self), stage=True)
+        if waited is None:
+            raise Refused(404, "room_ended")
+        self.send(await self.view(token, waited))
+
+    async def post(self) -> None:
+        token, room = await self.device_room()
+        rooms = self.rooms
+        if not (rooms.limits.device.allow(token) and rooms.limits.room_answers.allow(room.id)):
+            raise Refused(429, "room_slow_down")
+        data = self.body()
+        question = rooms.questions().get(str(data.get("question", "")))
+        options = data.get("options")
+        if question is None or not isinstance(options, list) or \
+                not all(isinstance(o, int) and not isinstance(o, bool) for o in options) or \
+                not question.valid(options):
+            raise Refused(400, "room_refused")
+        result, marks = await rooms.call(rooms.store.answer, room.id, token, question.id, options)
+        if result == "gone":
+            raise Refused(404, "room_ended")
+        if result == "closed":
+            raise Refused(409, "room_closed")
+        rooms.changed(room.id, marks)
+        self.send({"chosen": sorted(set(options))})

@@ -1,0 +1,109 @@
+"""What every room handler shares: JSON in and out, plain refusals, no address in the log.
+
+A request that changes something must carry the ``X-Infoshare-Room`` header. A browser only sends
+a custom header to another site after a CORS preflight, which this server never grants, so
+another site cannot make a visitor's browser start, answer or end a room. (Tornado's ``_xsrf``
+cookie is not used: these pages hold no form.)
+
+The access log line of a room request (Jupyter Server's ``log_request``) goes to a logger of
+ours whose filter drops the client's address; the paths carry no code, secret or token (those
+travel in the body and headers).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from typing import Any
+
+from tornado import web
+
+from .service import RoomService
+
+REQUEST_HEADER = "X-Infoshare-Room"
+SECRET_HEADER = "X-Room-Secret"
+DEVICE_HEADER = "X-Room-Device"
+MAX_BODY = 4096
+ADDRESS = re.compile(r"\((\w*)@[^)]*\)")
+
+
+class NoAddresses(logging.Filter):
+    """Rewrite ``(user@1.2.3.4)`` in an access line as ``(user@-)``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:
+            return True
+        if ADDRESS.search(message):
+            record.msg = ADDRESS.sub(r"(\1@-)", message)
+            record.args = None
+        return True
+
+
+access_log = logging.getLogger("infoshare_widgets.app.room.access")
+access_log.addFilter(NoAddresses())
+
+
+class Refused(web.HTTPError):
+    """A plain refusal: its `reason_key` is a ui.yaml key the page shows."""
+
+    def __init__(self, status: int, reason_key: str) -> None:
+        super().__init__(status)
+        self.reason_key = reason_key
+
+
+class RoomHandler(web.RequestHandler):
+    """Base of the room API handlers (mixed with ``guard.Guarded`` by ``routes.py``)."""
+
+    log = access_log  # read by Jupyter Server's log_request
+
+    rooms: RoomService
+
+    async def prepare(self) -> Any:  # type: ignore[override]
+        result = super().prepare()
+        if result is not None:
+            await result
+        if self.request.method == "POST":
+            self.check_xsrf_cookie()
+        if len(self.request.body or b"") > MAX_BODY:
+            raise Refused(413, "room_refused")
+        self.set_header("Cache-Control", "no-store")
+        service = self.settings.get("infoshare_rooms")
+        if service is None or not await service.ready():
+            raise Refused(503, "room_unavailable")
+        self.rooms = service
+
+    def client(self) -> str:
+        """The network address, for in-memory rate limits only (never stored or logged)."""
+        return self.request.remote_ip or ""
+
+    def check_xsrf_cookie(self) -> None:
+        if self.request.headers.get(REQUEST_HEADER) != "1":
+            raise Refused(403, "room_refused")
+
+    def body(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.request.body or b"{}")
+        except ValueError as err:
+            raise Refused(400, "room_refused") from err
+        if not isinstance(data, dict):
+            raise Refused(400, "room_refused")
+        return data
+
+    def send(self, data: dict[str, Any], status: int = 200) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "application/json; charset=UTF-8")
+        self.finish(json.dumps(data))
+
+    def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
+        if isinstance(value, web.HTTPError) and value.status_code < 500:
+            return
+        super().log_exception(typ, value, tb)
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        error = kwargs.get("exc_info", (None, None))[1]
+        key = getattr(error, "reason_key", "room_refused")
+        self.set_header("Content-Type", "application/json; charset=UTF-8")
+        self.finish(json.dumps({"error": key}))

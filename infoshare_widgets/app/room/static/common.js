@@ -1,0 +1,37 @@
+/* Shared by the room pages: wording, the API (relative addresses, the request header that
+   another site cannot send), and drawing a question's options. Text is set as textContent;
+   only the server's sanitised HTML (prompt, feedback) goes into innerHTML. */
+"use strict";
+window.Room = (() => {
+  const words = JSON.parse(document.getElementById("room-words").textContent);
+  const base = document.body.dataset.room + "api/";
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  async function api(method, path, { body, headers } = {}) {
+    const init = { method, headers: { "X-Infoshare-Room": "1", ...(headers || {}) },
+                   cache: "no-store", credentials: "same-origin" };
+    if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers["Content-Type"] = "application/json";
+    }
+    const response = await fetch(base + path, init);
+    let data = {};
+    try { data = await response.json(); } catch (e) { data = {}; }
+    return { status: response.status, data };
+  }
+
+  function say(key) { return words[key] || words.room_refused || key; }
+
+  function el(tag, props = {}, children = []) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(props)) {
+      if (k === "text") node.textContent = v;
+      else if (k === "html") node.innerHTML = v;  // sanitised by the server only
+      else node.setAttribute(k, v);
+    }
+    for (const child of children) node.append(child);
+    return node;
+  }
+
+  return { words, api, say, el, sleep };
+})();

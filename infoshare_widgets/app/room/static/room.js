@@ -1,0 +1,133 @@
+/* The learner's room page: type the code, follow the facilitator's question, answer once,
+   change it until voting closes. The device's token is kept in this browser (localStorage),
+   never a name. */
+"use strict";
+(() => {
+  const { api, say, el, sleep, words } = window.Room;
+  const KEY = "infoshare-room-device";
+  const $ = (id) => document.getElementById(id);
+  const join = $("join"), follow = $("follow"), status = $("follow-status");
+  const form = $("answer");
+  let token = null, current = null, chosen = [], shownStage = -1;
+  // The status line is a live region: set only when its words change, so a long poll that
+  // comes back unchanged announces nothing.
+  const setStatus = (text) => { if (status.textContent !== text) status.textContent = text; };
+
+  function stored() {
+    try { return JSON.parse(localStorage.getItem(KEY) || "null"); } catch (e) { return null; }
+  }
+  function keep(value) {
+    try {
+      if (value) localStorage.setItem(KEY, JSON.stringify(value));
+      else localStorage.removeItem(KEY);
+    } catch (e) { /* storage off: the page still works while it is open */ }
+  }
+
+  function showJoin(message) {
+    token = null; keep(null);
+    follow.hidden = true; join.hidden = false;
+    $("code-error").textContent = message || "";
+  }
+
+  join.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const code = $("code").value;
+    const { status: code_status, data } = await api("POST", "join", { body: { code } });
+    if (code_status !== 201) {
+      $("code-error").textContent = say(data.error || "room_refused");
+      $("code").focus();
+      return;
+    }
+    token = data.token; keep({ token });
+    start();
+  });
+
+  function drawQuestion(q, view) {
+    $("group").textContent = q.group;
+    $("intro").innerHTML = q.intro_html;
+    $("prompt").innerHTML = q.prompt_html;
+    const options = $("options");
+    options.replaceChildren();
+    const reveal = view.reveal;
+    q.options.forEach((text, i) => {
+      const id = `option-${i}`;
+      const input = el("input", { type: q.multiple ? "checkbox" : "radio", name: "option",
+                                  id, value: String(i) });
+      input.checked = chosen.includes(i);
+      input.disabled = view.phase !== "open";
+      const label = el("label", { for: id }, [el("span", { text })]);
+      const row = el("div", { class: "is-room-option" }, [input, label]);
+      if (reveal) {
+        if (reveal.correct.includes(i)) {
+          label.append(el("strong", { class: "is-room-right", text: ` — ${words.room_right}` }));
+        }
+        if (reveal.feedback_html[i]) row.append(el("div", { html: reveal.feedback_html[i] }));
+      }
+      options.append(row);
+    });
+    $("send").hidden = view.phase !== "open";
+    $("explanation").innerHTML = reveal ? reveal.explanation_html : "";
+    form.hidden = false;
+  }
+
+  function render(view) {
+    current = view.question;
+    chosen = view.chosen || [];
+    if (!current) {
+      form.hidden = true;
+      setStatus(words.room_joined);
+      return;
+    }
+    const fresh = view.stage !== shownStage;
+    shownStage = view.stage;
+    if (fresh) drawQuestion(current, view);
+    setStatus(view.phase === "open" ? (chosen.length ? words.room_sent : "")
+      : view.phase === "closed" ? words.room_closed : words.room_revealed);
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!current) return;
+    const options = [...form.querySelectorAll("input[name=option]:checked")]
+      .map((input) => Number(input.value));
+    const { status: code, data } = await api("POST", "device", {
+      body: { question: current.id, options }, headers: { "X-Room-Device": token } });
+    if (code === 200) {
+      chosen = data.chosen;
+      status.textContent = words.room_sent;
+    } else if (code === 404) {
+      showJoin(words.room_ended);
+    } else {
+      status.textContent = say(data.error || "room_refused");
+    }
+  });
+
+  async function start() {
+    join.hidden = true; follow.hidden = false;
+    status.textContent = words.room_joined;
+    let since = -1;
+    while (token) {
+      const mine = token;
+      let reply;
+      try {
+        reply = await api("GET", `device?wait=${since}`, { headers: { "X-Room-Device": mine } });
+      } catch (e) {
+        await sleep(2000);
+        continue;
+      }
+      if (token !== mine) return;
+      if (reply.status === 404) { showJoin(words.room_ended); return; }
+      if (reply.status !== 200) { await sleep(2000); continue; }
+      since = reply.data.stage;
+      render(reply.data);
+    }
+  }
+
+  const saved = stored();
+  const fromLink = decodeURIComponent(location.hash.slice(1));
+  if (fromLink) {
+    $("code").value = fromLink;
+    history.replaceState(null, "", location.pathname);
+  }
+  if (saved && saved.token && !fromLink) { token = saved.token; start(); }
+})();

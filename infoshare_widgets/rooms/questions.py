@@ -1,0 +1,108 @@
+"""The questions a room can ask, read from the content folder: each quiz question, each
+lawful-basis scenario, each golden-rules check and each case-study prompt ("would you share?").
+
+A room stores only a question's id (``quiz.<quiz>.<question>``, ``scenario.<id>``,
+``rules.<file>.<check>``, ``case.<case>.<prompt>``) and option ids (the option's place in the
+list). Everything a device or the projector shows comes from here, as sanitised HTML or plain
+text, never from the store.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import unescape
+
+from ..content import Content
+from ..content.markdown import escape, to_html, to_inline_html
+
+
+@dataclass(frozen=True)
+class RoomQuestion:
+    id: str
+    group: str  # plain text: the quiz, exercise or case it belongs to
+    prompt_html: str  # sanitised
+    options: tuple[str, ...]  # plain text
+    multiple: bool = False
+    correct: frozenset[int] = frozenset()  # empty: no right answer (a case-study prompt)
+    feedback_html: tuple[str, ...] = ()  # per option, sanitised ("" when none)
+    explanation_html: str = ""  # sanitised
+    intro_html: str = ""  # sanitised: a scenario's situation
+
+    def public(self) -> dict:
+        """What every device sees while the vote is open (no answer in it)."""
+        return {"id": self.id, "group": self.group, "intro_html": self.intro_html,
+                "prompt_html": self.prompt_html, "options": list(self.options),
+                "multiple": self.multiple}
+
+    def revealed(self) -> dict:
+        """What the projector and every device see once the answer is revealed."""
+        return {"correct": sorted(self.correct), "feedback_html": list(self.feedback_html),
+                "explanation_html": self.explanation_html}
+
+    def valid(self, options: list[int]) -> bool:
+        picked = set(options)
+        return bool(picked) and all(0 <= o < len(self.options) for o in picked) and \
+            (self.multiple or len(picked) == 1)
+
+
+@dataclass
+class Catalogue:
+    questions: dict[str, RoomQuestion] = field(default_factory=dict)
+
+    def add(self, question: RoomQuestion) -> None:
+        self.questions.setdefault(question.id, question)
+
+    def get(self, question_id: str | None) -> RoomQuestion | None:
+        return self.questions.get(question_id or "")
+
+    def listing(self) -> list[dict]:
+        """For the facilitator's picker: id, group and a short plain label."""
+        return [{"id": q.id, "group": q.group, "label": _label(q)}
+                for q in self.questions.values()]
+
+
+def _label(question: RoomQuestion) -> str:
+    text = unescape(re.sub(r"<[^>]+>", "", question.prompt_html)).strip()
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
+def share_options(content: Content) -> tuple[str, ...]:
+    return tuple(content.text("facilitator", key)
+                 for key in ("room_share_yes", "room_share_no", "room_share_unsure"))
+
+
+def catalogue(content: Content) -> Catalogue:
+    """Every question the content offers a room, in page order."""
+    found = Catalogue()
+    for quiz in content.quizzes:
+        for q in quiz.questions:
+            found.add(RoomQuestion(
+                f"quiz.{quiz.id}.{q.id}", quiz.title, to_html(q.prompt),
+                tuple(o.text for o in q.options), q.kind == "multiple",
+                frozenset(i for i, o in enumerate(q.options) if o.correct),
+                tuple(to_html(o.feedback) for o in q.options), to_html(q.explanation)))
+    if content.scenarios is not None and content.lawful_bases is not None:
+        bases = content.lawful_bases.bases
+        for s in content.scenarios.scenarios:
+            found.add(RoomQuestion(
+                f"scenario.{s.id}", content.scenarios.title, escape(s.title),
+                tuple(b.name for b in bases), False,
+                frozenset(i for i, b in enumerate(bases) if b.id in s.fits),
+                tuple(to_html(s.basis_feedback.get(b.id)) for b in bases),
+                to_html(s.explanation), to_html(s.situation)))
+    for rules in content.golden_rules:
+        for check in rules.checks:
+            found.add(RoomQuestion(
+                f"rules.{rules.id}.{check.id}", rules.title, to_html(check.situation),
+                tuple(f"{r.number}. {r.key_phrase}" for r in rules.rules), False,
+                frozenset(i for i, r in enumerate(rules.rules) if r.number == check.rule),
+                (), to_html(check.feedback)))
+    options = share_options(content)
+    for case in content.case_studies:
+        for prompt in case.questions:
+            points = "".join(f"<li>{to_inline_html(p)}</li>" for p in prompt.points)
+            found.add(RoomQuestion(
+                f"case.{case.id}.{prompt.id}", case.name, f"<p>{escape(prompt.prompt)}</p>",
+                options, explanation_html=f"<ul>{points}</ul>"))
+    return found

@@ -1,0 +1,16 @@
+"""The rooms' three tables (the same SQL on SQLite and PostgreSQL; see store.py)."""
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS infoshare_rooms (
+        id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, secret TEXT NOT NULL UNIQUE,
+        expires DOUBLE PRECISION NOT NULL, question TEXT, phase TEXT NOT NULL,
+        version BIGINT NOT NULL, stage BIGINT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS infoshare_room_devices (
+        device TEXT PRIMARY KEY, room TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS infoshare_room_devices_room ON infoshare_room_devices (room)",
+    """CREATE TABLE IF NOT EXISTS infoshare_room_answers (
+        room TEXT NOT NULL, question TEXT NOT NULL, device TEXT NOT NULL, option INTEGER NOT NULL,
+        PRIMARY KEY (room, question, device, option))""",
+)
+TABLES = ("infoshare_rooms", "infoshare_room_devices", "infoshare_room_answers")
+PHASES = ("idle", "open", "closed", "revealed")

@@ -1,0 +1,84 @@
+"""The embedded store: one SQLite file in WAL mode, for a site served by one server.
+
+Each thread has its own connection (the server runs store calls in a small thread pool); a write
+takes the database's write lock at its start (``BEGIN IMMEDIATE``), so two answers never
+interleave, and readers are not blocked (WAL). Nothing pushes changes: the server polls
+:meth:`~.store.RoomStore.changes` a few times a second (see ``app/room/watch.py``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .store import RoomStore
+
+FILE_NAME = "rooms.sqlite3"
+
+
+class SqliteRoomStore(RoomStore):
+    """Rooms in ``<folder>/rooms.sqlite3`` (the folder is made, readable by its owner only)."""
+
+    kind = "sqlite"
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.path = self.folder / FILE_NAME
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self.create_schema()
+
+    def _connection(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=10, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten, not left
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Cursor]:
+        conn = self._connection()
+        cur = conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield cur
+        except BaseException:
+            conn.rollback()
+            raise
+        else:
+            conn.commit()
+        finally:
+            cur.close()
+
+    def _checkpoint(self) -> None:
+        """Copy the write-ahead log into the file and empty it: with ``secure_delete`` the rows
+        of an ended room are then gone from both files, not just unreachable."""
+        self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def end(self, room: str) -> None:
+        super().end(room)
+        self._checkpoint()
+
+    def purge(self, now: float | None = None) -> int:
+        count = super().purge(now)
+        if count:
+            self._checkpoint()
+        return count
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+        self._local = threading.local()

@@ -1,0 +1,237 @@
+"""What a room keeps, and the one set of SQL both stores run (SQLite and PostgreSQL).
+
+Three tables, nothing else: a room (its code, the digest of the facilitator's secret, the question
+on screen, the phase of the vote, counters that say something changed, when it expires); the
+devices that joined it (the digest of each device's random token); and the answers (question id,
+option id, device digest). No name, no free text, no network address is ever written. Ending a
+room, or its expiry, deletes its rows from all three tables.
+
+Subclasses give a connection per thread (:meth:`RoomStore._connect`), a transaction
+(:meth:`RoomStore._transaction`) and, on PostgreSQL, a notification for each change.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from .codes import digest, new_code, new_secret, new_token
+from .schema import PHASES, SCHEMA, TABLES
+
+ROOM_HOURS = 4.0  # a room and its answers are deleted this long after it started, at the latest
+MAX_DEVICES = 300  # devices one room accepts: the most answers a question can get
+
+@dataclass(frozen=True)
+class Room:
+    id: str
+    code: str
+    question: str | None
+    phase: str  # idle (nothing asked), open, closed, revealed
+    version: int  # changes with every answer and every step
+    stage: int  # changes with every step (a question asked, closed, revealed)
+    expires: float
+
+
+@dataclass(frozen=True)
+class NewRoom:
+    room: Room
+    secret: str  # the facilitator's: shown once, in their link; the store keeps its digest
+
+
+class RoomFull(Exception):
+    """The room has its most devices (:data:`MAX_DEVICES`)."""
+
+
+class RoomStore:
+    """The room operations; a subclass supplies connections and transactions."""
+
+    placeholder = "?"
+    lock_clause = ""  # "FOR UPDATE" where the database has it
+    max_devices = MAX_DEVICES
+    room_seconds = ROOM_HOURS * 3600
+
+    # -- supplied by a subclass ----------------------------------------------------------------
+    def _transaction(self) -> AbstractContextManager[Any]:
+        raise NotImplementedError
+
+    def _notify(self, cur: Any, room: str, version: int, stage: int) -> None:
+        """Tell other servers a room changed (PostgreSQL); nothing by default."""
+
+    def close(self) -> None:
+        """Close connections."""
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", self.placeholder)
+
+    def _run(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> Any:
+        cur.execute(self._sql(sql), tuple(params))
+        return cur
+
+    def _schema_lock(self, cur: Any) -> None:
+        """Keep two servers from creating the schema at once (PostgreSQL)."""
+
+    def create_schema(self) -> None:
+        with self._transaction() as cur:
+            self._schema_lock(cur)
+            for statement in SCHEMA:
+                self._run(cur, statement)
+
+    _ROOM = "SELECT id, code, question, phase, version, stage, expires FROM infoshare_rooms"
+
+    def _bump(self, cur: Any, room: str, stage: bool = False) -> tuple[int, int]:
+        extra = ", stage = stage + 1" if stage else ""
+        row = self._run(cur, f"UPDATE infoshare_rooms SET version = version + 1{extra} "
+                             "WHERE id = ? RETURNING version, stage", (room,)).fetchone()
+        self._notify(cur, room, int(row[0]), int(row[1]))
+        return int(row[0]), int(row[1])
+
+    # -- rooms ---------------------------------------------------------------------------------
+    def create_room(self, now: float | None = None) -> NewRoom:
+        now = time.time() if now is None else now
+        secret = new_secret()
+        for _ in range(20):  # a clash of codes is rare (see codes.py); try another
+            code = new_code()
+            with self._transaction() as cur:
+                if self._run(cur, "SELECT 1 FROM infoshare_rooms WHERE code = ?",
+                             (code,)).fetchone():
+                    continue
+                room = Room(new_token(), code, None, "idle", 0, 0, now + self.room_seconds)
+                self._run(cur, "INSERT INTO infoshare_rooms VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                          (room.id, code, digest(secret), room.expires, None, "idle", 0, 0))
+                return NewRoom(room, secret)
+        raise RuntimeError("no free room code")
+
+    def _one_room(self, where: str, value: str, now: float | None) -> Room | None:
+        now = time.time() if now is None else now
+        with self._transaction() as cur:
+            row = self._run(cur, f"{self._ROOM} WHERE {where} = ? AND expires > ?",
+                            (value, now)).fetchone()
+        return Room(*row) if row else None
+
+    def room_by_secret(self, secret: str, now: float | None = None) -> Room | None:
+        return self._one_room("secret", digest(secret), now)
+
+    def room_by_code(self, code: str, now: float | None = None) -> Room | None:
+        return self._one_room("code", code, now)
+
+    def room_by_id(self, room: str, now: float | None = None) -> Room | None:
+        return self._one_room("id", room, now)
+
+    def room_of_device(self, token: str, now: float | None = None) -> Room | None:
+        now = time.time() if now is None else now
+        with self._transaction() as cur:
+            row = self._run(cur, f"{self._ROOM} WHERE id = (SELECT room FROM "
+                                 "infoshare_room_devices WHERE device = ?) AND expires > ?",
+                            (digest(token), now)).fetchone()
+        return Room(*row) if row else None
+
+    def join(self, room: str) -> str:
+        """A new device token for the room; :class:`RoomFull` at :attr:`max_devices`."""
+        token = new_token()
+        with self._transaction() as cur:
+            self._run(cur, f"SELECT id FROM infoshare_rooms WHERE id = ? {self.lock_clause}",
+                      (room,))
+            count = self._run(cur, "SELECT COUNT(*) FROM infoshare_room_devices WHERE room = ?",
+                              (room,)).fetchone()[0]
+            if count >= self.max_devices:
+                raise RoomFull(room)
+            self._run(cur, "INSERT INTO infoshare_room_devices VALUES (?, ?)",
+                      (digest(token), room))
+        return token
+
+    def step(self, room: str, phase: str, question: str | None = None) -> tuple[int, int]:
+        """The facilitator's step: ask `question` (phase ``open``), close or reveal."""
+        assert phase in PHASES
+        with self._transaction() as cur:
+            if phase == "open":
+                self._run(cur, "DELETE FROM infoshare_room_answers WHERE room = ? AND "
+                               "question = ?", (room, question))
+                self._run(cur, "UPDATE infoshare_rooms SET phase = ?, question = ? WHERE id = ?",
+                          (phase, question, room))
+            else:
+                self._run(cur, "UPDATE infoshare_rooms SET phase = ? WHERE id = ?", (phase, room))
+            return self._bump(cur, room, stage=True)
+
+    def answer(self, room: str, token: str, question: str,
+               options: Sequence[int]) -> tuple[str, tuple[int, int] | None]:
+        """Record a device's answer (replacing its earlier one): ``("ok", (version, stage))``,
+        ``("closed", None)`` when this question is not open, ``("gone", None)``."""
+        device = digest(token)
+        with self._transaction() as cur:
+            row = self._run(cur, "SELECT phase, question FROM infoshare_rooms WHERE id = ? "
+                                 f"AND expires > ? {self.lock_clause}",
+                            (room, time.time())).fetchone()
+            if row is None:
+                return "gone", None
+            if row[0] != "open" or row[1] != question:
+                return "closed", None
+            self._run(cur, "DELETE FROM infoshare_room_answers WHERE room = ? AND question = ? "
+                           "AND device = ?", (room, question, device))
+            for option in sorted(set(options)):
+                self._run(cur, "INSERT INTO infoshare_room_answers VALUES (?, ?, ?, ?)",
+                          (room, question, device, int(option)))
+            return "ok", self._bump(cur, room)
+
+    def counts(self, room: str, question: str) -> tuple[dict[int, int], int]:
+        """Devices per option, and devices that answered."""
+        with self._transaction() as cur:
+            rows = self._run(cur, "SELECT option, COUNT(*) FROM infoshare_room_answers WHERE "
+                                  "room = ? AND question = ? GROUP BY option",
+                             (room, question)).fetchall()
+            total = self._run(cur, "SELECT COUNT(DISTINCT device) FROM infoshare_room_answers "
+                                   "WHERE room = ? AND question = ?",
+                              (room, question)).fetchone()[0]
+        return {int(o): int(n) for o, n in rows}, int(total)
+
+    def chosen(self, room: str, token: str, question: str) -> list[int]:
+        with self._transaction() as cur:
+            rows = self._run(cur, "SELECT option FROM infoshare_room_answers WHERE room = ? AND "
+                                  "question = ? AND device = ? ORDER BY option",
+                             (room, question, digest(token))).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def devices(self, room: str) -> int:
+        with self._transaction() as cur:
+            return int(self._run(cur, "SELECT COUNT(*) FROM infoshare_room_devices WHERE "
+                                      "room = ?", (room,)).fetchone()[0])
+
+    def _delete(self, cur: Any, where_room: str, params: Sequence[Any]) -> int:
+        for table in ("infoshare_room_answers", "infoshare_room_devices"):
+            self._run(cur, f"DELETE FROM {table} WHERE room IN ({where_room})", params)
+        return self._run(cur, f"DELETE FROM infoshare_rooms WHERE id IN ({where_room})",
+                         params).rowcount
+
+    def end(self, room: str) -> None:
+        """The facilitator ends the room: every row of it goes."""
+        with self._transaction() as cur:
+            self._delete(cur, "?", (room,))
+            self._notify(cur, room, -1, -1)
+
+    def purge(self, now: float | None = None) -> int:
+        """Delete rooms past their time; how many went."""
+        now = time.time() if now is None else now
+        with self._transaction() as cur:
+            return self._delete(cur, "SELECT id FROM infoshare_rooms WHERE expires <= ?", (now,))
+
+    def changes(self, rooms: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """(version, stage) of each room still there (the short poll on SQLite)."""
+        if not rooms:
+            return {}
+        marks = ", ".join("?" for _ in rooms)
+        with self._transaction() as cur:
+            rows = self._run(cur, f"SELECT id, version, stage FROM infoshare_rooms WHERE id IN "
+                                  f"({marks})", list(rooms)).fetchall()
+        return {r[0]: (int(r[1]), int(r[2])) for r in rows}
+
+    def dump(self) -> list[tuple[str, tuple[Any, ...]]]:
+        """Every row of every table (for tests that read the store)."""
+        rows: list[tuple[str, tuple[Any, ...]]] = []
+        with self._transaction() as cur:
+            for table in TABLES:
+                rows += [(table, tuple(r)) for r in self._run(cur, f"SELECT * FROM {table}")
+                         .fetchall()]
+        return rows

@@ -1,0 +1,98 @@
+"""Live rooms in the real app (issue 17): the pages and API behind the server's guard, a
+facilitator and a learner in Chromium (keyboard for the learner, axe on both pages at each step),
+and no address in the server's log lines for rooms."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from _app_support import describe_violations, run_axe
+
+from infoshare_widgets.content import default_content_dir, load_content
+from infoshare_widgets.rooms.questions import catalogue
+
+CONTENT = load_content(default_content_dir())
+WORDS = {k: CONTENT.text("facilitator", k) for k in CONTENT.ui.facilitator}  # type: ignore
+QUESTION = next(q for q in catalogue(CONTENT).questions.values()
+                if q.id.startswith("quiz.") and not q.multiple)
+RIGHT = min(QUESTION.correct)
+WRONG = next(i for i in range(len(QUESTION.options)) if i != RIGHT)
+
+
+def test_the_room_pages_are_served_with_the_site_policy(app_server) -> None:
+    for path in ("/room", "/room/host"):
+        status, headers, body = app_server.raw_get(path)
+        assert status == 200, path
+        assert "script-src 'self'" in headers["Content-Security-Policy"]
+        html = body.decode()
+        assert not re.search(r'<script(?![^>]*(\bsrc=|type="application/json"))', html)
+        assert 'href="/' not in html and 'src="/' not in html  # relative: a base path works
+    assert app_server.raw_get("/room/static/nothing.js")[0] == 404
+
+
+def axe_clean(page: object) -> None:
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
+
+
+@pytest.mark.browser
+def test_a_facilitator_and_a_learner_in_a_room(app_server, browser, context) -> None:
+    host = context.new_page()
+    host.goto(f"{app_server.url}/room/host")
+    axe_clean(host)
+    host.get_by_role("button", name=WORDS["room_start"]).click()
+    code = host.locator("#code")
+    code.filter(has_text=re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")).wait_for()
+    assert host.locator("#qr").get_attribute("src").startswith("data:image/svg+xml")
+    assert host.locator("#address").inner_text() == f"{app_server.url}/room"
+    host.locator("#pick").select_option(QUESTION.id)
+    host.get_by_role("button", name=WORDS["room_ask"]).click()
+    host.locator("#phase").filter(has_text=WORDS["room_open"]).wait_for()
+    axe_clean(host)
+
+    learner_context = browser.new_context(viewport={"width": 400, "height": 800})
+    try:
+        learner = learner_context.new_page()
+        learner.goto(f"{app_server.url}/room")
+        axe_clean(learner)
+        learner.get_by_label(WORDS["room_code_label"]).fill("wrong")
+        learner.keyboard.press("Enter")
+        learner.locator("#code-error").filter(has_text=WORDS["room_no_such_code"]).wait_for()
+        learner.get_by_label(WORDS["room_code_label"]).fill(code.inner_text().lower())
+        learner.keyboard.press("Enter")
+        options = learner.locator("input[name=option]")
+        options.first.wait_for()
+        assert options.count() == len(QUESTION.options)
+        axe_clean(learner)
+        # by keyboard: focus the first option, arrow to the one wanted, send with Enter
+        options.first.focus()
+        learner.keyboard.press("Space")
+        for _ in range(WRONG):
+            learner.keyboard.press("ArrowDown")
+        learner.keyboard.press("Enter")
+        status = learner.locator("#follow-status")
+        status.filter(has_text=WORDS["room_sent"]).wait_for()
+
+        number = host.locator("#chart li").nth(WRONG).locator(".is-room-number")
+        number.filter(has_text="1 (100%)").wait_for()
+        # the counts in words too, announced politely (a status region, at most every 5 s)
+        announce = host.get_by_role("status")
+        announce.filter(has_text=f"{QUESTION.options[WRONG]}: 1").wait_for(state="attached")
+        assert WORDS["room_announce"] in announce.inner_text()
+        host.get_by_role("button", name=WORDS["room_close"]).click()
+        status.filter(has_text=WORDS["room_closed"]).wait_for()
+        assert options.nth(RIGHT).is_disabled()
+        host.get_by_role("button", name=WORDS["room_reveal"]).click()
+        learner.locator(".is-room-right").first.wait_for()
+        assert WORDS["room_right"] in learner.locator(".is-room-option").nth(RIGHT).inner_text()
+        assert WORDS["room_right"] in host.locator("#chart li").nth(RIGHT).inner_text()
+        axe_clean(learner)
+        axe_clean(host)
+        host.get_by_role("button", name=WORDS["room_end"]).click()
+        host.locator("#ended").wait_for()
+        learner.locator("#code-error").filter(has_text=WORDS["room_ended"]).wait_for()
+    finally:
+        learner_context.close()
+    room_lines = [line for line in app_server.log().splitlines() if "/room" in line]
+    assert not [line for line in room_lines if "127.0.0.1" in line]

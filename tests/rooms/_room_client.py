@@ -1,0 +1,102 @@
+"""A room server in this process (the room routes only, on either store) and simple clients that
+speak the room API as the pages do."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from jupyter_server.log import log_request
+from tornado import web
+
+from infoshare_widgets.app.guard import DEFAULT_HOSTS, Guarded
+from infoshare_widgets.app.room import RoomService, room_routes
+from infoshare_widgets.rooms.open_store import open_store
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def room_server(env: Mapping[str, str]) -> Iterator[tuple[str, RoomService]]:
+    """``(url, service)`` of a tornado server with the room routes, stopped afterwards."""
+    service = RoomService(lambda: open_store(env))
+    port = free_port()
+    loop = asyncio.new_event_loop()
+    started = threading.Event()
+
+    def run() -> None:
+        asyncio.set_event_loop(loop)
+        app = web.Application(room_routes("/", Guarded), infoshare_rooms=service,
+                              infoshare_hosts=DEFAULT_HOSTS, base_url="/",
+                              log_function=log_request)  # Jupyter Server's, as in the app
+        server = app.listen(port, address="127.0.0.1")
+        loop.call_soon(started.set)
+        loop.run_forever()
+        server.stop()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    started.wait(10)
+    try:
+        yield f"http://127.0.0.1:{port}/", service
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        service.stop()
+
+
+def call(url: str, method: str = "GET", body: Any = None,
+         headers: Mapping[str, str] | None = None, timeout: float = 30) -> tuple[int, dict]:
+    """One request to the room API: (status, JSON)."""
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method, headers={
+        "X-Infoshare-Room": "1", "Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read() or b"{}")
+
+
+class Facilitator:
+    def __init__(self, base: str) -> None:
+        self.base = base
+        status, data = call(base + "room/api/rooms", "POST", {})
+        assert status == 201, data
+        self.secret = data["secret"]
+
+    def view(self, wait: int = -1) -> tuple[int, dict]:
+        return call(f"{self.base}room/api/host?wait={wait}",
+                    headers={"X-Room-Secret": self.secret})
+
+    def step(self, step: str, question: str | None = None) -> tuple[int, dict]:
+        return call(self.base + "room/api/host", "POST", {"step": step, "question": question},
+                    headers={"X-Room-Secret": self.secret})
+
+
+class Device:
+    def __init__(self, base: str, code: str) -> None:
+        self.base = base
+        status, data = call(base + "room/api/join", "POST", {"code": code})
+        assert status == 201, data
+        self.token = data["token"]
+
+    def follow(self, wait: int = -1) -> tuple[int, dict]:
+        return call(f"{self.base}room/api/device?wait={wait}",
+                    headers={"X-Room-Device": self.token})
+
+    def answer(self, question: str, options: list[int]) -> tuple[int, dict]:
+        return call(self.base + "room/api/device", "POST",
+                    {"question": question, "options": options},
+                    headers={"X-Room-Device": self.token})
