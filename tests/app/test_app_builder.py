@@ -61,6 +61,11 @@ def test_a_case_study_built_by_mouse_and_keyboard_downloads_a_file_that_validate
     page.keyboard.type(f"Sam looks after his mum. {HOSTILE}")
     for n in range(3):
         page.get_by_label(t("builder_points"), exact=True).nth(n).fill(f"Point {n + 1}\nMore")
+    preview = page.locator(".is-builder-preview")
+    label = preview.locator(".is-draft-label")  # a draft until Draft is unticked (issue 13)
+    label.wait_for()
+    assert CONTENT.text("app", "draft_label") in label.inner_text() and label.is_visible()
+    assert run_axe(page) == [], describe_violations(run_axe(page))
     draft = page.get_by_label(t("builder_draft"), exact=True)
     draft.focus()
     page.keyboard.press("Space")  # ready for learners
@@ -68,8 +73,7 @@ def test_a_case_study_built_by_mouse_and_keyboard_downloads_a_file_that_validate
     status = page.locator(".is-builder-status")
     status.filter(has_text=t("builder_no_problems")).wait_for()
     assert problem_beside(page, t("builder_name")) == ""
-
-    preview = page.locator(".is-builder-preview")
+    label.wait_for(state="detached")
     preview.locator("h2").filter(has_text="Sam").wait_for()
     assert HOSTILE.split(">")[0] in preview.locator("h2").inner_text()  # shown as text
     assert preview.locator("img, script").count() == 0
