@@ -190,7 +190,7 @@ class Page(facilitation.StartPageParts, ProgressParts):
     def lawful_bases(self) -> widgets.Widget:
         from ..lawful_basis import lawful_basis_widget
 
-        return self.track(lawful_basis_widget(self.content))
+        return self.track(lawful_basis_widget(self.content, scored=not self.facilitator))
 
     @_guarded("the golden rules")
     def golden_rules(self, audience: str | None = None) -> widgets.Widget:
