@@ -35,6 +35,7 @@ class QuestionPager:
                 question.previous_label = words.previous_question if i > 0 else ""
                 question.next_label = words.next_question if i + 1 < total else ""
                 question.active = i == 0
+            question.layout.display = None if i == 0 else "none"
             question.on_navigate(partial(self._move, i))
             if scorer is not None:
                 question.observe(self._update_score, names="checks")
@@ -45,8 +46,11 @@ class QuestionPager:
         index = min(max(index, 0), len(self.questions) - 1)
         if not self.questions or index == self.current:
             return
-        self.questions[self.current].active = False
+        hidden = self.questions[self.current]
+        hidden.active = False
+        hidden.layout.display = "none"
         shown = self.questions[index]
+        shown.layout.display = None  # before the question asks the page for the focus
         with shown.hold_sync():
             shown.active = True
             shown.focus_request += 1

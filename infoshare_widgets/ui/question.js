@@ -194,17 +194,21 @@ function render({ model, el: host }) {
     previousButton.hidden = !previous;
     nextButton.hidden = !next;
     pager.hidden = !previous && !next;
-    host.style.display = model.get("active") ? "" : "none";
+    // Hidden here at once; the pager also hides the widget's box (its layout) from Python.
+    root.hidden = !model.get("active");
     const focus = model.get("focus_request");
     if (focus !== drawnFocus) {
       drawnFocus = focus;
-      if (model.get("active")) {
-        const target = place.hidden ? heading || legend : place;
-        if (target !== place) target.tabIndex = -1;
-        target.scrollIntoView({ block: "start" });
-        target.focus({ preventScroll: true });
-      }
+      if (model.get("active")) requestAnimationFrame(focusQuestion);
     }
+  }
+
+  // Shown by "Next question" / "Previous question": the focus goes to where it is.
+  function focusQuestion() {
+    const target = place.hidden ? heading || legend : place;
+    if (target !== place) target.tabIndex = -1;
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
   }
 
   function update() {
