@@ -12,8 +12,8 @@
 //
 // Issue 14: after the learner's own check the feedback (a heading, then the detail) is scrolled
 // into view and the live region changes exactly once; an empty check is an inline error on the
-// group ("Error: ...", aria-invalid); each button's name ends with the question's name (visually
-// hidden), so "Check answer" is unique across a page; when paged (ui/pager.py) the question
+// group ("Error: ...", aria-invalid); each button's name ends with the question's name
+// (aria-label), so "Check answer" is unique across a page; when paged (ui/pager.py) the question
 // shows its position and score, "Previous question" / "Next question", and takes the focus when
 // the pager shows it.
 //
@@ -22,10 +22,12 @@
 
 // el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
 
-// A button's visible label, then the question's name for screen readers only.
+// A button's visible label; its accessible name adds the question's name ("Check answer: A
+// mother says no"), starting with the visible words (WCAG 2.5.3).
 function nameButton(button, label, name) {
-  button.replaceChildren(label || "");
-  if (name) button.appendChild(el("span", "is-q-vh", `: ${name}`));
+  button.textContent = label || "";
+  if (name && label) button.setAttribute("aria-label", `${label}: ${name}`);
+  else button.removeAttribute("aria-label");
 }
 
 function render({ model, el: host }) {
@@ -254,11 +256,11 @@ function render({ model, el: host }) {
 
   update();
   model.on("change", update);
-  model.on("change:chosen", onChosen);
+  model.on("change:chosen change:restored", onChosen);
   host.appendChild(root);
   return () => {
     model.off("change", update);
-    model.off("change:chosen", onChosen);
+    model.off("change:chosen change:restored", onChosen);
   };
 }
 

@@ -113,14 +113,16 @@ class QuestionWidget(anywidget.AnyWidget):
         ``quiet``: the answer is put back from stored progress, so the page shows the feedback
         without announcing it again.
         """
-        if chosen is not None:
-            self.chosen = self._valid(chosen)
-        feedback = self._check(frozenset(self._valid(self.chosen)))
+        picked = self._valid(self.chosen if chosen is None else chosen)
+        feedback = self._check(frozenset(picked))
         self._feedback = feedback
         # The verdict's heading sits under the question's own heading, or at its level.
         level = self.heading_level + 1 if self.heading else self.heading_level
+        # One message: the page sees `chosen` together with `restored` (it sets its radios from
+        # the model only for progress put back, never for the learner's own check).
         with self.hold_sync():
             self.restored = quiet
+            self.chosen = picked
             self.feedback_html = feedback_html(feedback, self._words, level)
             self.error = feedback.heading if feedback.status == "empty" else ""
             self.status = feedback.status

@@ -187,10 +187,12 @@ def test_one_question_at_a_time_keeps_progress_and_a_long_page_lists_its_parts(
 def test_named_buttons_details_and_secondary_buttons(app_server, desktop) -> None:
     page = open_page(desktop, app_server.section_url("children"))
     # Every "Check answer" names its question, so no two share a name on the page.
-    names = page.locator(".is-q-check").evaluate_all("bs => bs.map(b => b.textContent)")
+    names = page.locator(".is-q-check").evaluate_all(
+        "bs => bs.map(b => b.getAttribute('aria-label'))")
     assert len(names) > 6 and len(set(names)) == len(names)
     assert all(n.startswith(q("check") + ": ") for n in names)
-    shown = page.locator(".is-q-check:visible").evaluate_all("bs => bs.map(b => b.textContent)")
+    shown = page.locator(".is-q-check:visible").evaluate_all(
+        "bs => bs.map(b => b.getAttribute('aria-label'))")
     assert len(shown) == 2  # the golden-rules check and the quiz: one question each on show
     for name in shown:
         assert page.get_by_role("button", name=name, exact=True).count() == 1
