@@ -197,7 +197,10 @@ function render({ model, el: host }) {
     nextButton.hidden = !next;
     pager.hidden = !previous && !next;
     // Hidden here at once; the pager also hides the widget's box (its layout) from Python.
+    // The layout is another model, whose update may arrive after this one: a question shown
+    // takes its box back here, so it can take the focus.
     root.hidden = !model.get("active");
+    if (model.get("active")) host.style.removeProperty("display");
     const focus = model.get("focus_request");
     if (focus !== drawnFocus) {
       drawnFocus = focus;
