@@ -49,12 +49,24 @@ function render({ model, el: host }) {
           const item = el("li", "is-contents-item");
           const link = el("a", "is-contents-link", h.textContent.trim());
           link.href = `#${h.id}`;
+          link.addEventListener("click", (event) => jump(event, h));
           item.appendChild(link);
           return item;
         }),
       );
     }
     nav.hidden = found.length === 0;
+  }
+
+  // Follow the link and put the focus on the heading (a hash link alone leaves the focus
+  // behind in some browsers), so Tab goes on from the part the learner chose.
+  function jump(event, target) {
+    if (!target.isConnected) return;
+    event.preventDefault();
+    if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+    history.replaceState(history.state, "", `#${target.id}`);
   }
 
   function soon() {
