@@ -42,10 +42,14 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
             "local_web", "local_hours", "see_also", "busy_title", "busy_body",
             "lost_connection", "reload",
             # issue 13: the label on a draft (ui/html.draft_html)
-            "draft_label", "draft_note"],
+            "draft_label", "draft_note",
+            "on_this_page"],  # issue 14 (questions)
     "quiz": ["check", "try_again", "correct", "not_quite", "nothing_chosen", "score",
              "correct_icon", "wrong_icon", "choose_one", "choose_all", "option_right",
-             "option_wrong", "missed_single", "missed_multiple"],
+             "option_wrong", "missed_single", "missed_multiple",
+             # issue 14 (questions): paging, the score beside each question, the inline error
+             "question_position", "score_beside", "next_question", "previous_question",
+             "error_prefix", "question_name"],
     "lawful_basis": ["usually", "sometimes", "rarely", "show_basis",
                      "hide_basis", "plain_english", "pack_text", "safeguarding",
                      "guidance_heading", "tool_label", "pick_prompt", "fits", "also_fits",
@@ -54,7 +58,8 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
                      # the guided lawful-basis helper
                      "helper_show", "helper_clear", "helper_missing", "helper_shown",
                      "helper_not_fit", "helper_tool_label", "helper_use", "helper_used",
-                     "helper_no_record"],
+                     "helper_no_record",
+                     "scenario_position"],  # issue 14 (questions)
     "case_study": ["your_thoughts", "not_saved", "reveal", "hide", "next_point", "points_heading",
                    "step_progress", "all_shown", *BUILDER_KEYS],
     "golden_rules": ["rule_heading", "show_rule", "hide_rule", "reference", "check_title",
@@ -82,12 +87,16 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
 # them, so a template such as ``{total[0]}`` or ``{correct:>200000000}`` is reported, not shipped.
 TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
     "app": {"reviewed_footer": {"version": "2026.11", "date": "30 November 2026"}},
-    "quiz": {"score": {"correct": 2, "total": 3}},
+    "quiz": {"score": {"correct": 2, "total": 3},
+             # issue 14 (questions)
+             "question_position": {"number": 2, "total": 6}, "score_beside": {"correct": 2},
+             "question_name": {"title": "Why and when to share", "number": 2}},
     "lawful_basis": {"show_basis": {"name": "Legal obligation"},
                      "hide_basis": {"name": "Legal obligation"},
                      "helper_missing": {"count": 2},
                      "helper_shown": {"summary": "Public task; No extra condition is needed"},
-                     "helper_used": {"filled": "Public task"}},
+                     "helper_used": {"filled": "Public task"},
+                     "scenario_position": {"number": 3, "total": 10}},  # issue 14
     "case_study": {"step_progress": {"shown": 1, "total": 3}, "all_shown": {"total": 3},
                    "builder_opened": {"file": "sam.yaml"},
                    "builder_open_failed": {"file": "sam.yaml", "reason": "line 2: ..."},

@@ -14,11 +14,10 @@ import ipywidgets as widgets
 from ..content import Content, Problem, models
 from ..content.markdown import escape, to_html
 from ..ui.blocks import prose
+from ..ui.details import DetailsWidget
 from ..ui.error_card import error_card, one_widget
 from ..ui.guard import guarded
 from ..ui.html import heading_html, link_html, source_html
-from ..ui.reveal import RevealWording
-from ..ui.reveal_widget import RevealWidget
 from .model import RulesWording, check_quiz, rule_cards
 
 CheckBuilder = Callable[[models.Quiz], widgets.Widget]
@@ -53,12 +52,11 @@ class GoldenRulesView(widgets.VBox):
             f"{reference_html(content, rules.reference)}",
             "is-rules-intro",
         )
-        disclosure = RevealWording(reveal=content.text("golden_rules", "show_rule"),
-                                   next=content.text("golden_rules", "show_rule"),
-                                   hide=content.text("golden_rules", "hide_rule"))
+        # GOV.UK's details: "Show the full rule" is a fixed label (issue 14).
         self._rules = [
-            RevealWidget(card.reveal, disclosure, heading=card.heading, heading_level=3,
-                         as_list=False, card=True)
+            DetailsWidget(heading=card.heading, heading_level=3, card=True,
+                          summary=content.text("golden_rules", "show_rule"),
+                          body_html="".join(card.reveal.items))
             for card in self._cards
         ]
         children: list[widgets.Widget] = [header, *self._rules]
@@ -73,7 +71,8 @@ class GoldenRulesView(widgets.VBox):
     @property
     def value(self) -> dict[str, object]:
         """Which rules the learner opened (for a progress record)."""
-        return {"opened": [c.rule.number for c in self._cards if c.reveal.expanded]}
+        return {"opened": [c.rule.number for c, w in zip(self._cards, self._rules, strict=True)
+                           if w.opened]}
 
 
 def golden_rules_widget(content: Content, audience: str,

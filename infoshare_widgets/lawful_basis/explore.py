@@ -1,9 +1,9 @@
 """Exploring the lawful bases, the pack's six and any added since: name, rating, plain English.
 
-The pack's own words and the guidance sit behind the shared accessible disclosure (a real
-``<button aria-expanded>``; ipywidgets' Accordion cannot be opened from the keyboard). Then the
-guidance on which bases fit, the update note (marked in words and by its border), and the ICO tool.
-Text goes in escaped (names, titles, wording) or through ``to_html`` (authored Markdown).
+The pack's own words and the guidance sit in GOV.UK's details pattern (``ui.details``: a
+native ``<details>`` with a fixed label; ipywidgets' Accordion cannot be opened from the keyboard).
+Then the guidance on which bases fit, the update note (marked in words and by its border), and
+the ICO tool. Text goes in escaped (names, titles, wording) or through ``to_html`` (Markdown).
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ import ipywidgets as widgets
 from ..content import Content, models
 from ..content.markdown import escape, to_html
 from ..ui.blocks import prose
+from ..ui.details import DetailsWidget
 from ..ui.html import heading_html, link_html, source_html
-from ..ui.reveal import Reveal, RevealWording
-from ..ui.reveal_widget import RevealWidget
 from ..ui.wording import fill
 from .model import BasisWords
 
@@ -67,7 +66,7 @@ class LawfulBasesView(widgets.VBox):
         children: list[widgets.Widget] = [
             prose(heading_html(heading_level, bases.title) + to_html(bases.intro), "is-lb-intro")
         ]
-        self._reveals: dict[str, RevealWidget] = {}
+        self._reveals: dict[str, DetailsWidget] = {}
         for basis in bases.bases:
             summary = prose(
                 heading_html(sub, basis.name, "is-lb-name")
@@ -77,14 +76,11 @@ class LawfulBasesView(widgets.VBox):
             )
             words_of_pack = (_labelled(words.pack_text, basis.pack_text) if basis.pack_text
                              else _not_in_pack(words.not_in_pack, basis.added_source))
-            more = RevealWidget(
-                Reveal((words_of_pack,
-                        _labelled(words.safeguarding, basis.guidance)
-                        + source_html(content, basis.source))),
-                RevealWording(reveal=fill(words.show_basis, name=basis.name),
-                              next=fill(words.show_basis, name=basis.name),
-                              hide=fill(words.hide_basis, name=basis.name)),
-                as_list=False,
+            # GOV.UK's details: "More on <basis>" is a fixed label (issue 14).
+            more = DetailsWidget(
+                summary=fill(words.show_basis, name=basis.name),
+                body_html=words_of_pack + _labelled(words.safeguarding, basis.guidance)
+                + source_html(content, basis.source),
             )
             self._reveals[basis.id] = more
             card = widgets.VBox(children=[summary, more])
@@ -103,4 +99,4 @@ class LawfulBasesView(widgets.VBox):
     @property
     def value(self) -> dict[str, Any]:
         """Which bases the learner opened (for a progress record)."""
-        return {"opened": [k for k, r in self._reveals.items() if r.reveal.expanded]}
+        return {"opened": [k for k, r in self._reveals.items() if r.opened]}

@@ -1,4 +1,5 @@
-"""The scenario exercise: each scenario a single-choice question over the six bases, and a score.
+"""The scenario exercise: each scenario a single-choice question over the six bases, one at a time
+with the score beside it (``scored=False``, a facilitator's view: no score).
 
 The question widget and the scoring are the UI kit's (``ui.question``, ``ui.feedback``), the same
 the quiz uses. A scenario its file marks as broken (e.g. ``fits`` names no basis) is never
@@ -34,7 +35,7 @@ def organisation_html(content: Content, words: BasisWords, scenario: models.Scen
 
 
 class ScenarioExerciseView(ScoredQuestions):
-    """Each scenario as a single-choice question over the bases, then the score line."""
+    """Each scenario as a single-choice question over the bases, shown one at a time."""
 
     def __init__(
         self,
@@ -43,6 +44,7 @@ class ScenarioExerciseView(ScoredQuestions):
         scenarios: models.ScenariosFile,
         audience: str | None = None,
         heading_level: int = 2,
+        scored: bool = True,
     ) -> None:
         quiz_words = QuizWords.from_content(content)
         words = BasisWords.from_content(content)
@@ -68,6 +70,7 @@ class ScenarioExerciseView(ScoredQuestions):
                 words=quiz_words,
                 progress_key=scenario_key(s, self._exercise.options()),
                 heading=s.title,
+                name=s.title,
                 heading_level=heading_level + 1,
                 intro_html=f'{draft_html(content, s)}<p class="is-lb-audience"><em>'
                 f"{escape(words.audience(s.audience))}</em></p>"
@@ -78,9 +81,10 @@ class ScenarioExerciseView(ScoredQuestions):
             )
             self._questions[s.id] = question
             items.append(question)
-        score = self._score_line(self._exercise, self._questions.values())
+        self._paged(self._exercise, self._questions.values(), quiz_words,
+                    words.scenario_position, scored)
         header = prose(heading_html(heading_level, scenarios.title) + to_html(scenarios.intro),
                        "is-lb-scenarios-intro")
         footer = prose(source_html(content, scenarios.source), "is-lb-scenarios-source")
-        super().__init__(children=[header, *items, score, footer])
+        super().__init__(children=[header, *items, footer])
         self.add_class("is-lb-scenarios")

@@ -30,11 +30,12 @@ def lawful_basis_explore_widget(content: Content, *, heading_level: int = 2) -> 
 
 
 def lawful_basis_scenarios_widget(
-    content: Content, *, audience: str | None = None, heading_level: int = 2
+    content: Content, *, audience: str | None = None, heading_level: int = 2, scored: bool = True
 ) -> widgets.Widget | None:
     """The scenario exercise, an error card, or None when there is nothing to show.
 
     Without the bases there is nothing to pick from; the explore part shows that file's card.
+    ``scored=False`` (facilitator mode): no score beside the scenarios.
     """
 
     def build() -> widgets.Widget | None:
@@ -48,21 +49,22 @@ def lawful_basis_scenarios_widget(
             return None
         return guarded(content, "the lawful-basis scenarios",
                        lambda: ScenarioExerciseView(content, bases, scenarios, audience,
-                                                    heading_level),
+                                                    heading_level, scored),
                        item=scenarios, heading_level=heading_level)
 
     return guarded(content, "the lawful-basis scenarios", build, heading_level=heading_level)
 
 
 def lawful_basis_widget(
-    content: Content, *, audience: str | None = None, heading_level: int = 2
+    content: Content, *, audience: str | None = None, heading_level: int = 2, scored: bool = True
 ) -> widgets.Widget:
-    """The selector: explore the bases, then the scenarios. Never raises into the notebook."""
+    """The selector: explore the bases, then the scenarios (``scored``: a score beside each).
+    Never raises into the notebook."""
 
     def build() -> widgets.Widget:
         children = [lawful_basis_explore_widget(content, heading_level=heading_level)]
         exercise = lawful_basis_scenarios_widget(content, audience=audience,
-                                                 heading_level=heading_level)
+                                                 heading_level=heading_level, scored=scored)
         if exercise is not None:
             children.append(exercise)
         box = widgets.VBox(children=children)

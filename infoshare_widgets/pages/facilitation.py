@@ -43,14 +43,18 @@ def section_notes(page: Page) -> str:
 
 
 def header_extras(page: Page) -> list[widgets.Widget]:
-    """Under a facilitator's page title: the section's notes, then the discussion timer."""
+    """Under the page title: "On this page" (shown when the page is long, issue 14); for a
+    facilitator, then the section's notes and the discussion timer."""
+    from ..ui.contents import on_this_page
+
+    contents = on_this_page(page.content)
     if not page.facilitator:
-        return []
+        return [contents]
     from ..facilitator import timer_widget
 
     notes = section_notes(page)
     extras: list[widgets.Widget] = [block_html(notes, "is-section-notes")] if notes else []
-    return [*extras, timer_widget(page.content)]
+    return [contents, *extras, timer_widget(page.content)]
 
 
 def session_entry(page: Page) -> widgets.Widget:

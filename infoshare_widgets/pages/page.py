@@ -134,7 +134,7 @@ class Page(facilitation.StartPageParts, ProgressParts):
         title = block_html(f'<header class="is-page-header">{self._nav("nav_label", "is-nav-top")}'
                            f'<h1 class="is-page-title">{escape(section.title)}</h1></header>',
                            "is-header")
-        extras = facilitation.header_extras(self)  # a facilitator's notes and timer
+        extras = facilitation.header_extras(self)  # "On this page"; a facilitator's notes, timer
         return widgets.VBox([title, *extras]) if extras else title
 
     @_guarded("the page footer")
@@ -190,7 +190,7 @@ class Page(facilitation.StartPageParts, ProgressParts):
     def lawful_bases(self) -> widgets.Widget:
         from ..lawful_basis import lawful_basis_widget
 
-        return self.track(lawful_basis_widget(self.content))
+        return self.track(lawful_basis_widget(self.content, scored=not self.facilitator))
 
     @_guarded("the golden rules")
     def golden_rules(self, audience: str | None = None) -> widgets.Widget:

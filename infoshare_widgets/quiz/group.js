@@ -15,7 +15,8 @@ function render({ model, el: host }) {
   heading.id = `${uid}-prompt`;
   const list = el("ol", "is-gq-options");
   list.setAttribute("aria-labelledby", heading.id);
-  const button = el("button", "is-q-button is-gq-button");
+  // A disclosure: a secondary button whose label stays; aria-expanded says whether it is open.
+  const button = el("button", "is-q-button is-button-secondary is-gq-button");
   button.type = "button";
   list.id = `${uid}-options`;
   button.setAttribute("aria-controls", list.id);

@@ -85,8 +85,8 @@ class GroupQuestion(anywidget.AnyWidget):
         with self.hold_sync():
             self.answer = answer_of(self._question) if revealed else []
             self.explanation_html = to_html(self._question.explanation) if revealed else ""
-            self.button_label = (self._words.hide_answer if revealed
-                                 else self._words.reveal_answer)
+            # A disclosure's label is fixed (GOV.UK, issue 14): the state is aria-expanded.
+            self.button_label = self._words.reveal_answer
             self.status = self._words.answer_shown if revealed else ""
 
 

@@ -1,4 +1,4 @@
-"""The quiz: its title, one question component per question, and the score line."""
+"""The quiz: its title, then its questions one at a time with the score beside each."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from ..ui.html import draft_html, heading_html
 from ..ui.progress_data import question_key
 from ..ui.question import QuestionWidget
 from ..ui.scored import ScoredQuestions
+from ..ui.wording import fill
 from .model import QuizState
 
 
@@ -30,16 +31,18 @@ class QuizView(ScoredQuestions):
                 reset=partial(self._state.reset, q.id),
                 words=words,
                 progress_key=question_key(q),
+                name=fill(words.question_name, title=quiz.title, number=number),
+                heading_level=heading_level + 1,
                 prompt_html=to_inline_html(q.prompt),
                 kind=q.kind,
                 options=[{"text": o.text} for o in q.options],
             )
-            for q in quiz.questions
+            for number, q in enumerate(quiz.questions, start=1)
         ]
-        score = self._score_line(self._state, self._questions)
+        self._paged(self._state, self._questions, words, words.question_position)
         title = prose(heading_html(heading_level, quiz.title, "is-quiz-title")
                       + draft_html(content, quiz), "is-quiz-heading")
-        super().__init__(children=[title, *self._questions, score])
+        super().__init__(children=[title, *self._questions])
         self.add_class("is-quiz")
 
 

@@ -4,7 +4,8 @@ Pure modules (no ipywidgets): ``feedback`` (Feedback, Part, QuizWords, Scoreboar
 ``feedback_html``, ``reveal`` (Reveal, RevealWording), ``html`` (headings, links, source lines),
 ``wording`` (fill), ``words`` (GroupWords), ``exports``.
 Widgets: ``blocks`` (prose), ``question`` (QuestionWidget), ``live_text`` (LiveText),
-``scored`` (ScoredQuestions), ``reveal_widget`` (RevealWidget), ``download`` (DownloadButton),
+``scored`` (ScoredQuestions), ``pager`` (QuestionPager), ``reveal_widget`` (RevealWidget),
+``details`` (DetailsWidget), ``contents`` (OnThisPage), ``download`` (DownloadButton),
 ``error_card`` and ``guard``.
 Front end: ``dom.js`` (prepended to every module), ``components.css`` (prepended to every
 stylesheet), by ``styles``. This package imports only ``infoshare_widgets.content``; importing it

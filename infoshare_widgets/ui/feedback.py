@@ -40,6 +40,13 @@ class QuizWords(GroupWords):
     option_wrong: str
     missed_single: str
     missed_multiple: str
+    # issue 14: one question at a time, the score beside it, the inline error, unique names
+    question_position: str
+    score_beside: str
+    next_question: str
+    previous_question: str
+    error_prefix: str
+    question_name: str
 
 
 @dataclass(frozen=True)
@@ -55,9 +62,9 @@ class Part:
 class Feedback:
     """What the learner is told after pressing "Check answer".
 
-    ``heading`` is the verdict ("Correct —", "Not quite —") or, for an empty check, the message
-    asking for a choice. ``parts`` covers every chosen option; ``missed`` every right option that
-    was not chosen, introduced by ``missed_label``.
+    ``heading`` is the verdict ("Correct", "Not quite", shown as a heading) or, for an empty
+    check, the message asking for a choice. ``parts`` covers every chosen option; ``missed``
+    every right option that was not chosen, introduced by ``missed_label``.
     """
 
     status: Status

@@ -1,5 +1,6 @@
 """Feedback as HTML: the verdict in words first, an icon beside it, then each option's feedback.
 
+The verdict is a short heading ("Correct" / "Not quite"), then the detail (issue 14).
 Pure functions (no widgets), so the exact text a learner reads is tested without a browser. Text
 goes in either escaped (option texts, wording from ui.yaml) or through ``to_html`` (authored
 Markdown); nothing else.
@@ -14,6 +15,7 @@ import re
 
 from ..content.markdown import escape, to_html, to_inline_html
 from .feedback import Feedback, Part, QuizWords
+from .html import heading_level
 
 _BLOCK = re.compile(r"<(p|ul|ol|blockquote|pre|h[1-6]|hr)[\s>]")
 
@@ -55,27 +57,37 @@ def _missed_item(part: Part) -> str:
     )
 
 
-def feedback_html(feedback: Feedback | None, words: QuizWords) -> str:
-    """The live region's content for a check; empty when there is nothing to say."""
+def _detail(markdown: str) -> str:
+    """One option's feedback under the verdict's heading: blocks, or one paragraph."""
+    if not markdown:
+        return ""
+    html, block = _inline_or_block(markdown)
+    return html if block else f'<p class="is-q-detail">{html}</p>'
+
+
+def feedback_html(feedback: Feedback | None, words: QuizWords, level: int = 4) -> str:
+    """The live region's content for a check; empty when there is nothing to say.
+
+    The verdict is a short heading ("Correct", "Not quite") at ``level`` (clamped to h2-h6),
+    then the detail. An empty check is the error message, "Error:" first (GOV.UK's pattern).
+    """
     if feedback is None:
         return ""
     if feedback.status == "empty":
-        return f'<p class="is-q-verdict is-q-empty">{escape(feedback.heading)}</p>'
+        return (f'<p class="is-q-verdict is-q-empty"><span class="is-q-error-prefix">'
+                f'{escape(words.error_prefix)}</span> {escape(feedback.heading)}</p>')
 
     right = feedback.correct
     mark = "right" if right else "wrong"
-    verdict = (f'<p class="is-q-verdict is-q-{mark}" data-icon="{_icon(words, right)}">'
-               f"<strong>{escape(feedback.heading)}</strong>")
-    out: list[str] = []
+    tag = f"h{heading_level(level)}"
+    out = [f'<{tag} class="is-q-verdict is-q-{mark}" data-icon="{_icon(words, right)}">'
+           f"{escape(feedback.heading)}</{tag}>"]
     if feedback.kind == "single" and len(feedback.parts) == 1:
-        # One choice: its feedback reads on from the verdict ("Correct — Working Together ...").
-        html, block = _inline_or_block(feedback.parts[0].feedback)
-        out.append(f"{verdict}</p>{html}" if block else f"{verdict} {html}</p>")
-    else:
-        out.append(f"{verdict}</p>")
-        if feedback.parts:
-            items = "".join(_part_item(p, words) for p in feedback.parts)
-            out.append(f'<ul class="is-q-parts">{items}</ul>')
+        # One choice: its feedback is the detail under the verdict.
+        out.append(_detail(feedback.parts[0].feedback))
+    elif feedback.parts:
+        items = "".join(_part_item(p, words) for p in feedback.parts)
+        out.append(f'<ul class="is-q-parts">{items}</ul>')
     if feedback.missed:
         items = "".join(_missed_item(p) for p in feedback.missed)
         out.append(f'<p class="is-q-missed-label"><strong>{escape(feedback.missed_label)}'

@@ -6,14 +6,39 @@
 // buttons give Tab, Space, the arrow keys and Enter without any key handling here.
 //
 // Python owns the checking: this file sends the choice ({event: "check", chosen}) and shows the
-// feedback Python sends back. Safe text: prompt_html, intro_html and feedback_html are sanitised in
-// Python (content.markdown.to_html); everything else is set as textContent.
+// feedback Python sends back. The radios in the page are the source of truth for what is ticked:
+// a model update from the kernel sets them only when it puts stored progress back (`restored`),
+// never in answer to the learner's own check or "Try again" (a late reply would undo a tick).
+//
+// Issue 14: after the learner's own check the feedback (a heading, then the detail) is scrolled
+// into view and the live region changes exactly once; an empty check is an inline error on the
+// group ("Error: ...", aria-invalid); each button's name ends with the question's name
+// (aria-label), so "Check answer" is unique across a page; when paged (ui/pager.py) the question
+// shows its position and score, "Previous question" / "Next question", and takes the focus when
+// the pager shows it.
+//
+// Safe text: prompt_html, intro_html and feedback_html are sanitised in Python
+// (content.markdown.to_html); everything else is set as textContent.
 
 // el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
+
+// A button's visible label; its accessible name adds the question's name ("Check answer: A
+// mother says no"), starting with the visible words (WCAG 2.5.3).
+function nameButton(button, label, name) {
+  button.textContent = label || "";
+  if (name && label) button.setAttribute("aria-label", `${label}: ${name}`);
+  else button.removeAttribute("aria-label");
+}
 
 function render({ model, el: host }) {
   const uid = uniqueId("is-q");
   const root = el("div", "is-widget is-q");
+
+  // "Scenario 3 of 10 · 2 correct": plain text, not a live region (the verdict is the news).
+  const place = el("p", "is-q-position");
+  place.id = `${uid}-position`;
+  place.tabIndex = -1;
+  root.appendChild(place);
 
   let heading = null;
   const intro = el("div", "is-q-intro");
@@ -21,21 +46,24 @@ function render({ model, el: host }) {
 
   const fieldset = el("fieldset", "is-q-fieldset");
   const legend = el("legend", "is-q-legend");
+  legend.id = `${uid}-legend`;
   const hint = el("p", "is-q-hint");
   hint.id = `${uid}-hint`;
+  const error = el("p", "is-q-error");
+  error.id = `${uid}-error`;
   const list = el("div", "is-q-options");
-  fieldset.append(legend, hint, list);
+  fieldset.append(legend, hint, error, list);
   root.appendChild(fieldset);
 
   const actions = el("div", "is-q-actions");
   const checkButton = el("button", "is-q-button is-q-check");
   checkButton.type = "button";
-  const retryButton = el("button", "is-q-button is-q-retry");
+  const retryButton = el("button", "is-q-button is-button-secondary is-q-retry");
   retryButton.type = "button";
   actions.append(checkButton, retryButton);
   root.appendChild(actions);
 
-  // Always in the page, so a change of its text is announced.
+  // Always in the page, so a change of its content is announced.
   const live = el("div", "is-q-feedback");
   live.id = `${uid}-feedback`;
   live.setAttribute("role", "status");
@@ -43,13 +71,30 @@ function render({ model, el: host }) {
   live.setAttribute("aria-atomic", "true");
   root.appendChild(live);
 
+  const pager = el("div", "is-q-pager");
+  const previousButton = el("button", "is-q-button is-button-secondary is-q-previous");
+  previousButton.type = "button";
+  const nextButton = el("button", "is-q-button is-button-secondary is-q-next");
+  nextButton.type = "button";
+  pager.append(previousButton, nextButton);
+  root.appendChild(pager);
+
   let inputs = [];
   let drawnOptions = null;
+  let drawnChecks = model.get("checks");
   let drawnHtml = null;
-  let drawnChecks = null;
+  let drawnFocus = model.get("focus_request");
+  let ownCheck = false; // the learner pressed Check here and its answer has not come back yet
 
   function chosenNow() {
     return inputs.flatMap((input, i) => (input.checked ? [i] : []));
+  }
+
+  function applyChosen() {
+    const chosen = new Set(model.get("chosen") || []);
+    inputs.forEach((input, i) => {
+      input.checked = chosen.has(i);
+    });
   }
 
   function drawOptions() {
@@ -76,6 +121,7 @@ function render({ model, el: host }) {
       list.appendChild(row);
       return input;
     });
+    applyChosen();
   }
 
   function drawHeading() {
@@ -93,22 +139,81 @@ function render({ model, el: host }) {
     if (heading) heading.textContent = text;
   }
 
+  // Exactly one change of the live region per check (one innerHTML: one mutation), also when the
+  // words are the same as before (new nodes are announced again).
   function drawFeedback() {
     const html = model.get("feedback_html") || "";
     const checks = model.get("checks");
     setQuiet(live, model.get("restored"), "status");
     live.dataset.status = model.get("status") || "";
-    if (html === drawnHtml && checks !== drawnChecks && html) {
-      // The same words again: empty the region first so a screen reader says them again.
-      live.replaceChildren();
-      setTimeout(() => {
-        live.innerHTML = model.get("feedback_html") || ""; // sanitised in Python
-      }, 100);
-    } else if (html !== drawnHtml) {
-      live.innerHTML = html; // sanitised in Python (render.feedback_html)
-    }
+    if (checks === drawnChecks && html === drawnHtml) return;
+    live.innerHTML = html; // sanitised in Python (ui.feedback_html)
+    const answered = checks !== drawnChecks;
     drawnHtml = html;
     drawnChecks = checks;
+    if (answered && ownCheck) {
+      ownCheck = false;
+      showFeedback();
+    }
+  }
+
+  // The learner's own check: bring what it says into view (the error is on the group itself).
+  function showFeedback() {
+    const target = model.get("status") === "empty" ? fieldset : live;
+    const tall = target.getBoundingClientRect().height > window.innerHeight * 0.8;
+    target.scrollIntoView({ block: tall ? "start" : "nearest" });
+  }
+
+  function drawError() {
+    const text = model.get("error") || "";
+    error.replaceChildren();
+    if (text) {
+      error.append(el("span", "is-q-vh", `${model.get("error_prefix") || ""} `), text);
+    }
+    error.hidden = !text;
+    const described = [model.get("hint") ? hint.id : "", text ? error.id : ""].filter(Boolean);
+    if (described.length) fieldset.setAttribute("aria-describedby", described.join(" "));
+    else fieldset.removeAttribute("aria-describedby");
+    if (text) fieldset.setAttribute("aria-invalid", "true");
+    else fieldset.removeAttribute("aria-invalid");
+    root.classList.toggle("is-q-has-error", Boolean(text));
+  }
+
+  function drawPosition() {
+    const where = model.get("position") || "";
+    const score = model.get("score") || "";
+    place.replaceChildren(where);
+    if (score) place.append(el("span", "is-q-score", where ? ` · ${score}` : score));
+    place.hidden = !where && !score;
+  }
+
+  function drawPager() {
+    const name = model.get("name");
+    const previous = model.get("previous_label") || "";
+    const next = model.get("next_label") || "";
+    nameButton(previousButton, previous, name);
+    nameButton(nextButton, next, name);
+    previousButton.hidden = !previous;
+    nextButton.hidden = !next;
+    pager.hidden = !previous && !next;
+    // Hidden here at once; the pager also hides the widget's box (its layout) from Python.
+    // The layout is another model, whose update may arrive after this one: a question shown
+    // takes its box back here, so it can take the focus.
+    root.hidden = !model.get("active");
+    if (model.get("active")) host.style.removeProperty("display");
+    const focus = model.get("focus_request");
+    if (focus !== drawnFocus) {
+      drawnFocus = focus;
+      if (model.get("active")) requestAnimationFrame(focusQuestion);
+    }
+  }
+
+  // Shown by "Next question" / "Previous question": the focus goes to where it is.
+  function focusQuestion() {
+    const target = place.hidden ? heading || legend : place;
+    if (target !== place) target.tabIndex = -1;
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
   }
 
   function update() {
@@ -118,34 +223,48 @@ function render({ model, el: host }) {
     legend.innerHTML = model.get("prompt_html") || ""; // sanitised in Python
     hint.textContent = model.get("hint") || "";
     hint.hidden = !model.get("hint");
-    if (model.get("hint")) fieldset.setAttribute("aria-describedby", hint.id);
-    else fieldset.removeAttribute("aria-describedby");
-
     drawOptions();
-    const chosen = new Set(model.get("chosen") || []);
-    inputs.forEach((input, i) => {
-      input.checked = chosen.has(i);
-    });
+    drawError();
+    drawPosition();
 
-    checkButton.textContent = model.get("check_label");
-    retryButton.textContent = model.get("try_again_label");
-    retryButton.hidden = !model.get("status");
+    const name = model.get("name");
+    nameButton(checkButton, model.get("check_label"), name);
+    nameButton(retryButton, model.get("try_again_label"), name);
+    const status = model.get("status");
+    retryButton.hidden = !status || status === "empty";
     drawFeedback();
+    drawPager();
   }
 
   checkButton.addEventListener("click", () => {
+    ownCheck = true;
     model.send({ event: "check", chosen: chosenNow() });
   });
   retryButton.addEventListener("click", () => {
+    // Cleared here at once: the kernel's reply must not untick what the learner ticks next.
+    inputs.forEach((input) => {
+      input.checked = false;
+    });
     model.send({ event: "try_again" });
     // The button hides itself once the feedback is cleared: put focus back on the options.
     if (inputs.length) inputs[0].focus();
   });
+  previousButton.addEventListener("click", () => model.send({ event: "previous" }));
+  nextButton.addEventListener("click", () => model.send({ event: "next" }));
+
+  // Stored progress put back (or cleared in another tab) sets the radios; nothing else does.
+  function onChosen() {
+    if (model.get("restored")) applyChosen();
+  }
 
   update();
   model.on("change", update);
+  model.on("change:chosen change:restored", onChosen);
   host.appendChild(root);
-  return () => model.off("change", update);
+  return () => {
+    model.off("change", update);
+    model.off("change:chosen change:restored", onChosen);
+  };
 }
 
 export default { render };

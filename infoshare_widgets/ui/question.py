@@ -7,8 +7,9 @@ overflow when long, and nothing is announced (docs/architecture.md, "Why our own
 live region that stays in the page.
 
 Python does the checking: the page sends ``{"event": "check", "chosen": [...]}`` or
-``{"event": "try_again"}``; this class asks its ``check`` callable for a :class:`Feedback` and
-sets ``feedback_html`` and ``status``. The traits and messages are listed in docs/architecture.md.
+``{"event": "try_again"}`` (and ``"next"`` / ``"previous"`` when paged, ``ui.pager``); this
+class asks its ``check`` callable for a :class:`Feedback` and sets ``feedback_html`` and
+``status``. The traits and messages are listed in docs/architecture.md.
 """
 
 from __future__ import annotations
@@ -60,6 +61,21 @@ class QuestionWidget(anywidget.AnyWidget):
     checks = traitlets.Int(0).tag(sync=True)
     # True while the feedback on show was put back from stored progress: shown, not announced.
     restored = traitlets.Bool(False).tag(sync=True)
+    # issue 14. Plain text naming the question (a scenario's title, "<quiz>, question 2"): added,
+    # visually hidden, to every button's name, so "Check answer" is unique across a page.
+    name = traitlets.Unicode("").tag(sync=True)
+    # Where it is and how it goes ("Scenario 3 of 10", "2 correct"): plain text, not announced.
+    position = traitlets.Unicode("").tag(sync=True)
+    score = traitlets.Unicode("").tag(sync=True)
+    # One question at a time (ui.pager): shown or not, the buttons' labels ("" = no button), and
+    # a counter the pager moves when it shows this question, so the page focuses it.
+    active = traitlets.Bool(True).tag(sync=True)
+    previous_label = traitlets.Unicode("").tag(sync=True)
+    next_label = traitlets.Unicode("").tag(sync=True)
+    focus_request = traitlets.Int(0).tag(sync=True)
+    # The inline error of an empty check (plain text, "" when none) and its "Error:" prefix.
+    error = traitlets.Unicode("").tag(sync=True)
+    error_prefix = traitlets.Unicode("").tag(sync=True)
 
     def __init__(
         self,
@@ -72,6 +88,7 @@ class QuestionWidget(anywidget.AnyWidget):
     ) -> None:
         traits.setdefault("check_label", words.check)
         traits.setdefault("try_again_label", words.try_again)
+        traits.setdefault("error_prefix", words.error_prefix)
         if "hint" not in traits:
             traits["hint"] = words.choose_all if traits.get("kind") == "multiple" \
                 else words.choose_one
@@ -80,6 +97,7 @@ class QuestionWidget(anywidget.AnyWidget):
         self._reset = reset
         self._words = words
         self._feedback: Feedback | None = None
+        self._navigate: Callable[[int], None] | None = None
         # The item's id and a hash of its wording (ui.progress_data.item_key); "" = not kept.
         self.progress_key = progress_key
         self.on_msg(self._on_message)
@@ -95,13 +113,18 @@ class QuestionWidget(anywidget.AnyWidget):
         ``quiet``: the answer is put back from stored progress, so the page shows the feedback
         without announcing it again.
         """
-        if chosen is not None:
-            self.chosen = self._valid(chosen)
-        feedback = self._check(frozenset(self._valid(self.chosen)))
+        picked = self._valid(self.chosen if chosen is None else chosen)
+        feedback = self._check(frozenset(picked))
         self._feedback = feedback
+        # The verdict's heading sits under the question's own heading, or at its level.
+        level = self.heading_level + 1 if self.heading else self.heading_level
+        # One message: the page sees `chosen` together with `restored` (it sets its radios from
+        # the model only for progress put back, never for the learner's own check).
         with self.hold_sync():
             self.restored = quiet
-            self.feedback_html = feedback_html(feedback, self._words)
+            self.chosen = picked
+            self.feedback_html = feedback_html(feedback, self._words, level)
+            self.error = feedback.heading if feedback.status == "empty" else ""
             self.status = feedback.status
             self.checks += 1
         return feedback
@@ -115,7 +138,12 @@ class QuestionWidget(anywidget.AnyWidget):
             self.restored = quiet
             self.chosen = []
             self.feedback_html = ""
+            self.error = ""
             self.status = ""
+
+    def on_navigate(self, callback: Callable[[int], None]) -> None:
+        """Call ``callback(step)`` for "Next question" (+1) and "Previous question" (-1)."""
+        self._navigate = callback
 
     def _valid(self, chosen: Iterable[Any]) -> list[int]:
         """Indices that name an option, in order; anything else from the page is dropped."""
@@ -134,6 +162,8 @@ class QuestionWidget(anywidget.AnyWidget):
                 self.check(chosen if isinstance(chosen, list) else None)
             elif event == "try_again":
                 self.try_again()
+            elif event in ("next", "previous") and self._navigate is not None:
+                self._navigate(1 if event == "next" else -1)
         except Exception:
             # Log the traceback (ids only; never anything a learner typed) and keep going.
             log.exception("question %r: could not handle %r", self.heading or self.model_id, event)

@@ -1,4 +1,8 @@
-"""Questions with one live score line under them: the quiz and the scenario exercise."""
+"""Questions shown one at a time with the score beside each: the quiz and the scenario exercise.
+
+Issue 14: the score is no longer a live line under the questions (it competed with the verdict);
+``ui.pager.QuestionPager`` shows it beside each question, as plain text.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +11,21 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .feedback import Scored
-from .live_text import LiveText
+from .feedback import QuizWords, Scored
+from .pager import QuestionPager
 from .question import QuestionWidget
 
 
 class ScoredQuestions(widgets.VBox):
-    """A box of questions whose score line follows every check. ``value`` is progress as data."""
+    """A box of questions shown one at a time. ``value`` is progress as data."""
 
-    def _score_line(self, scorer: Scored, questions: Iterable[QuestionWidget]) -> LiveText:
-        """Watch each question's checks; returns the score line to place under them."""
+    def _paged(self, scorer: Scored, questions: Iterable[QuestionWidget], words: QuizWords,
+               position: str, scored: bool = True) -> QuestionPager:
+        """Page the questions; ``scored=False`` shows no score (a facilitator's view)."""
         self._scorer = scorer
-        self._score = LiveText(text=scorer.score_text())
-        for question in questions:
-            question.observe(self._update_score, names="checks")
-        return self._score
+        self.pager = QuestionPager(list(questions), words, position,
+                                   scorer if scored else None)
+        return self.pager
 
     @property
     def value(self) -> dict[str, Any]:
@@ -30,12 +34,5 @@ class ScoredQuestions(widgets.VBox):
 
     @property
     def score_text(self) -> str:
-        """The score line as the learner reads it."""
-        return self._score.text
-
-    def _update_score(self, change: Any = None) -> None:
-        owner = change.get("owner") if isinstance(change, dict) else None
-        with self._score.hold_sync():
-            # A question put back from stored progress moves the score quietly (issue 11).
-            self._score.quiet = bool(getattr(owner, "restored", False))
-            self._score.text = self._scorer.score_text()
+        """The whole score in words ("2 of 10 correct")."""
+        return self._scorer.score_text()

@@ -79,7 +79,8 @@ SIDEWAYS_JS = """() => {
 
 
 def answer_everything(page: object) -> None:
-    """Choose the first option of every question and check it; reveal every model answer."""
+    """Choose the first option of every question and check it; reveal every model answer; open
+    every details. Questions show one at a time (issue 14): "Next question" leads to the next."""
     questions = page.locator(".is-q")  # type: ignore[attr-defined]
     for i in range(questions.count()):
         question = questions.nth(i)
@@ -87,6 +88,10 @@ def answer_everything(page: object) -> None:
         question.locator("label").first.click()
         question.locator(".is-q-check").click()
         question.locator(".is-q-feedback").filter(has_text=".").wait_for()
+        following = question.locator(".is-q-next")
+        if following.is_visible():
+            following.click()
+            questions.nth(i + 1).locator(".is-q-check").wait_for()
     buttons = page.locator(".is-reveal-button")  # type: ignore[attr-defined]
     for i in range(buttons.count()):
         button = buttons.nth(i)
@@ -96,6 +101,8 @@ def answer_everything(page: object) -> None:
         button.click()
         page.locator(f".is-reveal-button[aria-controls='{button.get_attribute('aria-controls')}']"
                      "[aria-expanded=true]").wait_for()  # type: ignore[attr-defined]
+    page.locator("details").evaluate_all(  # type: ignore[attr-defined]
+        "ds => ds.forEach(d => { d.open = true; })")
 
 
 @pytest.mark.parametrize("section_id", SECTIONS)

@@ -171,7 +171,7 @@ def test_unchanged_content_is_not_read_again(content_copy: Path) -> None:
 def test_header_and_footer_link_home_previous_and_next_in_section_order(index: int) -> None:
     sections = SHIPPED.sections
     page = pages.Page(sections[index].id, SHIPPED)
-    header, footer = page.header().value, html_of(page.footer())
+    header, footer = html_of(page.header()), html_of(page.footer())
     for html in (header, footer):
         assert f'href="{sections[0].notebook}.ipynb"' in html
         assert ">Home</a>" in html
@@ -191,12 +191,16 @@ def test_header_and_footer_link_home_previous_and_next_in_section_order(index: i
 
 def test_links_keep_the_facilitator_mode() -> None:
     page = pages.Page("children", SHIPPED, mode="facilitator")
-    title, notes, timer = page.header().children  # a facilitator's header: notes and the timer
+    # A facilitator's header: "On this page" (issue 14), the notes and the timer.
+    title, contents, notes, timer = page.header().children
     assert 'href="03-adults.ipynb?mode=facilitator"' in title.value
+    assert type(contents).__name__ == "OnThisPage"
     assert SHIPPED.text("facilitator", "notes_label") in notes.value
     assert type(timer).__name__ == "DiscussionTimer"
     learner = pages.Page("children", SHIPPED).header()
-    assert "is-facilitator-notes" not in learner.value  # one HTML widget, no notes
+    assert "is-facilitator-notes" not in html_of(learner)  # the title and contents, no notes
+    assert [type(w).__name__ for w in learner.children] == ["HTML", "OnThisPage"]
+    assert learner.children[1].label == SHIPPED.text("app", "on_this_page")
 
 
 def test_start_page_maps_every_other_section_with_its_summary() -> None:

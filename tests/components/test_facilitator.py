@@ -98,6 +98,7 @@ def test_a_group_question_sends_the_answer_only_when_revealed() -> None:
     assert [a["correct"] for a in question.answer] == [o.correct for o in first.options]
     assert all(a["feedback_html"] for a in question.answer)
     assert question.status == ui("facilitator", "answer_shown")
+    assert question.button_label == ui("facilitator", "reveal_answer")  # fixed (issue 14)
     question._handle_custom_msg({"event": "reveal"}, [])  # hide, to ask again
     assert question.answer == [] and question.status == ""
 

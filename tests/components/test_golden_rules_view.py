@@ -23,8 +23,8 @@ from h4_samples import (
 from infoshare_widgets.content import Content
 from infoshare_widgets.golden_rules import GoldenRulesView, golden_rules_widget
 from infoshare_widgets.quiz import QuizView, quiz_widget
+from infoshare_widgets.ui.details import DetailsWidget
 from infoshare_widgets.ui.question import QuestionWidget
-from infoshare_widgets.ui.reveal_widget import RevealWidget
 
 
 def rules_widget(content: Content, audience: str):  # type: ignore[no-untyped-def]
@@ -33,8 +33,8 @@ def rules_widget(content: Content, audience: str):  # type: ignore[no-untyped-de
                                check=lambda quiz: quiz_widget(content, quiz, heading_level=3))
 
 
-def rules_of(view: GoldenRulesView) -> list[RevealWidget]:
-    found = [w for w in view.children if isinstance(w, RevealWidget)]
+def rules_of(view: GoldenRulesView) -> list[DetailsWidget]:
+    found = [w for w in view.children if isinstance(w, DetailsWidget)]
     assert found, "no rule cards"
     return found
 
@@ -63,16 +63,15 @@ def test_each_rule_shows_its_key_phrase_first_and_full_text_on_demand() -> None:
         for n in range(1, 8)
     ]
     seventh = cards[6]
-    assert (seventh.items, seventh.expanded) == ([], False)
-    assert seventh.button_label == ui("golden_rules", "show_rule")
-    assert seventh.note_label == ""  # no thoughts box on a rule card
-    seventh.press()
-    assert seventh.expanded and len(seventh.items) == 2
-    assert "More about rule 7" in seventh.items[1]
-    assert seventh.button_label == ui("golden_rules", "hide_rule")
+    # GOV.UK's details (issue 14): a fixed label; the text is reading matter, in the page.
+    assert seventh.summary == ui("golden_rules", "show_rule") and seventh.card
+    assert "More about rule 7" in seventh.body_html
+    assert view.value == {"opened": []}
+    seventh._handle_custom_msg({"event": "toggle", "open": True}, [])  # the page opened it
+    assert seventh.summary == ui("golden_rules", "show_rule")  # the label never changes
     assert view.value == {"opened": [7]}
-    seventh.press()
-    assert seventh.items == [] and view.value == {"opened": []}
+    seventh._handle_custom_msg({"event": "toggle", "open": False}, [])
+    assert view.value == {"opened": []}
 
 
 def test_the_check_asks_which_rule_applies_and_feedback_says_why() -> None:
@@ -117,11 +116,10 @@ def test_unsafe_text_in_rules_is_inert() -> None:
     view = rules_widget(make_content(golden_rules=[type(rules).model_validate(data)]),
                                "children")
     card = rules_of(view)[0]
-    card.press()
     assert card.heading.startswith("T rule heading: 1 K <script>")  # plain text: set as textContent
     question = next(w for w in check_of(view).children if isinstance(w, QuestionWidget))
     question.check([0])
-    for html in [view.children[0].value, view.children[-1].value, *card.items,
+    for html in [view.children[0].value, view.children[-1].value, card.body_html,
                  question.prompt_html, question.feedback_html]:
         assert_inert(html)
 

@@ -16,8 +16,8 @@ import pytest
 from infoshare_widgets import pages
 from infoshare_widgets.content import load_content
 from infoshare_widgets.lawful_basis import lawful_basis_widget
+from infoshare_widgets.ui.details import DetailsWidget
 from infoshare_widgets.ui.question import QuestionWidget
-from infoshare_widgets.ui.reveal_widget import RevealWidget
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = load_content(ROOT / "content")
@@ -27,8 +27,8 @@ PHONE_OR_EMAIL = re.compile(r"tel:|mailto:|@|\d{4}\s?\d{3}\s?\d{3,4}")
 def html_of(widget: widgets.Widget) -> str:
     if isinstance(widget, widgets.HTML):
         return widget.value
-    if isinstance(widget, RevealWidget):
-        return widget.button_label + "".join(widget.items)
+    if isinstance(widget, DetailsWidget):
+        return widget.summary + widget.body_html
     if isinstance(widget, QuestionWidget):
         return widget.heading + widget.intro_html + widget.prompt_html
     return "".join(html_of(c) for c in getattr(widget, "children", ()))
@@ -97,18 +97,15 @@ def test_an_added_topic_is_labelled_as_not_from_the_pack() -> None:
 def test_the_added_basis_is_not_shown_as_the_packs_words() -> None:
     explore = lawful_basis_widget(SHIPPED).children[0]
     reveals = [w for card in explore.children for w in getattr(card, "children", ())
-               if isinstance(w, RevealWidget)]
+               if isinstance(w, DetailsWidget)]
     assert len(reveals) == 7
     added = reveals[-1]
-    added.press()
-    shown = "".join(added.items)
+    shown = added.body_html
     assert SHIPPED.text("lawful_basis", "not_in_pack") in shown
     assert "Data (Use and Access) Act 2025" in shown
     pack_label = pages.escape(SHIPPED.text("lawful_basis", "pack_text"))
     assert pack_label not in shown
-    first = reveals[0]
-    first.press()
-    assert pack_label in "".join(first.items)
+    assert pack_label in reveals[0].body_html
 
 
 def test_each_scenario_shows_who_you_are() -> None:

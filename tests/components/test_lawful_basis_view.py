@@ -15,9 +15,9 @@ from infoshare_widgets.lawful_basis import (
     ScenarioExerciseView,
     lawful_basis_widget,
 )
+from infoshare_widgets.ui.details import DetailsWidget
 from infoshare_widgets.ui.live_text import LiveText
 from infoshare_widgets.ui.question import QuestionWidget
-from infoshare_widgets.ui.reveal_widget import RevealWidget
 
 
 def send(question: QuestionWidget, message: dict) -> None:
@@ -29,8 +29,8 @@ def html_of(widget: widgets.Widget) -> str:
     """All the HTML text of a widget tree (HTML widgets and reveal items), in order."""
     if isinstance(widget, widgets.HTML):
         return widget.value
-    if isinstance(widget, RevealWidget):
-        return widget.button_label + "".join(widget.items)
+    if isinstance(widget, DetailsWidget):
+        return widget.summary + widget.body_html
     if isinstance(widget, QuestionWidget):
         return widget.heading + widget.intro_html + widget.prompt_html + widget.feedback_html
     if isinstance(widget, LiveText):
@@ -60,20 +60,19 @@ def test_each_basis_in_plain_english_with_how_often_it_fits(full) -> None:
         assert f"{name} T {how} T plain english {plain}" in text
 
 
-def test_pack_text_and_guidance_sit_behind_a_keyboard_disclosure(full) -> None:
+def test_pack_text_and_guidance_sit_in_a_details_with_a_fixed_label(full) -> None:
     explore, _ = parts(full)
     reveals = [w for card in explore.children[1:5] for w in card.children
-               if isinstance(w, RevealWidget)]
+               if isinstance(w, DetailsWidget)]
     assert len(reveals) == 4
     legal = reveals[1]
-    assert legal.button_label == "T show basis: Legal obligation"
-    assert legal.expanded is False and legal.items == []
-    legal.press()
-    assert legal.expanded is True
-    shown = text_of("".join(legal.items))
+    assert legal.summary == "T show basis: Legal obligation"
+    shown = text_of(legal.body_html)
     assert shown == ("T pack text necessary to comply with the law "
                      "T safeguarding Working Together 2023 names it.")
-    assert legal.button_label == "T hide basis: Legal obligation"
+    assert explore.value == {"opened": []}
+    legal._handle_custom_msg({"event": "toggle", "open": True}, [])  # opened in the page
+    assert legal.summary == "T show basis: Legal obligation"  # GOV.UK: the label stays
     assert explore.value == {"opened": ["legal-obligation"]}
 
 

@@ -52,13 +52,20 @@ def test_multiple_covers_every_chosen_option_and_every_one_missed(state, words) 
 def test_block_feedback_follows_the_verdict(words) -> None:
     fb = Feedback("incorrect", words.not_quite, parts=(Part("A", False, "One.\n\nTwo."),))
     html = feedback_html(fb, words)
-    assert "<strong>T not quite</strong></p><p>One.</p>" in html
+    assert ">T not quite</h4><p>One.</p>" in html
     assert text_of(html) == "T not quite One. Two."
+
+
+def test_the_verdict_is_a_short_heading_then_the_detail(state, words) -> None:
+    html = feedback_html(state.check("consent-always", {1}), words, level=3)
+    assert html.startswith(f'<h3 class="is-q-verdict is-q-right" data-icon="{words.correct_icon}">'
+                           f"{words.correct}</h3><p")
+    assert feedback_html(state.check("consent-always", {1}), words, level=9).startswith("<h6")
 
 
 def test_nothing_chosen_is_said_in_words(words) -> None:
     html = feedback_html(Feedback("empty", words.nothing_chosen), words)
-    assert text_of(html) == words.nothing_chosen
+    assert text_of(html) == f"{words.error_prefix} {words.nothing_chosen}"  # GOV.UK: "Error:"
     assert "data-icon" not in html
 
 

@@ -45,8 +45,12 @@ def questions(view: QuizView) -> list[QuestionWidget]:
 
 
 def score_line(view: QuizView) -> str:
-    [line] = [c for c in view.children if isinstance(c, LiveText)]
-    return line.text
+    """The whole score in words; each question shows the same count beside it (issue 14)."""
+    assert not [c for c in view.children if isinstance(c, LiveText)]  # no live score line
+    correct = view.value["correct"]
+    words = view.pager._words
+    assert {q.score for q in questions(view)} == {fill(words.score_beside, correct=correct)}
+    return view.score_text
 
 
 def test_title_heading_question_per_question_and_score_line(view: QuizView) -> None:
@@ -90,8 +94,11 @@ def test_check_with_nothing_chosen_says_so_in_the_live_region(view: QuizView) ->
     q = questions(view)[0]
     send(q, {"event": "check", "chosen": []})
     assert q.status == "empty"
-    assert text_of(q.feedback_html) == "T nothing chosen"
+    assert text_of(q.feedback_html) == "T error: T nothing chosen"
+    assert q.error == "T nothing chosen" and q.error_prefix == "T error:"  # the inline error
     assert score_line(view) == "T score: 0 3"
+    send(q, {"event": "check", "chosen": [1]})
+    assert q.error == ""
 
 
 def test_multiple_feedback_names_the_missed_right_options(view: QuizView) -> None:

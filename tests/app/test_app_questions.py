@@ -1,0 +1,245 @@
+"""The questions in Chromium (issue 14): feedback in view and announced once, the inline error,
+one question at a time (progress still restored), "On this page", details and secondary buttons,
+"Check answer" named by its question, and the radios as the page's source of truth.
+
+Every wait is for a state of the page; no test sleeps. Checks happen at 1280 × 800.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from _app_support import describe_violations, open_page, run_axe, wait_settled
+
+from infoshare_widgets.content import default_content_dir, load_content
+from infoshare_widgets.ui.wording import fill
+
+pytestmark = pytest.mark.browser
+
+CONTENT = load_content(default_content_dir())
+DESKTOP = {"width": 1280, "height": 800}
+BASES = [b.id for b in CONTENT.lawful_bases.bases]
+SCENARIOS = CONTENT.scenarios.scenarios
+RIGHT = BASES.index(SCENARIOS[0].fits[0])  # a right pick for the first scenario
+WRONG = next(i for i, b in enumerate(BASES) if b not in SCENARIOS[0].fits)
+SECOND_RIGHT = BASES.index(SCENARIOS[1].fits[0])
+
+
+def q(key: str, **values: object) -> str:
+    return fill(CONTENT.text("quiz", key), **values)
+
+
+# Counts every change of content inside a live region (role status/alert/log or aria-live other
+# than "off"), as a screen reader would hear it: one per mutation record.
+COUNT_LIVE_JS = """() => {
+  window.isLiveChanges = 0;
+  const live = (node) => {
+    for (let n = node.nodeType === 1 ? node : node.parentElement; n; n = n.parentElement) {
+      const polite = n.getAttribute('aria-live');
+      if (polite === 'off') return false;
+      if (polite || ['status', 'alert', 'log'].includes(n.getAttribute('role'))) return true;
+    }
+    return false;
+  };
+  new MutationObserver((records) => {
+    for (const r of records) if (live(r.target)) window.isLiveChanges += 1;
+  }).observe(document.body, {childList: true, subtree: true, characterData: true});
+}"""
+
+IN_VIEW_JS = """(el) => {
+  const r = el.getBoundingClientRect();
+  return r.height > 0 && r.top >= -1 && (r.bottom <= innerHeight + 1 || r.top <= innerHeight / 4);
+}"""
+
+
+@pytest.fixture
+def desktop(browser):  # type: ignore[no-untyped-def]
+    ctx = browser.new_context(viewport=DESKTOP)
+    ctx.set_default_navigation_timeout(60_000)  # a busy machine's pool refill; no test waits it
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+def scenario_shown(page: object) -> object:
+    """The one scenario on show (the exercise shows one at a time)."""
+    shown = page.locator(".is-lb-scenarios .is-q:visible")  # type: ignore[attr-defined]
+    assert shown.count() == 1
+    return shown
+
+
+def go_next(page: object, question: object, position: str) -> object:
+    """Press "Next question" and wait for the next question to take the focus."""
+    question.locator(".is-q-next").click()  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "(p) => document.activeElement && document.activeElement.classList.contains("
+        "'is-q-position') && document.activeElement.textContent.startsWith(p)", arg=position)
+    return scenario_shown(page)
+
+
+def position(number: int) -> str:
+    return fill(CONTENT.text("lawful_basis", "scenario_position"), number=number,
+                total=len(SCENARIOS))
+
+
+def test_feedback_is_in_view_announced_once_and_an_empty_check_is_an_inline_error(
+        app_server, desktop) -> None:
+    page = open_page(desktop, app_server.section_url("what-is-it"))
+    page.evaluate(COUNT_LIVE_JS)
+    scenario = scenario_shown(page)
+    check = scenario.locator(".is-q-check")
+    fieldset = scenario.locator("fieldset")
+
+    # Nothing chosen: GOV.UK's inline error on the group, said once.
+    check.evaluate("b => b.scrollIntoView({block: 'end'})")
+    check.click()
+    error = scenario.locator(".is-q-error")
+    error.wait_for()
+    assert error.text_content() == f"{q('error_prefix')} {q('nothing_chosen')}"
+    assert fieldset.get_attribute("aria-invalid") == "true"
+    assert error.get_attribute("id") in fieldset.get_attribute("aria-describedby").split()
+    assert page.evaluate("() => window.isLiveChanges") == 1
+    assert scenario.locator(".is-q-retry").is_hidden()  # nothing to try again
+
+    # An answer: the error goes; the verdict is a short heading, scrolled into view, said once.
+    scenario.locator("label").nth(RIGHT).click()
+    check.evaluate("b => b.scrollIntoView({block: 'end'})")  # the feedback would fall below
+    page.evaluate("() => { window.isLiveChanges = 0; }")
+    check.click()
+    verdict = scenario.locator(".is-q-feedback h4.is-q-verdict")
+    verdict.wait_for()
+    assert verdict.inner_text().strip() == q("correct")
+    assert fieldset.get_attribute("aria-invalid") is None and error.is_hidden()
+    assert scenario.locator(".is-q-feedback").evaluate(IN_VIEW_JS)
+    # The score sits beside the question, plain text (not a live region of its own).
+    place = scenario.locator(".is-q-position")
+    assert place.inner_text() == f"{position(1)} · {q('score_beside', correct=1)}"
+    assert place.get_attribute("aria-live") is None and place.get_attribute("role") is None
+
+    # The same answer again: its words are said again, still as one change.
+    old = verdict.element_handle()
+    check.click()
+    page.wait_for_function("(v) => !v.isConnected", arg=old)
+    second = go_next(page, scenario, position(2))  # every reply to the checks has arrived
+    assert page.evaluate("() => window.isLiveChanges") == 2
+    assert second.locator(".is-q-position").inner_text().endswith(q("score_beside", correct=1))
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
+
+
+def test_one_question_at_a_time_keeps_progress_and_a_long_page_lists_its_parts(
+        app_server, desktop) -> None:
+    page = open_page(desktop, app_server.section_url("what-is-it"))
+    # "On this page": the page is long, so it starts with a link to each of its parts.
+    contents = page.get_by_role("navigation", name=CONTENT.text("app", "on_this_page"))
+    contents.wait_for()
+    links = contents.get_by_role("link")
+    titles = page.locator("#rendered_cells h2:visible").evaluate_all(
+        "hs => hs.filter(h => !h.closest('.is-contents')).map(h => h.textContent.trim())")
+    assert links.all_inner_texts() == titles and len(titles) > 3
+    quiz = CONTENT.quizzes_for("what-is-it")[0]
+    contents.get_by_role("link", name=quiz.title).click()
+    page.wait_for_function(  # the focus moves to the part the learner chose
+        "(t) => document.activeElement.tagName === 'H2' && "
+        "document.activeElement.textContent === t && location.hash === "
+        "'#' + document.activeElement.id", arg=quiz.title)
+
+    # One scenario at a time; "Next question" shows the next and puts the focus on it.
+    first = scenario_shown(page)
+    assert first.locator(".is-q-previous").is_hidden()
+    assert first.locator(".is-q-position").inner_text().startswith(position(1))
+    second = go_next(page, first, position(2))
+    assert second.locator("h3").inner_text() == SCENARIOS[1].title
+    second.locator("label").nth(SECOND_RIGHT).click()
+    second.locator(".is-q-check").click()
+    second.locator(".is-q-verdict").wait_for()
+    page.wait_for_function(
+        "() => Object.keys(localStorage).some(k => k.startsWith('infoshare-progress:') && "
+        "localStorage.getItem(k).includes('answers'))")
+    second.locator(".is-q-previous").click()
+    page.wait_for_function("(p) => document.activeElement.textContent.startsWith(p)",
+                           arg=position(1))
+
+    # Reloaded: the answer to the second scenario is back, quietly, on its page of the exercise.
+    page.reload()
+    wait_settled(page)
+    first = scenario_shown(page)
+    first.locator(".is-q-position").filter(
+        has_text=q("score_beside", correct=1)).wait_for()  # the restored answer is counted
+    second = go_next(page, first, position(2))
+    assert second.locator("input").nth(SECOND_RIGHT).is_checked()
+    assert second.locator(".is-q-feedback .is-q-verdict").inner_text().strip() == q("correct")
+    assert second.locator(".is-q-feedback").get_attribute("aria-live") == "off"
+
+    # A short page has no list; a facilitator's scenarios are paged, with no score.
+    page.goto(app_server.section_url("start"))
+    wait_settled(page)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert page.locator(".is-contents").is_hidden()
+    page.goto(app_server.section_url("what-is-it", "mode=facilitator"))
+    wait_settled(page)
+    place = scenario_shown(page).locator(".is-q-position")
+    assert place.inner_text() == position(1)
+    assert page.locator(".is-group-quiz .is-gq").count() > 0  # the quiz is for the room
+
+
+def test_named_buttons_details_and_secondary_buttons(app_server, desktop) -> None:
+    page = open_page(desktop, app_server.section_url("children"))
+    # Every "Check answer" names its question, so no two share a name on the page.
+    names = page.locator(".is-q-check").evaluate_all(
+        "bs => bs.map(b => b.getAttribute('aria-label'))")
+    assert len(names) > 6 and len(set(names)) == len(names)
+    assert all(n.startswith(q("check") + ": ") for n in names)
+    shown = page.locator(".is-q-check:visible").evaluate_all(
+        "bs => bs.map(b => b.getAttribute('aria-label'))")
+    assert len(shown) == 2  # the golden-rules check and the quiz: one question each on show
+    for name in shown:
+        assert page.get_by_role("button", name=name, exact=True).count() == 1
+
+    # "Show the full rule": GOV.UK's details, a fixed label; the browser says it is open.
+    details = page.locator("details.is-details")
+    assert details.count() == 7
+    summary = details.first.locator("summary")
+    assert summary.inner_text() == CONTENT.text("golden_rules", "show_rule")
+    summary.click()
+    assert details.first.evaluate("d => d.open")
+    assert summary.inner_text() == CONTENT.text("golden_rules", "show_rule")
+    assert details.first.locator(".is-details-text").is_visible()
+
+    # "Try again" and "Next question" are secondary: they do not look like "Check answer".
+    question = page.locator(".is-quiz .is-q:visible").last
+    question.locator("label").first.click()
+    question.locator(".is-q-check").click()
+    retry = question.locator(".is-q-retry")
+    retry.wait_for()
+    look = "b => getComputedStyle(b).backgroundColor"
+    primary = question.locator(".is-q-check").evaluate(look)
+    assert retry.evaluate(look) != primary
+    assert question.locator(".is-q-next").evaluate(look) == retry.evaluate(look)
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
+
+
+def test_a_reply_from_the_kernel_never_unticks_what_the_learner_just_ticked(
+        app_server, desktop) -> None:
+    page = open_page(desktop, app_server.section_url("what-is-it"))
+    scenario = scenario_shown(page)
+    scenario.locator("label").nth(WRONG).click()
+    scenario.locator(".is-q-check").click()
+    scenario.locator(".is-q-retry").wait_for()
+    # "Try again", then at once (before the kernel answers) a new tick.
+    scenario.evaluate("""(q, right) => {
+        q.querySelector('.is-q-retry').click();
+        q.querySelectorAll('input')[right].click();
+    }""", RIGHT)
+    page.wait_for_function("(q) => !q.querySelector('.is-q-feedback').textContent",
+                           arg=scenario.element_handle())
+    scenario.locator(".is-q-check").click()
+    verdict = scenario.locator(".is-q-feedback .is-q-verdict")
+    verdict.wait_for()
+    assert verdict.inner_text().strip() == q("correct")
+    assert scenario.locator("input").nth(RIGHT).is_checked()
+    assert not re.search(re.escape(q("error_prefix")), scenario.locator(".is-q-feedback")
+                         .text_content())
