@@ -36,8 +36,8 @@ def reveal_wording(content: Content) -> RevealWording:
 def case_warning(content: Content) -> widgets.Widget:
     """Said once above the case studies, not under every box: practice details only, and
     nothing typed is saved (GOV.UK warning text, issue 14)."""
-    text = f'{content.text("case_study", "practice_only")} {content.text("case_study", "not_saved")}'
-    return prose(warning_text(content, escape(text)), "is-case-warning")
+    words = [content.text("case_study", key) for key in ("practice_only", "not_saved")]
+    return prose(warning_text(content, escape(" ".join(words))), "is-case-warning")
 
 
 def case_anchor(case: models.CaseStudy) -> str:

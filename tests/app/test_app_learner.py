@@ -207,38 +207,53 @@ def test_the_decision_record_checks_your_answers_beside_download(app_server, con
 # --- 6. nothing lost by accident -----------------------------------------------------------------
 
 
-def test_leaving_with_typed_text_asks_and_cancelling_keeps_a_working_page(
-        app_server, context) -> None:
-    page = open_page(context, app_server.section_url("tips"))
-    url = page.url
+def leave_and_cancel(page: object) -> list[str]:
+    """Type in the decision record, follow Next, and cancel when the page asks."""
     asked: list[str] = []
 
     def dismiss(dialog) -> None:  # type: ignore[no-untyped-def]
         asked.append(dialog.type)
         dialog.dismiss()
 
-    page.on("dialog", dismiss)
-    box = page.locator(".is-record-form textarea").first
+    page.on("dialog", dismiss)  # type: ignore[attr-defined]
+    box = page.locator(".is-record-form textarea").first  # type: ignore[attr-defined]
     box.click()
     box.press_sequentially("typed")
-    with page.expect_event("dialog"):
-        page.locator(".is-nav-top a[rel=next]").click()
-    assert asked == ["beforeunload"] and page.url == url
+    with page.expect_event("dialog"):  # type: ignore[attr-defined]
+        page.locator(".is-nav-top a[rel=next]").click()  # type: ignore[attr-defined]
     assert box.input_value() == "typed"
-    # Still a working page: a question is checked by its kernel.
-    question = page.locator(".is-q").first
-    question.scroll_into_view_if_needed()
-    question.locator("label").first.click()
-    question.locator(".is-q-check").click()
-    question.locator(".is-q-feedback").filter(has_text=".").wait_for()
+    page.remove_listener("dialog", dismiss)  # type: ignore[attr-defined]
+    return asked
+
+
+def test_leaving_with_typed_text_asks_and_not_once_it_is_downloaded(app_server, context) -> None:
+    page = open_page(context, app_server.section_url("tips"))
+    url = page.url
+    assert leave_and_cancel(page) == ["beforeunload"] and page.url == url
     # Once the text is downloaded, leaving loses nothing: no question.
-    page.remove_listener("dialog", dismiss)
+    asked: list[str] = []
     page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
     with page.expect_download():
         page.locator(".is-record-download").click()
     with page.expect_navigation():
         page.locator(".is-nav-top a[rel=next]").click()
-    assert asked == ["beforeunload"] and page.url != url
+    assert asked == [] and page.url != url
+
+
+@pytest.mark.xfail(strict=True, reason="Voila's widget manager ends the page's kernel connection "
+                   "on beforeunload, before the learner answers (it closes the websocket and "
+                   "sends the shutdown beacon): the capacity branch (issue 15) sends the leave "
+                   "signal on pagehide instead. Remove this mark when it is merged.")
+def test_a_learner_who_cancels_leaving_stays_on_a_working_page(app_server, context) -> None:
+    page = open_page(context, app_server.section_url("tips"))
+    url = page.url
+    assert leave_and_cancel(page) == ["beforeunload"] and page.url == url
+    # Still a working page: a question is checked by its kernel.
+    question = page.locator(".is-q").first
+    question.scroll_into_view_if_needed()
+    question.locator("label").first.click()
+    question.locator(".is-q-check").click()
+    question.locator(".is-q-feedback").filter(has_text=".").wait_for(timeout=15_000)
 
 
 def test_leaving_without_typed_text_does_not_ask(app_server, context) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 from pathlib import Path
@@ -20,6 +19,7 @@ from h4_samples import (
 )
 
 from infoshare_widgets.case_study import CaseStudyView, case_studies_page, case_study_widget
+from infoshare_widgets.content.markdown import escape
 from infoshare_widgets.ui.reveal_widget import RevealWidget
 
 
@@ -61,7 +61,7 @@ def test_the_warning_is_given_once_above_the_case_studies_for_learners_only() ->
     content = make_content(case_studies=[case_study()])
     learner = warnings(case_studies_page(content))
     assert len(learner) == 1
-    assert html.escape(ui("case_study", "practice_only")) in learner[0]
+    assert escape(ui("case_study", "practice_only")) in learner[0]
     assert ui("app", "warning_label") in learner[0]
     assert warnings(case_studies_page(content, facilitator=True)) == []
 
@@ -139,8 +139,8 @@ def test_front_end_sets_learner_text_as_text_and_html_only_from_sanitised_items(
 def test_front_end_is_an_accessible_disclosure_with_a_live_region() -> None:
     js = RevealWidget._esm
     for needed in ('el("button"', '"aria-expanded"', '"aria-controls"', '"aria-live", "polite"',
-                   'el("label"', "label.htmlFor", '"aria-describedby", described.filter', 'button.type = '
-                   '"button"'):
+                   'el("label"', "label.htmlFor", '"aria-describedby", described.filter',
+                   'button.type = "button"'):
         assert needed in js, needed
     css = RevealWidget._css  # what the widget ships: components.css, then reveal.css
     assert "outline: 3px solid var(--is-focus, #1d4f91)" in css
