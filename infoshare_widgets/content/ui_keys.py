@@ -54,7 +54,7 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
     "decision_record": ["not_saved", "record_heading", "date_label", "not_answered", "missing",
                         "download", "download_hint", "not_applicable",
                         # issue 14 (learner experience)
-                        "check_heading", "change", "all_answered"],
+                        "check_heading", "change", "all_answered", "preview_show"],
     "facilitator": ["notes_label", "run_session", "run_session_text", "mode_heading",
                     "mode_text", "guide_link", "learner_link", "guide_heading", "timer_heading",
                     "timer_minutes", "timer_pause", "timer_resume", "timer_done",

@@ -57,8 +57,19 @@ function render({ model, el: host }) {
   const check = el("div", "is-record-check");
   const checkHeading = el("h3", "is-record-check-heading");
   const summary = el("dl", "is-summary-list is-record-summary");
-  const preview = el("details", "is-record-preview");
-  const previewHeading = el("summary", "is-record-preview-heading");
+  // The file as it will be, behind a disclosure with a fixed label (aria-expanded says open).
+  const previewButton = el("button", "is-secondary-button is-record-show");
+  previewButton.type = "button";
+  previewButton.setAttribute("aria-expanded", "false");
+  const preview = el("div", "is-record-preview");
+  preview.id = `${uid}-preview`;
+  preview.hidden = true;
+  previewButton.setAttribute("aria-controls", preview.id);
+  previewButton.addEventListener("click", () => {
+    preview.hidden = !preview.hidden;
+    previewButton.setAttribute("aria-expanded", preview.hidden ? "false" : "true");
+  });
+  const previewHeading = el("h4", "is-record-preview-heading");
   const previewText = el("pre", "is-record-preview-text");
   preview.append(previewHeading, previewText);
   const missing = el("p", "is-record-missing");
@@ -68,7 +79,8 @@ function render({ model, el: host }) {
   const downloadHint = el("p", "is-download-hint");
   downloadHint.id = `${uid}-download-hint`;
   download.setAttribute("aria-describedby", `${missing.id} ${notice.id} ${downloadHint.id}`);
-  check.append(checkHeading, summary, preview, missing, download, notice, downloadHint);
+  check.append(checkHeading, summary, previewButton, preview, missing, download, notice,
+    downloadHint);
   root.append(list, check);
   const counts = []; // the character count of each text box
   const controls = new Map(); // question id -> textarea, or list of radio inputs
@@ -192,6 +204,7 @@ function render({ model, el: host }) {
     notice.textContent = model.get("notice");
     checkHeading.textContent = w.check_heading || "";
     previewHeading.textContent = w.record_heading || "";
+    previewButton.textContent = w.preview_show || "";
     for (const count of counts) count.update(model.get("count_words"), model.get("max_length"));
     download.textContent = w.download || "";
     downloadHint.textContent = w.download_hint || "";

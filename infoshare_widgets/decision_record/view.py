@@ -29,7 +29,8 @@ from .model import MAX_ANSWER, DecisionRecord, RecordItem, RecordWording
 log = logging.getLogger(__name__)
 
 WORDING_KEYS = ("record_heading", "date_label", "not_answered", "missing", "download",
-                "download_hint", "not_applicable", "check_heading", "change", "all_answered")
+                "download_hint", "not_applicable", "check_heading", "change", "all_answered",
+                "preview_show")
 
 
 class DecisionForm(anywidget.AnyWidget):
