@@ -20,7 +20,9 @@ __all__ = ["content_signature", "current_content", "notebook_url", "page_info",
 
 # The app's wording the server-side pages use (ui.yaml `app:`), besides the app's title.
 WORDING = ("loading", "error_title", "error_body", "not_found", "home", "busy_title", "busy_body",
-           "lost_connection", "reload")
+           "lost_connection", "reload", "skip_link", "leave_warning")
+# The pages are in British English (issue 14: screen readers pick their voice from it).
+LANG = "en-GB"
 
 
 def notebook_url(notebook: str) -> str:
@@ -50,7 +52,8 @@ def page_info(notebook_name: Any) -> dict[str, str]:
     """
     name = str(notebook_name or "")
     info = {"title": name, "app": "", "loading": "Loading…", "error_title": "",
-            "error_body": "", "not_found": "", "home": "Home", "lang": "en",
+            "error_body": "", "not_found": "", "home": "Home", "lang": LANG,
+            "skip_link": "Skip to main content", "leave_warning": "",
             "busy_title": "Busy", "busy_body": "Please try again in a minute.",
             "lost_connection": "This page lost its connection — reload", "reload": "Reload"}
     try:

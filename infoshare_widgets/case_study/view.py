@@ -16,16 +16,28 @@ from ..ui.notes import notes_html
 from ..ui.progress_data import prompt_key
 from ..ui.reveal import RevealWording
 from ..ui.reveal_widget import RevealWidget
+from ..ui.text_boxes import count_words, warning_text
+from ..ui.wording import fill
 from .model import CaseStudyPanel
+
+MAX_NOTE = 5000  # characters: the note box's count says so (issue 14); nothing is cut
 
 
 def reveal_wording(content: Content) -> RevealWording:
+    """The button keeps "Reveal the model points" (aria-expanded says open or not)."""
     def t(key: str) -> str:
         return content.text("case_study", key)
 
     return RevealWording(reveal=t("reveal"), next=t("next_point"), hide=t("hide"),
                          progress=t("step_progress"), done=t("all_shown"),
-                         all=content.text("facilitator", "reveal_all"))
+                         all=content.text("facilitator", "reveal_all"), fixed=True)
+
+
+def case_warning(content: Content) -> widgets.Widget:
+    """Said once above the case studies, not under every box: practice details only, and
+    nothing typed is saved (GOV.UK warning text, issue 14)."""
+    words = [content.text("case_study", key) for key in ("practice_only", "not_saved")]
+    return prose(warning_text(content, escape(" ".join(words))), "is-case-warning")
 
 
 def case_anchor(case: models.CaseStudy) -> str:
@@ -67,6 +79,9 @@ class CaseStudyView(widgets.VBox):
             f"{self._panel.story_html}{notes}",
             "is-case-story",
         )
+        def t(key: str) -> str:
+            return content.text("case_study", key)
+
         self._questions = [
             RevealWidget(
                 self._panel.reveals[q.id],
@@ -74,9 +89,12 @@ class CaseStudyView(widgets.VBox):
                 progress_key=prompt_key(case, q),
                 heading=q.prompt,
                 heading_level=3,
-                note_label="" if facilitator else content.text("case_study", "your_thoughts"),
-                note_hint="" if facilitator else content.text("case_study", "not_saved"),
-                panel_heading=content.text("case_study", "points_heading"),
+                note_label="" if facilitator else t("your_thoughts"),
+                context=fill(t("thoughts_for"), name=case.name),
+                button_more=fill(t("reveal_for"), name=case.name, prompt=q.prompt),
+                secondary=not facilitator,
+                count_words=count_words(content), max_length=MAX_NOTE,
+                panel_heading=t("points_heading"),
                 as_list=True,
             )
             for q in case.questions
@@ -122,6 +140,8 @@ def case_studies_page(content: Content, step_mode: bool = False,
         ]
         if facilitator and content.case_studies:
             items.insert(0, jump_list(content, list(content.case_studies)))
+        elif content.case_studies:  # a learner's boxes: the warning, once for the page
+            items.insert(0, case_warning(content))
         items += error_cards_for(content, "case_studies")
         page = widgets.VBox(children=items)
         page.add_class("is-case-studies")

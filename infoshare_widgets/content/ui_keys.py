@@ -43,7 +43,10 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
             "lost_connection", "reload",
             # issue 13: the label on a draft (ui/html.draft_html)
             "draft_label", "draft_note",
-            "on_this_page"],  # issue 14 (questions)
+            "on_this_page",  # issue 14 (questions)
+            # issue 14 (learner experience): skip link, warning text, character count
+            "skip_link", "warning_label", "count_limit", "count_left", "count_left_one",
+            "count_over", "count_over_one"],
     "quiz": ["check", "try_again", "correct", "not_quite", "nothing_chosen", "score",
              "correct_icon", "wrong_icon", "choose_one", "choose_all", "option_right",
              "option_wrong", "missed_single", "missed_multiple",
@@ -61,11 +64,15 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
                      "helper_no_record",
                      "scenario_position"],  # issue 14 (questions)
     "case_study": ["your_thoughts", "not_saved", "reveal", "hide", "next_point", "points_heading",
-                   "step_progress", "all_shown", *BUILDER_KEYS],
+                   "step_progress", "all_shown", *BUILDER_KEYS,
+                   # issue 14 (learner experience)
+                   "practice_only", "thoughts_for", "reveal_for"],
     "golden_rules": ["rule_heading", "show_rule", "hide_rule", "reference", "check_title",
                      "check_prompt", "check_answer"],
     "decision_record": ["not_saved", "record_heading", "date_label", "not_answered", "missing",
-                        "download", "download_hint", "not_applicable"],
+                        "download", "download_hint", "not_applicable",
+                        # issue 14 (learner experience)
+                        "check_heading", "change", "all_answered", "preview_show"],
     "facilitator": ["notes_label", "run_session", "run_session_text", "mode_heading",
                     "mode_text", "guide_link", "learner_link", "guide_heading", "timer_heading",
                     "timer_minutes", "timer_pause", "timer_resume", "timer_done",
@@ -86,7 +93,10 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
 # The wording filled with values, each with sample values: `infoshare validate` fills every one of
 # them, so a template such as ``{total[0]}`` or ``{correct:>200000000}`` is reported, not shipped.
 TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
-    "app": {"reviewed_footer": {"version": "2026.11", "date": "30 November 2026"}},
+    "app": {"reviewed_footer": {"version": "2026.11", "date": "30 November 2026"},
+            # issue 14: filled in the browser (ui/text_box.js)
+            "count_limit": {"max": "5,000"}, "count_left": {"count": "4,990"},
+            "count_over": {"count": "10"}},
     "quiz": {"score": {"correct": 2, "total": 3},
              # issue 14 (questions)
              "question_position": {"number": 2, "total": 6}, "score_beside": {"correct": 2},
@@ -98,6 +108,8 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
                      "helper_used": {"filled": "Public task"},
                      "scenario_position": {"number": 3, "total": 10}},  # issue 14
     "case_study": {"step_progress": {"shown": 1, "total": 3}, "all_shown": {"total": 3},
+                   "thoughts_for": {"name": "Jessie"},  # issue 14
+                   "reveal_for": {"name": "Jessie", "prompt": "What is worrying you?"},
                    "builder_opened": {"file": "sam.yaml"},
                    "builder_open_failed": {"file": "sam.yaml", "reason": "line 2: ..."},
                    "builder_problems": {"count": 2}, "builder_id_taken": {"id": "sam"},

@@ -1,13 +1,25 @@
 // The decision-record form, the record as it stands, and its download: all in the browser.
 //
 // Every control has a visible label (<label for>, or <fieldset> with <legend>); a question's help
-// and the "nothing is saved" notice are linked with aria-describedby. What the learner types stays
+// is linked with aria-describedby. The warning (practice details only, nothing saved) is said once
+// above the form, not under each field (issue 14); each text box has a character count
+// (text_box.js). "Check your answers" lists each answer with a Change link, and the number still
+// unanswered stands beside Download and describes it. What the learner types stays
 // in this page (issue 11): it is never set on the model, sent to the kernel or stored. The record
 // is made here, as plain text shown with textContent and downloaded as a Blob; its format is the
 // one `model.DecisionRecord.as_text` documents (a browser test compares the two).
 // `help_html` is authored Markdown already sanitised in Python (content.markdown.to_html).
 
-// el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
+// el(), uniqueId() and headingLevel() come from dom.js, characterCount() from text_box.js.
+
+function missingLine(model, questions, answers) {
+  const w = model.get("wording") || {};
+  const applies = (q) => !q.ask_if || answers[q.ask_if.question] === q.ask_if.answer;
+  const asked = questions.filter(applies);
+  const missing = asked.filter((q) => !answers[q.id]).length;
+  if (!missing) return w.all_answered || "";
+  return (w.missing || "").replace(/\{count\}/g, missing).replace(/\{total\}/g, asked.length);
+}
 
 function recordText(model, questions, answers) {
   const w = model.get("wording") || {};
@@ -41,16 +53,36 @@ function render({ model, el: host }) {
   const notice = el("p", "is-record-notice");
   notice.id = `${uid}-notice`;
   const list = el("ol", "is-record-questions");
+  // Check your answers: a summary list, the file as it will be, the count and Download.
+  const check = el("div", "is-record-check");
+  const checkHeading = el("h3", "is-record-check-heading");
+  const summary = el("dl", "is-summary-list is-record-summary");
+  // The file as it will be, behind a disclosure with a fixed label (aria-expanded says open).
+  const previewButton = el("button", "is-secondary-button is-record-show");
+  previewButton.type = "button";
+  previewButton.setAttribute("aria-expanded", "false");
   const preview = el("div", "is-record-preview");
-  const previewHeading = el("h3", "is-record-preview-heading");
+  preview.id = `${uid}-preview`;
+  preview.hidden = true;
+  previewButton.setAttribute("aria-controls", preview.id);
+  previewButton.addEventListener("click", () => {
+    preview.hidden = !preview.hidden;
+    previewButton.setAttribute("aria-expanded", preview.hidden ? "false" : "true");
+  });
+  const previewHeading = el("h4", "is-record-preview-heading");
   const previewText = el("pre", "is-record-preview-text");
   preview.append(previewHeading, previewText);
+  const missing = el("p", "is-record-missing");
+  missing.id = `${uid}-missing`;
   const download = el("button", "is-download-button is-record-download");
   download.type = "button";
   const downloadHint = el("p", "is-download-hint");
   downloadHint.id = `${uid}-download-hint`;
-  download.setAttribute("aria-describedby", downloadHint.id);
-  root.append(notice, list, preview, download, downloadHint);
+  download.setAttribute("aria-describedby", `${missing.id} ${notice.id} ${downloadHint.id}`);
+  check.append(checkHeading, summary, previewButton, preview, missing, download, notice,
+    downloadHint);
+  root.append(list, check);
+  const counts = []; // the character count of each text box
   const controls = new Map(); // question id -> textarea, or list of radio inputs
   const conditional = []; // [item, {question, answer}]: shown only after that answer
   let questions = [];
@@ -69,15 +101,50 @@ function render({ model, el: host }) {
     return out;
   }
 
+  // One row per question asked: its prompt, the answer (plain text) and a link back to it.
+  function summarise(now) {
+    const w = model.get("wording") || {};
+    summary.replaceChildren();
+    questions.forEach((q, n) => {
+      if (q.ask_if && now[q.ask_if.question] !== q.ask_if.answer) return;
+      const row = el("div", "is-summary-row");
+      const prompt = `${n + 1}. ${q.prompt}`;
+      const change = el("a", "", w.change || "");
+      const target = controlOf(q);
+      change.href = `#${target ? target.id : ""}`;
+      change.appendChild(el("span", "is-visually-hidden", ` ${prompt}`));
+      change.addEventListener("click", (event) => {
+        if (!target) return;
+        event.preventDefault(); // the page's address stays as it is; focus goes to the answer
+        target.focus();
+        target.scrollIntoView({ block: "center" });
+      });
+      const actions = el("dd", "is-summary-actions");
+      actions.appendChild(change);
+      row.append(el("dt", "is-summary-key", prompt),
+        el("dd", "is-summary-value", now[q.id] || w.not_answered || ""), actions);
+      summary.appendChild(row);
+    });
+  }
+
+  function controlOf(q) {
+    const control = controls.get(q.id);
+    if (!Array.isArray(control)) return control || null;
+    return control.find((r) => r.checked) || control[0] || null;
+  }
+
   function refresh() {
     const now = answers();
     for (const [item, cond] of conditional) item.hidden = now[cond.question] !== cond.answer;
     previewText.textContent = recordText(model, questions, now);
+    summarise(now);
+    missing.textContent = missingLine(model, questions, now);
   }
 
   function build() {
     list.replaceChildren();
     controls.clear();
+    counts.length = 0;
     conditional.length = 0;
     questions = model.get("questions") || [];
     questions.forEach((q, n) => {
@@ -91,10 +158,10 @@ function render({ model, el: host }) {
       }
       // Numbered in the text, as in the record, so the two are easy to match.
       const numbered = `${n + 1}. ${q.prompt}`;
-      const described = [help ? help.id : "", notice.id].filter(Boolean).join(" ");
+      const described = help ? help.id : "";
       if (q.kind === "choice") {
         const group = el("fieldset", "is-record-choices");
-        group.setAttribute("aria-describedby", described);
+        if (described) group.setAttribute("aria-describedby", described);
         group.appendChild(el("legend", "is-record-prompt", numbered));
         if (help) group.appendChild(help);
         const radios = [];
@@ -118,13 +185,13 @@ function render({ model, el: host }) {
         const box = el("textarea", "is-record-text");
         box.id = `${base}-text`;
         box.rows = 3;
-        box.maxLength = model.get("max_length") || 5000;
-        box.setAttribute("autocomplete", "off");
-        box.setAttribute("aria-describedby", described);
+        box.setAttribute("autocomplete", "off"); // no maxlength: the count says, nothing is cut
+        if (described) box.setAttribute("aria-describedby", described);
         box.addEventListener("input", refresh);
         item.append(label);
         if (help) item.appendChild(help);
         item.appendChild(box);
+        counts.push(characterCount(box));
         controls.set(q.id, box);
       }
       if (q.ask_if) conditional.push([item, q.ask_if]);
@@ -135,7 +202,10 @@ function render({ model, el: host }) {
   function words() {
     const w = model.get("wording") || {};
     notice.textContent = model.get("notice");
+    checkHeading.textContent = w.check_heading || "";
     previewHeading.textContent = w.record_heading || "";
+    previewButton.textContent = w.preview_show || "";
+    for (const count of counts) count.update(model.get("count_words"), model.get("max_length"));
     download.textContent = w.download || "";
     downloadHint.textContent = w.download_hint || "";
     downloadHint.hidden = !w.download_hint;
@@ -153,6 +223,10 @@ function render({ model, el: host }) {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+    // What was downloaded is kept: leaving the page now loses nothing (the template's warning).
+    for (const control of controls.values()) {
+      if (!Array.isArray(control)) control.dataset.isSaved = control.value;
+    }
   });
 
   build();

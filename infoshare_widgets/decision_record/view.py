@@ -22,17 +22,15 @@ from ..ui.blocks import prose
 from ..ui.error_card import file_cards, one_widget
 from ..ui.guard import guarded
 from ..ui.html import heading_html, source_html
-from ..ui.styles import esm, stylesheet
+from ..ui.styles import TEXT_BOX_JS, esm, stylesheet
+from ..ui.text_boxes import count_words, warning_text
 from .model import MAX_ANSWER, DecisionRecord, RecordItem, RecordWording
 
 log = logging.getLogger(__name__)
 
-_WARNING_STYLE = (
-    "margin:0.75rem 0;padding:0.5rem var(--is-space,1rem);"
-    "border-left:6px solid var(--is-update,#7a4d00);background:var(--is-surface,#f4f6f8)"
-)
 WORDING_KEYS = ("record_heading", "date_label", "not_answered", "missing", "download",
-                "download_hint", "not_applicable")
+                "download_hint", "not_applicable", "check_heading", "change", "all_answered",
+                "preview_show")
 
 
 class DecisionForm(anywidget.AnyWidget):
@@ -42,7 +40,7 @@ class DecisionForm(anywidget.AnyWidget):
     reaches the kernel. Every trait here is set by Python only.
     """
 
-    _esm = esm(Path(__file__).with_name("form.js"))
+    _esm = esm(Path(__file__).with_name("form.js"), TEXT_BOX_JS)
     _css = stylesheet(Path(__file__).with_name("form.css"))
 
     # [{id, prompt, help_html, kind: "text" | "choice", choices}]; help_html is sanitised.
@@ -54,6 +52,8 @@ class DecisionForm(anywidget.AnyWidget):
     # The date the record carries, ISO (the day the page was opened).
     day = traitlets.Unicode("").tag(sync=True)
     max_length = traitlets.Int(MAX_ANSWER).tag(sync=True)
+    # The character count's wording (ui.yaml app.count_*, ui.text_boxes.count_words).
+    count_words = traitlets.Dict().tag(sync=True)
 
 
 def form_questions(items: list[RecordItem]) -> list[dict[str, Any]]:
@@ -83,14 +83,14 @@ class DecisionRecordView(widgets.VBox):
         self._record = DecisionRecord.from_file(file, record_wording(content), bases)
         header = prose(
             f"{heading_html(2, file.title)}{to_html(file.intro)}"
-            f'<div class="is-record-warning" role="note" style="{_WARNING_STYLE}">'
-            f"{to_html(file.warning)}</div>",
+            f"{warning_text(content, to_html(file.warning))}",  # once, not under each field
             "is-record-intro",
         )
         self._form = DecisionForm(
             questions=form_questions(self._record.items),
             notice=content.text("decision_record", "not_saved"), title=file.title,
             wording={k: content.text("decision_record", k) for k in WORDING_KEYS},
+            count_words=count_words(content),
             day=today().isoformat()[:10])
         source = prose(source_html(content, file.source), "is-record-source")
         super().__init__(children=[header, self._form, source])
@@ -121,8 +121,7 @@ def walkthrough(content: Content, file: models.DecisionRecordFile) -> widgets.Wi
                     f"{_choices_html(q)}</li>" for q in file.questions)
     return prose(
         f"{heading_html(2, file.title)}{to_html(file.intro)}"
-        f'<div class="is-record-warning" role="note" style="{_WARNING_STYLE}">'
-        f"{to_html(file.warning)}</div>"
+        f"{warning_text(content, to_html(file.warning))}"
         f"<p>{escape(content.text('facilitator', 'walkthrough_text'))}</p>"
         f'<ol class="is-record-walkthrough">{items}</ol>'
         f"{source_html(content, file.source)}",

@@ -24,11 +24,20 @@ def links_html(links: list[models.Link], text: Wording) -> str:
     return f'<ul class="is-links">{items}</ul>'
 
 
+def same_title(title: str, section: models.Section | None) -> bool:
+    """True when a topic is named like its page (its heading would repeat the h1)."""
+    return section is not None and title.strip().casefold() == section.title.strip().casefold()
+
+
 def topic_html(topic: models.Topic, text: Wording, facilitator: bool = False,
-               notes_label: str = "") -> str:
-    """One topic as a section with its heading, text, list, links and source."""
+               notes_label: str = "", heading: bool = True) -> str:
+    """One topic as a section with its heading, text, list, links and source.
+
+    ``heading=False`` for a topic named like its page: the page's h1 says it already, and a
+    screen reader would hear the same heading twice (issue 14). The anchor stays, on the section.
+    """
     anchor = f"is-topic-{topic.id}"
-    parts = [f'<h2 id="{anchor}">{escape(topic.title)}</h2>']
+    parts = [f'<h2 id="{anchor}">{escape(topic.title)}</h2>'] if heading else []
     label = {"update": "update_label", "added": "added_label"}.get(topic.style)
     if label:  # an update since the pack, or a topic the pack does not have: said in words
         parts.append(f'<p class="is-{topic.style}-label"><strong>{escape(text(label))}'
@@ -48,7 +57,8 @@ def topic_html(topic: models.Topic, text: Wording, facilitator: bool = False,
                  f'{escape(topic.source)}</p>')
     if facilitator:  # a learner's page never holds the notes (absent, not hidden)
         parts.append(notes_html(notes_label, topic.facilitator_notes))
-    return (f'<section class="is-topic is-topic-{topic.style}" aria-labelledby="{anchor}">'
+    named = f'aria-labelledby="{anchor}"' if heading else f'id="{anchor}"'
+    return (f'<section class="is-topic is-topic-{topic.style}" {named}>'
             f'{"".join(parts)}</section>')
 
 

@@ -27,13 +27,12 @@ from ..ui.error_card import error_card
 from ..ui.guard import guarded
 from . import facilitation
 from .furniture import LOCAL_CONTACTS_ON, local_contacts_html, reviewed_html, see_also_html
-from .html import block_html, notebook_url, topic_html
+from .html import block_html, notebook_url, same_title, topic_html
 from .progress import ProgressParts
 from .progress_plan import AUDIENCE_OF_SECTION
 from .visit import DEFAULT_MODE
 
 log = logging.getLogger(__name__)
-
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -125,31 +124,32 @@ class Page(facilitation.StartPageParts, ProgressParts):
 
     @_guarded("the page header")
     def header(self) -> widgets.Widget:
-        """Navigation (Home, Previous, Next) and the section's title as the page's heading."""
+        """Navigation and the page's h1; the template makes the cell the page's <header>."""
         section = self.section
         if section is None:
             path = self.content.root / "sections.yaml"
             log.error("no section %r in %s", self.section_id, path)
             return widgets.VBox([self.error_card(path, self.content.problems_in(path))])
-        title = block_html(f'<header class="is-page-header">{self._nav("nav_label", "is-nav-top")}'
-                           f'<h1 class="is-page-title">{escape(section.title)}</h1></header>',
+        title = block_html(f'<div class="is-page-header">{self._nav("nav_label", "is-nav-top")}'
+                           f'<h1 class="is-page-title">{escape(section.title)}</h1></div>',
                            "is-header")
         extras = facilitation.header_extras(self)  # "On this page"; a facilitator's notes, timer
         return widgets.VBox([title, *extras]) if extras else title
 
     @_guarded("the page footer")
     def footer(self) -> widgets.Widget:
-        """Local contacts, the navigation, the law review's date and the progress store."""
+        """Contacts, navigation, review date, progress store: the template's <footer> cell."""
         local = (local_contacts_html(self.content, LOCAL_CONTACTS_ON[self.section_id])
                  if self.section_id in LOCAL_CONTACTS_ON else "")
-        return self.with_store(block_html(f'{local}<footer class="is-page-footer">'
+        return self.with_store(block_html(f'{local}<div class="is-page-footer">'
                                           f'{self._nav("nav_label_end", "is-nav-bottom")}'
-                                          f"{reviewed_html(self.content)}</footer>", "is-footer"))
+                                          f"{reviewed_html(self.content)}</div>", "is-footer"))
 
     def topic_html(self, topic: models.Topic) -> str:
-        """One topic as a section with its heading, text, list, links and source."""
-        notes_label = self.content.text("facilitator", "notes_label")
-        return topic_html(topic, self.text, self.facilitator, notes_label)
+        """One topic: its heading (none when it repeats the page's h1), text, links, source."""
+        return topic_html(topic, self.text, self.facilitator,
+                          self.content.text("facilitator", "notes_label"),
+                          heading=not same_title(topic.title, self.section))
 
     @_guarded("the topics")
     def topics(self, through: str | None = None, after: str | None = None) -> widgets.Widget:

@@ -9,7 +9,12 @@
 // Safe text: `items` is HTML already sanitised in Python (content.markdown.to_html); everything
 // else is set as textContent; the learner's note is only ever the textarea's own value.
 
-// el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
+// el(), uniqueId() and headingLevel() come from dom.js, characterCount() from text_box.js, both
+// prepended by ui/styles.py.
+//
+// Names (issue 14): `context` (e.g. "Jessie:") starts each box's name, hidden, and `button_more`
+// (e.g. "for Jessie: What is worrying you?") ends the button's, hidden, so no two controls on a
+// page share a name; the visible words stay short. The points' heading is a real heading.
 
 function render({ model, el: host }) {
   const uid = uniqueId("is-reveal");
@@ -29,16 +34,21 @@ function render({ model, el: host }) {
   label.htmlFor = `${uid}-note`;
   const hint = el("p", "is-reveal-note-hint");
   hint.id = `${uid}-hint`;
+  const context = el("span", "is-visually-hidden");
+  context.id = `${uid}-context`;
   const textarea = el("textarea", "is-reveal-note-input");
   textarea.id = `${uid}-note`;
   textarea.rows = 4;
-  textarea.setAttribute("aria-describedby", hint.id);
   textarea.setAttribute("autocomplete", "off");
-  noteBox.append(label, hint, textarea);
+  noteBox.append(context, label, hint, textarea);
+  const count = characterCount(textarea);
   root.appendChild(noteBox);
 
   const button = el("button", "is-reveal-button");
   button.type = "button";
+  const buttonText = el("span");
+  const buttonMore = el("span", "is-visually-hidden");
+  button.append(buttonText, buttonMore);
   button.setAttribute("aria-controls", `${uid}-panel`);
   button.addEventListener("click", () => model.send({ event: "press" }));
   root.appendChild(button);
@@ -48,7 +58,7 @@ function render({ model, el: host }) {
   // The panel is always in the page (an empty live region), so additions are announced.
   const panel = el("div", "is-reveal-panel");
   panel.id = `${uid}-panel`;
-  const panelHeading = el("p", "is-reveal-panel-heading");
+  const panelHeading = el(`h${Math.min(level + 1, 6)}`, "is-reveal-panel-heading");
   const live = el("div", "is-reveal-live");
   live.setAttribute("aria-live", "polite");
   let list = null;
@@ -90,13 +100,18 @@ function render({ model, el: host }) {
     noteBox.hidden = !noteLabel;
     label.textContent = noteLabel;
     hint.textContent = model.get("note_hint");
-    // Name the box by the question as well as "Your thoughts", so each box is distinct.
-    textarea.setAttribute(
-      "aria-labelledby",
-      model.get("heading") ? `${heading.id} ${label.id}` : label.id,
-    );
+    hint.hidden = !model.get("note_hint");
+    const described = [model.get("note_hint") ? hint.id : "", count.message.id];
+    textarea.setAttribute("aria-describedby", described.filter(Boolean).join(" "));
+    count.update(model.get("count_words"), model.get("max_length"));
+    // Name the box by its case and question as well as "Your thoughts", so each is distinct.
+    context.textContent = model.get("context");
+    const names = [model.get("context") ? context.id : "", model.get("heading") ? heading.id : ""];
+    textarea.setAttribute("aria-labelledby", [...names, label.id].filter(Boolean).join(" "));
 
-    button.textContent = model.get("button_label");
+    buttonText.textContent = model.get("button_label");
+    buttonMore.textContent = model.get("button_more") ? ` ${model.get("button_more")}` : "";
+    button.classList.toggle("is-secondary-button", Boolean(model.get("secondary")));
     if (model.get("heading")) button.setAttribute("aria-describedby", heading.id);
     else button.removeAttribute("aria-describedby");
     const expanded = Boolean(model.get("expanded"));

@@ -72,12 +72,17 @@ class RevealWording:
     progress: str = ""
     done: str = ""
     all: str = ""  # "Reveal all", offered in step mode while points remain; "" offers none
+    # A fixed label (issue 14): the button says `reveal` whether open or not, and aria-expanded
+    # carries the state. Step mode keeps its "Next point" / `hide` labels.
+    fixed: bool = False
 
     def reveal_all_label(self, reveal: Reveal) -> str:
         """The "Reveal all" button's text, or "" when it is not offered."""
         return self.all if reveal.step_mode and not reveal.all_shown else ""
 
     def button(self, reveal: Reveal) -> str:
+        if self.fixed and not reveal.step_mode:
+            return self.reveal
         return {"reveal": self.reveal, "next": self.next, "hide": self.hide}[reveal.action]
 
     def status(self, reveal: Reveal) -> str:

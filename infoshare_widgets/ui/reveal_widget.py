@@ -15,13 +15,13 @@ import anywidget
 import traitlets
 
 from .reveal import Reveal, RevealWording
-from .styles import esm, stylesheet
+from .styles import TEXT_BOX_JS, esm, stylesheet
 
 
 class RevealWidget(anywidget.AnyWidget):
     """A heading, an optional note box, and a disclosure button over a live list of items."""
 
-    _esm = esm(Path(__file__).with_name("reveal.js"))
+    _esm = esm(Path(__file__).with_name("reveal.js"), TEXT_BOX_JS)
     _css = stylesheet(Path(__file__).with_name("reveal.css"))
 
     heading = traitlets.Unicode("").tag(sync=True)
@@ -40,6 +40,14 @@ class RevealWidget(anywidget.AnyWidget):
     # label, "" when not offered), and Page Down / Right Arrow reveal the next point.
     step_mode = traitlets.Bool(False).tag(sync=True)
     reveal_all_label = traitlets.Unicode("").tag(sync=True)
+    # Names (issue 14): hidden words before the box's name ("Jessie:") and after the button's
+    # ("for Jessie: What is worrying you?"), so every control on a page has its own name.
+    context = traitlets.Unicode("").tag(sync=True)
+    button_more = traitlets.Unicode("").tag(sync=True)
+    secondary = traitlets.Bool(False).tag(sync=True)  # a disclosure, not the page's main action
+    # The note box's character count (text_box.js): ui.yaml app.count_* and the limit.
+    count_words = traitlets.Dict().tag(sync=True)
+    max_length = traitlets.Int(5000).tag(sync=True)
     # True while what is shown was put back from stored progress: shown, not announced.
     restored = traitlets.Bool(False).tag(sync=True)
 

@@ -18,6 +18,11 @@ def stylesheet(own: Path) -> str:
     return SHARED_CSS.read_text(encoding="utf-8") + "\n" + own.read_text(encoding="utf-8")
 
 
-def esm(own: Path) -> str:
-    """The ES module an anywidget component ships: the ``dom.js`` prelude, then its own code."""
-    return PRELUDE_JS.read_text(encoding="utf-8") + "\n" + own.read_text(encoding="utf-8")
+def esm(own: Path, *helpers: Path) -> str:
+    """The ES module an anywidget component ships: the ``dom.js`` prelude, any shared helpers it
+    asks for (``text_box.js``), then its own code."""
+    parts = [PRELUDE_JS, *helpers, own]
+    return "\n".join(part.read_text(encoding="utf-8") for part in parts)
+
+
+TEXT_BOX_JS = Path(__file__).with_name("text_box.js")  # the character count (issue 14)

@@ -374,3 +374,15 @@ def test_logs_in_a_kernel_go_to_the_servers_terminal_not_the_page(
         package.propagate, package.level = saved[1], saved[2]
         package.__dict__.pop("_infoshare_configured", None)
         os.close(read_fd)
+
+
+@pytest.mark.parametrize(("section", "topic"), [("what-is-it", "what-is-it"),
+                                                ("case-studies", "case-studies-intro")])
+def test_a_topic_named_like_its_page_repeats_no_heading(section: str, topic: str) -> None:
+    """Issue 14: the h1 says it already; the topic keeps its anchor on the section."""
+    html = html_of(pages.Page(section, SHIPPED).topics())
+    title = SHIPPED.section(section).title
+    assert f">{pages.escape(title)}</h2>" not in html
+    assert '<section class="is-topic is-topic-' in html and f'id="is-topic-{topic}"' in html
+    other = next(t for t in SHIPPED.topics_for("children"))
+    assert f'<h2 id="is-topic-{other.id}">' in html_of(pages.Page("children", SHIPPED).topics())

@@ -19,6 +19,7 @@ from h4_samples import (
 )
 
 from infoshare_widgets.case_study import CaseStudyView, case_studies_page, case_study_widget
+from infoshare_widgets.content.markdown import escape
 from infoshare_widgets.ui.reveal_widget import RevealWidget
 
 
@@ -37,14 +38,32 @@ def test_story_comes_first_with_name_about_and_source() -> None:
     assert ui("app", "source_label") in view.children[-1].value
 
 
-def test_each_prompt_has_a_labelled_thoughts_box_marked_not_saved() -> None:
+def test_each_prompt_has_a_thoughts_box_named_by_its_case_and_question() -> None:
     boxes = questions(case_study_widget(make_content(), case_study()))
     assert [b.heading for b in boxes] == ["What is worrying you?", "Who would you contact?",
                                           "How would you follow up?"]
     for box in boxes:
         assert box.note_label == ui("case_study", "your_thoughts")
-        assert box.note_hint == ui("case_study", "not_saved")
+        assert box.note_hint == ""  # "not saved" is said once for the page (issue 14)
+        assert box.context == ui("case_study", "thoughts_for").format(name="Sam")
+        assert box.button_more == ui("case_study", "reveal_for").format(name="Sam",
+                                                                       prompt=box.heading)
+        assert box.secondary and box.max_length == 5000
+        assert box.count_words["left"] == ui("app", "count_left")
         assert box.heading_level == 3
+
+
+def test_the_warning_is_given_once_above_the_case_studies_for_learners_only() -> None:
+    def warnings(page) -> list[str]:
+        return [w.value for w in page.children
+                if "is-warning-text" in getattr(w, "value", "")]
+
+    content = make_content(case_studies=[case_study()])
+    learner = warnings(case_studies_page(content))
+    assert len(learner) == 1
+    assert escape(ui("case_study", "practice_only")) in learner[0]
+    assert ui("app", "warning_label") in learner[0]
+    assert warnings(case_studies_page(content, facilitator=True)) == []
 
 
 def test_model_points_are_not_on_the_page_until_revealed_then_all_at_once() -> None:
@@ -53,7 +72,8 @@ def test_model_points_are_not_on_the_page_until_revealed_then_all_at_once() -> N
     assert box.button_label == ui("case_study", "reveal")
     box.press()
     assert box.items == ["Sam is often late", "Sam looks tired", "Sam's mother is unwell"]
-    assert box.expanded and box.button_label == ui("case_study", "hide")
+    # A fixed label: aria-expanded (from `expanded`) says it is open (issue 14).
+    assert box.expanded and box.button_label == ui("case_study", "reveal")
     assert box.status == ""
     box.press()
     assert (box.items, box.expanded) == ([], False)
@@ -119,8 +139,8 @@ def test_front_end_sets_learner_text_as_text_and_html_only_from_sanitised_items(
 def test_front_end_is_an_accessible_disclosure_with_a_live_region() -> None:
     js = RevealWidget._esm
     for needed in ('el("button"', '"aria-expanded"', '"aria-controls"', '"aria-live", "polite"',
-                   'el("label"', "label.htmlFor", '"aria-describedby", hint.id', 'button.type = '
-                   '"button"'):
+                   'el("label"', "label.htmlFor", '"aria-describedby", described.filter',
+                   'button.type = "button"'):
         assert needed in js, needed
     css = RevealWidget._css  # what the widget ships: components.css, then reveal.css
     assert "outline: 3px solid var(--is-focus, #1d4f91)" in css
@@ -141,11 +161,12 @@ def test_case_studies_page_shows_every_case_in_order_and_a_card_per_broken_file(
     with caplog.at_level(logging.WARNING):
         page = case_studies_page(content, step_mode=True)
     kinds = [type(w).__name__ for w in page.children]
-    assert kinds == ["CaseStudyView", "CaseStudyView", "HTML"]
-    assert "<h2>Zed</h2>" in page.children[0].children[0].value
-    assert "<h2>Amy</h2>" in page.children[1].children[0].value
-    assert questions(page.children[0])[0].button_label == ui("case_study", "next_point")
-    card = page.children[2].value
+    assert kinds == ["HTML", "CaseStudyView", "CaseStudyView", "HTML"]  # the warning first
+    assert "is-warning-text" in page.children[0].value
+    assert "<h2>Zed</h2>" in page.children[1].children[0].value
+    assert "<h2>Amy</h2>" in page.children[2].children[0].value
+    assert questions(page.children[1])[0].button_label == ui("case_study", "next_point")
+    card = page.children[3].value
     assert ui("app", "error_title") in card
     assert "<code>case_studies/bad.yaml</code>" in card
     assert "case_studies/bad.yaml:4: audience: must be one of" in caplog.text
@@ -183,5 +204,5 @@ def test_shipped_case_studies_all_build() -> None:
     content = load_content()
     page = case_studies_page(content)
     assert len(content.case_studies) >= 4
-    assert [type(w).__name__ for w in page.children] == ["CaseStudyView"] * len(
-        content.case_studies)  # the shipped files are sound: no error card
+    assert [type(w).__name__ for w in page.children] == ["HTML"] + ["CaseStudyView"] * len(
+        content.case_studies)  # the warning, then the cases (sound: no error card)

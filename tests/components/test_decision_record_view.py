@@ -49,7 +49,8 @@ def test_header_has_title_intro_and_the_practice_details_warning() -> None:
     assert "<h2>My information sharing decision</h2>" in header
     assert "Work through the questions." in header
     assert "Use <strong>practice</strong> details, not real people's." in header
-    assert 'role="note"' in header
+    assert 'class="is-warning-text"' in header  # GOV.UK warning text, once (issue 14)
+    assert header.count("practice") == 1
 
 
 def test_form_offers_each_question_with_help_and_the_not_saved_notice() -> None:

@@ -48,7 +48,7 @@ def test_every_footer_says_when_the_content_was_checked(section: str) -> None:
 @pytest.mark.parametrize("section", ["children", "adults", "tips", "case-studies"])
 def test_empty_local_contacts_say_ask_your_safeguarding_lead(section: str) -> None:
     html = footer(section)
-    contacts = html.split('<footer', 1)[0]
+    contacts = html.split('<div class="is-page-footer"', 1)[0]
     assert SHIPPED.text("app", "local_heading") in contacts
     assert pages.escape(SHIPPED.text("app", "local_ask_lead")) in contacts
     assert not PHONE_OR_EMAIL.search(contacts), "a contact detail was invented"
@@ -75,7 +75,7 @@ def test_a_partnerships_contacts_are_shown_as_given_and_escaped(tmp_path: Path) 
         "      name: Children's front door\n      phone: '0000 000 0000'\n"
         "      url: https://example.org/front-door\n    adults:\n      name: Adults' team\n"
         "emergency: Call **999** if someone is in immediate danger.\n"))
-    children = footer("children", content).split("<footer", 1)[0]
+    children = footer("children", content).split('<div class="is-page-footer"', 1)[0]
     assert "Example &lt;b&gt;Council&lt;/b&gt;: Children&#x27;s front door" in children
     assert "Phone: 0000 000 0000" in children
     assert '<a href="https://example.org/front-door"' in children
