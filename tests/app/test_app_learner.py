@@ -115,10 +115,7 @@ def test_no_two_controls_share_a_name(loaded, section_id: str) -> None:
     assert shared == {}
 
 
-@pytest.mark.xfail(strict=True, reason="the question widget's 'Check answer' buttons and the "
-                   "golden rules' 'Show the full rule' are named on the quiz branch: remove this "
-                   "mark when both halves of issue 14 are merged")
-def test_no_two_controls_on_any_page_share_a_name_once_merged(loaded) -> None:
+def test_no_two_controls_on_any_page_share_a_name(loaded) -> None:
     shared = {section_id: shared_names(loaded(section_id)) for section_id in SECTIONS}
     assert {k: v for k, v in shared.items() if v} == {}
 
