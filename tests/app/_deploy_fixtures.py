@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import signal
 import subprocess
 import time
 from collections.abc import Iterator
@@ -103,6 +104,12 @@ def deploy_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DeployS
             server.ready_at = time.monotonic()
         yield DeployServers(servers, contents, ports)
     finally:
+        # Two SIGTERMs: the first drains, the second stops at once (drain.py); all together.
+        for _ in range(2):
+            for server in servers:
+                if server.process.poll() is None:
+                    server.process.send_signal(signal.SIGTERM)
+            time.sleep(0.5)
         for server in servers:
             stop(server.process)
 
