@@ -46,6 +46,8 @@ EXPECTED_ROUTES = {
     r"/$": False,
     r"/voila/tree(?P<path>(?:(?:/[^/]+)+|/?))$": False,
     r"/voila/render/(.*)$": False,
+    r"/healthz$": False,  # issue 16: for probes and load balancers
+    r"/metrics$": False,  # issue 16: this machine (not through a proxy) unless configured
 }
 
 
