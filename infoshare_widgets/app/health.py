@@ -1,8 +1,9 @@
 """``/healthz`` and ``/metrics``: what a load balancer, a probe and a monitor ask the server.
 
 - ``GET <base>/healthz``: 200 while the server takes new pages (under its kernel limit, not
-  stopping), 503 otherwise; the body is JSON with the content's version and a fingerprint of the
-  content files, so servers behind one site can be checked to serve the same content.
+  stopping), 503 otherwise (``?live``: 200 whenever it answers, for liveness probes). The body
+  is JSON with the content's version and a fingerprint of the content files, so servers behind
+  one site can be checked to serve the same content.
 - ``GET <base>/metrics``: Prometheus text (kernels alive, pool levels, page loads, errors, busy
   refusals). Only for callers on this machine that did not come through a proxy, or from the
   networks given with ``--metrics-from``: the numbers are for the operator, not the public.
@@ -111,15 +112,20 @@ def readiness(settings: dict[str, Any]) -> tuple[bool, str]:
 
 
 class HealthHandler(web.RequestHandler):
-    """``/healthz``: ready (200) or not (503), with the content version (JSON, not cached)."""
+    """``/healthz``: ready (200) or not (503), with the content version (JSON, not cached).
+
+    ``/healthz?live`` is the liveness probe: 200 whenever the server answers at all, so a server
+    that is busy or draining is taken out of rotation, never restarted for it.
+    """
 
     def get(self) -> None:
         ready, why = readiness(self.settings)
+        live = self.get_query_argument("live", None) is not None
         manager = self.settings["kernel_manager"]
         body = {"status": "ready" if ready else "not ready", "reason": why,
                 "draining": bool(getattr(manager, "draining", False)),
                 "content": content_version(content_root())}
-        self.set_status(200 if ready else 503)
+        self.set_status(200 if ready or live else 503)
         self.set_header("Content-Type", "application/json")
         self.set_header("Cache-Control", "no-store")
         self.finish(json.dumps(body))
