@@ -141,6 +141,11 @@ def voila_command(settings: ServerSettings,
         # a visitor's kernel that dies is not restarted blank: its page says it lost its
         # connection (the template's liveness script)
         "--KernelManager.autorestart=False",
+        # kernels talk to the server over Unix sockets beside their connection file, not TCP
+        # ports: a port picked as free can be taken by another process before the kernel binds
+        # it (measured: a kernel died at start, "Address already in use", its page broken,
+        # with three servers starting kernels at once)
+        "--KernelManager.transport=ipc",
         # limits: one visitor cannot take the machine (see module docstring)
         f"--InfoshareVoila.max_kernels={settings.kernel_limit()}",
         f"--InfoshareVoila.max_pages_per_client={settings.max_pages_per_client}",

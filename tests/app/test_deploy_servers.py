@@ -7,6 +7,7 @@ The last test stops server C: keep it last in this module.
 
 from __future__ import annotations
 
+import http.client
 import signal
 import time
 from collections import Counter
@@ -36,16 +37,18 @@ def test_thirty_learners_from_one_address_spread_and_keep_to_their_server(
     before = loads(deploy_servers)
     learners = [Learner(nginx_many.url, source="127.0.0.3") for _ in range(30)]
 
-    def visit(learner: Learner) -> tuple[int, int]:
+    def visit(learner: Learner) -> tuple[int, int, str]:
         """The page load, then a request for its kernel: the cookie takes it to the learner's
         server, the only one that knows the kernel (any other answers 404)."""
         page = learner.get(START)
-        return page.status, learner.get(f"{BASE}api/kernels/{kernel_id(page.body)}").status
+        kernel = learner.get(f"{BASE}api/kernels/{kernel_id(page.body)}")
+        return page.status, kernel.status, page.header("Strict-Transport-Security")
 
     with ThreadPoolExecutor(6) as pool:
         replies = list(pool.map(visit, learners))
-    assert [page for page, _ in replies] == [200] * 30  # no 429 from nginx, no busy page
-    assert [kernel for _, kernel in replies] == [200] * 30
+    assert [page for page, _, _ in replies] == [200] * 30  # no 429 from nginx, no busy page
+    assert all("max-age=" in hsts for _, _, hsts in replies)
+    assert [kernel for _, kernel, _ in replies] == [200] * 30
     served = [learner.jar.get("infoshare_server") for learner in learners]
     by_cookie = Counter(served)
     by_server = [after - was for after, was in zip(loads(deploy_servers), before, strict=True)]
@@ -96,8 +99,9 @@ def test_a_stopped_server_sends_new_pages_elsewhere_and_its_open_page_says_so(
         page.goto(nginx_many.url + QUIZ_PAGE)
         wait_settled(page)
         first_kernel = kernel_id_of(page)
-        assert first_kernel in c.log() or _cookie(context) == "c"
         assert _cookie(context) == "c"
+        visitor = next(k["value"] for k in context.cookies() if k["name"] == "infoshare_visitor")
+        assert direct_status(deploy_servers.ports[2], first_kernel, visitor) == 200  # on C
         assert answer(page, 0)
         busy_before = deploy_servers.metrics(2)["infoshare_busy_refusals_total"]
 
@@ -109,6 +113,9 @@ def test_a_stopped_server_sends_new_pages_elsewhere_and_its_open_page_says_so(
         assert pinned.get(START).status == 200
         assert pinned.jar["infoshare_server"] in ("a", "b")
         assert deploy_servers.metrics(2)["infoshare_busy_refusals_total"] > busy_before
+        status, body = deploy_servers.health(2)
+        assert (status, body["draining"]) == (503, True)  # load balancers: no new visitors
+        assert c.raw_get(f"{BASE}healthz?live")[0] == 200  # but not restarted for it
         assert answer(page, 1)
 
         # Then C stops: the open page says it lost its connection, with a Reload button.
@@ -133,6 +140,17 @@ def test_a_stopped_server_sends_new_pages_elsewhere_and_its_open_page_says_so(
             ".textContent.trim().length > 0")
     finally:
         context.close()
+
+
+def direct_status(port: int, kernel: str, visitor: str) -> int:
+    """The kernel's address on one server, asked directly (not through nginx)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", f"{BASE}api/kernels/{kernel}",
+                     headers={"Cookie": f"infoshare_visitor={visitor}"})
+        return conn.getresponse().status
+    finally:
+        conn.close()
 
 
 def _cookie(context: object) -> str:
