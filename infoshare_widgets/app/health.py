@@ -80,7 +80,7 @@ def count_request(handler: web.RequestHandler) -> None:
     if isinstance(handler, PageHandler):
         COUNTS["busy_refusals" if status == 503 else "page_loads" if status < 400 else
                "page_errors"] += 1
-    elif status >= 500:
+    elif status >= 500 and not isinstance(handler, HealthHandler):  # "not ready" is no error
         COUNTS["errors"] += 1
 
 

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import ssl
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import websocket
@@ -110,10 +112,16 @@ def test_a_flood_of_page_loads_from_one_address_is_refused(nginx_one) -> None:
     """nginx's per-address limit on page loads (the location /infoshare/voila/render/): the
     flood asks for a page that does not exist, so what passes costs the app no kernel."""
     flooder = Learner(nginx_one.url, source="127.0.0.5")
-    statuses = [flooder.get(f"{BASE}voila/render/no-such-page.ipynb").status
-                for _ in range(120)]
-    assert statuses[:30] == [404] * 30  # a room's worth passes
-    assert statuses.count(429) >= 40, statuses
+    started = time.monotonic()
+    with ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(
+            lambda _: flooder.get(f"{BASE}voila/render/no-such-page.ipynb").status, range(120)))
+    elapsed = time.monotonic() - started
+    assert set(statuses) <= {404, 429}
+    # The shipped limit: a burst of 60, then 1 a second. A room's worth passes; the rest of the
+    # flood is refused, whatever the machine's speed.
+    assert statuses.count(404) >= 30
+    assert statuses.count(429) >= 120 - 60 - int(elapsed) - 2, (elapsed, statuses)
     # Another address is not affected.
     assert Learner(nginx_one.url, source="127.0.0.6").get(
         f"{BASE}voila/render/no-such-page.ipynb").status == 404

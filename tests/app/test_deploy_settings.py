@@ -138,6 +138,9 @@ def test_metrics_are_prometheus_text(monkeypatch) -> None:
                    tornado.web.RequestHandler.__new__(tornado.web.RequestHandler))
         handler.get_status = lambda status=status: status  # type: ignore[method-assign]
         health.count_request(handler)
+    not_ready = health.HealthHandler.__new__(health.HealthHandler)
+    not_ready.get_status = lambda: 503  # type: ignore[method-assign]
+    health.count_request(not_ready)
     text = health.metrics_text(FakeManager())
     for line in ("infoshare_kernels_alive 5", "infoshare_visitor_kernels 2",
                  "infoshare_open_pages 1", 'infoshare_pool_kernels{notebook="00-start.ipynb"} 2',
