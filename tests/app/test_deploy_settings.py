@@ -110,6 +110,7 @@ def test_forwarded_addresses_are_believed_only_from_trusted_proxies() -> None:
     direct = SimpleNamespace(remote_ip="127.0.0.1", headers={})
     proxied = SimpleNamespace(remote_ip="127.0.0.1", headers={"X-Forwarded-For": "1.2.3.4"})
     assert from_this_machine(direct) and not from_this_machine(proxied)
+    assert not from_this_machine(SimpleNamespace(remote_ip="127.0.0.5", headers={}))
 
 
 class FakeManager:
