@@ -5,6 +5,7 @@ systemd unit must say (issue 16)."""
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from pathlib import Path
 
@@ -77,8 +78,15 @@ def gateway_schema(kind: str) -> dict:
     if not GATEWAY_CRDS.is_dir():
         pytest.skip(f"the Gateway API CRDs are not at {GATEWAY_CRDS} (../shared is absent): "
                     "the Gateway and HTTPRoute objects are not validated")
-    name = {"Gateway": "gateways", "HTTPRoute": "httproutes"}[kind]
-    crd = yaml.safe_load((GATEWAY_CRDS / f"gateway.networking.k8s.io_{name}.yaml").read_text())
+    return _crd_schema({"Gateway": "gateways", "HTTPRoute": "httproutes"}[kind])
+
+
+@functools.cache
+def _crd_schema(name: str) -> dict:
+    """The CRD's v1 schema, read once (the HTTPRoute CRD is 530 KB of YAML)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = (GATEWAY_CRDS / f"gateway.networking.k8s.io_{name}.yaml").read_text(encoding="utf-8")
+    crd = yaml.load(text, Loader=loader)  # noqa: S506 (a safe loader)
     version = next(v for v in crd["spec"]["versions"] if v["name"] == "v1")
     return version["schema"]["openAPIV3Schema"]
 
