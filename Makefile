@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 # mostly wait on kernels and pages, so two halve the wait even on two cores.
 TEST_WORKERS ?= 2
 
-.PHONY: install serve lab test lint validate chromium postgresql clean
+.PHONY: install serve lab test lint validate chromium postgresql nginx clean
 
 # Re-running is cheap: the stamp is newer than pyproject.toml unless the dependencies changed.
 install: $(VENV)/.installed
@@ -57,10 +57,22 @@ postgresql:
 		echo "Install it with:  sudo apt-get update && sudo apt-get install -y postgresql"; \
 	fi
 
+# The proxy tests (issue 16) start Debian's nginx on loopback in front of the app; same approach.
+NGINX ?= /usr/sbin/nginx
+nginx:
+	@if [ -x $(NGINX) ] || command -v nginx >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's nginx for the proxy tests (they run their own nginx on loopback)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	else \
+		echo "The proxy tests need nginx (they skip without it)."; \
+		echo "Install it with:  sudo apt-get update && sudo apt-get install -y nginx"; \
+	fi
+
 lint: install
 	$(BIN)/ruff check infoshare_widgets tests
 
-test: install chromium postgresql
+test: install chromium postgresql nginx
 	$(BIN)/ruff check infoshare_widgets tests
 	$(BIN)/infoshare validate
 	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadfile

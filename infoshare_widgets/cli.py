@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .app.deploy_env import add_arguments as add_deploy_arguments
 from .content import default_content_dir, load_content
 from .content.problems import display_path
 
@@ -142,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Serve the training as a web app at http://127.0.0.1:PORT/.")
     serve.add_argument("--content", type=Path, metavar="DIR",
                        help="serve another content folder (or set INFOSHARE_CONTENT)")
-    serve.add_argument("--port", type=int, default=8866, help="port (default 8866)")
+    serve.add_argument("--port", type=int, help="port (default 8866; or INFOSHARE_PORT)")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
     serve.add_argument("--max-kernels", type=int, metavar="N",
                        help="kernels at once, pools included; then a busy page (default: sized "
@@ -154,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                        help="a host name the server answers to, besides the loopback names "
                        "(repeat for more)")
+    add_deploy_arguments(serve)
     lab = commands.add_parser(
         "lab", help="edit content and preview pages in JupyterLab (this computer only)",
         description="JupyterLab at http://127.0.0.1:PORT/ with the content and notebooks; "
@@ -181,13 +183,11 @@ def main(argv: list[str] | None = None) -> int:
 
             return lab(content=args.content, port=args.port, open_browser=not args.no_browser)
         if args.command == "serve":
+            from .app.deploy_env import serve_options
             from .app.serve import serve
 
-            return serve(content=args.content, port=args.port, open_browser=not args.no_browser,
-                         max_kernels=args.max_kernels,
-                         max_pages_per_client=args.max_pages_per_client,
-                         kernel_memory_mb=args.kernel_memory_mb,
-                         allowed_hosts=tuple(args.allow_host) or None)
+            return serve(content=args.content, open_browser=not args.no_browser,
+                         **serve_options(args))
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # a learner or trainer never sees a traceback

@@ -26,6 +26,8 @@ from urllib.parse import unquote
 from tornado import web
 from tornado.httputil import split_host_and_port
 
+from .proxy import request_is_https
+
 log = logging.getLogger(__name__)
 
 VISITOR_COOKIE = "infoshare_visitor"
@@ -117,7 +119,7 @@ def ensure_visitor_token(handler: web.RequestHandler) -> str:
     if not token or len(token) < 20:
         token = secrets.token_urlsafe(24)
         handler.set_cookie(VISITOR_COOKIE, token, httponly=True, samesite="Strict",
-                           secure=handler.request.protocol == "https",
+                           secure=request_is_https(handler),
                            path=handler.settings.get("base_url", "/"))
     return token
 

@@ -26,6 +26,7 @@ from .guard import (
 )
 from .kernels import Visitor
 from .page_info import notebook_url, start_notebook
+from .proxy import from_this_machine, request_client
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,8 @@ class Limits:
 
 def busy_reason(manager: Any, client: str, limits: Limits) -> str | None:
     """Why a new page cannot be served now, or None."""
+    if getattr(manager, "draining", False):
+        return "the server is stopping"
     if limits.max_kernels and \
             manager.visitor_kernels() >= max(1, limits.max_kernels - limits.pooled):
         return "the server is at its kernel limit"
@@ -101,7 +104,7 @@ class PageHandler(TornadoVoilaHandler):
 
     async def get(self, path: str | None = None) -> None:
         manager = self.settings["kernel_manager"]
-        client = self.request.remote_ip or ""
+        client = request_client(self)
         reason = busy_reason(manager, client, self.settings.get("infoshare_limits", Limits()))
         if reason:
             log.info("Busy page served: %s", reason)
@@ -152,7 +155,7 @@ class QueryOnlyFromKernels(web.RequestHandler):
     a visit's details; a browser that knows a kernel id cannot take the visit instead."""
 
     def prepare(self) -> Any:
-        if self.request.remote_ip not in ("127.0.0.1", "::1"):
+        if not from_this_machine(self.request):
             raise web.HTTPError(404)
         return super().prepare()
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content import default_content_dir
+from .deploy_env import normal_base_url
 from .limits import default_max_kernels
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -68,6 +69,12 @@ class ServerSettings:
     max_message_kb: int = 256
     max_browser_widgets: int = 4
     allowed_hosts: tuple[str, ...] = ()
+    # Deployment (issue 16): a path prefix, proxies whose X-Forwarded-For is believed, who may
+    # read /metrics besides this machine, and how long a SIGTERM lets open pages finish.
+    base_url: str = "/"
+    trusted_proxies: tuple[str, ...] = ()
+    metrics_from: tuple[str, ...] = ()
+    drain_seconds: float = 30.0
 
     def total_pool(self) -> int:
         """Kernels the pools keep waiting, over every notebook served."""
@@ -104,6 +111,7 @@ def voila_command(settings: ServerSettings,
         str(Path(settings.notebooks).resolve()),
         f"--port={settings.port}",
         f"--Voila.ip={settings.ip}",
+        f"--Voila.base_url={normal_base_url(settings.base_url)}",
         "--Voila.port_retries=0",
         f"--Voila.open_browser={settings.open_browser}",
         f"--Voila.log_level={settings.log_level}",
@@ -133,6 +141,11 @@ def voila_command(settings: ServerSettings,
         # a visitor's kernel that dies is not restarted blank: its page says it lost its
         # connection (the template's liveness script)
         "--KernelManager.autorestart=False",
+        # kernels talk to the server over Unix sockets beside their connection file, not TCP
+        # ports: a port picked as free can be taken by another process before the kernel binds
+        # it (measured: a kernel died at start, "Address already in use", its page broken,
+        # with three servers starting kernels at once)
+        "--KernelManager.transport=ipc",
         # limits: one visitor cannot take the machine (see module docstring)
         f"--InfoshareVoila.max_kernels={settings.kernel_limit()}",
         f"--InfoshareVoila.max_pages_per_client={settings.max_pages_per_client}",
@@ -142,6 +155,9 @@ def voila_command(settings: ServerSettings,
         f"--InfoshareVoila.max_message_kb={settings.max_message_kb}",
         f"--InfoshareKernelManager.max_browser_widgets={settings.max_browser_widgets}",
         *(f"--InfoshareVoila.allowed_hosts={host}" for host in settings.allowed_hosts),
+        *(f"--InfoshareVoila.trusted_proxies={net}" for net in settings.trusted_proxies),
+        *(f"--InfoshareVoila.metrics_from={net}" for net in settings.metrics_from),
+        f"--InfoshareVoila.drain_seconds={settings.drain_seconds:g}",
     ]
     env = kernel_environment(os.environ if base_env is None else base_env, settings)
     return command, env
@@ -155,7 +171,7 @@ def running_as_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def serve(content: Path | None = None, port: int = 8866, open_browser: bool = True,
+def serve(content: Path | None = None, port: int | None = None, open_browser: bool = True,
           **limits: object) -> int:
     """Serve the app until interrupted; the exit code of the server.
 
@@ -163,7 +179,7 @@ def serve(content: Path | None = None, port: int = 8866, open_browser: bool = Tr
     """
     settings = ServerSettings(
         content=Path(content).expanduser().resolve() if content else default_content_dir(),
-        port=port, open_browser=open_browser,
+        port=port or 8866, open_browser=open_browser,
         **{k: v for k, v in limits.items() if v is not None})  # type: ignore[arg-type]
     if not Path(settings.content).is_dir():
         print(f"infoshare: content folder not found: {settings.content}", file=sys.stderr)
@@ -171,7 +187,8 @@ def serve(content: Path | None = None, port: int = 8866, open_browser: bool = Tr
     if running_as_root():
         print(ROOT_WARNING, file=sys.stderr)
     command, env = voila_command(settings)
-    print(f"Serving the training at http://{settings.ip}:{settings.port}/ "
+    print(f"Serving the training at http://{settings.ip}:{settings.port}"
+          f"{normal_base_url(settings.base_url)} "
           f"(content: {settings.content}). Press Ctrl+C to stop.", file=sys.stderr)
     process = subprocess.Popen(command, env=env)
     # A SIGTERM to `infoshare serve` stops the server too (it shuts its kernels down on SIGTERM).

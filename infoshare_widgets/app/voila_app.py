@@ -26,14 +26,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from traitlets import Dict, Int, List, Unicode, default
+from tornado.ioloop import IOLoop
+from traitlets import Dict, Float, Int, List, Unicode, default
 from voila.app import Voila
 
 from .cells import CellTimeout
+from .drain import Drain
 from .guard import DEFAULT_HOSTS, SECURITY_HEADERS
 from .handlers import Limits, NotFoundHandler
+from .health import counting
 from .logs import hide_kernel_ids
 from .page_info import page_info
+from .proxy import networks
 from .room import RoomService, take_rooms_url
 from .routes import allowlisted, guarded
 
@@ -80,6 +84,17 @@ class InfoshareVoila(Voila):
     allowed_hosts = List(
         Unicode(), config=True,
         help="Host names the server answers to, besides the loopback names and its own ip.")
+    # Deployment (issue 16): see proxy.py, health.py and drain.py.
+    trusted_proxies = List(
+        Unicode(), config=True,
+        help="Addresses or networks of reverse proxies whose X-Forwarded-For is believed.")
+    metrics_from = List(
+        Unicode(), config=True,
+        help="Networks that may read /metrics directly, besides this machine.")
+    drain_seconds = Float(
+        30.0, config=True,
+        help="On SIGTERM, seconds open pages keep working while new pages are refused (0: stop "
+        "at once). A second SIGTERM stops at once.")
 
     @default("config_file_paths")
     def _no_config_files(self) -> list[str]:
@@ -124,7 +139,15 @@ class InfoshareVoila(Voila):
         settings["infoshare_hosts"] = self.hosts()
         settings["websocket_max_message_size"] = self.max_message_kb * 1024
         settings["infoshare_rooms"] = RoomService.from_environment()  # live rooms (issue 17)
+        settings["infoshare_trusted_proxies"] = networks(self.trusted_proxies)
+        settings["infoshare_metrics_from"] = networks(self.metrics_from)
+        settings["log_function"] = counting(settings.get("log_function"))
         return settings
+
+    def _handle_signal_stop(self, sig: Any, frame: Any) -> None:
+        if not hasattr(self, "_drain"):
+            self._drain = Drain(lambda: self.kernel_manager, self.drain_seconds, logger=self.log)
+        self._drain.on_signal(getattr(self, "ioloop", None) or IOLoop.current())
 
     def init_handlers(self) -> list:
         return allowlisted(super().init_handlers(), self.base_url)

@@ -143,3 +143,7 @@ def loaded(app_server: AppServer, shared_context: object) -> Callable[[str], obj
         return cache[section_id]
 
     return get
+
+
+# Issue 16: three servers under /infoshare/ and nginx in front (tests/app/_deploy_fixtures.py).
+from _deploy_fixtures import deploy_servers, nginx_many, nginx_one  # noqa: E402, F401

@@ -54,6 +54,8 @@ EXPECTED_ROUTES = {
     r"/room/api/host$": False,
     r"/room/api/join$": False,
     r"/room/api/device$": False,
+    r"/healthz$": False,  # issue 16: for probes and load balancers
+    r"/metrics$": False,  # issue 16: this machine (not through a proxy) unless configured
 }
 
 

@@ -1,0 +1,85 @@
+"""Stopping without cutting learners off: SIGTERM drains, a second SIGTERM stops at once.
+
+On the first SIGTERM (systemd, Kubernetes and ``infoshare serve`` all stop the server with it)
+the server stops taking new pages: the page handler answers them with the busy page (503,
+``Retry-After``), which nginx retries on another server, and ``/healthz`` says "not ready" so a
+load balancer stops sending new visitors. Pages already open keep working (their kernel
+websocket and liveness answers) until none is open, or for ``grace`` seconds at most; then the
+server stops and shuts its kernels down, and any page still open says it lost its connection.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from tornado.ioloop import IOLoop, PeriodicCallback
+
+log = logging.getLogger(__name__)
+
+# A page served just before the signal needs a moment to open its websocket.
+SETTLE_SECONDS = 3.0
+RECENT_SECONDS = 5.0
+
+
+def pages_open(manager: Any, now: float) -> int:
+    """Pages connected now, page requests on the way, and kernels handed over moments ago."""
+    connections = getattr(manager, "_kernel_connections", {}) or {}
+    connected = {k for k, n in connections.items() if n > 0}
+    pending = sum(getattr(manager, "_pending", {}).values())
+    recent = {k for k, t in (getattr(manager, "_last_alive", {}) or {}).items()
+              if now - t < RECENT_SECONDS and k not in connected}
+    return len(connected) + pending + len(recent)
+
+
+class Drain:
+    """The server's SIGTERM handler (see the module docstring)."""
+
+    def __init__(self, manager: Callable[[], Any], grace: float,
+                 clock: Callable[[], float] = time.monotonic,
+                 logger: logging.Logger | logging.LoggerAdapter = log) -> None:
+        self._manager = manager
+        self.log = logger
+        self.grace = grace
+        self.clock = clock
+        self.started: float | None = None
+        self._timer: PeriodicCallback | None = None
+        self._loop: IOLoop | None = None
+
+    def on_signal(self, loop: IOLoop) -> None:
+        """Called from the signal handler: begin draining, or stop now if already draining."""
+        self._loop = loop
+        if self.started is not None or self.grace <= 0:
+            loop.add_callback_from_signal(self.stop)
+        else:
+            loop.add_callback_from_signal(self.begin)
+
+    def begin(self) -> None:
+        manager = self._manager()
+        manager.draining = True
+        self.started = self.clock()
+        self.log.info("Stopping: no new pages; open pages have up to %g s", self.grace)
+        self._timer = PeriodicCallback(self.check, 500)
+        self._timer.start()
+
+    def should_stop(self) -> bool:
+        if self.started is None:
+            return False
+        elapsed = self.clock() - self.started
+        if elapsed >= self.grace:
+            return True
+        manager = self._manager()
+        now = getattr(manager, "clock", self.clock)()
+        return elapsed >= SETTLE_SECONDS and pages_open(manager, now) == 0
+
+    def check(self) -> None:
+        if self.should_stop():
+            self.stop()
+
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.log.info("Stopping the server now")
+        (self._loop or IOLoop.current()).stop()

@@ -1,0 +1,188 @@
+"""``/healthz`` and ``/metrics``: what a load balancer, a probe and a monitor ask the server.
+
+- ``GET <base>/healthz``: 200 while the server takes new pages (under its kernel limit, not
+  stopping), 503 otherwise (``?live``: 200 whenever it answers, for liveness probes). The body
+  is JSON with the content's version and a fingerprint of the content files, so servers behind
+  one site can be checked to serve the same content.
+- ``GET <base>/metrics``: Prometheus text (kernels alive, pool levels, page loads, errors, busy
+  refusals). Only for callers on this machine that did not come through a proxy, or from the
+  networks given with ``--metrics-from``: the numbers are for the operator, not the public.
+
+Counting is done in tornado's ``log_function`` (called once per finished request), so no page
+handler needs to know about metrics.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tornado import web
+from tornado.log import access_log
+
+from ..content.cache import content_signature, current_content
+from .handlers import Limits, PageHandler, busy_reason
+from .proxy import from_this_machine, in_networks, was_forwarded
+
+COUNTS: Counter[str] = Counter()
+_fingerprints: dict[Path, tuple[tuple, str]] = {}
+_lock = threading.Lock()
+
+
+def content_fingerprint(root: Path) -> str:
+    """sha256 of every content file's relative path and bytes (re-hashed only on a change)."""
+    root = Path(root).resolve()
+    signature = content_signature(root)
+    with _lock:
+        cached = _fingerprints.get(root)
+        if cached and cached[0] == signature:
+            return cached[1]
+    digest = hashlib.sha256()
+    for path, _size, _mtime in signature:
+        digest.update(os.path.relpath(path, root).encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            with open(path, "rb") as handle:  # noqa: PTH123
+                digest.update(handle.read())
+        except OSError:
+            digest.update(b"\1unreadable")
+        digest.update(b"\0")
+    value = digest.hexdigest()
+    with _lock:
+        _fingerprints[root] = (signature, value)
+    return value
+
+
+def content_root() -> Path:
+    return Path(os.environ.get("INFOSHARE_CONTENT") or current_content().root).resolve()
+
+
+def content_version(root: Path) -> dict[str, str]:
+    """The version trainers wrote in about.yaml (or "not stated") and the files' fingerprint."""
+    version = "not stated"
+    try:
+        about = current_content(root).about
+        if about is not None:
+            version = str(about.version)
+    except Exception:
+        version = "unreadable"
+    return {"version": version, "fingerprint": content_fingerprint(root)}
+
+
+def count_request(handler: web.RequestHandler) -> None:
+    """Called for every finished request (see :func:`counting`)."""
+    status = handler.get_status()
+    if isinstance(handler, PageHandler):
+        COUNTS["busy_refusals" if status == 503 else "page_loads" if status < 400 else
+               "page_errors"] += 1
+    elif status >= 500 and not isinstance(handler, HealthHandler):  # "not ready" is no error
+        COUNTS["errors"] += 1
+
+
+def counting(log_function: Callable[[Any], None] | None) -> Callable[[Any], None]:
+    """tornado's ``log_function`` that counts the request, then logs it as before."""
+
+    def log_and_count(handler: Any) -> None:
+        try:
+            count_request(handler)
+        finally:
+            (log_function or _access_log)(handler)
+
+    return log_and_count
+
+
+def _access_log(handler: Any) -> None:
+    """tornado's own access log line (what it writes when no ``log_function`` is set)."""
+    status = handler.get_status()
+    method = access_log.info if status < 400 else \
+        access_log.warning if status < 500 else access_log.error
+    method("%d %s %.2fms", status, handler._request_summary(),
+           1000.0 * handler.request.request_time())
+
+
+def readiness(settings: dict[str, Any]) -> tuple[bool, str]:
+    manager = settings["kernel_manager"]
+    reason = busy_reason(manager, "", settings.get("infoshare_limits", Limits()))
+    return reason is None, reason or "ready"
+
+
+class HealthHandler(web.RequestHandler):
+    """``/healthz``: ready (200) or not (503), with the content version (JSON, not cached).
+
+    ``/healthz?live`` is the liveness probe: 200 whenever the server answers at all, so a server
+    that is busy or draining is taken out of rotation, never restarted for it.
+    """
+
+    def get(self) -> None:
+        ready, why = readiness(self.settings)
+        live = self.get_query_argument("live", None) is not None
+        manager = self.settings["kernel_manager"]
+        body = {"status": "ready" if ready else "not ready", "reason": why,
+                "draining": bool(getattr(manager, "draining", False)),
+                "content": content_version(content_root())}
+        self.set_status(200 if ready or live else 503)
+        self.set_header("Content-Type", "application/json")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(json.dumps(body))
+
+    head = get
+
+
+def pool_levels(manager: Any) -> dict[str, int]:
+    pools = getattr(manager, "_pools", {}) or {}
+    return {str(name): len(items) for name, items in pools.items()}
+
+
+def metrics_text(manager: Any) -> str:
+    """The Prometheus exposition text (version 0.0.4) for this server."""
+    lines: list[str] = []
+
+    def metric(name: str, kind: str, help_text: str, samples: list[tuple[str, float]]) -> None:
+        lines.append(f"# HELP infoshare_{name} {help_text}")
+        lines.append(f"# TYPE infoshare_{name} {kind}")
+        lines.extend(f"infoshare_{name}{labels} {value:g}" for labels, value in samples)
+
+    alive = len(list(manager.list_kernel_ids()))
+    metric("kernels_alive", "gauge", "Kernel processes running, pools included.",
+           [("", alive)])
+    metric("visitor_kernels", "gauge", "Kernels handed to visitors, and page requests on the way.",
+           [("", manager.visitor_kernels())])
+    connections = getattr(manager, "_kernel_connections", {}) or {}
+    metric("open_pages", "gauge", "Kernels with a page connected now.",
+           [("", sum(1 for n in connections.values() if n > 0))])
+    levels = pool_levels(manager)
+    metric("pool_kernels", "gauge", "Preheated kernels waiting in each page's pool.",
+           [(f'{{notebook="{_label(name)}"}}', n) for name, n in sorted(levels.items())])
+    for name, help_text in (("page_loads", "Pages served."),
+                            ("busy_refusals", "Pages refused with the busy page (503)."),
+                            ("page_errors", "Page requests that failed (4xx or 5xx, not busy)."),
+                            ("errors", "Other requests answered with a server error (5xx).")):
+        metric(f"{name}_total", "counter", help_text, [("", COUNTS[name])])
+    metric("draining", "gauge", "1 while the server is stopping and refuses new pages.",
+           [("", 1 if getattr(manager, "draining", False) else 0)])
+    return "\n".join(lines) + "\n"
+
+
+def _label(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+class MetricsHandler(web.RequestHandler):
+    """``/metrics``: for this machine (not through a proxy) or the configured networks only."""
+
+    def prepare(self) -> None:
+        allowed = self.settings.get("infoshare_metrics_from", ())
+        direct = not was_forwarded(self.request)
+        if not (from_this_machine(self.request) or
+                (allowed and direct and in_networks(self.request.remote_ip or "", allowed))):
+            raise web.HTTPError(404)
+
+    def get(self) -> None:
+        self.set_header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(metrics_text(self.settings["kernel_manager"]))

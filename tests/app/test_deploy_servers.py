@@ -1,0 +1,158 @@
+"""Three app servers behind Debian's nginx with the shipped multi-server file
+(deploy/nginx/infoshare-servers.conf): learners spread and pinned by nginx's cookie, content
+versions compared, and a server stopped under a learner.
+
+The last test stops server C: keep it last in this module.
+"""
+
+from __future__ import annotations
+
+import http.client
+import signal
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from _app_support import kernel_id_of, wait_settled
+from _deploy_fixtures import BASE, DRAIN_SECONDS
+from _proxy_client import Learner, kernel_id
+
+from infoshare_widgets.content import default_content_dir, load_content
+
+pytestmark = pytest.mark.browser
+
+CONTENT = load_content(default_content_dir())
+START = f"{BASE}voila/render/00-start.ipynb"
+QUIZ_PAGE = f"{BASE}voila/render/01-what-is-it.ipynb"
+LETTERS = "abc"
+
+
+def loads(deploy_servers) -> list[float]:
+    return [deploy_servers.metrics(i)["infoshare_page_loads_total"] for i in range(3)]
+
+
+def test_thirty_learners_from_one_address_spread_and_keep_to_their_server(
+        nginx_many, deploy_servers) -> None:
+    before = loads(deploy_servers)
+    learners = [Learner(nginx_many.url, source="127.0.0.3") for _ in range(30)]
+
+    def visit(learner: Learner) -> tuple[int, int, str]:
+        """The page load, then a request for its kernel: the cookie takes it to the learner's
+        server, the only one that knows the kernel (any other answers 404)."""
+        page = learner.get(START)
+        kernel = learner.get(f"{BASE}api/kernels/{kernel_id(page.body)}")
+        return page.status, kernel.status, page.header("Strict-Transport-Security")
+
+    with ThreadPoolExecutor(6) as pool:
+        replies = list(pool.map(visit, learners))
+    assert [page for page, _, _ in replies] == [200] * 30  # no 429 from nginx, no busy page
+    assert all("max-age=" in hsts for _, _, hsts in replies)
+    assert [kernel for _, kernel, _ in replies] == [200] * 30
+    served = [learner.jar.get("infoshare_server") for learner in learners]
+    by_cookie = Counter(served)
+    by_server = [after - was for after, was in zip(loads(deploy_servers), before, strict=True)]
+    print(f"\n30 learners over three servers: {dict(sorted(by_cookie.items()))}")
+    assert [by_cookie[letter] for letter in LETTERS] == by_server
+    assert all(5 <= n <= 15 for n in by_server), by_server
+
+
+def test_every_server_says_which_content_it_serves_and_a_mismatch_shows(
+        deploy_servers) -> None:
+    reported = [deploy_servers.health(i) for i in range(3)]
+    assert [status for status, _ in reported] == [200] * 3
+    versions = [body["content"] for _, body in reported]
+    assert versions[0] == versions[1] == versions[2]
+    assert versions[0]["version"] == CONTENT.about.version
+    about = deploy_servers.contents[2] / "about.yaml"
+    original = about.read_text(encoding="utf-8")
+    try:
+        about.write_text(original.replace(f'"{CONTENT.about.version}"', '"2099.01"'))
+        changed = deploy_servers.health(2)[1]["content"]
+        assert changed["version"] == "2099.01"
+        assert changed["fingerprint"] != versions[0]["fingerprint"]
+        assert deploy_servers.health(0)[1]["content"] == versions[0]
+    finally:
+        about.write_text(original, encoding="utf-8")
+    assert deploy_servers.health(2)[1]["content"] == versions[0]  # same bytes, same print
+
+
+def answer(page: object, index: int) -> str:
+    question = page.locator(".is-quiz .is-q").nth(index)  # type: ignore[attr-defined]
+    question.locator("label").first.click()
+    question.locator(".is-q-check").click()
+    feedback = question.locator(".is-q-feedback")
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "(el) => el.textContent.trim().length > 0", arg=feedback.element_handle())
+    return feedback.inner_text()
+
+
+def test_a_stopped_server_sends_new_pages_elsewhere_and_its_open_page_says_so(
+        nginx_many, deploy_servers, browser) -> None:
+    c = deploy_servers.servers[2]
+    context = browser.new_context(ignore_https_errors=True,
+                                  viewport={"width": 1000, "height": 900})
+    context.add_cookies([{"name": "infoshare_server", "value": "c", "domain": "localhost",
+                          "path": BASE, "secure": True}])
+    try:
+        page = context.new_page()
+        page.goto(nginx_many.url + QUIZ_PAGE)
+        wait_settled(page)
+        first_kernel = kernel_id_of(page)
+        assert _cookie(context) == "c"
+        visitor = next(k["value"] for k in context.cookies() if k["name"] == "infoshare_visitor")
+        assert direct_status(deploy_servers.ports[2], first_kernel, visitor) == 200  # on C
+        assert answer(page, 0)
+        busy_before = deploy_servers.metrics(2)["infoshare_busy_refusals_total"]
+
+        c.process.send_signal(signal.SIGTERM)
+        stopped_at = time.monotonic()
+        # Draining: a new page for a learner pinned to C is refused there (503) and served by
+        # another server; the open page keeps working.
+        pinned = Learner(nginx_many.url, source="127.0.0.4", jar={"infoshare_server": "c"})
+        assert pinned.get(START).status == 200
+        assert pinned.jar["infoshare_server"] in ("a", "b")
+        assert deploy_servers.metrics(2)["infoshare_busy_refusals_total"] > busy_before
+        status, body = deploy_servers.health(2)
+        assert (status, body["draining"]) == (503, True)  # load balancers: no new visitors
+        assert c.raw_get(f"{BASE}healthz?live")[0] == 200  # but not restarted for it
+        assert answer(page, 1)
+
+        # Then C stops: the open page says it lost its connection, with a Reload button.
+        alert = page.locator("#is-lost[role=alert]")
+        alert.get_by_text(CONTENT.text("app", "lost_connection")).wait_for(
+            timeout=(DRAIN_SECONDS + 30) * 1000)
+        seen_after = time.monotonic() - stopped_at
+        print(f"\nthe open page said it lost its connection {seen_after:.1f} s after SIGTERM "
+              f"(drain {DRAIN_SECONDS} s)")
+        assert c.process.wait(timeout=30) == 0 or c.process.returncode is not None
+        # New pages go to the others, with no error.
+        newcomers = [Learner(nginx_many.url, source="127.0.0.4") for _ in range(4)]
+        assert [n.get(START).status for n in newcomers] == [200] * 4
+        assert {n.jar["infoshare_server"] for n in newcomers} <= {"a", "b"}
+        # Reload: another server, and the learner's answer is back (kept in the browser).
+        alert.get_by_role("button", name=CONTENT.text("app", "reload")).click()
+        wait_settled(page)
+        assert kernel_id_of(page) != first_kernel
+        assert _cookie(context) in ("a", "b")
+        page.wait_for_function(
+            "() => document.querySelector('.is-quiz .is-q .is-q-feedback')"
+            ".textContent.trim().length > 0")
+    finally:
+        context.close()
+
+
+def direct_status(port: int, kernel: str, visitor: str) -> int:
+    """The kernel's address on one server, asked directly (not through nginx)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", f"{BASE}api/kernels/{kernel}",
+                     headers={"Cookie": f"infoshare_visitor={visitor}"})
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+def _cookie(context: object) -> str:
+    return next((c["value"] for c in context.cookies()  # type: ignore[attr-defined]
+                 if c["name"] == "infoshare_server"), "")

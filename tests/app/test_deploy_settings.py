@@ -1,0 +1,177 @@
+"""Deployment settings without a server (issue 16): the command line and environment, the path
+prefix on every route, proxies, metrics text and the drain on SIGTERM."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import tornado.web
+
+from infoshare_widgets import cli
+from infoshare_widgets.app import health, routes
+from infoshare_widgets.app.deploy_env import normal_base_url
+from infoshare_widgets.app.drain import Drain
+from infoshare_widgets.app.handlers import Limits, PageHandler, busy_reason
+from infoshare_widgets.app.proxy import client_address, from_this_machine, networks
+from infoshare_widgets.app.serve import ServerSettings, voila_command
+from infoshare_widgets.app.voila_app import InfoshareVoila
+
+LOOPBACK = networks(["loopback"])
+
+
+def started_command(monkeypatch: pytest.MonkeyPatch, argv: list[str],
+                    env: dict[str, str] | None = None) -> list[str]:
+    started: list[list[str]] = []
+    for name in [k for k in __import__("os").environ if k.startswith("INFOSHARE_")]:
+        if name != "INFOSHARE_CONTENT":
+            monkeypatch.delenv(name)
+    for name, value in (env or {}).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(subprocess, "Popen", lambda command, env: started.append(command) or
+                        type("P", (), {"wait": lambda self, timeout=None: 0})())
+    assert cli.main(["serve", "--no-browser", *argv]) == 0
+    return started[0]
+
+
+def test_loopback_at_the_root_stays_the_default(monkeypatch) -> None:
+    command = started_command(monkeypatch, [])
+    assert "--Voila.ip=127.0.0.1" in command and "--Voila.base_url=/" in command
+    assert "--port=8866" in command
+    assert not any("trusted_proxies" in flag for flag in command)
+
+
+def test_address_prefix_and_proxies_from_arguments_or_environment(monkeypatch) -> None:
+    command = started_command(monkeypatch, ["--ip", "0.0.0.0", "--base-url", "infoshare",
+                                            "--trusted-proxy", "10.0.0.0/8"])
+    assert {"--Voila.ip=0.0.0.0", "--Voila.base_url=/infoshare/",
+            "--InfoshareVoila.trusted_proxies=10.0.0.0/8"} <= set(command)
+    env = {"INFOSHARE_IP": "0.0.0.0", "INFOSHARE_BASE_URL": "/learn/infoshare/",
+           "INFOSHARE_PORT": "9000", "INFOSHARE_TRUSTED_PROXIES": "10.0.0.1, 10.0.0.2",
+           "INFOSHARE_MAX_PAGES_PER_CLIENT": "60", "INFOSHARE_DRAIN_SECONDS": "90",
+           "INFOSHARE_ALLOW_HOSTS": "training.example.org", "INFOSHARE_METRICS_FROM": "10.9.0.0/16"}
+    command = started_command(monkeypatch, [], env)
+    assert {"--Voila.ip=0.0.0.0", "--Voila.base_url=/learn/infoshare/", "--port=9000",
+            "--InfoshareVoila.trusted_proxies=10.0.0.1",
+            "--InfoshareVoila.trusted_proxies=10.0.0.2",
+            "--InfoshareVoila.max_pages_per_client=60", "--InfoshareVoila.drain_seconds=90",
+            "--InfoshareVoila.allowed_hosts=training.example.org",
+            "--InfoshareVoila.metrics_from=10.9.0.0/16"} <= set(command)
+    # An argument wins over its variable.
+    command = started_command(monkeypatch, ["--port", "9001", "--base-url", "/"], env)
+    assert "--port=9001" in command and "--Voila.base_url=/" in command
+
+
+@pytest.mark.parametrize(("argv", "env"), [
+    (["--base-url", "/a/../b/"], {}), (["--base-url", "/<x>/"], {}),
+    ([], {"INFOSHARE_PORT": "eighty"}), (["--trusted-proxy", "not-an-address"], {})])
+def test_a_bad_setting_is_a_sentence_not_a_server(monkeypatch, capsys, argv, env) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: pytest.fail("started"))
+    assert cli.main(["serve", "--no-browser", *argv]) == 2
+    assert "infoshare:" in capsys.readouterr().err
+
+
+def test_base_urls_are_normalised() -> None:
+    assert normal_base_url("") == "/" and normal_base_url("/") == "/"
+    assert normal_base_url("infoshare") == "/infoshare/"
+    assert normal_base_url("/a/b") == "/a/b/"
+
+
+def test_every_route_is_under_the_prefix(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    command, _ = voila_command(ServerSettings(port=18002, max_kernels=9,
+                                              base_url="/infoshare/"), base_env={})
+    app = InfoshareVoila()
+    app.initialize(command[3:])
+    web_app = tornado.web.Application(**app.init_settings())
+    web_app.add_handlers(".*$", app.init_handlers())
+    for pool in getattr(app.kernel_manager, "_pools", {}).values():
+        for task in pool:
+            task.cancel()
+    patterns = [pattern for pattern, _ in routes.route_table(web_app)]
+    assert len(patterns) >= 13
+    assert all(p.startswith("/infoshare/") for p in patterns), patterns
+    assert "/infoshare/healthz$" in patterns and "/infoshare/metrics$" in patterns
+
+
+def test_forwarded_addresses_are_believed_only_from_trusted_proxies() -> None:
+    trusted = networks(["127.0.0.1", "10.0.0.0/8"])
+    assert client_address("127.0.0.1", "203.0.113.7", trusted) == "203.0.113.7"
+    assert client_address("192.0.2.1", "203.0.113.7", trusted) == "192.0.2.1"  # not a proxy
+    assert client_address("127.0.0.1", "203.0.113.7", ()) == "127.0.0.1"  # none configured
+    # A visitor's own header is to the left of what the proxies added: not believed.
+    assert client_address("127.0.0.1", "1.2.3.4, 203.0.113.7, 10.1.1.1", trusted) == \
+        "203.0.113.7"
+    assert client_address("127.0.0.1", "junk, 10.1.1.1", trusted) == "10.1.1.1"
+    direct = SimpleNamespace(remote_ip="127.0.0.1", headers={})
+    proxied = SimpleNamespace(remote_ip="127.0.0.1", headers={"X-Forwarded-For": "1.2.3.4"})
+    assert from_this_machine(direct) and not from_this_machine(proxied)
+    assert not from_this_machine(SimpleNamespace(remote_ip="127.0.0.5", headers={}))
+
+
+class FakeManager:
+    def __init__(self) -> None:
+        self.clock = lambda: 100.0
+        self._kernel_connections = {"k1": 1, "k2": 0}
+        self._pending: dict[str, int] = {}
+        self._last_alive = {"k1": 99.0, "k2": 10.0}
+        self._pools = {"00-start.ipynb": [1, 2], "01-what-is-it.ipynb": [1]}
+        self.draining = False
+
+    def list_kernel_ids(self) -> list[str]:
+        return ["k1", "k2", "p1", "p2", "p3"]
+
+    def visitor_kernels(self) -> int:
+        return 2
+
+    def kernels_of_client(self, client: str) -> int:
+        return 0
+
+
+def test_metrics_are_prometheus_text(monkeypatch) -> None:
+    monkeypatch.setattr(health, "COUNTS", health.Counter())
+    for status, is_page in ((200, True), (200, True), (503, True), (500, False), (404, False)):
+        handler = (PageHandler.__new__(PageHandler) if is_page else
+                   tornado.web.RequestHandler.__new__(tornado.web.RequestHandler))
+        handler.get_status = lambda status=status: status  # type: ignore[method-assign]
+        health.count_request(handler)
+    not_ready = health.HealthHandler.__new__(health.HealthHandler)
+    not_ready.get_status = lambda: 503  # type: ignore[method-assign]
+    health.count_request(not_ready)
+    text = health.metrics_text(FakeManager())
+    for line in ("infoshare_kernels_alive 5", "infoshare_visitor_kernels 2",
+                 "infoshare_open_pages 1", 'infoshare_pool_kernels{notebook="00-start.ipynb"} 2',
+                 "infoshare_page_loads_total 2", "infoshare_busy_refusals_total 1",
+                 "infoshare_errors_total 1", "infoshare_draining 0",
+                 "# TYPE infoshare_page_loads_total counter"):
+        assert line in text.splitlines(), line
+
+
+def test_sigterm_drains_then_stops_and_a_second_stops_at_once() -> None:
+    manager = FakeManager()
+    now = [0.0]
+    drain = Drain(lambda: manager, grace=30, clock=lambda: now[0])
+    assert busy_reason(manager, "x", Limits()) is None
+    drain.begin()
+    drain._timer.stop()  # type: ignore[union-attr]
+    assert manager.draining and busy_reason(manager, "x", Limits()) == "the server is stopping"
+    now[0] = 10.0
+    assert not drain.should_stop()  # a page is still connected
+    manager._kernel_connections["k1"] = 0
+    assert not drain.should_stop()  # its page answered a moment ago (manager's clock: 100)
+    manager._last_alive["k1"] = 50.0
+    assert drain.should_stop()  # none open now
+    manager._kernel_connections["k1"] = 1
+    now[0] = 30.0
+    assert drain.should_stop()  # the grace is over
+    stopped: list[str] = []
+    loop = SimpleNamespace(add_callback_from_signal=lambda f: stopped.append(f.__name__))
+    drain.on_signal(loop)  # type: ignore[arg-type]
+    assert stopped == ["stop"]
+    fresh = Drain(lambda: manager, grace=30)
+    fresh.on_signal(loop)  # type: ignore[arg-type]
+    assert stopped == ["stop", "begin"]

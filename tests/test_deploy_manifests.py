@@ -1,0 +1,141 @@
+"""deploy/: the Kubernetes objects validated (core objects with kubernetes-validate, Gateway API
+objects against the v1.6.1 CRD schemas in ../shared), and what the Containerfile and the
+systemd unit must say (issue 16)."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+from pathlib import Path
+
+import jsonschema
+import kubernetes_validate
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DEPLOY = ROOT / "deploy"
+KUBERNETES = DEPLOY / "kubernetes"
+GATEWAY_CRDS = ROOT.parent / "shared" / "vendor" / "gateway-api-v1.6.1"
+KUBERNETES_VERSION = "1.37.0"  # the newest schema kubernetes-validate 1.37.0 carries
+
+# Measured (docs/deploy.md): the server process, a preheated kernel, an open page's kernel.
+SERVER_MB, POOL_KERNEL_MB, PAGE_MB = 113, 71, 73
+SHIPPED_POOL_KERNELS = 7
+
+
+def documents(name: str) -> list[dict]:
+    with (KUBERNETES / name).open(encoding="utf-8") as handle:
+        return [doc for doc in yaml.safe_load_all(handle) if doc]
+
+
+def env_of(container: dict) -> dict[str, str]:
+    return {item["name"]: item["value"] for item in container["env"]}
+
+
+def mebibytes(quantity: str) -> int:
+    number, unit = re.fullmatch(r"(\d+)(Mi|Gi)", quantity).groups()  # type: ignore[union-attr]
+    return int(number) * (1024 if unit == "Gi" else 1)
+
+
+@pytest.mark.parametrize("name", ["deployment.yaml", "service.yaml"])
+def test_core_objects_are_valid_kubernetes(name: str) -> None:
+    for doc in documents(name):
+        kubernetes_validate.validate(doc, KUBERNETES_VERSION, strict=True)
+
+
+def test_a_wrong_core_object_is_refused() -> None:
+    broken = copy.deepcopy(documents("deployment.yaml")[0])
+    broken["spec"]["template"]["spec"]["containers"][0]["readinessProbe"]["httpGet"]["port"] = []
+    with pytest.raises(kubernetes_validate.ValidationError):
+        kubernetes_validate.validate(broken, KUBERNETES_VERSION, strict=True)
+
+
+def test_the_deployment_probes_drains_runs_unprivileged_and_is_sized() -> None:
+    deployment = documents("deployment.yaml")[0]
+    pod = deployment["spec"]["template"]["spec"]
+    container = pod["containers"][0]
+    env = env_of(container)
+    base = env["INFOSHARE_BASE_URL"]
+    assert container["readinessProbe"]["httpGet"]["path"] == f"{base}healthz"
+    assert container["livenessProbe"]["httpGet"]["path"] == f"{base}healthz?live"
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert pod["securityContext"]["runAsUser"] != 0
+    assert container["securityContext"]["allowPrivilegeEscalation"] is False
+    assert pod["terminationGracePeriodSeconds"] >= float(env["INFOSHARE_DRAIN_SECONDS"]) + 20
+    # Memory from the measured figures: the server, the pools, and a page for every kernel the
+    # limit allows; the request holds a room of 30.
+    max_kernels = int(env["INFOSHARE_MAX_KERNELS"])
+    full = SERVER_MB + max_kernels * PAGE_MB
+    room = SERVER_MB + SHIPPED_POOL_KERNELS * POOL_KERNEL_MB + 30 * PAGE_MB
+    assert mebibytes(container["resources"]["requests"]["memory"]) >= room
+    assert mebibytes(container["resources"]["limits"]["memory"]) >= full
+    assert int(env["INFOSHARE_MAX_PAGES_PER_CLIENT"]) >= 30  # a room behind one address
+
+
+def gateway_schema(kind: str) -> dict:
+    if not GATEWAY_CRDS.is_dir():
+        pytest.skip(f"the Gateway API CRDs are not at {GATEWAY_CRDS} (../shared is absent): "
+                    "the Gateway and HTTPRoute objects are not validated")
+    return _crd_schema({"Gateway": "gateways", "HTTPRoute": "httproutes"}[kind])
+
+
+@functools.cache
+def _crd_schema(name: str) -> dict:
+    """The CRD's v1 schema, read once (the HTTPRoute CRD is 530 KB of YAML)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = (GATEWAY_CRDS / f"gateway.networking.k8s.io_{name}.yaml").read_text(encoding="utf-8")
+    crd = yaml.load(text, Loader=loader)  # noqa: S506 (a safe loader)
+    version = next(v for v in crd["spec"]["versions"] if v["name"] == "v1")
+    return version["schema"]["openAPIV3Schema"]
+
+
+def validate_gateway_object(doc: dict) -> None:
+    assert doc["apiVersion"] == "gateway.networking.k8s.io/v1"
+    jsonschema.Draft7Validator(gateway_schema(doc["kind"])).validate(doc)
+
+
+@pytest.mark.parametrize("name", ["gateway.yaml", "httproute.yaml"])
+def test_gateway_objects_match_the_v1_6_1_schemas(name: str) -> None:
+    for doc in documents(name):
+        validate_gateway_object(doc)
+
+
+def test_the_route_keeps_a_learner_on_their_pod_and_a_wrong_route_is_refused() -> None:
+    route = documents("httproute.yaml")[0]
+    rule = route["spec"]["rules"][0]
+    persistence = rule["sessionPersistence"]
+    assert persistence["type"] == "Cookie"
+    # The CRD's CEL rule (not checked by jsonschema): a permanent cookie needs a timeout.
+    if persistence.get("cookieConfig", {}).get("lifetimeType") == "Permanent":
+        assert "absoluteTimeout" in persistence
+    assert rule["matches"][0]["path"]["value"] == "/infoshare/"
+    broken = copy.deepcopy(route)
+    broken["spec"]["rules"][0]["sessionPersistence"]["type"] = "Sticky"
+    with pytest.raises(jsonschema.ValidationError):
+        validate_gateway_object(broken)
+
+
+def test_the_containerfile_is_make_install_and_a_non_root_user() -> None:
+    text = (DEPLOY / "Containerfile").read_text(encoding="utf-8")
+    steps = [line for line in text.splitlines() if line and not line.startswith("#")]
+    assert any(line.startswith("RUN make install") for line in steps)
+    user = next(line.split()[1] for line in steps if line.startswith("USER "))
+    assert user.split(":")[0] not in ("0", "root")
+    assert "infoshare" in next(line for line in steps if line.startswith("CMD"))
+
+
+def test_the_systemd_unit_drains_before_it_is_killed() -> None:
+    lines = (DEPLOY / "systemd" / "infoshare.service").read_text(encoding="utf-8").splitlines()
+    settings: dict[str, list[str]] = {}
+    for line in lines:
+        if "=" in line and not line.startswith(("#", "[")):
+            key, value = line.split("=", 1)
+            settings.setdefault(key.strip(), []).append(value.strip())
+    env = dict(item.split("=", 1) for item in settings["Environment"])
+    assert settings["User"] != ["root"]
+    assert settings["ExecStart"][0].endswith("infoshare serve --no-browser")
+    assert settings["KillSignal"] == ["SIGTERM"]
+    assert float(settings["TimeoutStopSec"][0]) >= float(env["INFOSHARE_DRAIN_SECONDS"]) + 20
+    assert env["INFOSHARE_IP"] == "127.0.0.1"  # behind nginx on the same machine
