@@ -22,7 +22,7 @@ from infoshare_widgets.app.serve import ServerSettings, voila_command
 from infoshare_widgets.content import Content, load_content
 
 # A page that has not settled in this time has stalled (a settled page takes a few seconds).
-SETTLE_TIMEOUT_MS = 60_000
+SETTLE_TIMEOUT_MS = 120_000  # two test processes on two shared cores: a page may wait its turn
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 # True once the page has run every cell and drawn every widget: the spinner is gone, the cells
