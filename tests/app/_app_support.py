@@ -17,6 +17,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import axe_playwright_python
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from infoshare_widgets.app.serve import ServerSettings, voila_command
 from infoshare_widgets.content import Content, load_content
@@ -38,9 +40,30 @@ SETTLED_JS = """() => {
 }"""
 
 
+# What a stalled page shows, for the failure message: where Voila got to and what is on screen.
+STALLED_JS = """() => ({
+  url: location.href,
+  title: document.title,
+  cell: document.body ? (document.body.dataset.cell || '') : '',
+  loading: !!document.getElementById('loading'),
+  lost: (document.getElementById('is-lost') || {}).textContent || '',
+  outputs: document.querySelectorAll('.jp-OutputArea-output').length,
+  drawn: document.querySelectorAll('.jp-OutputArea-output .jupyter-widgets').length,
+  text: (document.body ? document.body.innerText : '').slice(0, 400),
+})"""
+
+
 def wait_settled(page: object, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
-    """Wait until the page has run and drawn everything; fail if it stalls."""
-    page.wait_for_function(SETTLED_JS, timeout=timeout_ms)  # type: ignore[attr-defined]
+    """Wait until the page has run and drawn everything; fail if it stalls, saying how."""
+    try:
+        page.wait_for_function(SETTLED_JS, timeout=timeout_ms)  # type: ignore[attr-defined]
+    except PlaywrightTimeout:
+        try:
+            shown = page.evaluate(STALLED_JS)  # type: ignore[attr-defined]
+        except PlaywrightError as error:
+            shown = f"(the page could not be read: {error})"
+        raise AssertionError(
+            f"the page did not settle in {timeout_ms / 1000:.0f} s: {shown}") from None
 
 
 def open_page(context: object, url: str) -> object:

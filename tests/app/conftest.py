@@ -34,6 +34,20 @@ NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 TEST_LIMITS = {"max_kernels": 200, "max_pages_per_client": 200}
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    """A failed browser test carries the tail of its server's log (what CI prints is all the
+    next engineer sees), without the pool's routine lines."""
+    outcome = yield
+    report = outcome.get_result()
+    if not report.failed:
+        return
+    for name, value in getattr(item, "funcargs", {}).items():
+        if isinstance(value, AppServer):
+            lines = [line for line in value.log().splitlines() if "Kernel pool of" not in line]
+            report.sections.append((f"{name} log, last lines", "\n".join(lines[-40:])))
+
+
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     """The app's real Voila server, for the whole session."""
