@@ -25,6 +25,7 @@ from .guard import (
     render_page,
 )
 from .kernels import Visitor
+from .leave import set_leave_token
 from .page_info import notebook_url, start_notebook
 
 log = logging.getLogger(__name__)
@@ -111,6 +112,7 @@ class PageHandler(TornadoVoilaHandler):
             self.finish(render_page(self, "busy.html"))
             return
         self._visitor = Visitor(ensure_visitor_token(self), client)
+        set_leave_token(self)  # the page's leave beacon carries it (leave.py)
         manager.reserve(client)
         self._reserved = True
         self._nonce = secrets.token_urlsafe(18)

@@ -9,7 +9,10 @@ four additions, each a finding of the hostile-visitor probe (issue 8) or of the 
   the pool, so the culler cannot take it in the second before the browser connects;
 - a kernel whose page has not answered the liveness check (``/infoshare/alive/<id>``, sent by
   the template's script, even from a hidden tab) for `liveness_timeout` seconds is shut down,
-  even with a websocket open: a socket held by a script keeps nothing alive;
+  even with a websocket open: a socket held by a script keeps nothing alive; and one whose page
+  has connected and still answers is not culled for being idle, even while its socket is down
+  (a page offline for 30 s keeps its kernel; issue 15). A page that closes ends its kernel at
+  once with the leave signal (:mod:`.leave`); liveness is the backstop;
 - each kernel process runs under a memory limit (:class:`LimitedKernelManager`).
 
 Time comes from `clock`, so tests drive all of this without waiting.
@@ -156,6 +159,10 @@ class InfoshareKernelManager(AsyncMappingKernelManager):
             since = self._unconnected_since.setdefault(kernel_id, self.clock())
             if self.clock() - since < self.connect_grace:
                 return None
+        elif kernel_id in self._visitors and self.liveness_timeout > 0:
+            # Its page has connected and still answers: the page is open, even if its socket
+            # dropped (a page offline for a while reconnects). Liveness decides, not idleness.
+            return None
         return await super().cull_kernel_if_idle(kernel_id)
 
     async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> Any:

@@ -32,6 +32,7 @@ from voila.app import Voila
 from .cells import CellTimeout
 from .guard import DEFAULT_HOSTS, SECURITY_HEADERS
 from .handlers import Limits, NotFoundHandler
+from .leave import leave_settings
 from .logs import hide_kernel_ids
 from .page_info import page_info
 from .routes import allowlisted, guarded
@@ -120,6 +121,9 @@ class InfoshareVoila(Voila):
                                               self.pooled_kernels())
         settings["infoshare_hosts"] = self.hosts()
         settings["websocket_max_message_size"] = self.max_message_kb * 1024
+        settings.update(leave_settings(self.base_url))
+        # The page gives up on an unreachable server only once its kernel must have gone.
+        _SERVER_INFO["gone_ms"] = int(getattr(self.kernel_manager, "liveness_timeout", 0) * 1000)
         return settings
 
     def init_handlers(self) -> list:
