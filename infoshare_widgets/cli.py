@@ -117,6 +117,14 @@ def _add_scaffold_commands(commands: argparse._SubParsersAction) -> None:
     init.add_argument("directory", type=Path, metavar="DIR", help="a folder that does not exist")
 
 
+def _env_int(name: str) -> int | None:
+    """A whole number from the environment, or None when unset or not a number."""
+    import os
+
+    value = os.environ.get(name, "").strip()
+    return int(value) if value.isdigit() else None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="infoshare",
@@ -154,6 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                        help="a host name the server answers to, besides the loopback names "
                        "(repeat for more)")
+    serve.add_argument("--room", type=int, metavar="N", default=_env_int("INFOSHARE_ROOM"),
+                       help="ready for N learners opening a page together: pools and limits "
+                       "sized for them (or set INFOSHARE_ROOM)")
     lab = commands.add_parser(
         "lab", help="edit content and preview pages in JupyterLab (this computer only)",
         description="JupyterLab at http://127.0.0.1:PORT/ with the content and notebooks; "
@@ -187,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
                          max_kernels=args.max_kernels,
                          max_pages_per_client=args.max_pages_per_client,
                          kernel_memory_mb=args.kernel_memory_mb,
-                         allowed_hosts=tuple(args.allow_host) or None)
+                         allowed_hosts=tuple(args.allow_host) or None, room=args.room)
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # a learner or trainer never sees a traceback

@@ -98,6 +98,8 @@ class PageHandler(TornadoVoilaHandler):
 
     def on_finish(self) -> None:
         self._release()
+        if self._visitor is not None:
+            self.settings["kernel_manager"].page_done()  # pools refill after pages (refill.py)
         super().on_finish()
 
     async def get(self, path: str | None = None) -> None:
@@ -114,6 +116,7 @@ class PageHandler(TornadoVoilaHandler):
         self._visitor = Visitor(ensure_visitor_token(self), client)
         set_leave_token(self)  # the page's leave beacon carries it (leave.py)
         manager.reserve(client)
+        manager.page_opening()
         self._reserved = True
         self._nonce = secrets.token_urlsafe(18)
         self.set_header("Content-Security-Policy", content_security_policy(self._nonce))

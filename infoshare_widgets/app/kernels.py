@@ -34,6 +34,9 @@ from jupyter_server.services.kernels.kernelmanager import (
 from traitlets import Float, Int, default
 
 from .browser_input import Budget
+from .refill import PacedRefills
+
+NO_HISTORY = "--HistoryManager.enabled=False"
 
 
 @dataclass
@@ -56,15 +59,18 @@ class LimitedKernelManager(ServerKernelManager):
         help="Address-space limit of each kernel process, in MB (0: none).")
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-        command = super().format_kernel_cmd(extra_arguments)
+        # No IPython history: every kernel wrote the notebook's cells into one shared SQLite
+        # file, and the profile of a room of 30 found them waiting on it (issue 15).
+        command = [*super().format_kernel_cmd(extra_arguments), NO_HISTORY]
         if self.memory_limit_mb <= 0:
             return command
         return [sys.executable, "-m", "infoshare_widgets.app.kernel_limit",
                 str(self.memory_limit_mb * 1024 * 1024), "--", *command]
 
 
-class InfoshareKernelManager(AsyncMappingKernelManager):
-    """Voila's kernels, bound to their visitors, culled when their page stops answering."""
+class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
+    """Voila's kernels, bound to their visitors, culled when their page stops answering; pools
+    refilled after the visitors' pages are served (:mod:`.refill`)."""
 
     connect_grace = Float(
         60.0, config=True,

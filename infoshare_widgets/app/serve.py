@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ..content import default_content_dir
 from .limits import default_max_kernels
+from .room import memory_warning, room_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 TEMPLATE_ROOT = Path(__file__).resolve().parent / "share" / "jupyter"
@@ -68,6 +69,7 @@ class ServerSettings:
     max_message_kb: int = 256
     max_browser_widgets: int = 4
     allowed_hosts: tuple[str, ...] = ()
+    room: int = 0  # learners opening a page together: pools and limits for them (room.py)
 
     def total_pool(self) -> int:
         """Kernels the pools keep waiting, over every notebook served."""
@@ -170,6 +172,10 @@ def serve(content: Path | None = None, port: int = 8866, open_browser: bool = Tr
         return 2
     if running_as_root():
         print(ROOT_WARNING, file=sys.stderr)
+    settings = room_settings(settings)
+    warning = memory_warning(settings)
+    if warning:
+        print(warning, file=sys.stderr)
     command, env = voila_command(settings)
     print(f"Serving the training at http://{settings.ip}:{settings.port}/ "
           f"(content: {settings.content}). Press Ctrl+C to stop.", file=sys.stderr)

@@ -35,6 +35,7 @@ from .handlers import Limits, NotFoundHandler
 from .leave import leave_settings
 from .logs import hide_kernel_ids
 from .page_info import page_info
+from .render_cache import install as compile_templates_once
 from .routes import allowlisted, guarded
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -82,6 +83,7 @@ class InfoshareVoila(Voila):
 
     def initialize(self, argv: Any = None) -> None:
         super().initialize(argv)
+        compile_templates_once()  # render_cache.py: not once per preheated kernel
         self.config.VoilaExecutor.timeout_func = CellTimeout(self.cell_timeout)
         self.config.VoilaExecutor.interrupt_on_timeout = True
         if self.pool_sizes:
