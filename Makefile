@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8866
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install serve lab test lint validate chromium clean
+.PHONY: install serve lab test lint validate chromium clean bench
 
 # Re-running is cheap: the stamp is newer than pyproject.toml unless the dependencies changed.
 install: $(VENV)/.installed
@@ -50,6 +50,15 @@ test: install chromium
 	$(BIN)/infoshare validate
 	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks/
+
+# Benchmarks (issue 15): real servers on 127.0.0.1, ours against plain voila; writes
+# docs/performance.md and docs/performance.png. Takes a quarter of an hour or more on 2 cores.
+$(VENV)/.bench: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench: install chromium $(VENV)/.bench
+	INFOSHARE_CHROMIUM=$(CHROMIUM) nice -n 5 $(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,4 +1,4 @@
-"""Pools refilled after the room is served, one kernel at a time (issue 15).
+"""Pools refilled after the room is served, a kernel or two at a time (issue 15).
 
 What the profile of 30 simultaneous Start-page requests showed (docs/performance.md): Voila
 refills a pool the moment a kernel leaves it (``fill_delay``, 1 s), so 30 visits start 30 new
@@ -7,10 +7,10 @@ page's first cell, and the server's compile of the page template; together they 
 the CPU while the 30 visitors' pages waited on the same two cores.
 
 :class:`PacedRefills` is mixed into the kernel manager. A pool refill (Voila marks its kernels
-with ``VOILA_PREHEAT=True``) waits while visitors' pages are being served, for at most
-`refill_max_wait` seconds so a busy site still gets its pools back, and starts one kernel at a
-time (`refill_concurrency`). A visitor who finds the pool empty gets a kernel started at once,
-as before.
+with ``VOILA_PREHEAT=True``) waits while visitors' pages are being served and `refill_after`
+seconds more, for at most `refill_max_wait` seconds so a busy site still gets its pools back,
+and runs `refill_concurrency` at a time, each until its kernel waits for its visit. A visitor
+who finds the pool empty gets a kernel started at once, as before.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 
 from traitlets import Float, Int
 from traitlets.config import LoggingConfigurable
+from voila.request_info_handler import RequestInfoSocketHandler
 
 
 def is_pool_refill(kwargs: dict[str, Any]) -> bool:
@@ -30,17 +31,25 @@ def is_pool_refill(kwargs: dict[str, Any]) -> bool:
 
 
 class PacedRefills(LoggingConfigurable):
-    """Kernel-manager mixin: visitors' pages first, then the pools, one kernel at a time."""
+    """Kernel-manager mixin: visitors' pages first, then the pools, a few kernels at a time."""
 
     refill_concurrency = Int(
         2, config=True, help="Pool kernels started at once (0: no pacing, Voila's own way).")
     refill_max_wait = Float(
         60.0, config=True,
         help="Longest a pool refill waits for the pages being served before it starts anyway.")
+    refill_after = Float(
+        2.0, config=True,
+        help="Seconds after the last page was served before refills start (the browsers are "
+        "still fetching the widgets' state then).")
+    refill_ready_timeout = Float(
+        60.0, config=True,
+        help="Longest a refill holds its slot while its kernel runs the page up to the visit.")
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._serving = 0
+        self._last_done = 0.0
         self._slots: asyncio.Semaphore | None = None
 
     # --- pages being served (the page handler calls these) -----------------------------------
@@ -50,6 +59,7 @@ class PacedRefills(LoggingConfigurable):
 
     def page_done(self) -> None:
         self._serving = max(0, self._serving - 1)
+        self._last_done = time.monotonic()
 
     def pages_being_served(self) -> int:
         return self._serving
@@ -59,7 +69,16 @@ class PacedRefills(LoggingConfigurable):
     async def _quiet(self) -> None:
         """Until no visitor's page is being served, or `refill_max_wait` has passed."""
         deadline = time.monotonic() + self.refill_max_wait
-        while self._serving > 0 and time.monotonic() < deadline:
+        while time.monotonic() < deadline and (
+                self._serving > 0 or time.monotonic() - self._last_done < self.refill_after):
+            await asyncio.sleep(0.1)
+
+    async def _until_waiting(self, kernel_id: str) -> None:
+        """Until the new kernel has run its page up to the visit: it then opens Voila's query
+        socket (``voila/query/<id>``). Its start-up is the refill's CPU; holding the slot
+        until then is what keeps refills few at a time."""
+        deadline = time.monotonic() + self.refill_ready_timeout
+        while kernel_id not in RequestInfoSocketHandler._waiters and time.monotonic() < deadline:
             await asyncio.sleep(0.1)
 
     async def start_kernel(self, *args: Any, **kwargs: Any) -> Any:
@@ -71,4 +90,6 @@ class PacedRefills(LoggingConfigurable):
             if self._serving:
                 self.log.debug("Pool refill waits for %d page(s) being served", self._serving)
             await self._quiet()
-            return await super().start_kernel(*args, **kwargs)  # type: ignore[misc]
+            kernel_id = await super().start_kernel(*args, **kwargs)  # type: ignore[misc]
+            await self._until_waiting(kernel_id)
+            return kernel_id

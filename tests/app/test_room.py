@@ -82,7 +82,8 @@ def test_pool_refills_wait_for_the_pages_being_served_and_go_a_few_at_a_time(
         return "k"
 
     monkeypatch.setattr(AsyncMappingKernelManager, "start_kernel", start)
-    manager = InfoshareKernelManager(refill_concurrency=2, refill_max_wait=20)
+    manager = InfoshareKernelManager(refill_concurrency=2, refill_max_wait=20, refill_after=0.1,
+                                     refill_ready_timeout=0.05)
     refill = {"env": {"VOILA_PREHEAT": "True"}}
 
     async def scenario() -> list[str]:
@@ -132,6 +133,11 @@ def test_voila_builds_its_exporter_where_we_put_ours() -> None:
     pool = inspect.getsource(voila_kernel_manager)
     assert 'kernel_env[ENV_VARIABLE.VOILA_PREHEAT] = "True"' in pool  # refill.is_pool_refill
     assert "await super().start_kernel(" in pool  # refills go through our start_kernel
+    from voila.request_info_handler import RequestInfoSocketHandler
+
+    # refill._until_waiting: a kernel waiting for its visit is in this map while it waits.
+    assert "RequestInfoSocketHandler._waiters[kernel_id] = self" in inspect.getsource(
+        RequestInfoSocketHandler)
 
 
 def test_kernels_keep_no_ipython_history() -> None:
