@@ -10,7 +10,8 @@ the CPU while the 30 visitors' pages waited on the same two cores.
 with ``VOILA_PREHEAT=True``) waits while visitors' pages are being served and `refill_after`
 seconds more, for at most `refill_max_wait` seconds so a busy site still gets its pools back,
 and runs `refill_concurrency` at a time, each until its kernel waits for its visit. A visitor
-who finds the pool empty gets a kernel started at once, as before.
+who finds the pool empty gets a kernel started at once, as before, and the first fill of the
+pools, before anyone has visited, is Voila's own (all at once: nobody is waiting).
 """
 
 from __future__ import annotations
@@ -43,19 +44,21 @@ class PacedRefills(LoggingConfigurable):
         help="Seconds after the last page was served before refills start (the browsers are "
         "still fetching the widgets' state then).")
     refill_ready_timeout = Float(
-        60.0, config=True,
+        20.0, config=True,
         help="Longest a refill holds its slot while its kernel runs the page up to the visit.")
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._serving = 0
         self._last_done = 0.0
+        self._visited = False  # the first fill, before any visitor, is Voila's own
         self._slots: asyncio.Semaphore | None = None
 
     # --- pages being served (the page handler calls these) -----------------------------------
 
     def page_opening(self) -> None:
         self._serving += 1
+        self._visited = True
 
     def page_done(self) -> None:
         self._serving = max(0, self._serving - 1)
@@ -82,7 +85,7 @@ class PacedRefills(LoggingConfigurable):
             await asyncio.sleep(0.1)
 
     async def start_kernel(self, *args: Any, **kwargs: Any) -> Any:
-        if self.refill_concurrency <= 0 or not is_pool_refill(kwargs):
+        if self.refill_concurrency <= 0 or not self._visited or not is_pool_refill(kwargs):
             return await super().start_kernel(*args, **kwargs)  # type: ignore[misc]
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.refill_concurrency)

@@ -135,6 +135,9 @@ def voila_command(settings: ServerSettings,
         # a visitor's kernel that dies is not restarted blank: its page says it lost its
         # connection (the template's liveness script)
         "--KernelManager.autorestart=False",
+        # kernels talk over Unix sockets: no TCP port to race for when a room's pools start
+        # dozens of kernels at once (two died with "Address already in use"; issue 15)
+        "--KernelManager.transport=ipc",
         # limits: one visitor cannot take the machine (see module docstring)
         f"--InfoshareVoila.max_kernels={settings.kernel_limit()}",
         f"--InfoshareVoila.max_pages_per_client={settings.max_pages_per_client}",

@@ -48,6 +48,7 @@ def test_a_room_gets_pools_for_it_and_limits_that_leave_room_for_it(n: int) -> N
     command, _ = voila_command(sized, base_env={})
     assert f"--InfoshareVoila.pool_sizes=00-start.ipynb={n}" in command
     assert f"--InfoshareVoila.max_pages_per_client={2 * n}" in command
+    assert "--KernelManager.transport=ipc" in command  # no TCP ports to race for
 
 
 def test_room_from_the_command_line_and_the_environment(monkeypatch) -> None:
@@ -87,6 +88,9 @@ def test_pool_refills_wait_for_the_pages_being_served_and_go_a_few_at_a_time(
     refill = {"env": {"VOILA_PREHEAT": "True"}}
 
     async def scenario() -> list[str]:
+        await manager.start_kernel(**refill)  # the first fill, before any visit: at once
+        started.clear()
+        running["most"] = 0
         manager.page_opening()  # a visitor's page is being served
         refills = [asyncio.create_task(manager.start_kernel(**refill)) for _ in range(5)]
         await manager.start_kernel(env={"VOILA_PREHEAT": "False"})  # a visitor: at once
