@@ -68,4 +68,5 @@ def room(url: str, n: int, answer: bool = True, base: str = "", hold: bool = Tru
                 leave(visit, base)
         elif visit.socket is not None:
             visit.socket.close()
+        visit.socket = None
     return RoomResult(n, visits, wall)

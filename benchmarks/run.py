@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import platform
 import sys
 import tempfile
 import time
+import traceback
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -68,6 +71,16 @@ def room_run(url_first: str, url_question: str, n: int, base: str, pid: int | No
     return {"open": opened, "answer": answered, "cpu": cpu}
 
 
+def stage(results: dict, name: str, run: Callable[[], object]) -> None:
+    """One measurement; a failure is written into the report instead of stopping the run."""
+    try:
+        results[name] = run()
+    except Exception as err:  # noqa: BLE001 - the other measurements still count
+        traceback.print_exc()
+        results.setdefault("failed", {})[name] = f"{type(err).__name__}: {err}"[:300]
+    print(f"{name} done", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=5, help="loads of each page (>= 5)")
@@ -77,6 +90,7 @@ def main() -> None:
     parser.add_argument("--chromium", default=os.environ.get("INFOSHARE_CHROMIUM",
                                                              "/usr/bin/chromium"))
     args = parser.parse_args()
+    sizes = [int(n) for n in args.rooms.split(",")]
     work = Path(tempfile.mkdtemp(prefix="infoshare-bench-"))
     content = load_content(default_content_dir())
     results: dict = {"machine_start": machine(), "rounds": args.rounds}
@@ -85,40 +99,50 @@ def main() -> None:
                              max_pages_per_client=0)
     with _servers.bare(work / "bare", work / "bare.log") as bare, \
             _servers.ours(shipped, work / "ours.log") as ours:
-        print("servers up", flush=True)
         urls = {s.title: ours.page(Path(s.notebook).stem) for s in content.sections}
-        times, bare_times, drawing = pages.section_pages(urls, bare.url + "/", args.rounds,
-                                                         args.chromium)
-        results.update(pages=times, bare=bare_times, drawing=drawing)
-        print("pages done", flush=True)
-        ours_mb, open_ours = memory.per_learner(ours.page(START), ours.process.pid,
-                                                args.learners, shipped.total_pool())
-        bare_mb, open_bare = memory.per_learner(bare.url + "/", bare.process.pid,
-                                                args.learners, 0)
-        for visit in open_ours + open_bare:
-            if visit.socket is not None:
-                visit.socket.close()
-        results.update(memory={"ours": ours_mb, "bare": bare_mb, "n": args.learners})
-        print("memory done", flush=True)
-        results["stock_rooms"] = {n: room_run(bare.url + "/", bare.url + "/", n, "", None)
-                                  for n in map(int, args.rooms.split(","))}
-        print("stock rooms done", flush=True)
-        pools = shipped.total_pool()
-        memory.settle_kernels(ours.process.pid, pools)
-        cycle = [ours.page(Path(s.notebook).stem) for s in content.sections]
-        results["soak"] = soak.soak(ours.url, cycle, ours.process.pid, args.soak, pools)
-        print("soak done", flush=True)
+        stage(results, "section_pages", lambda: pages.section_pages(
+            urls, bare.url + "/", args.rounds, args.chromium))
+
+        def memory_run() -> dict:
+            ours_mb, open_ours = memory.per_learner(ours.page(START), ours.process.pid,
+                                                    args.learners, shipped.total_pool())
+            bare_mb, open_bare = memory.per_learner(bare.url + "/", bare.process.pid,
+                                                    args.learners, 0)
+            for visit in open_ours + open_bare:
+                if visit.socket is not None:
+                    visit.socket.close()
+            return {"ours": ours_mb, "bare": bare_mb, "n": args.learners}
+
+        stage(results, "memory", memory_run)
+        stage(results, "stock_rooms", lambda: {
+            n: room_run(bare.url + "/", bare.url + "/", n, "", None) for n in sizes})
+
+        def soak_run() -> soak.SoakResult:
+            pools = shipped.total_pool()
+            memory.settle_kernels(ours.process.pid, pools)
+            cycle = [ours.page(Path(s.notebook).stem) for s in content.sections]
+            return soak.soak(ours.url, cycle, ours.process.pid, args.soak, pools)
+
+        stage(results, "soak", soak_run)
     results["rooms"] = {}
-    for n in map(int, args.rooms.split(",")):
-        settings = room_settings(ServerSettings(content=default_content_dir(),
-                                                port=_servers.free_port(), room=n))
-        with _servers.ours(settings, work / f"room{n}.log", timeout=900) as server:
-            memory.settle_kernels(server.process.pid, settings.total_pool())
-            results["rooms"][n] = room_run(server.page(START), server.page(QUESTION), n,
-                                           server.url, server.process.pid)
-        print(f"room {n} done", flush=True)
+    for n in sizes:
+        def room_n(n: int = n) -> dict:
+            settings = room_settings(ServerSettings(content=default_content_dir(),
+                                                    port=_servers.free_port(), room=n))
+            with _servers.ours(settings, work / f"room{n}.log", timeout=900) as server:
+                memory.settle_kernels(server.process.pid, settings.total_pool())
+                return room_run(server.page(START), server.page(QUESTION), n, server.url,
+                                server.process.pid)
+
+        stage(results["rooms"], n, room_n)
     results["machine_end"] = machine()
     results["minutes"] = (time.monotonic() - began) / 60
+    try:  # kept, so the report can be written again without measuring again
+        with (work / "results.pickle").open("wb") as out:
+            pickle.dump(results, out)
+        print(f"results kept in {work / 'results.pickle'}", flush=True)
+    except Exception:  # noqa: BLE001
+        traceback.print_exc()
     report.write(results, ROOT / "docs" / "performance.md", ROOT / "docs" / "performance.png",
                  ROOT / "benchmarks" / "profile_findings.md")
     print("wrote docs/performance.md and docs/performance.png")
