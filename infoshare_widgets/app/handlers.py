@@ -66,7 +66,11 @@ class _HandingOver:
         return getattr(self._manager, name)
 
     async def get_rendered_notebook(self, *args: Any, **kwargs: Any) -> Any:
-        result = await self._manager.get_rendered_notebook(*args, **kwargs)
+        self._manager.waiting_for_pool(1)  # a refill it waits for goes at once (refill.py)
+        try:
+            result = await self._manager.get_rendered_notebook(*args, **kwargs)
+        finally:
+            self._manager.waiting_for_pool(-1)
         self._manager.hand_over(result[2], self._visitor)
         self._handed()
         return result

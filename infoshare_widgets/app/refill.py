@@ -52,6 +52,7 @@ class PacedRefills(LoggingConfigurable):
         self._serving = 0
         self._last_done = 0.0
         self._visited = False  # the first fill, before any visitor, is Voila's own
+        self._pool_waiters = 0
         self._slots: asyncio.Semaphore | None = None
 
     # --- pages being served (the page handler calls these) -----------------------------------
@@ -67,12 +68,17 @@ class PacedRefills(LoggingConfigurable):
     def pages_being_served(self) -> int:
         return self._serving
 
+    def waiting_for_pool(self, change: int) -> None:
+        """A visitor's request starts (+1) or stops (-1) waiting for a pool's kernel: a refill
+        it may be waiting for must not wait for the pages being served (its own among them)."""
+        self._pool_waiters = max(0, self._pool_waiters + change)
+
     # --- refills ------------------------------------------------------------------------------
 
     async def _quiet(self) -> None:
         """Until no visitor's page is being served, or `refill_max_wait` has passed."""
         deadline = time.monotonic() + self.refill_max_wait
-        while time.monotonic() < deadline and (
+        while time.monotonic() < deadline and not self._pool_waiters and (
                 self._serving > 0 or time.monotonic() - self._last_done < self.refill_after):
             await asyncio.sleep(0.1)
 

@@ -104,6 +104,19 @@ def test_pool_refills_wait_for_the_pages_being_served_and_go_a_few_at_a_time(
     assert held == ["False"]  # no refill started while the page was being served
     assert started[1:] == ["True"] * 5 and running["most"] == 2
 
+    async def a_visitor_waits_for_the_refill() -> float:
+        # A visitor whose pool is empty waits for the refill: it must not wait for the pages
+        # being served, the visitor's own included (that deadlock held pages for a minute).
+        manager.page_opening()
+        manager.waiting_for_pool(1)
+        began = asyncio.get_running_loop().time()
+        await manager.start_kernel(**refill)
+        manager.waiting_for_pool(-1)
+        manager.page_done()
+        return asyncio.get_running_loop().time() - began
+
+    assert run(a_visitor_waits_for_the_refill()) < 5
+
 
 def test_the_page_template_is_compiled_once_for_every_kernel(monkeypatch) -> None:
     render_cache.SHARED_CACHE.clear()
