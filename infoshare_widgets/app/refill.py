@@ -35,7 +35,9 @@ class PacedRefills(LoggingConfigurable):
     """Kernel-manager mixin: visitors' pages first, then the pools, a few kernels at a time."""
 
     refill_concurrency = Int(
-        2, config=True, help="Pool kernels started at once (0: no pacing, Voila's own way).")
+        0, config=True,
+        help="Pool kernels refilled at once, after the pages being served (0: no pacing, "
+        "Voila's own way; `--room N` sets 2).")
     refill_max_wait = Float(
         60.0, config=True,
         help="Longest a pool refill waits for the pages being served before it starts anyway.")

@@ -147,6 +147,8 @@ def voila_command(settings: ServerSettings,
         f"--InfoshareVoila.max_message_kb={settings.max_message_kb}",
         f"--InfoshareKernelManager.max_browser_widgets={settings.max_browser_widgets}",
         *(f"--InfoshareVoila.allowed_hosts={host}" for host in settings.allowed_hosts),
+        # a room (room.py): pools refilled after the pages being served (refill.py)
+        *(["--InfoshareKernelManager.refill_concurrency=2"] if settings.room > 0 else []),
     ]
     env = kernel_environment(os.environ if base_env is None else base_env, settings)
     return command, env

@@ -49,6 +49,8 @@ def test_a_room_gets_pools_for_it_and_limits_that_leave_room_for_it(n: int) -> N
     assert f"--InfoshareVoila.pool_sizes=00-start.ipynb={n}" in command
     assert f"--InfoshareVoila.max_pages_per_client={2 * n}" in command
     assert "--KernelManager.transport=ipc" in command  # no TCP ports to race for
+    assert "--InfoshareKernelManager.refill_concurrency=2" in command
+    assert not any("refill" in arg for arg in voila_command(shipped, base_env={})[0])
 
 
 def test_room_from_the_command_line_and_the_environment(monkeypatch) -> None:
