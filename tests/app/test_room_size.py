@@ -13,6 +13,7 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 
 from infoshare_widgets.app import render_cache
 from infoshare_widgets.app import room_size as room
+from infoshare_widgets.app.deploy_env import serve_options
 from infoshare_widgets.app.handlers import Limits, busy_reason
 from infoshare_widgets.app.kernels import NO_HISTORY, InfoshareKernelManager, LimitedKernelManager
 from infoshare_widgets.app.serve import ServerSettings, voila_command
@@ -54,12 +55,15 @@ def test_a_room_gets_pools_for_it_and_limits_that_leave_room_for_it(n: int) -> N
     assert not any("refill" in arg for arg in voila_command(shipped, base_env={})[0])
 
 
-def test_room_from_the_command_line_and_the_environment(monkeypatch) -> None:
-    assert build_parser().parse_args(["serve", "--room", "30"]).room == 30
-    monkeypatch.setenv("INFOSHARE_ROOM", "12")
-    assert build_parser().parse_args(["serve"]).room == 12
-    monkeypatch.setenv("INFOSHARE_ROOM", "many")
-    assert build_parser().parse_args(["serve"]).room is None
+def test_room_from_the_command_line_and_the_environment() -> None:
+    """Like every serve option (deploy_env.py): the argument wins, then INFOSHARE_ROOM."""
+    given = build_parser().parse_args(["serve", "--room", "30"])
+    assert serve_options(given, {"INFOSHARE_ROOM": "12"})["room"] == 30
+    unset = build_parser().parse_args(["serve"])
+    assert serve_options(unset, {"INFOSHARE_ROOM": "12"})["room"] == 12
+    assert "room" not in serve_options(unset, {})
+    with pytest.raises(ValueError, match="INFOSHARE_ROOM"):
+        serve_options(unset, {"INFOSHARE_ROOM": "many"})
 
 
 def test_a_warning_when_memory_cannot_hold_the_room() -> None:
