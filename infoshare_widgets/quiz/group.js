@@ -16,7 +16,7 @@ function render({ model, el: host }) {
   const list = el("ol", "is-gq-options");
   list.setAttribute("aria-labelledby", heading.id);
   // A disclosure: a secondary button whose label stays; aria-expanded says whether it is open.
-  const button = el("button", "is-q-button is-button-secondary is-gq-button");
+  const button = el("button", "is-q-button is-secondary-button is-gq-button");
   button.type = "button";
   list.id = `${uid}-options`;
   button.setAttribute("aria-controls", list.id);

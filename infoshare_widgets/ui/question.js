@@ -58,7 +58,7 @@ function render({ model, el: host }) {
   const actions = el("div", "is-q-actions");
   const checkButton = el("button", "is-q-button is-q-check");
   checkButton.type = "button";
-  const retryButton = el("button", "is-q-button is-button-secondary is-q-retry");
+  const retryButton = el("button", "is-q-button is-secondary-button is-q-retry");
   retryButton.type = "button";
   actions.append(checkButton, retryButton);
   root.appendChild(actions);
@@ -72,9 +72,9 @@ function render({ model, el: host }) {
   root.appendChild(live);
 
   const pager = el("div", "is-q-pager");
-  const previousButton = el("button", "is-q-button is-button-secondary is-q-previous");
+  const previousButton = el("button", "is-q-button is-secondary-button is-q-previous");
   previousButton.type = "button";
-  const nextButton = el("button", "is-q-button is-button-secondary is-q-next");
+  const nextButton = el("button", "is-q-button is-secondary-button is-q-next");
   nextButton.type = "button";
   pager.append(previousButton, nextButton);
   root.appendChild(pager);

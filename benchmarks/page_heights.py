@@ -1,6 +1,6 @@
 """Measure every section page's height at 1280 × 800, and whether the document itself scrolls.
 
-Run: ``.venv/bin/python tests/app/measure_page_heights.py``. Starts the real server (test
+Run: ``.venv/bin/python benchmarks/page_heights.py``. Starts the real server (test
 settings: pools of one), opens each section page in Chromium at 1280 × 800 and reports, once the
 page has settled, the height of what scrolls (the document, or Voila's panel when the panel
 scrolls by itself, as it did before issue 14) and whether Page Down scrolls the document right
@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "app"))
 
 from _app_support import free_port, running_server, wait_settled  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
