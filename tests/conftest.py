@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 # Files that share expensive session fixtures run in the same process: the deployment tests
-# start three servers and nginx once for both files, not once in each process.
+# start three servers and nginx once for both files, the hostile-visitor tests one small server.
 SHARED_GROUPS = {
     "test_deploy_proxy.py": "deploy",
     "test_deploy_servers.py": "deploy",
+    "test_app_hardening.py": "hardened",
+    "test_app_hostile.py": "hardened",
 }
 
 
