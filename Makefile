@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 # mostly wait on kernels and pages, so two halve the wait even on two cores.
 TEST_WORKERS ?= 2
 
-.PHONY: install serve lab test lint validate chromium postgresql nginx clean
+.PHONY: install serve lab test lint validate chromium postgresql nginx clean bench
 
 # Re-running is cheap: the stamp is newer than pyproject.toml unless the dependencies changed.
 install: $(VENV)/.installed
@@ -75,8 +75,17 @@ lint: install
 test: install chromium postgresql nginx
 	$(BIN)/ruff check infoshare_widgets tests
 	$(BIN)/infoshare validate
-	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadfile
+	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadgroup
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks/
+
+# Benchmarks (issue 15): real servers on 127.0.0.1, ours against plain voila; writes
+# docs/performance.md and docs/performance.png. Takes a quarter of an hour or more on 2 cores.
+$(VENV)/.bench: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench: install chromium $(VENV)/.bench
+	INFOSHARE_CHROMIUM=$(CHROMIUM) nice -n 5 $(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -156,6 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a host name the server answers to, besides the loopback names "
                        "(repeat for more)")
     add_deploy_arguments(serve)
+    serve.add_argument("--room", type=int, metavar="N", default=None,
+                       help="ready for N learners opening a page together: pools and limits "
+                       "sized for them (or INFOSHARE_ROOM)")
     lab = commands.add_parser(
         "lab", help="edit content and preview pages in JupyterLab (this computer only)",
         description="JupyterLab at http://127.0.0.1:PORT/ with the content and notebooks; "

@@ -20,7 +20,8 @@ def _name(requirement: str) -> str:
 
 def _pyproject_requirements() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    reqs = project["dependencies"] + project["optional-dependencies"]["test"]
+    reqs = project["dependencies"] + [r for extra in project["optional-dependencies"].values()
+                                      for r in extra]
     return {_name(r): r.replace(" ", "") for r in reqs}
 
 

@@ -28,6 +28,7 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any] | str]] = {
     "max_pages_per_client": ("INFOSHARE_MAX_PAGES_PER_CLIENT", int),
     "kernel_memory_mb": ("INFOSHARE_KERNEL_MEMORY_MB", int),
     "drain_seconds": ("INFOSHARE_DRAIN_SECONDS", float),
+    "room": ("INFOSHARE_ROOM", int),
 }
 BASE_URL = re.compile(r"/([A-Za-z0-9._~-]+/)*")
 
@@ -82,6 +83,7 @@ def serve_options(args: argparse.Namespace,
         "metrics_from": tuple(args.metrics_from) or None,
         "max_kernels": args.max_kernels, "max_pages_per_client": args.max_pages_per_client,
         "kernel_memory_mb": args.kernel_memory_mb, "drain_seconds": args.drain_seconds,
+        "room": getattr(args, "room", None),
     }
     options: dict[str, Any] = {}
     for option, value in given.items():

@@ -25,6 +25,7 @@ from .guard import (
     render_page,
 )
 from .kernels import Visitor
+from .leave import set_leave_token
 from .page_info import notebook_url, start_notebook
 from .proxy import from_this_machine, request_client
 
@@ -68,7 +69,11 @@ class _HandingOver:
         return getattr(self._manager, name)
 
     async def get_rendered_notebook(self, *args: Any, **kwargs: Any) -> Any:
-        result = await self._manager.get_rendered_notebook(*args, **kwargs)
+        self._manager.waiting_for_pool(1)  # a refill it waits for goes at once (refill.py)
+        try:
+            result = await self._manager.get_rendered_notebook(*args, **kwargs)
+        finally:
+            self._manager.waiting_for_pool(-1)
         self._manager.hand_over(result[2], self._visitor)
         self._handed()
         return result
@@ -100,6 +105,8 @@ class PageHandler(TornadoVoilaHandler):
 
     def on_finish(self) -> None:
         self._release()
+        if self._visitor is not None:
+            self.settings["kernel_manager"].page_done()  # pools refill after pages (refill.py)
         super().on_finish()
 
     async def get(self, path: str | None = None) -> None:
@@ -114,7 +121,9 @@ class PageHandler(TornadoVoilaHandler):
             self.finish(render_page(self, "busy.html"))
             return
         self._visitor = Visitor(ensure_visitor_token(self), client)
+        set_leave_token(self)  # the page's leave beacon carries it (leave.py)
         manager.reserve(client)
+        manager.page_opening()
         self._reserved = True
         self._nonce = secrets.token_urlsafe(18)
         self.set_header("Content-Security-Policy", content_security_policy(self._nonce))

@@ -9,7 +9,10 @@ four additions, each a finding of the hostile-visitor probe (issue 8) or of the 
   the pool, so the culler cannot take it in the second before the browser connects;
 - a kernel whose page has not answered the liveness check (``/infoshare/alive/<id>``, sent by
   the template's script, even from a hidden tab) for `liveness_timeout` seconds is shut down,
-  even with a websocket open: a socket held by a script keeps nothing alive;
+  even with a websocket open: a socket held by a script keeps nothing alive; and one whose page
+  has connected and still answers is not culled for being idle, even while its socket is down
+  (a page offline for 30 s keeps its kernel; issue 15). A page that closes ends its kernel at
+  once with the leave signal (:mod:`.leave`); liveness is the backstop;
 - each kernel process runs under a memory limit (:class:`LimitedKernelManager`).
 
 Time comes from `clock`, so tests drive all of this without waiting.
@@ -31,6 +34,9 @@ from jupyter_server.services.kernels.kernelmanager import (
 from traitlets import Float, Int, default
 
 from .browser_input import Budget
+from .refill import PacedRefills
+
+NO_HISTORY = "--HistoryManager.enabled=False"
 
 
 @dataclass
@@ -53,15 +59,18 @@ class LimitedKernelManager(ServerKernelManager):
         help="Address-space limit of each kernel process, in MB (0: none).")
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-        command = super().format_kernel_cmd(extra_arguments)
+        # No IPython history: every kernel wrote the notebook's cells into one shared SQLite
+        # file, and the profile of a room of 30 found them waiting on it (issue 15).
+        command = [*super().format_kernel_cmd(extra_arguments), NO_HISTORY]
         if self.memory_limit_mb <= 0:
             return command
         return [sys.executable, "-m", "infoshare_widgets.app.kernel_limit",
                 str(self.memory_limit_mb * 1024 * 1024), "--", *command]
 
 
-class InfoshareKernelManager(AsyncMappingKernelManager):
-    """Voila's kernels, bound to their visitors, culled when their page stops answering."""
+class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
+    """Voila's kernels, bound to their visitors, culled when their page stops answering; pools
+    refilled after the visitors' pages are served (:mod:`.refill`)."""
 
     connect_grace = Float(
         60.0, config=True,
@@ -156,6 +165,10 @@ class InfoshareKernelManager(AsyncMappingKernelManager):
             since = self._unconnected_since.setdefault(kernel_id, self.clock())
             if self.clock() - since < self.connect_grace:
                 return None
+        elif kernel_id in self._visitors and self.liveness_timeout > 0:
+            # Its page has connected and still answers: the page is open, even if its socket
+            # dropped (a page offline for a while reconnects). Liveness decides, not idleness.
+            return None
         return await super().cull_kernel_if_idle(kernel_id)
 
     async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> Any:

@@ -31,6 +31,7 @@ from pathlib import Path
 from ..content import default_content_dir
 from .deploy_env import normal_base_url
 from .limits import default_max_kernels
+from .room_size import memory_warning, room_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 TEMPLATE_ROOT = Path(__file__).resolve().parent / "share" / "jupyter"
@@ -75,6 +76,7 @@ class ServerSettings:
     trusted_proxies: tuple[str, ...] = ()
     metrics_from: tuple[str, ...] = ()
     drain_seconds: float = 30.0
+    room: int = 0  # learners opening a page together: pools and limits for them (room.py)
 
     def total_pool(self) -> int:
         """Kernels the pools keep waiting, over every notebook served."""
@@ -158,6 +160,8 @@ def voila_command(settings: ServerSettings,
         *(f"--InfoshareVoila.trusted_proxies={net}" for net in settings.trusted_proxies),
         *(f"--InfoshareVoila.metrics_from={net}" for net in settings.metrics_from),
         f"--InfoshareVoila.drain_seconds={settings.drain_seconds:g}",
+        # a room (room.py): pools refilled after the pages being served (refill.py)
+        *(["--InfoshareKernelManager.refill_concurrency=2"] if settings.room > 0 else []),
     ]
     env = kernel_environment(os.environ if base_env is None else base_env, settings)
     return command, env
@@ -186,6 +190,10 @@ def serve(content: Path | None = None, port: int | None = None, open_browser: bo
         return 2
     if running_as_root():
         print(ROOT_WARNING, file=sys.stderr)
+    settings = room_settings(settings)
+    warning = memory_warning(settings)
+    if warning:
+        print(warning, file=sys.stderr)
     command, env = voila_command(settings)
     print(f"Serving the training at http://{settings.ip}:{settings.port}"
           f"{normal_base_url(settings.base_url)} "

@@ -35,9 +35,11 @@ from .drain import Drain
 from .guard import DEFAULT_HOSTS, SECURITY_HEADERS
 from .handlers import Limits, NotFoundHandler
 from .health import counting
+from .leave import leave_settings
 from .logs import hide_kernel_ids
 from .page_info import page_info
 from .proxy import networks
+from .render_cache import install as compile_templates_once
 from .room import RoomService, take_rooms_url
 from .routes import allowlisted, guarded
 
@@ -102,6 +104,7 @@ class InfoshareVoila(Voila):
 
     def initialize(self, argv: Any = None) -> None:
         super().initialize(argv)
+        compile_templates_once()  # render_cache.py: not once per preheated kernel
         self.config.VoilaExecutor.timeout_func = CellTimeout(self.cell_timeout)
         self.config.VoilaExecutor.interrupt_on_timeout = True
         if self.pool_sizes:
@@ -142,6 +145,9 @@ class InfoshareVoila(Voila):
         settings["infoshare_trusted_proxies"] = networks(self.trusted_proxies)
         settings["infoshare_metrics_from"] = networks(self.metrics_from)
         settings["log_function"] = counting(settings.get("log_function"))
+        settings.update(leave_settings(self.base_url))
+        # The page gives up on an unreachable server only once its kernel must have gone.
+        _SERVER_INFO["gone_ms"] = int(getattr(self.kernel_manager, "liveness_timeout", 0) * 1000)
         return settings
 
     def _handle_signal_stop(self, sig: Any, frame: Any) -> None:

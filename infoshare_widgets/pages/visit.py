@@ -66,12 +66,34 @@ def wait_for_visit() -> str:
     url = (f"{env.get('VOILA_WS_PROTOCOL', 'ws')}://{env.get('VOILA_APP_IP', '127.0.0.1')}:"
            f"{env.get('VOILA_APP_PORT', '8866')}{base}voila/query/{env.get('VOILA_KERNEL_ID')}")
     try:
-        from websockets.sync.client import connect
-
-        with connect(url, open_timeout=10, close_timeout=1) as socket:
-            info = json.loads(socket.recv())
+        info = _receive_visit(url)
         for key, value in info.items():
             os.environ[str(key)] = str(value)
     except Exception:
         log.exception("could not receive the visit's details; showing the learner's page")
     return env.get("QUERY_STRING", "")
+
+
+def _receive_visit(url: str, attempts: int = 3) -> dict:
+    """The visit's details from Voila's query socket, however long the kernel waits.
+
+    No keepalive pings: under a room's load the server answered a ping late, the client closed
+    the socket, and the pooled kernel built its page before any visit (issue 15). A socket
+    that closes anyway is opened again: Voila keeps a visit that arrives meanwhile and sends it
+    on the next connection. Gives up after `attempts` connections fail in a row.
+    """
+    from websockets.exceptions import ConnectionClosed
+    from websockets.sync.client import connect
+
+    failures = 0
+    while True:
+        try:
+            with connect(url, open_timeout=10, close_timeout=1, ping_interval=None) as socket:
+                failures = 0
+                return json.loads(socket.recv())
+        except ConnectionClosed:
+            log.warning("the socket waiting for the visit closed; opening it again")
+        except OSError:
+            failures += 1
+            if failures >= attempts:
+                raise

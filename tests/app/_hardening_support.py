@@ -49,7 +49,10 @@ def request(server: AppServer, path: str, method: str = "GET", source: str = "12
         conn.endheaders()
         response = conn.getresponse()
         body = response.read().decode("utf-8", errors="replace")
-        return Answer(response.status, dict(response.getheaders()), body, source)
+        headers: dict[str, str] = {}
+        for name, value in response.getheaders():  # a page sets two cookies (issue 15)
+            headers[name] = f"{headers[name]}, {value}" if name in headers else value
+        return Answer(response.status, headers, body, source)
     finally:
         conn.close()
 

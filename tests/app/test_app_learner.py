@@ -260,10 +260,6 @@ def test_leaving_with_typed_text_asks_and_not_once_it_is_downloaded(app_server, 
     assert asked == [] and page.url != url
 
 
-@pytest.mark.xfail(strict=True, reason="Voila's widget manager ends the page's kernel connection "
-                   "on beforeunload, before the learner answers (it closes the websocket and "
-                   "sends the shutdown beacon): the capacity branch (issue 15) sends the leave "
-                   "signal on pagehide instead. Remove this mark when it is merged.")
 def test_a_learner_who_cancels_leaving_stays_on_a_working_page(app_server, context) -> None:
     page = open_page(context, app_server.section_url("tips"))
     url = page.url

@@ -99,6 +99,25 @@ def test_a_page_that_stops_answering_loses_its_kernel_even_while_connected(manag
     assert km.visitor_of("k3") is None
 
 
+def test_an_open_page_offline_for_30_s_keeps_its_kernel_until_liveness_gives_up(manager) -> None:
+    # Shipped timeouts (180 s): a page idle for ten minutes loses its socket for 30 s. Idle
+    # culling would take its kernel (Jupyter Server's culler is the recorder here); its page
+    # answered the liveness check, so only liveness may end it (issue 15).
+    km, clock, calls = manager
+    km.hand_over("k5", Visitor("token", "10.0.0.1"))
+    km.notify_connect("k5")
+    clock.now += 600
+    km.mark_alive("k5")          # the last beat before the network dropped
+    km._kernel_connections = {"k5": 0}  # the socket is gone
+    for _ in range(30):
+        clock.now += 1
+        cull(km, "k5")
+    assert calls["culled"] == [] and calls["shut"] == []
+    clock.now += 151             # 181 s without a beat: the page has gone after all
+    cull(km, "k5")
+    assert calls["shut"] == ["k5"]
+
+
 def test_only_a_kernel_handed_to_a_visitor_is_checked_for_liveness(manager) -> None:
     km, clock, calls = manager
     km.mark_alive("pooled")      # no visitor: nothing recorded

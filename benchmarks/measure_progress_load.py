@@ -1,6 +1,6 @@
 """Measure a section page's load with and without stored progress, in one run (issue 11).
 
-Run: ``.venv/bin/python tests/app/measure_progress_load.py [loads]``. Starts the real server
+Run: ``.venv/bin/python benchmarks/measure_progress_load.py [loads]``. Starts the real server
 (test settings: pools of one), then loads the "What is it?" page alternately in a fresh browser
 context (nothing stored) and in one holding an answer to every question on it, and reports the
 time from navigation until the page has settled (every cell run and widget drawn) and, with
@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "app"))
 
 from _app_support import free_port, running_server, wait_settled  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402

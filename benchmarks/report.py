@@ -1,0 +1,189 @@
+"""docs/performance.md and docs/performance.png from one run's results (see run.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TARGET_PAGE_RATIO = 0.8
+TARGET_EXTRA_MB = 15
+TARGET_CLICK_S = 0.25
+
+
+def _s(value: float) -> str:
+    return f"{value:.2f} s"
+
+
+def _room_rows(rooms: dict, label: str, drawing: float, bare_single: float) -> list[str]:
+    rows = []
+    for n, run in sorted((k, v) for k, v in rooms.items() if isinstance(k, int)):
+        opened, answered = run["open"], run["answer"]
+        p95 = opened.pct("feedback_s", 95) + drawing
+        rows.append(
+            f"| {label} | {n} | {opened.errors + answered.errors} | "
+            f"{_s(opened.pct('html_s', 50))} / {_s(opened.pct('html_s', 95))} | "
+            f"{_s(opened.pct('feedback_s', 50) + drawing)} / {_s(p95)} | "
+            f"{p95 / bare_single:.1f}x | "
+            f"{answered.pct('click_s', 50) * 1000:.0f} / "
+            f"{answered.pct('click_s', 95) * 1000:.0f} ms |")
+    return rows
+
+
+def chart(results: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    times, bare_times, drawing = results["section_pages"]
+    bare = bare_times.median
+    names = list(times)
+    ratios = [times[name].median / bare for name in names]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), dpi=110)
+    left.barh(names, ratios, color="#1d4f91")
+    left.axvline(1.0, color="#555555", linestyle=":", label="bare page")
+    left.axvline(TARGET_PAGE_RATIO, color="#b3261e", linestyle="--", label="target 0.8x")
+    left.set_xlabel("time to interactive / bare page (median)")
+    left.invert_yaxis()
+    left.legend(loc="lower right", fontsize=8)
+    left.set_title("Section pages, headless Chromium")
+    stock_rooms = results.get("stock_rooms", {})
+    sizes = sorted(n for n in results["rooms"] if isinstance(n, int) and n in stock_rooms)
+    ours = [results["rooms"][n]["open"].pct("feedback_s", 95) + drawing for n in sizes]
+    stock = [stock_rooms[n]["open"].pct("feedback_s", 95) + drawing for n in sizes]
+    x = range(len(sizes))
+    right.bar([i - 0.2 for i in x], ours, width=0.4, label="ours, --room N", color="#1d4f91")
+    right.bar([i + 0.2 for i in x], stock, width=0.4, label="stock Voila", color="#9e9e9e")
+    right.axhline(3 * bare, color="#b3261e", linestyle="--", label="target: 3x one bare page")
+    right.set_xticks(list(x), [f"room of {n}" for n in sizes])
+    right.set_ylabel("p95 time to interactive (s)")
+    right.legend(fontsize=8)
+    right.set_title("A room opening the Start page at once")
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def write(results: dict, doc: Path, png: Path, findings: Path) -> None:
+    m0, m1 = results["machine_start"], results["machine_end"]
+    failed = {**results.get("failed", {}),
+              **{f"room of {k}": v for k, v in results["rooms"].get("failed", {}).items()}}
+    lines = [
+        "# Performance",
+        "",
+        "Written by `make bench` (`benchmarks/run.py`) from one run; do not edit by hand. The "
+        "profile of the room's burst, which explains the figures, is at the end "
+        "(`benchmarks/profile_findings.md`).",
+        "",
+        "## The machine",
+        "",
+        f"{m0['when']}; {m0['cores']} cores ({m0['cpu']}), {m0['memory']}, Python "
+        f"{m0['python']}. **The machine was shared** with five other engineers running their "
+        f"own tests and servers: load average {m0['load']} at the start and {m1['load']} at "
+        f"the end (1, 5 and 15 minutes) on 2 cores. Absolute times are therefore noisy and "
+        f"long; the ratios against the bare page, measured alternately in the same run, are "
+        f"what to read. The run took {results['minutes']:.0f} minutes.",
+        "",
+        "The bare page is plain `voila` with its default settings (no preheating) on a "
+        "one-widget notebook: a button that says it was pressed (`benchmarks/_servers.py`).",
+        "",
+    ]
+    if failed:
+        lines += ["**Not measured in this run:** " + "; ".join(
+            f"{name} ({why})" for name, why in failed.items()), ""]
+    bare = None
+    drawing = 0.0
+    if "section_pages" in results:
+        times, bare, drawing = results["section_pages"]
+        lines += [
+            "## Section pages: time to interactive in headless Chromium",
+            "",
+            f"Navigation until every cell has run and every widget view is drawn; "
+            f"{results['rounds']} rounds, each loading the bare page and then the six section "
+            "pages, in a fresh browser context each time. Ours: `infoshare serve` with the shipped "
+            "settings (pools of one, two for Start), loads one after another.",
+            "",
+            "| page | median | min | max | ratio to bare (median) |",
+            "|---|---|---|---|---|",
+        ]
+        for name, t in times.items():
+            lines.append(f"| {name} | {_s(t.median)} | {_s(min(t.values))} | "
+                         f"{_s(max(t.values))} | {t.median / bare.median:.2f}x |")
+        lines += [f"| *bare page* | {_s(bare.median)} | {_s(min(bare.values))} | "
+                  f"{_s(max(bare.values))} | 1.00x |", "",
+                  f"Target: at most {TARGET_PAGE_RATIO}x.", "",
+                  "![Section pages against the bare page, and a room opening the Start page]"
+                  "(performance.png)", ""]
+    if "memory" in results:
+        mem = results["memory"]
+        lines += [
+            "## Memory per learner",
+            "",
+            f"PSS of the server's whole process tree with {mem['n']} Start pages open, minus the "
+            "same with none open (after the pools have refilled), divided by the pages; pages "
+            "held open by widget-protocol clients (below).",
+            "",
+            "| | MB per learner |", "|---|---|",
+            f"| ours (Start page) | {mem['ours']:.1f} |",
+            f"| bare page | {mem['bare']:.1f} |",
+            f"| difference | {mem['ours'] - mem['bare']:+.1f} (target: at most "
+            f"+{TARGET_EXTRA_MB}) |",
+            "",
+        ]
+    if bare is not None:
+        lines += [
+            "## A room at once",
+            "",
+            "N learners open the Start page at the same moment, then (ours) move on together to "
+            "What is it? and answer its first question. Thirty browsers do not fit on two cores, "
+            "so the learners are clients that speak the widget protocol (`benchmarks/"
+            "widget_client.py`): *interactive* is the page's HTML received and every widget "
+            "model's state received over the kernel's websocket, plus the browser's own drawing "
+            f"time measured once with Chromium on the Start page ({_s(drawing)}: interactive "
+            "minus HTML received). *Click to feedback*: a question's check sent, its feedback "
+            "back. The stock room opens the bare page and presses its button. Every learner "
+            "comes from one address (a training room's network).",
+            "",
+            "| server | N | errors | HTML p50 / p95 | interactive p50 / p95 | p95 / one bare "
+            "page | click to feedback p50 / p95 |",
+            "|---|---|---|---|---|---|---|",
+            *_room_rows(results["rooms"], "ours, `--room N`", drawing, bare.median),
+            *_room_rows(results.get("stock_rooms", {}), "stock Voila", drawing, bare.median),
+            "",
+            f"Targets (room of 30, `--room 30`): no errors, p95 interactive under 3x one bare "
+            f"page ({_s(3 * bare.median)}), p95 click to feedback under "
+            f"{TARGET_CLICK_S * 1000:.0f} ms.",
+            "",
+            "CPU seconds spent while the room opened the Start page (ours; /proc of the server's "
+            "process tree):",
+            "",
+            "| N | server | the visitors' kernels | pool refills started | kernels waiting in "
+            "pools |",
+            "|---|---|---|---|---|",
+        ]
+        for n, run in sorted((k, v) for k, v in results["rooms"].items() if isinstance(k, int)):
+            c = run["cpu"]
+            lines.append(f"| {n} | {c['server']:.1f} | {c['visitors']:.1f} | "
+                         f"{c['refills']:.1f} | {c['pooled']:.1f} |")
+        lines.append("")
+    if "soak" in results:
+        s = results["soak"]
+        lines += [
+            "## Soak",
+            "",
+            f"{s.visits} page visits (the six pages in turn), opened and closed one after "
+            f"another in {s.seconds:.0f} s by a widget-protocol client that leaves as the page "
+            f"does (the leave beacon on pagehide); {s.errors} errors. 10 s after the last one "
+            "closed:",
+            "",
+            "| | start | end |", "|---|---|---|",
+            f"| kernels (pools: {s.pools}) | {s.kernels_start} | {s.kernels_end} |",
+            f"| server memory (PSS of the process tree) | {s.memory_start_mb:.0f} MB | "
+            f"{s.memory_end_mb:.0f} MB "
+            f"({100 * (s.memory_end_mb / s.memory_start_mb - 1):+.1f}%) |",
+            "",
+        ]
+    if findings.exists():
+        lines += [findings.read_text(encoding="utf-8").rstrip(), ""]
+    doc.write_text("\n".join(lines), encoding="utf-8")
+    if "section_pages" in results:
+        chart(results, png)

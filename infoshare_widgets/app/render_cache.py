@@ -1,0 +1,57 @@
+"""The page template compiled once, not once per kernel (issue 15).
+
+Voila builds a new exporter, and so a new Jinja environment, for every kernel it preheats; each
+one parsed and compiled the page template (ours, the lab template it extends, nbconvert's
+bases) again. In the profile of 30 simultaneous Start-page requests that compile was half of
+the server's CPU (its pools refilling). :class:`CachedTemplatesExporter` gives every
+environment one shared in-memory bytecode cache: a template is compiled once per source text
+(Jinja keys the cache on the template's name and a hash of its source, so an edited template is
+compiled again).
+
+:func:`install` puts the exporter where Voila's notebook renderer looks for it;
+``tests/app/test_voila_coupling.py`` checks that it is the one Voila uses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+from voila import notebook_renderer
+from voila.exporter import VoilaExporter
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in this process, shared by every environment."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self.store.clear()
+
+
+SHARED_CACHE = MemoryBytecodeCache()
+
+
+class CachedTemplatesExporter(VoilaExporter):
+    """Voila's exporter whose Jinja environment shares :data:`SHARED_CACHE`."""
+
+    def _create_environment(self) -> Any:
+        environment = super()._create_environment()
+        environment.bytecode_cache = SHARED_CACHE
+        return environment
+
+
+def install() -> None:
+    """Make Voila's notebook renderer build this exporter."""
+    notebook_renderer.VoilaExporter = CachedTemplatesExporter  # type: ignore[misc]
