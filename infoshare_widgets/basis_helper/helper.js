@@ -16,10 +16,8 @@ function render({ model, el: host }) {
   const intro = el("div", "is-helper-intro");
   const form = el("div", "is-helper-questions");
   const actions = el("div", "is-helper-actions");
-  const showButton = el("button", "is-helper-button is-helper-show");
-  showButton.type = "button";
-  const clearButton = el("button", "is-helper-button is-helper-clear");
-  clearButton.type = "button";
+  const showButton = newButton("is-helper-button is-helper-show");
+  const clearButton = newButton("is-helper-button is-helper-clear");
   actions.append(showButton, clearButton);
   // Always in the page, so each change of its text is announced, once.
   const live = el("p", "is-helper-status");
@@ -28,8 +26,7 @@ function render({ model, el: host }) {
   live.setAttribute("aria-atomic", "true");
   const result = el("div", "is-helper-result");
   result.id = `${uid}-result`;
-  const useButton = el("button", "is-helper-button is-helper-use");
-  useButton.type = "button";
+  const useButton = newButton("is-helper-button is-helper-use");
   root.append(heading, label, intro, form, actions, live, result, useButton);
 
   let drawnQuestions = null;

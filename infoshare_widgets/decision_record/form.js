@@ -58,8 +58,7 @@ function render({ model, el: host }) {
   const checkHeading = el("h3", "is-record-check-heading");
   const summary = el("dl", "is-summary-list is-record-summary");
   // The file as it will be, behind a disclosure with a fixed label (aria-expanded says open).
-  const previewButton = el("button", "is-secondary-button is-record-show");
-  previewButton.type = "button";
+  const previewButton = newButton("is-secondary-button is-record-show");
   previewButton.setAttribute("aria-expanded", "false");
   const preview = el("div", "is-record-preview");
   preview.id = `${uid}-preview`;
@@ -74,8 +73,7 @@ function render({ model, el: host }) {
   preview.append(previewHeading, previewText);
   const missing = el("p", "is-record-missing");
   missing.id = `${uid}-missing`;
-  const download = el("button", "is-download-button is-record-download");
-  download.type = "button";
+  const download = newButton("is-download-button is-record-download");
   const downloadHint = el("p", "is-download-hint");
   downloadHint.id = `${uid}-download-hint`;
   download.setAttribute("aria-describedby", `${missing.id} ${notice.id} ${downloadHint.id}`);

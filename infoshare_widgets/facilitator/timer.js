@@ -18,8 +18,7 @@ function render({ model, el: host }) {
   clock.setAttribute("role", "timer");
   clock.setAttribute("aria-labelledby", heading.id);
   const buttons = el("div", "is-timer-buttons");
-  const pause = el("button", "is-q-button is-timer-pause");
-  pause.type = "button";
+  const pause = newButton("is-q-button is-timer-pause");
   pause.hidden = true;
   const status = el("p", "is-timer-status");
   status.setAttribute("role", "status");
@@ -68,8 +67,7 @@ function render({ model, el: host }) {
   }
 
   for (const c of model.get("choices") || []) {
-    const start = el("button", "is-q-button is-timer-start");
-    start.type = "button";
+    const start = newButton("is-q-button is-timer-start");
     start.textContent = c.label;
     start.addEventListener("click", () => {
       choice = c;

@@ -16,8 +16,7 @@ function render({ model, el: host }) {
   const list = el("ol", "is-gq-options");
   list.setAttribute("aria-labelledby", heading.id);
   // A disclosure: a secondary button whose label stays; aria-expanded says whether it is open.
-  const button = el("button", "is-q-button is-secondary-button is-gq-button");
-  button.type = "button";
+  const button = newButton("is-q-button is-secondary-button is-gq-button");
   list.id = `${uid}-options`;
   button.setAttribute("aria-controls", list.id);
   button.addEventListener("click", () => model.send({ event: "reveal" }));

@@ -17,7 +17,7 @@ from typing import Any
 
 import psycopg
 
-from .store import RoomStore
+from .store import RoomStore, ThreadConnections
 
 log = logging.getLogger(__name__)
 
@@ -32,23 +32,17 @@ class PostgresRoomStore(RoomStore):
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self._local = threading.local()
-        self._all: list[psycopg.Connection] = []
-        self._lock = threading.Lock()
+        self._connections: ThreadConnections[psycopg.Connection] = ThreadConnections(
+            lambda: psycopg.connect(self.url, autocommit=False,
+                                    application_name="infoshare-rooms"),
+            usable=lambda conn: not (conn.closed or conn.broken))
         self.create_schema()
 
     def _schema_lock(self, cur: Any) -> None:
         cur.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
 
     def _connection(self) -> psycopg.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None or conn.closed or conn.broken:
-            conn = psycopg.connect(self.url, autocommit=False,
-                                   application_name="infoshare-rooms")
-            self._local.conn = conn
-            with self._lock:
-                self._all.append(conn)
-        return conn
+        return self._connections.get()
 
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
@@ -76,8 +70,4 @@ class PostgresRoomStore(RoomStore):
                 stop.wait(1.0)
 
     def close(self) -> None:
-        with self._lock:
-            for conn in self._all:
-                conn.close()
-            self._all.clear()
-        self._local = threading.local()
+        self._connections.close()

@@ -11,6 +11,13 @@ function el(tag, className, text) {
   return node;
 }
 
+// A plain button (type=button, so it never submits a form), with an optional class and text.
+function newButton(className, text) {
+  const node = el("button", className, text);
+  node.type = "button";
+  return node;
+}
+
 // An id prefix unique in the page, for label/aria links between the parts of one view.
 function uniqueId(prefix) {
   idCounter += 1;

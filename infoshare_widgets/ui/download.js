@@ -6,8 +6,7 @@ function render({ model, el: host }) {
   const uid = uniqueId("is-download");
   const root = el("div", "is-widget is-download");
 
-  const button = el("button", "is-download-button");
-  button.type = "button";
+  const button = newButton("is-download-button");
   const hint = el("p", "is-download-hint");
   hint.id = `${uid}-hint`;
   button.setAttribute("aria-describedby", hint.id);

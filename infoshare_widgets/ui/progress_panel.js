@@ -66,8 +66,7 @@ function render({ model, el: host }) {
   resume.appendChild(resumeLink);
 
   // "Clear my answers", then a confirmation in the page.
-  const clear = el("button", "is-progress-button is-progress-clear");
-  clear.type = "button";
+  const clear = newButton("is-progress-button is-progress-clear");
   const confirm = el("div", "is-progress-confirm");
   confirm.hidden = true;
   confirm.setAttribute("role", "group");
@@ -75,17 +74,14 @@ function render({ model, el: host }) {
   question.id = `${uid}-confirm`;
   question.tabIndex = -1;
   confirm.setAttribute("aria-labelledby", question.id);
-  const yes = el("button", "is-progress-button is-progress-clear-yes");
-  yes.type = "button";
-  const cancel = el("button", "is-progress-button is-progress-clear-cancel");
-  cancel.type = "button";
+  const yes = newButton("is-progress-button is-progress-clear-yes");
+  const cancel = newButton("is-progress-button is-progress-clear-cancel");
   confirm.append(question, yes, cancel);
   const cleared = el("p", "is-progress-cleared");
   cleared.setAttribute("role", "status");
 
   // The completion record, shown on request.
-  const show = el("button", "is-progress-button is-progress-record-show");
-  show.type = "button";
+  const show = newButton("is-progress-button is-progress-record-show");
   show.setAttribute("aria-expanded", "false");
   show.setAttribute("aria-controls", `${uid}-record`);
   const part = el("div", "is-progress-record");
@@ -102,10 +98,8 @@ function render({ model, el: host }) {
   name.setAttribute("autocomplete", "off");
   name.setAttribute("aria-describedby", nameHint.id);
   const holder = el("div", "is-progress-record-holder");
-  const print = el("button", "is-progress-button is-record-print");
-  print.type = "button";
-  const download = el("button", "is-progress-button is-record-download-html");
-  download.type = "button";
+  const print = newButton("is-progress-button is-record-print");
+  const download = newButton("is-progress-button is-record-download-html");
   const downloadHint = el("p", "is-progress-download-hint");
   downloadHint.id = `${uid}-download-hint`;
   download.setAttribute("aria-describedby", downloadHint.id);

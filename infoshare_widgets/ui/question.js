@@ -56,10 +56,8 @@ function render({ model, el: host }) {
   root.appendChild(fieldset);
 
   const actions = el("div", "is-q-actions");
-  const checkButton = el("button", "is-q-button is-q-check");
-  checkButton.type = "button";
-  const retryButton = el("button", "is-q-button is-secondary-button is-q-retry");
-  retryButton.type = "button";
+  const checkButton = newButton("is-q-button is-q-check");
+  const retryButton = newButton("is-q-button is-secondary-button is-q-retry");
   actions.append(checkButton, retryButton);
   root.appendChild(actions);
 
@@ -72,10 +70,8 @@ function render({ model, el: host }) {
   root.appendChild(live);
 
   const pager = el("div", "is-q-pager");
-  const previousButton = el("button", "is-q-button is-secondary-button is-q-previous");
-  previousButton.type = "button";
-  const nextButton = el("button", "is-q-button is-secondary-button is-q-next");
-  nextButton.type = "button";
+  const previousButton = newButton("is-q-button is-secondary-button is-q-previous");
+  const nextButton = newButton("is-q-button is-secondary-button is-q-next");
   pager.append(previousButton, nextButton);
   root.appendChild(pager);
 

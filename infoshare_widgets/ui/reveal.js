@@ -44,8 +44,7 @@ function render({ model, el: host }) {
   const count = characterCount(textarea);
   root.appendChild(noteBox);
 
-  const button = el("button", "is-reveal-button");
-  button.type = "button";
+  const button = newButton("is-reveal-button");
   const buttonText = el("span");
   const buttonMore = el("span", "is-visually-hidden");
   button.append(buttonText, buttonMore);
@@ -142,8 +141,7 @@ function render({ model, el: host }) {
 
 // "Reveal all": shown in step mode while points remain (its label is "" otherwise).
 function revealAllButton(model) {
-  const button = el("button", "is-q-button is-reveal-all");
-  button.type = "button";
+  const button = newButton("is-q-button is-reveal-all");
   button.addEventListener("click", () => model.send({ event: "reveal_all" }));
   return button;
 }

@@ -74,6 +74,21 @@ def open_page(context: object, url: str) -> object:
     return page
 
 
+def answer_question(page: object, index: int) -> str:
+    """Answer quiz question `index` of the page's first quiz with its first option, and return
+    the feedback (questions show one at a time: Next question leads from the one before)."""
+    questions = page.locator(".is-quiz").first.locator(".is-q")  # type: ignore[attr-defined]
+    if index > 0:
+        questions.nth(index - 1).locator(".is-q-next").click()
+    question = questions.nth(index)
+    question.locator("label").first.click()
+    question.locator(".is-q-check").click()
+    feedback = question.locator(".is-q-feedback")
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "(el) => el.textContent.trim().length > 0", arg=feedback.element_handle())
+    return feedback.inner_text()
+
+
 def kernel_id_of(page: object) -> str:
     """The id of the kernel behind a page (from Voila's page config)."""
     config = page.evaluate(  # type: ignore[attr-defined]

@@ -39,6 +39,7 @@ class DeployServers:
     servers: list[AppServer]
     contents: list[Path]
     ports: list[int]
+    rooms_url: str | None  # the PostgreSQL all three keep their live rooms in (None: none here)
 
     def metrics(self, index: int) -> dict[str, float]:
         """Server `index`'s /metrics, unlabelled samples only (read directly, not via nginx)."""
@@ -76,8 +77,13 @@ def _wait_ready(server: AppServer, timeout: float = 120) -> None:
 
 
 @pytest.fixture(scope="session")
-def deploy_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DeployServers]:
+def deploy_servers(tmp_path_factory: pytest.TempPathFactory,
+                   request: pytest.FixtureRequest) -> Iterator[DeployServers]:
     nginx_binary()  # skip (or fail on CI) before starting anything when nginx is missing
+    try:  # live rooms (issue 17) shared by the three, as a site with several servers keeps them
+        rooms_url = request.getfixturevalue("postgres_url")
+    except pytest.skip.Exception:
+        rooms_url = None  # each server keeps its own rooms in SQLite; the room test skips
     root = tmp_path_factory.mktemp("deploy")
     notebooks = root / "notebooks"
     notebooks.mkdir()
@@ -89,6 +95,9 @@ def deploy_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DeployS
         shutil.copytree(default_content_dir(), content)
         port = free_port()
         command, env = voila_command(_settings(content, notebooks, port))
+        env["INFOSHARE_DATA_DIR"] = str(root / f"data-{letter}")
+        if rooms_url:
+            env["INFOSHARE_ROOMS_URL"] = rooms_url
         log_path = root / f"voila-{letter}.log"
         with log_path.open("w") as log_file:
             process = subprocess.Popen(command, env=env, stdout=log_file,
@@ -102,7 +111,7 @@ def deploy_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DeployS
         for server in servers:
             _wait_ready(server)
             server.ready_at = time.monotonic()
-        yield DeployServers(servers, contents, ports)
+        yield DeployServers(servers, contents, ports, rooms_url)
     finally:
         # Two SIGTERMs: the first drains, the second stops at once (drain.py); all together.
         for _ in range(2):

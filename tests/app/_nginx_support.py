@@ -77,6 +77,13 @@ class Nginx:
     def log(self) -> str:
         return (self.folder / "error.log").read_text(errors="replace")
 
+    def upstreams(self, path_start: str) -> list[str]:
+        """The server (``127.0.0.1:PORT``) that answered each request so far whose path starts
+        with `path_start`, in order (from the access log)."""
+        lines = (self.folder / "access.log").read_text(errors="replace").splitlines()
+        return [line.split()[3] for line in lines
+                if len(line.split()) >= 4 and line.split()[1].startswith(path_start)]
+
 
 def site_for_test(name: str, upstreams: Sequence[int], folder: Path, https_port: int,
                   http_port: int, cert: Path, key: Path) -> str:
@@ -105,7 +112,9 @@ pid {folder}/nginx.pid;
 error_log {folder}/error.log warn;
 events {{ worker_connections 1024; }}
 http {{
-    access_log {folder}/access.log;
+    # which server answered each request (the path only: no query, no address)
+    log_format infoshare_test '$request_method $uri $status $upstream_addr';
+    access_log {folder}/access.log infoshare_test;
     client_body_temp_path {folder}/tmp/body;
     proxy_temp_path {folder}/tmp/proxy;
     fastcgi_temp_path {folder}/tmp/fastcgi;

@@ -38,7 +38,8 @@ class Learner:
     source: str = "127.0.0.1"
     jar: dict[str, str] = field(default_factory=dict)
 
-    def get(self, path: str, method: str = "GET", headers: dict[str, str] | None = None) -> Reply:
+    def get(self, path: str, method: str = "GET", headers: dict[str, str] | None = None,
+            body: bytes | None = None) -> Reply:
         parts = urlsplit(self.base)
         conn = http.client.HTTPSConnection(parts.hostname, parts.port, timeout=120,
                                            context=UNVERIFIED, source_address=(self.source, 0))
@@ -46,7 +47,7 @@ class Learner:
             sent = dict(headers or {})
             if self.jar:
                 sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.jar.items())
-            conn.request(method, path, headers=sent)
+            conn.request(method, path, body=body, headers=sent)
             response = conn.getresponse()
             reply = Reply(response.status, response.getheaders(), response.read())
         finally:

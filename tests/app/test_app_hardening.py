@@ -11,7 +11,7 @@ import signal
 import threading
 
 import pytest
-from _app_support import kernel_id_of, open_page
+from _app_support import answer_question, kernel_id_of, open_page
 from _hardening_support import (
     address_space_limit,
     kernel_pids,
@@ -39,17 +39,6 @@ def alive(page: object) -> int:
              const id = JSON.parse(document.getElementById('jupyter-config-data').textContent)
                         .kernelId;
              return (await fetch('/infoshare/alive/' + id, {method: 'POST'})).status; }""")
-
-
-def answer_a_question(page: object) -> str:
-    """Tick the first option of the first question, check it, and return the feedback."""
-    question = page.locator(".is-quiz .is-q").first  # type: ignore[attr-defined]
-    question.locator("label").first.click()
-    question.locator(".is-q-check").click()
-    feedback = question.locator(".is-q-feedback")
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "(el) => el.textContent.trim().length > 0", arg=feedback.element_handle())
-    return feedback.inner_text()
 
 
 def test_a_get_flood_meets_the_busy_page_while_an_open_page_keeps_working(
@@ -83,7 +72,7 @@ def test_a_get_flood_meets_the_busy_page_while_an_open_page_keeps_working(
     assert len(kernels) <= 1 + HARDENED_PAGES + 1  # the pool (refilling) and the pages
     # The open page still answers, and its kernel still checks answers.
     assert alive(page) == 204
-    assert answer_a_question(page)
+    assert answer_question(page, 0)
     print(f"\nflood: {len(served)} served, {len(busy)} busy; {len(kernels)} kernels; "
           f"{memory_before:.0f} -> {resident_mb(hardened_server):.0f} MB")
     # No browser ever opened the flood's pages: the liveness check ends their kernels (and so

@@ -8,17 +8,20 @@ The last test stops server C: keep it last in this module.
 from __future__ import annotations
 
 import http.client
+import json
 import signal
+import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from _app_support import kernel_id_of, wait_settled
+from _app_support import answer_question, kernel_id_of, wait_settled
 from _deploy_fixtures import BASE, DRAIN_SECONDS
 from _proxy_client import Learner, kernel_id
 
 from infoshare_widgets.content import default_content_dir, load_content
+from infoshare_widgets.rooms.postgres_store import PostgresRoomStore
 
 pytestmark = pytest.mark.browser
 
@@ -77,18 +80,109 @@ def test_every_server_says_which_content_it_serves_and_a_mismatch_shows(
     assert deploy_servers.health(2)[1]["content"] == versions[0]  # same bytes, same print
 
 
-def answer(page: object, index: int) -> str:
-    """Answer quiz question `index` (one at a time: Next question from the one before)."""
-    questions = page.locator(".is-quiz .is-q")  # type: ignore[attr-defined]
-    if index > 0:
-        questions.nth(index - 1).locator(".is-q-next").click()
-    question = questions.nth(index)
-    question.locator("label").first.click()
-    question.locator(".is-q-check").click()
-    feedback = question.locator(".is-q-feedback")
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "(el) => el.textContent.trim().length > 0", arg=feedback.element_handle())
-    return feedback.inner_text()
+ROOM_API = f"{BASE}room/api/"
+ROOM_DEVICES = 30
+
+
+def room_call(client: Learner, path: str, body: dict | None = None,
+              headers: dict[str, str] | None = None) -> tuple[int, dict]:
+    """One request to the room API through nginx, as the room pages send it."""
+    sent = {"X-Infoshare-Room": "1", "Content-Type": "application/json", **(headers or {})}
+    data = None if body is None else json.dumps(body).encode()
+    reply = client.get(ROOM_API + path, "GET" if body is None else "POST", sent, data)
+    return reply.status, json.loads(reply.body or b"{}")
+
+
+class HostWatching(threading.Thread):
+    """The facilitator's page on the projector: long polls, noting when each view arrived."""
+
+    def __init__(self, host: Learner, secret: dict[str, str], version: int) -> None:
+        super().__init__(daemon=True)
+        self.host, self.secret, self.version = host, secret, version
+        self.seen: list[tuple[float, dict]] = []
+        self.stop = False
+
+    def run(self) -> None:
+        while not self.stop:
+            status, view = room_call(self.host, f"host?wait={self.version}", headers=self.secret)
+            if status != 200:
+                return
+            self.seen.append((time.monotonic(), view))
+            self.version = view["version"]
+
+    def when(self, counts: list[int]) -> float | None:
+        return next((t for t, v in self.seen if v.get("counts") == counts), None)
+
+
+def test_a_live_room_across_three_servers_counts_every_device_once(
+        nginx_many, deploy_servers) -> None:
+    """Issue 17 across servers: 30 devices behind one address (a venue's wifi) and the
+    facilitator reach the room through nginx, whose requests without a server cookie go to
+    each server in turn; the three keep the room in one PostgreSQL and push changes with
+    LISTEN/NOTIFY."""
+    if not deploy_servers.rooms_url:
+        pytest.skip("a room shared by servers needs PostgreSQL: install Debian's postgresql "
+                    "package (sudo apt-get install -y postgresql), or run make test as root")
+    host = Learner(nginx_many.url, source="127.0.0.6")
+    status, made = room_call(host, "rooms", {})
+    assert status == 201, made
+    secret = {"X-Room-Secret": made["secret"]}
+    status, first = room_call(host, "host?wait=-1", headers=secret)
+    assert status == 200 and first["phase"] == "idle"
+    assert first["address"] == f"{nginx_many.url}{BASE}room"  # what the QR code holds
+    question = next(q["id"] for q in first["questions"] if q["id"].startswith("quiz."))
+
+    def join(_: int) -> tuple[Learner, dict[str, str]]:
+        device = Learner(nginx_many.url, source="127.0.0.7")
+        status, joined = room_call(device, "join", {"code": first["code"].lower()})
+        assert status == 201, joined
+        return device, {"X-Room-Device": joined["token"]}
+
+    with ThreadPoolExecutor(10) as pool:
+        devices = list(pool.map(join, range(ROOM_DEVICES)))
+        status, asked = room_call(host, "host", {"step": "ask", "question": question}, secret)
+        assert status == 200 and asked["devices"] == ROOM_DEVICES
+        followed = room_call(devices[0][0], "device?wait=-1", headers=devices[0][1])[1]
+        assert followed["phase"] == "open" and followed["question"]["id"] == question
+        options = len(followed["question"]["options"])
+        watching = HostWatching(host, secret, asked["version"])
+        watching.start()
+        answers = [i % options for i in range(ROOM_DEVICES)]
+
+        def answer(pair: tuple[tuple[Learner, dict[str, str]], int]) -> int:
+            (device, token), option = pair
+            return room_call(device, "device", {"question": question, "options": [option]},
+                             token)[0]
+
+        assert list(pool.map(answer, zip(devices, answers, strict=True))) == [200] * ROOM_DEVICES
+        changers = devices[:10]  # ten change their minds, each counted once
+        assert list(pool.map(answer, [(d, options - 1) for d in changers])) == [200] * 10
+        sent = time.monotonic()
+    final = [answers[10:].count(i) for i in range(options)]
+    final[options - 1] += len(changers)
+    while watching.when(final) is None and time.monotonic() < sent + 10:
+        time.sleep(0.05)
+    arrived = watching.when(final)
+    assert arrived is not None, watching.seen[-1][1].get("counts") if watching.seen else None
+    print(f"\nroom across three servers: counts at the facilitator {arrived - sent:.3f} s "
+          "after the last answer")
+    assert arrived - sent < 2.0
+
+    served = Counter(nginx_many.upstreams(ROOM_API))
+    assert len(served) == 3, served  # every server answered the room's requests
+    assert room_call(host, "host", {"step": "close"}, secret)[0] == 200
+    device, token = devices[0]
+    assert room_call(device, "device", {"question": question, "options": [0]}, token) == (
+        409, {"error": "room_closed"})
+    watching.stop = True
+    assert room_call(host, "host", {"step": "end"}, secret) == (200, {"ended": True})
+    assert room_call(device, "device?wait=-1", headers=token) == (404, {"error": "room_ended"})
+    store = PostgresRoomStore(deploy_servers.rooms_url)
+    try:
+        assert store.dump() == []  # an ended room leaves no rows in the shared store
+    finally:
+        store.close()
+    watching.join(5)
 
 
 def test_a_stopped_server_sends_new_pages_elsewhere_and_its_open_page_says_so(
@@ -106,7 +200,7 @@ def test_a_stopped_server_sends_new_pages_elsewhere_and_its_open_page_says_so(
         assert _cookie(context) == "c"
         visitor = next(k["value"] for k in context.cookies() if k["name"] == "infoshare_visitor")
         assert direct_status(deploy_servers.ports[2], first_kernel, visitor) == 200  # on C
-        assert answer(page, 0)
+        assert answer_question(page, 0)
         busy_before = deploy_servers.metrics(2)["infoshare_busy_refusals_total"]
 
         c.process.send_signal(signal.SIGTERM)
@@ -120,7 +214,7 @@ def test_a_stopped_server_sends_new_pages_elsewhere_and_its_open_page_says_so(
         status, body = deploy_servers.health(2)
         assert (status, body["draining"]) == (503, True)  # load balancers: no new visitors
         assert c.raw_get(f"{BASE}healthz?live")[0] == 200  # but not restarted for it
-        assert answer(page, 1)
+        assert answer_question(page, 1)
 
         # Then C stops: the open page says it lost its connection, with a Reload button.
         alert = page.locator("#is-lost[role=alert]")

@@ -138,9 +138,9 @@ def test_front_end_sets_learner_text_as_text_and_html_only_from_sanitised_items(
 
 def test_front_end_is_an_accessible_disclosure_with_a_live_region() -> None:
     js = RevealWidget._esm
-    for needed in ('el("button"', '"aria-expanded"', '"aria-controls"', '"aria-live", "polite"',
-                   'el("label"', "label.htmlFor", '"aria-describedby", described.filter',
-                   'button.type = "button"'):
+    for needed in ('newButton("is-reveal-button")', '"aria-expanded"', '"aria-controls"',
+                   '"aria-live", "polite"', 'el("label"', "label.htmlFor",
+                   '"aria-describedby", described.filter', 'node.type = "button"'):
         assert needed in js, needed
     css = RevealWidget._css  # what the widget ships: components.css, then reveal.css
     assert "outline: 3px solid var(--is-focus, #1d4f91)" in css

@@ -1,67 +1,15 @@
-"""Both room stores under test: SQLite in a temporary folder, and a real PostgreSQL from Debian's
-packages, started on loopback in a temporary folder on a free port (as root, it runs as the
-``postgres`` user, which Debian's package creates). Without it the PostgreSQL cases skip and say
-what to install (``make test`` installs it when run as root on Debian)."""
+"""Both room stores under test: SQLite in a temporary folder, and the session's PostgreSQL
+(tests/conftest.py: Debian's, started on loopback; the PostgreSQL cases skip without it and say
+what to install)."""
 
 from __future__ import annotations
 
-import glob
-import os
-import pwd
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from infoshare_widgets.rooms.store import RoomStore
-
-INSTALL = ("PostgreSQL is needed for the shared-store tests: install Debian's `postgresql` "
-           "package (sudo apt-get install -y postgresql), or run `make test` as root")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _pg_bin() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    return Path(found[-1]).parent if found else None
-
-
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A throwaway PostgreSQL server for the session: its URL."""
-    bin_dir = _pg_bin()
-    if bin_dir is None:
-        pytest.skip(INSTALL)
-    # Not under pytest's temporary folder: that is private to the user running the tests.
-    root = Path(tempfile.mkdtemp(prefix="infoshare-pg-"))
-    user: dict = {}
-    if os.geteuid() == 0:  # initdb refuses root: run the server as Debian's postgres user
-        try:
-            entry = pwd.getpwnam("postgres")
-        except KeyError:
-            pytest.skip(INSTALL)
-        shutil.chown(root, entry.pw_uid, entry.pw_gid)
-        user = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": [], "cwd": root}
-    data, port = root / "data", _free_port()
-    subprocess.run([bin_dir / "initdb", "-D", data, "-A", "trust", "-U", "infoshare",
-                    "--no-sync", "-E", "UTF8"], check=True, capture_output=True, **user)
-    options = f"-F -p {port} -k {root} -c listen_addresses=127.0.0.1"
-    subprocess.run([bin_dir / "pg_ctl", "-D", data, "-o", options, "-l", root / "log", "-w",
-                    "start"], check=True, capture_output=True, **user)
-    try:
-        yield f"postgresql://infoshare@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([bin_dir / "pg_ctl", "-D", data, "-m", "immediate", "stop"],
-                       capture_output=True, **user)
-        shutil.rmtree(root, ignore_errors=True)
 
 
 def _clear(store: RoomStore) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from tornado import web
 
+from ..proxy import request_client
 from .service import RoomService
 
 REQUEST_HEADER = "X-Infoshare-Room"
@@ -76,8 +77,9 @@ class RoomHandler(web.RequestHandler):
         self.rooms = service
 
     def client(self) -> str:
-        """The network address, for in-memory rate limits only (never stored or logged)."""
-        return self.request.remote_ip or ""
+        """The visitor's network address (through a trusted proxy, the one it forwards), for
+        in-memory rate limits only (never stored or logged)."""
+        return request_client(self)
 
     def check_xsrf_cookie(self) -> None:
         if self.request.headers.get(REQUEST_HEADER) != "1":

@@ -5,12 +5,16 @@ from __future__ import annotations
 import segno
 from tornado import web
 
+from ..proxy import request_is_https
+
 
 def learner_address(handler: web.RequestHandler) -> str:
-    """``<scheme>://<host><base>room``: the Host header was checked against the allowlist."""
+    """``<scheme>://<host><base>room``: the Host header was checked against the allowlist; the
+    scheme is https when a trusted proxy in front says the learner came over TLS."""
     request = handler.request
     base = handler.settings.get("base_url", "/")
-    return f"{request.protocol}://{request.host}{base}room"
+    scheme = "https" if request_is_https(handler) else request.protocol
+    return f"{scheme}://{request.host}{base}room"
 
 
 def qr_data_uri(address: str, code: str) -> str:
