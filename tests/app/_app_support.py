@@ -23,6 +23,28 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from infoshare_widgets.app.serve import ServerSettings, voila_command
 from infoshare_widgets.content import Content, load_content
 
+# The test servers' settings (tests/app/conftest.py), imported by tests that need them: a test
+# module cannot import conftest reliably (which conftest `import conftest` finds depends on the
+# order pytest loaded them).
+# Kernels of closed pages go after this many seconds idle (checked every second) under test.
+CULL_IDLE_TIMEOUT = 3
+# The facilitator's discussion timer under test: a timer minute lasts a second (a 3-minute timer
+# ends in 3 s). Set before the server starts; INFOSHARE_* reaches the kernels.
+TIMER_MINUTE_SECONDS = "1"
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+# Every test client is 127.0.0.1 and raw GETs leave kernels waiting for a browser for a minute:
+# the shared servers allow many pages (test_app_hardening.py has its own server at small limits).
+TEST_LIMITS = {"max_kernels": 200, "max_pages_per_client": 200}
+
+# A server at small limits for the hostile-visitor tests (test_app_hardening.py and
+# test_app_hostile.py): one page with a quiz, a pool of one, room for HARDENED_PAGES visitors'
+# pages, three per address; a page that stops answering the liveness check loses its kernel
+# after a few seconds.
+HARDENED_NOTEBOOK = "01-what-is-it"
+HARDENED_PAGES = 5
+HARDENED_PER_CLIENT = 3
+HARDENED_LIVENESS = 8
+
 # A page that has not settled in this time has stalled (a settled page takes a few seconds).
 SETTLE_TIMEOUT_MS = 120_000  # two test processes on two shared cores: a page may wait its turn
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -14,7 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from _app_support import AppServer, free_port, open_page, running_server
+from _app_support import (
+    CULL_IDLE_TIMEOUT,
+    HARDENED_LIVENESS,
+    HARDENED_NOTEBOOK,
+    HARDENED_PAGES,
+    HARDENED_PER_CLIENT,
+    NOTEBOOKS,
+    TEST_LIMITS,
+    TIMER_MINUTE_SECONDS,
+    AppServer,
+    free_port,
+    open_page,
+    running_server,
+)
 
 from infoshare_widgets.app.serve import ServerSettings
 from infoshare_widgets.content import default_content_dir
@@ -23,15 +36,6 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-# Kernels of closed pages go after this many seconds idle (checked every second) under test.
-CULL_IDLE_TIMEOUT = 3
-# The facilitator's discussion timer under test: a timer minute lasts a second (a 3-minute timer
-# ends in 3 s). Set before the server starts; INFOSHARE_* reaches the kernels.
-TIMER_MINUTE_SECONDS = "1"
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
-# Every test client is 127.0.0.1 and raw GETs leave kernels waiting for a browser for a minute:
-# the shared servers allow many pages (test_app_hardening.py has its own server at small limits).
-TEST_LIMITS = {"max_kernels": 200, "max_pages_per_client": 200}
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -60,16 +64,6 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
                               **TEST_LIMITS)
     with running_server(settings, tmp_path_factory.mktemp("voila")) as server:
         yield server
-
-
-# A server at small limits for the hostile-visitor tests (test_app_hardening.py and
-# test_app_hostile.py): one page with a quiz, a pool of one, room for HARDENED_PAGES visitors'
-# pages, three per address; a page that stops answering the liveness check loses its kernel
-# after a few seconds.
-HARDENED_NOTEBOOK = "01-what-is-it"
-HARDENED_PAGES = 5
-HARDENED_PER_CLIENT = 3
-HARDENED_LIVENESS = 8
 
 
 @pytest.fixture(scope="session")

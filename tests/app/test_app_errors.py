@@ -16,8 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from _app_support import AppServer, free_port, open_page, running_server
-from conftest import TEST_LIMITS
+from _app_support import TEST_LIMITS, AppServer, free_port, open_page, running_server
 
 from infoshare_widgets.app.serve import ServerSettings
 from infoshare_widgets.content import default_content_dir, load_content

@@ -11,7 +11,15 @@ import signal
 import threading
 
 import pytest
-from _app_support import answer_question, kernel_id_of, open_page
+from _app_support import (
+    HARDENED_LIVENESS,
+    HARDENED_NOTEBOOK,
+    HARDENED_PAGES,
+    HARDENED_PER_CLIENT,
+    answer_question,
+    kernel_id_of,
+    open_page,
+)
 from _hardening_support import (
     address_space_limit,
     kernel_pids,
@@ -21,7 +29,6 @@ from _hardening_support import (
     visitor_cookie,
     wait_for,
 )
-from conftest import HARDENED_LIVENESS, HARDENED_NOTEBOOK, HARDENED_PAGES, HARDENED_PER_CLIENT
 
 from infoshare_widgets.content import default_content_dir, load_content
 

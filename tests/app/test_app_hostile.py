@@ -12,7 +12,7 @@ import uuid
 
 import pytest
 import websocket
-from _app_support import kernel_id_of, open_page
+from _app_support import HARDENED_NOTEBOOK, kernel_id_of, open_page
 from _hardening_support import (
     comm_msg,
     kernel_pids,
@@ -22,7 +22,6 @@ from _hardening_support import (
     request,
     visitor_cookie,
 )
-from conftest import HARDENED_NOTEBOOK
 
 from infoshare_widgets.content import default_content_dir, load_content
 

@@ -17,10 +17,9 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from _app_support import AppServer, free_port, kernel_id_of, open_page, running_server
+from _app_support import NOTEBOOKS, AppServer, free_port, kernel_id_of, open_page, running_server
 from _hardening_support import kernel_pids, visitor_cookie, wait_for
 from _leave_support import Relay
-from conftest import NOTEBOOKS
 
 from infoshare_widgets.app.serve import ServerSettings
 from infoshare_widgets.content import default_content_dir
