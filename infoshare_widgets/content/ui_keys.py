@@ -30,6 +30,7 @@ ROOM_KEYS = [
     "room_intro", "room_code_label", "room_code_hint", "room_join", "room_joined", "room_send",
     "room_sent", "room_right", "room_ended", "room_no_such_code", "room_slow_down", "room_full",
     "room_refused", "room_unavailable", "room_share_yes", "room_share_no", "room_share_unsure",
+    "room_asked", "room_not_open",
 ]
 """The live room pages' wording (issue 17): the learner's and the facilitator's."""
 

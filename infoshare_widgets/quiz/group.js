@@ -25,6 +25,36 @@ function render({ model, el: host }) {
   status.setAttribute("role", "status");
   root.append(heading, list, button, explanation, status);
 
+  // Issue 17: ask a live room this question. The room page (room/host, open in this browser)
+  // listens on a channel named after the site's base path; it answers whether it asked.
+  const roomQuestion = model.get("room_question");
+  if (roomQuestion && typeof BroadcastChannel === "function") {
+    const words = model.get("room_words") || {};
+    const ask = newButton("is-q-button is-secondary-button is-gq-room", words.ask);
+    const roomStatus = el("p", "is-gq-room-status");
+    roomStatus.setAttribute("role", "status");
+    ask.addEventListener("click", () => {
+      const base = new URL("../../", window.location.href).pathname; // <base>voila/render/x
+      const channel = new BroadcastChannel(`infoshare-room:${base}`);
+      let answered = false;
+      const done = (text) => {
+        roomStatus.textContent = text;
+        channel.close();
+      };
+      channel.onmessage = (event) => {
+        const reply = event.data || {};
+        if (reply.asked !== roomQuestion || answered) return;
+        answered = true;
+        done(reply.ok ? words.asked : words.not_open);
+      };
+      roomStatus.textContent = "";
+      channel.postMessage({ ask: roomQuestion });
+      setTimeout(() => { if (!answered) { answered = true; done(words.not_open); } }, 2000);
+    });
+    button.after(ask);
+    root.append(roomStatus);
+  }
+
   function update() {
     heading.innerHTML = model.get("prompt_html"); // sanitised in Python
     const answer = model.get("answer") || [];

@@ -17,6 +17,7 @@ import traitlets
 
 from ..content import Content, models
 from ..content.markdown import to_html, to_inline_html
+from ..content.question_ids import quiz_question_id
 from ..ui.blocks import prose
 from ..ui.html import draft_html, heading_html
 from ..ui.notes import notes_html
@@ -34,6 +35,9 @@ class GroupQuestionWords(GroupWords):
     right_answer: str
     wrong_answer: str
     answer_shown: str
+    room_ask: str
+    room_asked: str
+    room_not_open: str
 
 
 def answer_of(question: models.Question) -> list[dict[str, Any]]:
@@ -58,12 +62,19 @@ class GroupQuestion(anywidget.AnyWidget):
     right_label = traitlets.Unicode("").tag(sync=True)
     wrong_label = traitlets.Unicode("").tag(sync=True)
     status = traitlets.Unicode("").tag(sync=True)
+    # The question's id in a live room (issue 17): "Ask the room" sends it to the room page open
+    # in this browser (a BroadcastChannel, nothing through the kernel); "" shows no button.
+    room_question = traitlets.Unicode("").tag(sync=True)
+    room_words = traitlets.Dict().tag(sync=True)  # ask, asked, not_open: plain text
 
     def __init__(self, question: models.Question, words: GroupQuestionWords,
-                 heading_level: int = 3) -> None:
+                 heading_level: int = 3, room_question: str = "") -> None:
         super().__init__(prompt_html=to_inline_html(question.prompt), heading_level=heading_level,
                          options=[o.text for o in question.options],
-                         right_label=words.right_answer, wrong_label=words.wrong_answer)
+                         right_label=words.right_answer, wrong_label=words.wrong_answer,
+                         room_question=room_question,
+                         room_words={"ask": words.room_ask, "asked": words.room_asked,
+                                     "not_open": words.room_not_open})
         self._question = question
         self._words = words
         self.on_msg(self._on_message)
@@ -99,7 +110,9 @@ class GroupQuizView(widgets.VBox):
         title = prose(heading_html(heading_level, quiz.title, "is-quiz-title")
                       + draft_html(content, quiz) + notes,
                       "is-quiz-heading")
-        self._questions = [GroupQuestion(q, words, heading_level + 1) for q in quiz.questions]
+        self._questions = [GroupQuestion(q, words, heading_level + 1,
+                                         quiz_question_id(quiz.id, q.id))
+                           for q in quiz.questions]
         super().__init__(children=[title, *self._questions])
         self.add_class("is-quiz")
         self.add_class("is-group-quiz")

@@ -15,6 +15,7 @@ from html import unescape
 
 from ..content import Content
 from ..content.markdown import escape, to_html, to_inline_html
+from ..content.question_ids import quiz_question_id
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def catalogue(content: Content) -> Catalogue:
     for quiz in content.quizzes:
         for q in quiz.questions:
             found.add(RoomQuestion(
-                f"quiz.{quiz.id}.{q.id}", quiz.title, to_html(q.prompt),
+                quiz_question_id(quiz.id, q.id), quiz.title, to_html(q.prompt),
                 tuple(o.text for o in q.options), q.kind == "multiple",
                 frozenset(i for i, o in enumerate(q.options) if o.correct),
                 tuple(to_html(o.feedback) for o in q.options), to_html(q.explanation)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from _app_support import describe_violations, run_axe
+from _app_support import describe_violations, open_page, run_axe
 
 from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.rooms.questions import catalogue
@@ -96,3 +96,29 @@ def test_a_facilitator_and_a_learner_in_a_room(app_server, browser, context) -> 
         learner_context.close()
     room_lines = [line for line in app_server.log().splitlines() if "/room" in line]
     assert not [line for line in room_lines if "127.0.0.1" in line]
+
+
+@pytest.mark.browser
+def test_the_facilitator_asks_the_room_the_question_on_their_screen(app_server, context) -> None:
+    """"Ask the room" under a projected group question asks it in the room page open in the
+    same browser (and says so when no room page is open)."""
+    page = open_page(context, app_server.section_url("what-is-it", "mode=facilitator"))
+    question = page.locator(".is-gq").first
+    ask = question.get_by_role("button", name=WORDS["room_ask"])
+    said = question.locator(".is-gq-room-status[role=status]")
+    ask.click()
+    said.filter(has_text=WORDS["room_not_open"]).wait_for()
+
+    host = context.new_page()
+    host.goto(f"{app_server.url}/room/host")
+    host.get_by_role("button", name=WORDS["room_start"]).click()
+    host.locator("#code").filter(has_text=re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")).wait_for()
+    ask.click()
+    said.filter(has_text=WORDS["room_asked"]).wait_for()
+    host.locator("#phase").filter(has_text=WORDS["room_open"]).wait_for()
+    on_screen = " ".join(question.locator(".is-gq-prompt").inner_text().split())
+    assert " ".join(host.locator("#prompt").inner_text().split()) == on_screen
+    assert host.locator("#pick").input_value().startswith("quiz.")
+    axe_clean(page)
+    host.get_by_role("button", name=WORDS["room_end"]).click()
+    host.locator("#ended").wait_for()

@@ -12,10 +12,12 @@ from _quiz_support import quiz
 from h4_samples import case_study, decision_record_file, make_content, ui
 
 from infoshare_widgets.case_study import case_studies_page, case_study_widget
+from infoshare_widgets.content.question_ids import quiz_question_id
 from infoshare_widgets.decision_record import decision_record_widget
 from infoshare_widgets.facilitator import minute_seconds, timer_choices, timer_widget
 from infoshare_widgets.quiz import quiz_widget
 from infoshare_widgets.quiz.group import GroupQuestion, GroupQuizView
+from infoshare_widgets.rooms.questions import catalogue
 from infoshare_widgets.ui.reveal import Reveal, RevealWording
 from infoshare_widgets.ui.reveal_widget import RevealWidget
 
@@ -101,6 +103,22 @@ def test_a_group_question_sends_the_answer_only_when_revealed() -> None:
     assert question.button_label == ui("facilitator", "reveal_answer")  # fixed (issue 14)
     question._handle_custom_msg({"event": "reveal"}, [])  # hide, to ask again
     assert question.answer == [] and question.status == ""
+
+
+def test_a_group_question_can_ask_a_live_room_by_the_room_s_own_id() -> None:
+    the_quiz = quiz()
+    content = make_content(quizzes=[the_quiz])
+    view = quiz_widget(content, the_quiz, group=True)
+    questions = [c for c in view.children if isinstance(c, GroupQuestion)]
+    assert len(questions) == len(the_quiz.questions)
+    # the ids the room page knows (rooms.questions builds them from the same function)
+    known = catalogue(content).questions
+    for widget, question in zip(questions, the_quiz.questions, strict=True):
+        assert widget.room_question == quiz_question_id(the_quiz.id, question.id)
+        assert widget.room_question in known
+        assert widget.room_words == {"ask": ui("facilitator", "room_ask"),
+                                     "asked": ui("facilitator", "room_asked"),
+                                     "not_open": ui("facilitator", "room_not_open")}
 
 
 def test_the_decision_record_walk_through_has_its_questions_and_nothing_to_type() -> None:

@@ -141,5 +141,24 @@
     if (data.ended) ended();
   });
 
+  // The facilitator's projected page asks for the question on its screen ("Ask the room" under
+  // a group question): same browser, same site (the channel is named after the base path).
+  if (typeof BroadcastChannel === "function") {
+    const base = new URL("../", location.href).pathname; // <base>room/host
+    const channel = new BroadcastChannel(`infoshare-room:${base}`);
+    channel.onmessage = async (event) => {
+      const id = (event.data || {}).ask;
+      if (typeof id !== "string") return;
+      const known = secret && view && (view.questions || []).some((q) => q.id === id);
+      let ok = false;
+      if (known) {
+        $("pick").value = id;
+        const data = await step({ step: "ask", question: id });
+        ok = Boolean(data && data.question && data.question.id === id);
+      }
+      channel.postMessage({ asked: id, ok });
+    };
+  }
+
   if (secret) open();
 })();
