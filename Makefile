@@ -75,7 +75,7 @@ lint: install
 test: install chromium postgresql nginx
 	$(BIN)/ruff check infoshare_widgets tests
 	$(BIN)/infoshare validate
-	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadfile
+	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadfile --durations=15
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks/
 
 # Benchmarks (issue 15): real servers on 127.0.0.1, ours against plain voila; writes

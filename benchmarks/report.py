@@ -17,12 +17,16 @@ def _room_rows(rooms: dict, label: str, drawing: float, bare_single: float) -> l
     rows = []
     for n, run in sorted((k, v) for k, v in rooms.items() if isinstance(k, int)):
         opened, answered = run["open"], run["answer"]
+        errors = opened.errors + (answered.errors if answered is not opened else 0)
         p95 = opened.pct("feedback_s", 95) + drawing
+        moved = (f"{_s(answered.pct('states_s', 50) + drawing)} / "
+                 f"{_s(answered.pct('states_s', 95) + drawing)}"
+                 if answered is not opened else "(the same page)")
         rows.append(
-            f"| {label} | {n} | {opened.errors + answered.errors} | "
+            f"| {label} | {n} | {errors} | "
             f"{_s(opened.pct('html_s', 50))} / {_s(opened.pct('html_s', 95))} | "
             f"{_s(opened.pct('feedback_s', 50) + drawing)} / {_s(p95)} | "
-            f"{p95 / bare_single:.1f}x | "
+            f"{p95 / bare_single:.1f}x | {moved} | "
             f"{answered.pct('click_s', 50) * 1000:.0f} / "
             f"{answered.pct('click_s', 95) * 1000:.0f} ms |")
     return rows
@@ -77,11 +81,11 @@ def write(results: dict, doc: Path, png: Path, findings: Path) -> None:
         "## The machine",
         "",
         f"{m0['when']}; {m0['cores']} cores ({m0['cpu']}), {m0['memory']}, Python "
-        f"{m0['python']}. **The machine was shared** with five other engineers running their "
-        f"own tests and servers: load average {m0['load']} at the start and {m1['load']} at "
-        f"the end (1, 5 and 15 minutes) on 2 cores. Absolute times are therefore noisy and "
-        f"long; the ratios against the bare page, measured alternately in the same run, are "
-        f"what to read. The run took {results['minutes']:.0f} minutes.",
+        f"{m0['python']}. Load average {m0['load']} at the start and {m1['load']} at the end "
+        f"(1, 5 and 15 minutes) on {m0['cores']} cores; the machine is shared, and the run's "
+        f"own servers and kernels add to it. Absolute times are therefore noisy; the ratios "
+        f"against the bare page, measured alternately in the same run, are what to read. The "
+        f"run took {results['minutes']:.0f} minutes.",
         "",
         "The bare page is plain `voila` with its default settings (no preheating) on a "
         "one-widget notebook: a button that says it was pressed (`benchmarks/_servers.py`).",
@@ -141,11 +145,14 @@ def write(results: dict, doc: Path, png: Path, findings: Path) -> None:
             f"time measured once with Chromium on the Start page ({_s(drawing)}: interactive "
             "minus HTML received). *Click to feedback*: a question's check sent, its feedback "
             "back. The stock room opens the bare page and presses its button. Every learner "
-            "comes from one address (a training room's network).",
+            "comes from one address (a training room's network). With `--room N` the Start "
+            "pool holds N kernels and every other page's N/2 (`app/room_size.py`): on the next "
+            "page, the learners beyond its pool each get a kernel started at once, so that "
+            "column shows what a room moving on together waits for.",
             "",
             "| server | N | errors | HTML p50 / p95 | interactive p50 / p95 | p95 / one bare "
-            "page | click to feedback p50 / p95 |",
-            "|---|---|---|---|---|---|---|",
+            "page | next page interactive p50 / p95 | click to feedback p50 / p95 |",
+            "|---|---|---|---|---|---|---|---|",
             *_room_rows(results["rooms"], "ours, `--room N`", drawing, bare.median),
             *_room_rows(results.get("stock_rooms", {}), "stock Voila", drawing, bare.median),
             "",

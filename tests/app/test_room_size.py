@@ -14,8 +14,13 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 from infoshare_widgets.app import render_cache
 from infoshare_widgets.app import room_size as room
 from infoshare_widgets.app.deploy_env import serve_options
-from infoshare_widgets.app.handlers import Limits, busy_reason
-from infoshare_widgets.app.kernels import NO_HISTORY, InfoshareKernelManager, LimitedKernelManager
+from infoshare_widgets.app.handlers import HandingOver, Limits, busy_reason
+from infoshare_widgets.app.kernels import (
+    NO_HISTORY,
+    InfoshareKernelManager,
+    LimitedKernelManager,
+    Visitor,
+)
 from infoshare_widgets.app.serve import ServerSettings, voila_command
 from infoshare_widgets.cli import build_parser
 
@@ -25,7 +30,8 @@ NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 def run(coroutine: object) -> object:
     """Run a coroutine in a thread of its own (Playwright may hold this thread's loop)."""
     result: list[object] = []
-    thread = threading.Thread(target=lambda: result.append(asyncio.run(coroutine)))  # type: ignore[arg-type]
+    thread = threading.Thread(target=lambda: result.append(asyncio.run(coroutine)),  # type: ignore[arg-type]
+                              daemon=True)  # a test that hangs fails, not the whole run
     thread.start()
     thread.join(timeout=30)
     return result[0] if result else None
@@ -123,6 +129,44 @@ def test_pool_refills_wait_for_the_pages_being_served_and_go_a_few_at_a_time(
         return asyncio.get_running_loop().time() - began
 
     assert run(a_visitor_waits_for_the_refill()) < 5
+
+
+def test_with_paced_refills_a_visitor_takes_a_ready_kernel_or_gets_one_started() -> None:
+    """A room moving on together: the page's pool has one kernel ready and two refills queued
+    behind the room's other refills. Voila takes the pool's first item when the pool size is
+    above 0; a visitor must get the ready one, and the next visitor a kernel started at once
+    (pool size 0), not a refill to wait for (measured: 15 of 30 waited past two minutes)."""
+
+    async def scenario() -> tuple[list[int], list[bool], str, int]:
+        loop = asyncio.get_running_loop()
+        pending = [loop.create_future(), loop.create_future()]
+        ready = loop.create_future()
+        ready.set_result({"kernel_id": "ready"})
+
+        class Voila(InfoshareKernelManager):
+            def get_pool_size(self, notebook_name: str) -> int:  # Voila's: every item counts
+                return len(self._pools.get(notebook_name, []))
+
+            async def get_rendered_notebook(self, notebook_name: str, **_: object) -> object:
+                item = self._pools[notebook_name].pop(0)  # Voila's: the first item
+                return None, [], (await item)["kernel_id"]
+
+        manager = Voila(refill_concurrency=2)
+        manager._pools = {"page.ipynb": [*pending, ready]}  # type: ignore[attr-defined]
+        handed: list[bool] = []
+        seen = HandingOver(manager, Visitor("token", "10.0.0.1"), lambda: handed.append(True))
+        sizes = [seen.get_pool_size("page.ipynb")]
+        _, _, kernel = await seen.get_rendered_notebook(notebook_name="page.ipynb")
+        sizes.append(seen.get_pool_size("page.ipynb"))
+        unpaced = HandingOver(Voila(refill_concurrency=0), None, lambda: None)  # type: ignore
+        unpaced._manager._pools = {"page.ipynb": pending}  # type: ignore[attr-defined]
+        for future in pending:
+            future.cancel()
+        return sizes, handed, kernel, unpaced.get_pool_size("page.ipynb")
+
+    sizes, handed, kernel, unpaced_size = run(scenario())
+    assert sizes == [1, 0] and handed == [True] and kernel == "ready"
+    assert unpaced_size == 2  # without --room: Voila's own way (a refill starts at once)
 
 
 def test_the_page_template_is_compiled_once_for_every_kernel(monkeypatch) -> None:
