@@ -181,7 +181,7 @@ def test_reveal_answer_marks_the_right_options(app_server, context) -> None:
     assert right == [o.text for o in quiz.questions[0].options if o.correct]
     options = quiz.questions[0].options
     assert question.locator(".is-gq-feedback").count() == len(options)
-    assert question.get_by_role("status").inner_text() == \
+    assert question.locator(".is-gq-status[role=status]").inner_text() == \
         CONTENT.text("facilitator", "answer_shown")
 
 
