@@ -24,6 +24,7 @@ from .guard import (
     ensure_visitor_token,
     render_page,
 )
+from .handing_over import HandingOver
 from .kernels import Visitor
 from .leave import set_leave_token
 from .page_info import notebook_url, start_notebook
@@ -54,60 +55,6 @@ def busy_reason(manager: Any, client: str, limits: Limits) -> str | None:
     if limits.per_client and manager.kernels_of_client(client) >= limits.per_client:
         return "one address has its limit of open pages"
     return None
-
-
-def ready_kernels(manager: Any, notebook_name: str | None) -> list[Any]:
-    """The items of Voila's pool for a notebook whose kernel has started and run the page up to
-    the visit (finished tasks without an error); the others are refills still under way."""
-    pool = getattr(manager, "_pools", {}).get(notebook_name, [])
-    return [item for item in pool
-            if item.done() and not item.cancelled() and item.exception() is None]
-
-
-class HandingOver:
-    """The kernel manager, as the page handler sees it: the kernel it takes is bound to the
-    visitor (Voila's handler takes it from the pool or starts one; these are the two calls)."""
-
-    def __init__(self, manager: Any, visitor: Visitor, handed: Any) -> None:
-        self._manager = manager
-        self._visitor = visitor
-        self._handed = handed
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._manager, name)
-
-    def _paced(self) -> bool:
-        return getattr(self._manager, "refill_concurrency", 0) > 0
-
-    def get_pool_size(self, notebook_name: str) -> int:
-        """Voila takes a pooled kernel when this is above 0, even one still being refilled.
-        With paced refills (``--room``) only kernels ready now count: a visitor who would wait
-        for a refill queued behind the room's other refills (measured: 15 of a room of 30
-        moving on together waited past two minutes) gets a kernel started at once instead."""
-        if not self._paced():
-            return self._manager.get_pool_size(notebook_name)
-        return len(ready_kernels(self._manager, notebook_name))
-
-    async def get_rendered_notebook(self, *args: Any, **kwargs: Any) -> Any:
-        if self._paced():  # the ready kernels first: Voila takes the pool's first item
-            notebook = kwargs.get("notebook_name", args[0] if args else None)
-            ready = ready_kernels(self._manager, notebook)  # not inside sort: the list is
-            pool = getattr(self._manager, "_pools", {}).get(notebook, [])  # empty while sorted
-            pool.sort(key=lambda item: item not in ready)
-        self._manager.waiting_for_pool(1)  # a refill it waits for goes at once (refill.py)
-        try:
-            result = await self._manager.get_rendered_notebook(*args, **kwargs)
-        finally:
-            self._manager.waiting_for_pool(-1)
-        self._manager.hand_over(result[2], self._visitor)
-        self._handed()
-        return result
-
-    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
-        kernel_id = await ensure_async(self._manager.start_kernel(*args, **kwargs))
-        self._manager.hand_over(kernel_id, self._visitor)
-        self._handed()
-        return kernel_id
 
 
 class PageHandler(TornadoVoilaHandler):

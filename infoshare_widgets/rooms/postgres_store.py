@@ -17,7 +17,8 @@ from typing import Any
 
 import psycopg
 
-from .store import RoomStore, ThreadConnections
+from .connections import ThreadConnections
+from .store import RoomStore
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .store import RoomStore, ThreadConnections
+from .connections import ThreadConnections
+from .store import RoomStore
 
 FILE_NAME = "rooms.sqlite3"
 

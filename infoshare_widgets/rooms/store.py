@@ -6,56 +6,23 @@ devices that joined it (the digest of each device's random token); and the answe
 option id, device digest). No name, no free text, no network address is ever written. Ending a
 room, or its expiry, deletes its rows from all three tables.
 
-Subclasses give a connection per thread (:class:`ThreadConnections`), a transaction
+Subclasses give a connection per thread (:class:`.connections.ThreadConnections`), a transaction
 (:meth:`RoomStore._transaction`) and, on PostgreSQL, a notification for each change.
 """
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from .codes import digest, new_code, new_secret, new_token
 from .schema import PHASES, SCHEMA, TABLES
 
 ROOM_HOURS = 4.0  # a room and its answers are deleted this long after it started, at the latest
 MAX_DEVICES = 300  # devices one room accepts: the most answers a question can get
-
-Connection = TypeVar("Connection")
-
-
-class ThreadConnections(Generic[Connection]):
-    """One database connection per thread (the server runs store calls in a small thread pool,
-    and neither driver's connection may be shared between threads mid-transaction); `close`
-    closes every one of them."""
-
-    def __init__(self, connect: Callable[[], Connection],
-                 usable: Callable[[Connection], bool] = lambda conn: True) -> None:
-        self._connect, self._usable = connect, usable
-        self._local = threading.local()
-        self._all: list[Connection] = []
-        self._lock = threading.Lock()
-
-    def get(self) -> Connection:
-        """This thread's connection (a new one the first time, or when it is no longer usable)."""
-        conn = getattr(self._local, "conn", None)
-        if conn is None or not self._usable(conn):
-            conn = self._connect()
-            self._local.conn = conn
-            with self._lock:
-                self._all.append(conn)
-        return conn
-
-    def close(self) -> None:
-        with self._lock:
-            for conn in self._all:
-                conn.close()  # type: ignore[attr-defined]
-            self._all.clear()
-        self._local = threading.local()
 
 @dataclass(frozen=True)
 class Room:

@@ -148,7 +148,11 @@ def loaded(app_server: AppServer, shared_context: object) -> Callable[[str], obj
     def get(section_id: str) -> object:
         if section_id not in cache:
             cache[section_id] = open_page(shared_context, app_server.section_url(section_id))
-        return cache[section_id]
+        page = cache[section_id]
+        # The page a test reads is the one in front: a page behind later ones is hidden, and a
+        # hidden page runs no scroll animation (End did not scroll two pages opened earlier).
+        page.bring_to_front()  # type: ignore[attr-defined]
+        return page
 
     return get
 

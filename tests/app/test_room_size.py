@@ -14,7 +14,8 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 from infoshare_widgets.app import render_cache
 from infoshare_widgets.app import room_size as room
 from infoshare_widgets.app.deploy_env import serve_options
-from infoshare_widgets.app.handlers import HandingOver, Limits, busy_reason
+from infoshare_widgets.app.handing_over import HandingOver
+from infoshare_widgets.app.handlers import Limits, busy_reason
 from infoshare_widgets.app.kernels import (
     NO_HISTORY,
     InfoshareKernelManager,

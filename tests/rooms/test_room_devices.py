@@ -4,38 +4,17 @@ guessed codes refused plainly, nothing but ids and digests in the store, no rows
 
 from __future__ import annotations
 
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 from _room_client import Device, Facilitator, call, room_server
+from _room_watch import Watching
 
 from infoshare_widgets.rooms.codes import digest, new_code
 from infoshare_widgets.rooms.open_store import open_store
 
 DEVICES = 30
 DELIVERY_SECONDS = 2.0
-
-
-class Watching(threading.Thread):
-    """The facilitator's page: long polls and notes when each view arrived."""
-
-    def __init__(self, facilitator: Facilitator, version: int) -> None:
-        super().__init__(daemon=True)
-        self.facilitator, self.version = facilitator, version
-        self.seen: list[tuple[float, dict]] = []
-        self.stop = False
-
-    def run(self) -> None:
-        while not self.stop:
-            status, view = self.facilitator.view(self.version)
-            if status != 200:
-                return
-            self.seen.append((time.monotonic(), view))
-            self.version = view["version"]
-
-    def when(self, counts: list[int]) -> float | None:
-        return next((t for t, v in self.seen if v.get("counts") == counts), None)
 
 
 def test_thirty_devices_on_one_server(store_env: dict[str, str]) -> None:
@@ -58,7 +37,7 @@ def test_thirty_devices_on_one_server(store_env: dict[str, str]) -> None:
         assert all("reveal" in v and v["reveal"] is None for v in views)  # no answer leaked
         options = len(views[0]["question"]["options"])
 
-        watching = Watching(host, asked["version"])
+        watching = Watching(host.view, asked["version"])
         watching.start()
         answers = [i % options for i in range(DEVICES)]
         pairs = zip(devices, answers, strict=True)
@@ -122,7 +101,7 @@ def test_two_servers_sharing_one_store_push_changes(store_env: dict[str, str]) -
         asked = host.step("ask", question)[1]
         followed = devices[0].follow(first["stage"])[1]  # on server two, woken by server one
         assert followed["phase"] == "open" and followed["question"]["id"] == question
-        watching = Watching(host, asked["version"])
+        watching = Watching(host.view, asked["version"])
         watching.start()
         replies = list(pool.map(lambda d: d.answer(question, [0]), devices))
         sent = time.monotonic()
