@@ -5,7 +5,9 @@ Voila's websocket handler, with three changes:
 - incoming frames go through :func:`.browser_input.refusal`; a refused one is dropped and logged
   (without its content), never passed to the kernel;
 - error and stream messages from the kernel (a widget callback that raised, a stray print) are
-  logged on the server and never sent to the browser: they carry tracebacks with file paths;
+  logged on the server and never sent to the browser: they carry tracebacks with file paths; so
+  is any other message that carries a traceback (an error reply, an Output widget's captured
+  error: a full run once saw one reach the page after a malformed update);
 - the handshake is refused to anyone but the kernel's visitor (:class:`.guard.VisitorBound`),
   and frames over ``websocket_max_message_size`` close the socket (tornado's own limit, set in
   the server's settings).
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any
 
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
@@ -24,6 +27,7 @@ from .browser_input import V1_PROTOCOL, Budget, parse, refusal
 log = logging.getLogger(__name__)
 
 KERNEL_TO_BROWSER_DROPPED = frozenset({"error", "stream"})
+TRACEBACK_FIELD = re.compile(r'"(?:traceback|ename)"\s*:')  # a Jupyter error's own fields
 
 
 def outgoing_type(message: Any, subprotocol: str | None = None) -> str | None:
@@ -61,7 +65,7 @@ class FilteredKernelSocket(VoilaKernelWebsocketHandler):
     def write_message(self, message: Any, binary: bool = False) -> Any:
         protocol = V1_PROTOCOL if self.selected_subprotocol == V1_PROTOCOL else None
         msg_type = outgoing_type(message, protocol)
-        if msg_type in KERNEL_TO_BROWSER_DROPPED:
+        if msg_type in KERNEL_TO_BROWSER_DROPPED or carries_traceback(message, protocol):
             log.warning("A page's kernel sent %s output, kept from the page: %s", msg_type,
                         output_text(message, protocol))
             return None
@@ -81,3 +85,17 @@ def output_text(message: Any, subprotocol: str | None) -> str:
     except Exception:
         text = "(unreadable)"
     return str(text)[-2000:]
+
+
+def carries_traceback(message: Any, subprotocol: str | None = None) -> bool:
+    """Whether a message on its way to the browser holds a Python error's fields, in any
+    encoding (an unreadable one holds nothing a page could show)."""
+    try:
+        if isinstance(message, bytes):
+            incoming = parse(message, subprotocol)
+            text = json.dumps(incoming.content, default=str) if incoming else ""
+        else:
+            text = message if isinstance(message, str) else json.dumps(message, default=str)
+    except Exception:
+        return False
+    return TRACEBACK_FIELD.search(text) is not None

@@ -30,7 +30,7 @@ from infoshare_widgets.app.guard import (
     has_control_character,
 )
 from infoshare_widgets.app.logs import HideKernelIds
-from infoshare_widgets.app.socket import outgoing_type
+from infoshare_widgets.app.socket import carries_traceback, outgoing_type
 
 KERNEL_ID = "0a1b2c3d-1111-2222-3333-444455556666"
 
@@ -104,6 +104,26 @@ def test_every_websocket_encoding_is_read(encoding: str) -> None:
     huge = (2**31 - 1).to_bytes(4, "big") + b"\x00" * 64 if encoding == "binary" \
         else (2**62).to_bytes(8, "little") + b"\x00" * 64
     assert parse(huge, protocol) is None and outgoing_type(huge, protocol) is None
+
+
+@pytest.mark.parametrize("encoding", ["json", "binary", "v1"])
+def test_a_traceback_in_any_message_is_kept_from_the_page(encoding: str) -> None:
+    error = {"output_type": "error", "ename": "TraitError", "evalue": "bad",
+             "traceback": ["Traceback (most recent call last)", "/site-packages/x.py"]}
+    captured = message("comm_msg", {"comm_id": "c", "data": {
+        "method": "update", "state": {"outputs": [error]}, "buffer_paths": []}})
+    fine = message("comm_msg", {"comm_id": "c", "data": {
+        "method": "update", "state": {"status": "An error card says what went wrong"}}})
+    for msg, kept in ((captured, True), (fine, False)):
+        if encoding == "json":
+            frame, protocol = json.dumps({**msg, "channel": "iopub"}), None
+        elif encoding == "binary":
+            frame, protocol = serialize_binary_message({**msg, "channel": "iopub"}), None
+        else:
+            parts = [json.dumps(msg[k]).encode() for k in
+                     ("header", "parent_header", "metadata", "content")]
+            frame, protocol = serialize_msg_to_ws_v1(parts, "iopub"), V1_PROTOCOL
+        assert carries_traceback(frame, protocol) is kept, (encoding, kept)
 
 
 def test_hosts_control_characters_and_the_script_policy() -> None:
