@@ -126,8 +126,10 @@ def test_widgets_made_from_the_browser_are_capped_and_big_messages_close_the_soc
     comm_id, _ = question_comm(socket)
     socket.send(json.dumps(comm_msg(comm_id, {"method": "update", "buffer_paths": [],
                                               "state": {"chosen": {"not": "a list"}}})))
-    back = json.dumps(receive_for(socket, 2))
-    assert "Traceback" not in back and "site-packages" not in back and '"error"' not in back
+    back = receive_for(socket, 2)
+    leaked = [(m.get("msg_type"), m.get("channel"), json.dumps(m)[:800]) for m in back
+              if any(word in json.dumps(m) for word in ("Traceback", "site-packages", '"error"'))]
+    assert leaked == []  # names the message that carried it, if one ever does
     # 300 KB in one message: the server closes the socket (limit 256 KB).
     big = comm_msg(comm_id, {"method": "custom", "content": {"event": "x" * 300_000}})
     socket.send(json.dumps(big))
