@@ -82,18 +82,22 @@ def message(msg_type: str, content: dict) -> dict:
             "parent_header": {}, "metadata": {}, "content": content, "buffers": []}
 
 
+def encoded(msg: dict, channel: str, encoding: str) -> tuple[str | bytes, str | None]:
+    """A kernel message as a websocket frame in one of the three encodings, and its protocol."""
+    if encoding == "json":
+        return json.dumps({**msg, "channel": channel}), None
+    if encoding == "binary":
+        return serialize_binary_message({**msg, "channel": channel}), None
+    parts = [json.dumps(msg[k]).encode() for k in ("header", "parent_header", "metadata",
+                                                  "content")]
+    return serialize_msg_to_ws_v1(parts, channel), V1_PROTOCOL
+
+
 @pytest.mark.parametrize("encoding", ["json", "binary", "v1"])
 def test_every_websocket_encoding_is_read(encoding: str) -> None:
     msg = message("comm_msg", {"comm_id": "c", "data": {"method": "update",
                                                         "state": {"prompt_html": "x"}}})
-    if encoding == "json":
-        frame, protocol = json.dumps({**msg, "channel": "shell"}), None
-    elif encoding == "binary":
-        frame, protocol = serialize_binary_message({**msg, "channel": "shell"}), None
-    else:
-        parts = [json.dumps(msg[k]).encode() for k in
-                 ("header", "parent_header", "metadata", "content")]
-        frame, protocol = serialize_msg_to_ws_v1(parts, "shell"), V1_PROTOCOL
+    frame, protocol = encoded(msg, "shell", encoding)
     incoming = parse(frame, protocol)
     assert incoming is not None and incoming.msg_type == "comm_msg"
     assert refusal(incoming, Budget(1)) == "state update of prompt_html"
@@ -115,14 +119,7 @@ def test_a_traceback_in_any_message_is_kept_from_the_page(encoding: str) -> None
     fine = message("comm_msg", {"comm_id": "c", "data": {
         "method": "update", "state": {"status": "An error card says what went wrong"}}})
     for msg, kept in ((captured, True), (fine, False)):
-        if encoding == "json":
-            frame, protocol = json.dumps({**msg, "channel": "iopub"}), None
-        elif encoding == "binary":
-            frame, protocol = serialize_binary_message({**msg, "channel": "iopub"}), None
-        else:
-            parts = [json.dumps(msg[k]).encode() for k in
-                     ("header", "parent_header", "metadata", "content")]
-            frame, protocol = serialize_msg_to_ws_v1(parts, "iopub"), V1_PROTOCOL
+        frame, protocol = encoded(msg, "iopub", encoding)
         assert carries_traceback(frame, protocol) is kept, (encoding, kept)
 
 
