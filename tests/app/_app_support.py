@@ -203,16 +203,38 @@ def wait_until_ready(server: AppServer, notebooks: list[str], timeout: float = 1
     raise RuntimeError(f"the Voila server was not ready in {timeout}s:\n{server.log()[-4000:]}")
 
 
-def stop(process: subprocess.Popen) -> None:
-    """Stop the server (it shuts its kernels down on SIGTERM); kill it if it does not stop."""
+def stop(process: subprocess.Popen, how: int = signal.SIGTERM, wait: float = 20) -> None:
+    """Stop a server with `how` (the app shuts its kernels down on SIGTERM, nginx finishes its
+    requests on SIGQUIT); kill its process group if it has not stopped in `wait` seconds."""
     if process.poll() is not None:
         return
-    process.send_signal(signal.SIGTERM)
+    process.send_signal(how)
     try:
-        process.wait(timeout=20)
+        process.wait(timeout=wait)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
+
+
+def built_app(tmp_path: Path, monkeypatch: object, **settings: object) -> tuple[object, object]:
+    """Our Voila app initialised from the shipped command line (`settings` added), and its
+    tornado application, without serving anything."""
+    import tornado.web
+
+    from infoshare_widgets.app.voila_app import InfoshareVoila
+
+    monkeypatch.chdir(tmp_path)  # type: ignore[attr-defined]
+    command, _ = voila_command(ServerSettings(max_kernels=9, **settings), base_env={})
+    app = InfoshareVoila()
+    app.initialize(command[3:])
+    web_app = tornado.web.Application(**app.init_settings())
+    web_app.add_handlers(".*$", app.init_handlers())
+    # Voila's pools queued their first fill on the event loop; nothing here runs it, but a later
+    # test's loop (Playwright's) would, and log a failure for an app that never started.
+    for pool in getattr(app.kernel_manager, "_pools", {}).values():
+        for task in pool:
+            task.cancel()
+    return app, web_app
 
 
 @contextmanager

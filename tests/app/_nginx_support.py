@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from _app_support import stop
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy" / "nginx"
 SNIPPETS = ("infoshare-proxy.conf", "infoshare-headers.conf")
@@ -160,10 +161,4 @@ def running_nginx(site: str, upstreams: Sequence[int], folder: Path) -> Iterator
                 time.sleep(0.1)
         yield server
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGQUIT)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=5)
+        stop(process, signal.SIGQUIT, wait=10)

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 import tornado.web
+from _app_support import built_app
 
 from infoshare_widgets import cli
 from infoshare_widgets.app import health, routes
@@ -16,8 +17,6 @@ from infoshare_widgets.app.deploy_env import normal_base_url
 from infoshare_widgets.app.drain import Drain
 from infoshare_widgets.app.handlers import Limits, PageHandler, busy_reason
 from infoshare_widgets.app.proxy import client_address, from_this_machine, networks
-from infoshare_widgets.app.serve import ServerSettings, voila_command
-from infoshare_widgets.app.voila_app import InfoshareVoila
 
 LOOPBACK = networks(["loopback"])
 
@@ -82,16 +81,7 @@ def test_base_urls_are_normalised() -> None:
 
 
 def test_every_route_is_under_the_prefix(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    command, _ = voila_command(ServerSettings(port=18002, max_kernels=9,
-                                              base_url="/infoshare/"), base_env={})
-    app = InfoshareVoila()
-    app.initialize(command[3:])
-    web_app = tornado.web.Application(**app.init_settings())
-    web_app.add_handlers(".*$", app.init_handlers())
-    for pool in getattr(app.kernel_manager, "_pools", {}).values():
-        for task in pool:
-            task.cancel()
+    _, web_app = built_app(tmp_path, monkeypatch, port=18002, base_url="/infoshare/")
     patterns = [pattern for pattern, _ in routes.route_table(web_app)]
     assert len(patterns) >= 13
     assert all(p.startswith("/infoshare/") for p in patterns), patterns

@@ -10,6 +10,7 @@ Voila's repository): the application class, ``initialize(argv)``, then settings 
 from __future__ import annotations
 
 import ast
+import asyncio
 import inspect
 import json
 import os
@@ -18,6 +19,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import tornado.web
+from _app_support import built_app
 from voila.app import Voila
 from voila.utils import ENV_VARIABLE
 
@@ -26,7 +28,6 @@ from infoshare_widgets.app import routes
 from infoshare_widgets.app.cells import CellTimeout, waits_for_visit
 from infoshare_widgets.app.guard import Guarded, VisitorBound
 from infoshare_widgets.app.handlers import TemplateAssetHandler
-from infoshare_widgets.app.serve import ServerSettings, voila_command
 from infoshare_widgets.app.voila_app import InfoshareVoila
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
@@ -62,18 +63,7 @@ EXPECTED_ROUTES = {
 def build(tmp_path: Path,
           monkeypatch: pytest.MonkeyPatch) -> tuple[Voila, tornado.web.Application]:
     """Our app, initialised from the shipped command line, with its tornado application."""
-    monkeypatch.chdir(tmp_path)
-    command, _ = voila_command(ServerSettings(port=18001, max_kernels=9), base_env={})
-    app = InfoshareVoila()
-    app.initialize(command[3:])
-    web_app = tornado.web.Application(**app.init_settings())
-    web_app.add_handlers(".*$", app.init_handlers())
-    # Voila's pools queued their first fill on the event loop; nothing here runs it, but a later
-    # test's loop (Playwright's) would, and log a failure for an app that never started.
-    for pool in getattr(app.kernel_manager, "_pools", {}).values():
-        for task in pool:
-            task.cancel()
-    return app, web_app
+    return built_app(tmp_path, monkeypatch, port=18001)  # type: ignore[return-value]
 
 
 def served(web_app: tornado.web.Application) -> dict[str, type]:
@@ -129,6 +119,12 @@ def test_the_page_handler_hooks_are_voilas(tmp_path, monkeypatch) -> None:
     assert "self.kernel_manager.get_rendered_notebook(" in source
     assert "self.kernel_manager.start_kernel(" in source
     assert type(manager).__mro__[1].__name__ == "InfoshareKernelManager"
+    # handing_over.py reads the pool size Voila's handler asks for, and Voila's pools (a list of
+    # tasks per notebook): without them a --room server would start every page's kernel anew.
+    assert "self.kernel_manager.get_pool_size(" in source
+    pools = manager._pools
+    assert pools and all(isinstance(p, list) and all(isinstance(t, asyncio.Future) for t in p)
+                         for p in pools.values())
 
 
 def test_config_files_are_not_read(tmp_path, monkeypatch) -> None:
