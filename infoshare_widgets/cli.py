@@ -21,6 +21,7 @@ def validate(directory: Path | None, today: date | None = None) -> int:
     ``today`` is for tests.
     """
     from .content.review import review_warnings
+    from .content.sources import source_warnings
 
     try:
         content = load_content(directory)
@@ -32,7 +33,7 @@ def validate(directory: Path | None, today: date | None = None) -> int:
     where = display_path(content.root)
     for warning in review_warnings(content, today or date.today()):
         print(f"warning: {where}/{warning}", file=sys.stderr)
-    for warning in content.warnings:
+    for warning in [*content.warnings, *source_warnings(content)]:
         print(_printable(f"warning: {warning}"))
     if content.problems:
         for problem in content.problems:

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pydantic import Field, model_validator
 
 from .models import Id, Link, Markdown, Strict, Text, _no_duplicates
+from .sources import Source, source_field
 
 # Checking every combination of answers is cheap for a few questions; beyond this many
 # combinations the completeness check is skipped rather than slow to load.
@@ -71,7 +72,7 @@ class HelperRule(Strict):
         "record (question id: the choice, word for word), filled in when the learner carries "
         "the result into the record.",
     )
-    source: Text = Field(description="The law or guidance this rests on, with its date.")
+    source: Source = source_field("The law or guidance this rests on, with its date.")
 
 
 class HelperPart(Strict):

@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from .limits import MAX_TEXT_CHARS
+from .sources import Source, source_field
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 """The one definition of an id; the validator's message for a bad id is keyed on it."""
@@ -138,7 +139,7 @@ class Topic(Strict):
     numbered: StrictBool = Field(default=False, description="Number the items (1, 2, 3 ...).")
     links: list[Link] | None = Field(default=None, description="Publications to look up.")
     after: Markdown | None = Field(default=None, description="Text shown after the list.")
-    source: Text = Field(description="Which guidance this reflects, and its date.")
+    source: Source = source_field("Which guidance this reflects, and its date.")
     facilitator_notes: Markdown | None = Field(
         default=None, description="Shown only in facilitator mode."
     )
@@ -168,7 +169,7 @@ class LawfulBasis(Strict):
         description="The pack's explanation, in its own words. Leave it out only for a basis "
         "the pack does not have (then give `added_source`).",
     )
-    added_source: Text | None = Field(
+    added_source: Source | None = Field(
         default=None,
         description="For a basis the pack does not have: the law and guidance it comes from, "
         "with dates. It is shown as not from the pack.",
@@ -185,9 +186,8 @@ class LawfulBasis(Strict):
         description="When it fits safeguarding, and when not, for each kind of organisation "
         "(added by this course, with its sources in `source`)."
     )
-    source: Text | None = Field(
-        default=None, description="Where the guidance comes from, and its date."
-    )
+    source: Source | None = source_field("Where the guidance comes from, and its date.",
+                                         required=False)
 
     @model_validator(mode="after")
     def _from_somewhere(self) -> LawfulBasis:
@@ -202,7 +202,7 @@ class Note(Strict):
 
     title: Text = Field(description="The note's heading.")
     body: Markdown = Field(description="The note itself.")
-    source: Text = Field(description="Where the note comes from, and its date.")
+    source: Source = source_field("Where the note comes from, and its date.")
 
 
 OrganisationKind = Literal[
@@ -223,7 +223,7 @@ class LawfulBasesFile(Strict):
     guidance: Markdown = Field(description="Which bases usually fit safeguarding, and why.")
     update_note: Note = Field(description="What changed since the pack was written.")
     tool: Link = Field(description="The ICO's interactive tool.")
-    source: Text = Field(description="Which guidance this reflects, and its date.")
+    source: Source = source_field("Which guidance this reflects, and its date.")
 
 
 class Scenario(Strict):
@@ -252,6 +252,8 @@ class Scenario(Strict):
         default_factory=dict,
         description="Optional: what to tell a learner who picks this basis (by basis id).",
     )
+    source: Source | None = source_field("The law and guidance this scenario's answer rests "
+                                         "on, with dates.", required=False)
     draft: Draft = False
 
 
@@ -261,7 +263,7 @@ class ScenariosFile(Strict):
     title: Text = Field(description="The exercise's heading.")
     intro: Markdown = Field(description="Shown before the scenarios: what the learner does.")
     scenarios: list[Scenario] = Field(min_length=1, description="The scenarios, in order.")
-    source: Text = Field(description="Which guidance the answers follow, and its date.")
+    source: Source = source_field("Which guidance the answers follow, and its date.")
 
 
 # --- golden rules -------------------------------------------------------------------------------
@@ -299,7 +301,7 @@ class GoldenRulesFile(Strict):
     checks: list[RuleCheck] = Field(
         default_factory=list, description="Optional situations for the check of understanding."
     )
-    source: Text = Field(description="Which guidance this reflects, and its date.")
+    source: Source = source_field("Which guidance this reflects, and its date.")
     facilitator_notes: Markdown | None = Field(
         default=None, description="Notes for the rules and their check; shown only in "
         "facilitator mode, with the check."
@@ -362,7 +364,7 @@ class DecisionRecordFile(Strict):
     intro: Markdown = Field(description="Shown before the questions.")
     warning: Markdown = Field(description="Reminder to use practice details, not real people's.")
     questions: list[RecordQuestion] = Field(min_length=1, description="The questions, in order.")
-    source: Text = Field(description="Which guidance this reflects, and its date.")
+    source: Source = source_field("Which guidance this reflects, and its date.")
 
     @model_validator(mode="after")
     def _ask_if_earlier(self) -> DecisionRecordFile:
@@ -446,9 +448,8 @@ class LocalFile(Strict):
         default=None,
         description="The escalation procedure when you disagree with another agency's response.",
     )
-    source: Text | None = Field(
-        default=None, description="Where these details come from, and when they were checked."
-    )
+    source: Source | None = source_field(
+        "Where these details come from, and when they were checked.", required=False)
 
     def is_empty(self) -> bool:
         """True when the partnership has given nothing: the pages then invent nothing."""
@@ -484,7 +485,7 @@ class CaseStudy(Strict):
     facilitator_notes: Markdown | None = Field(
         default=None, description="Shown only in facilitator mode."
     )
-    source: Text | None = Field(default=None, description="Where the case study comes from.")
+    source: Source | None = source_field("Where the case study comes from.", required=False)
     see_also: list[Id] | None = Field(
         default=None,
         description="Optional: ids of topics (in `topics/`) a learner should read with this "
@@ -520,6 +521,8 @@ class Question(Strict):
     explanation: Markdown | None = Field(
         default=None, description="Shown after the learner checks an answer."
     )
+    source: Source | None = source_field("Optional: the law or guidance the answer rests on, "
+                                         "for a question that states the law.", required=False)
 
     @model_validator(mode="after")
     def _answerable(self) -> Question:

@@ -59,10 +59,21 @@ def _message(kind: str, e: _Error) -> str:
     return formatter(e) if formatter else e.msg
 
 
+_SOURCE_FIELDS = {"source", "sources", "added_source"}
+_SOURCE_FORMS = {"text", "reference", "list"}  # the tags of `sources.Source`'s forms
+
+
 def _clean_loc(loc: tuple) -> tuple:
-    """Drop pydantic's internal steps (validator names, '[key]' for a mapping's keys)."""
-    return tuple(p for p in loc
-                 if not (isinstance(p, str) and (p.startswith("function-") or p == "[key]")))
+    """Drop pydantic's internal steps (validator names, '[key]' for a mapping's keys, the form a
+    source was read as)."""
+    out: list = []
+    for p in loc:
+        if isinstance(p, str) and (p.startswith("function-") or p == "[key]"):
+            continue
+        if p in _SOURCE_FORMS and out and out[-1] in _SOURCE_FIELDS:
+            continue
+        out.append(p)
+    return tuple(out)
 
 
 def _unknown_field(e: _Error) -> str:
@@ -168,6 +179,7 @@ def field_names(loc: tuple, model: type) -> list[str]:
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
+        part = "source" if part == "sources" else part  # its other name
         info = getattr(target, "model_fields", {}).get(part)
         if info is None:
             return []

@@ -47,7 +47,8 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
             "on_this_page",  # issue 14 (questions)
             # issue 14 (learner experience): skip link, warning text, character count
             "skip_link", "warning_label", "count_limit", "count_left", "count_left_one",
-            "count_over", "count_over_one"],
+            "count_over", "count_over_one",
+            "source_checked"],
     "quiz": ["check", "try_again", "correct", "not_quite", "nothing_chosen", "score",
              "correct_icon", "wrong_icon", "choose_one", "choose_all", "option_right",
              "option_wrong", "missed_single", "missed_multiple",
@@ -95,6 +96,7 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
 # them, so a template such as ``{total[0]}`` or ``{correct:>200000000}`` is reported, not shipped.
 TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
     "app": {"reviewed_footer": {"version": "2026.11", "date": "30 November 2026"},
+            "source_checked": {"date": "6 December 2026"},
             # issue 14: filled in the browser (ui/text_box.js)
             "count_limit": {"max": "5,000"}, "count_left": {"count": "4,990"},
             "count_over": {"count": "10"}},

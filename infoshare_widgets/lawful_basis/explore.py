@@ -14,9 +14,10 @@ import ipywidgets as widgets
 
 from ..content import Content, models
 from ..content.markdown import escape, to_html
+from ..content.sources import Source
 from ..ui.blocks import prose
 from ..ui.details import DetailsWidget
-from ..ui.html import heading_html, link_html, source_html
+from ..ui.html import heading_html, link_html, source_html, source_inline_html
 from ..ui.wording import fill
 from .model import BasisWords
 
@@ -33,9 +34,11 @@ def _labelled(label: str, markdown: str) -> str:
     return f'<p class="is-lb-label"><strong>{escape(label)}</strong></p>{to_html(markdown)}'
 
 
-def _not_in_pack(label: str, added_source: str | None) -> str:
+def _not_in_pack(content: Content, label: str, added_source: Source | None) -> str:
     """For a basis the pack does not have: said in words, with where it comes from."""
-    where = f" {escape(added_source)}" if added_source else ""
+    inline = source_inline_html(added_source, content.text("app", "new_tab"),
+                                content.text("app", "source_checked"))
+    where = f" {inline}" if added_source else ""
     return f'<p class="is-lb-label is-lb-not-in-pack"><strong>{escape(label)}</strong>{where}</p>'
 
 
@@ -75,7 +78,7 @@ class LawfulBasesView(widgets.VBox):
                 "is-lb-basis-summary",
             )
             words_of_pack = (_labelled(words.pack_text, basis.pack_text) if basis.pack_text
-                             else _not_in_pack(words.not_in_pack, basis.added_source))
+                             else _not_in_pack(content, words.not_in_pack, basis.added_source))
             # GOV.UK's details: "More on <basis>" is a fixed label (issue 14).
             more = DetailsWidget(
                 summary=fill(words.show_basis, name=basis.name),

@@ -12,7 +12,7 @@ import ipywidgets as widgets
 
 from ..content import models
 from ..content.markdown import escape, to_html, to_inline_html
-from ..ui.html import link_html
+from ..ui.html import link_html, source_inline_html
 from ..ui.notes import notes_html
 
 Wording = Callable[[str], str]  # ui.yaml's ``app`` group: key -> text
@@ -53,8 +53,8 @@ def topic_html(topic: models.Topic, text: Wording, facilitator: bool = False,
     if topic.links:
         parts.append(links_html(topic.links, text))
     parts.append(to_html(topic.after))
-    parts.append(f'<p class="is-source">{escape(text("source_label"))} '
-                 f'{escape(topic.source)}</p>')
+    source = source_inline_html(topic.source, text("new_tab"), text("source_checked"))
+    parts.append(f'<p class="is-source">{escape(text("source_label"))} {source}</p>')
     if facilitator:  # a learner's page never holds the notes (absent, not hidden)
         parts.append(notes_html(notes_label, topic.facilitator_notes))
     named = f'aria-labelledby="{anchor}"' if heading else f'id="{anchor}"'
