@@ -2,22 +2,42 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
+# The lock (`make lock` writes it from pyproject.toml): the whole dependency tree, pinned, with
+# hashes. runtime.txt is what `infoshare serve` needs; lab.txt adds JupyterLab (`make lab`);
+# test.txt adds the test tools and JupyterLab (the tests start it).
+LOCK := requirements
 PORT ?= 8866
 CHROMIUM ?= /usr/bin/chromium
 # Test files run in two processes, each with its own servers and browser: the browser tests
 # mostly wait on kernels and pages, so two halve the wait even on two cores.
 TEST_WORKERS ?= 2
 
-.PHONY: install serve lab test lint validate chromium postgresql nginx clean bench
+.PHONY: install install-test install-lab serve lab test test-newest lint validate chromium \
+	postgresql nginx clean bench
 
-# Re-running is cheap: the stamp is newer than pyproject.toml unless the dependencies changed.
+# The runtime set from the lock (every file's hash checked), then the app itself without
+# dependencies (editable: it serves content/ and notebooks/ from this folder). Re-running is cheap:
+# each stamp is newer than its lock file unless the lock changed.
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: $(LOCK)/runtime.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 (or run make PYTHON=/path/to/python3.11)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)/runtime.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+# `make test` adds the test set to the same venv; `make lab` adds JupyterLab.
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed-test: $(VENV)/.installed $(LOCK)/test.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)/test.txt
+	touch $@
+
+install-lab: $(VENV)/.installed-lab
+
+$(VENV)/.installed-lab: $(VENV)/.installed $(LOCK)/lab.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)/lab.txt
 	touch $@
 
 serve: install
@@ -26,7 +46,7 @@ serve: install
 # JupyterLab on 127.0.0.1 with the content and notebooks; "Render with Voila" previews a page
 # with our template and settings.
 LAB_PORT ?= 8888
-lab: install
+lab: install-lab
 	$(BIN)/infoshare lab --port $(LAB_PORT)
 
 validate: install
@@ -69,10 +89,10 @@ nginx:
 		echo "Install it with:  sudo apt-get update && sudo apt-get install -y nginx"; \
 	fi
 
-lint: install
+lint: install-test
 	$(BIN)/ruff check infoshare_widgets tests
 
-test: install chromium postgresql nginx
+test: install-test chromium postgresql nginx
 	$(BIN)/ruff check infoshare_widgets tests
 	$(BIN)/infoshare validate
 	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadfile --durations=15
@@ -80,8 +100,8 @@ test: install chromium postgresql nginx
 
 # Benchmarks (issue 15): real servers on 127.0.0.1, ours against plain voila; writes
 # docs/performance.md and docs/performance.png. Takes a quarter of an hour or more on 2 cores.
-$(VENV)/.bench: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+$(VENV)/.bench: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	touch $@
 
 bench: install chromium $(VENV)/.bench
