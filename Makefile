@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # mostly wait on kernels and pages, so two halve the wait even on two cores.
 TEST_WORKERS ?= 2
 
-.PHONY: install install-test install-lab serve lab test test-newest lint validate chromium \
+.PHONY: install install-test install-lab lock serve lab test test-newest lint validate chromium \
 	postgresql nginx clean bench
 
 # The runtime set from the lock (every file's hash checked), then the app itself without
@@ -39,6 +39,26 @@ install-lab: $(VENV)/.installed-lab
 $(VENV)/.installed-lab: $(VENV)/.installed $(LOCK)/lab.txt
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)/lab.txt
 	touch $@
+
+# Run after changing a dependency in pyproject.toml: writes the three lock files again for
+# Python 3.11 on Linux, keeping every other pin; `make lock LOCK_FLAGS=--upgrade` also moves
+# the packages nobody pins to their newest releases. uv, pinned, comes from PyPI into .tools.
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+LOCK_FLAGS ?=
+UV_COMPILE = UV_CUSTOM_COMPILE_COMMAND="make lock" $(UV) pip compile pyproject.toml --quiet \
+	--generate-hashes --python-version 3.11 --python-platform linux $(LOCK_FLAGS)
+
+.tools/.uv-$(UV_VERSION):
+	test -x .tools/bin/python || $(PYTHON) -m venv .tools
+	.tools/bin/python -m pip install --quiet uv==$(UV_VERSION)
+	touch $@
+
+lock: .tools/.uv-$(UV_VERSION)
+	mkdir -p $(LOCK)
+	$(UV_COMPILE) -o $(LOCK)/runtime.txt
+	$(UV_COMPILE) --extra lab -c $(LOCK)/runtime.txt -o $(LOCK)/lab.txt
+	$(UV_COMPILE) --extra test --extra lab -c $(LOCK)/runtime.txt -o $(LOCK)/test.txt
 
 serve: install
 	$(BIN)/infoshare serve --port $(PORT)
@@ -108,4 +128,4 @@ bench: install chromium $(VENV)/.bench
 	INFOSHARE_CHROMIUM=$(CHROMIUM) nice -n 5 $(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) .tools build *.egg-info
