@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 LOCK := requirements
 PORT ?= 8866
 CHROMIUM ?= /usr/bin/chromium
+# The fast tier (no browser, no server processes): what `make test-newest` runs.
+FAST_PYTEST_ARGS ?= -m "not browser" tests/content tests/components tests/test_*.py
 # Test files run in two processes, each with its own servers and browser: the browser tests
 # mostly wait on kernels and pages, so two halve the wait even on two cores.
 TEST_WORKERS ?= 2
@@ -117,6 +119,25 @@ test: install-test chromium postgresql nginx
 	$(BIN)/infoshare validate
 	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadfile --durations=15
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks/
+
+# Not in CI: the fast tier against the newest release of every dependency (pyproject.toml's
+# names without their pins, no lock), in a scratch venv in a temporary folder that goes
+# afterwards. Before moving a pin: run it and read what fails.
+UPGRADE_WATCH := tornado|jupyter.server|voila|nbclient|nbconvert|traitlets|ipywidgets|ipykernel|jinja2|pydantic
+test-newest:
+	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && set -e && \
+	$(PYTHON) -m venv "$$scratch/venv" && \
+	$(PYTHON) -c 'import re, tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+		print("\n".join(re.sub(r"==.*", "", r) for r in p["dependencies"] \
+		+ p["optional-dependencies"]["test"] + p["optional-dependencies"]["lab"]))' \
+		> "$$scratch/newest.txt" && \
+	echo "Installing the newest releases of:" $$(cat "$$scratch/newest.txt") && \
+	"$$scratch/venv/bin/python" -m pip install --quiet --upgrade pip && \
+	"$$scratch/venv/bin/python" -m pip install --quiet --upgrade -r "$$scratch/newest.txt" && \
+	"$$scratch/venv/bin/python" -m pip install --quiet --no-deps -e . && \
+	echo "Newest releases installed (some):" && \
+	"$$scratch/venv/bin/python" -m pip list --format=freeze | grep -iE '^($(UPGRADE_WATCH))==' && \
+	"$$scratch/venv/bin/python" -m pytest $(FAST_PYTEST_ARGS) -q
 
 # Benchmarks (issue 15): real servers on 127.0.0.1, ours against plain voila; writes
 # docs/performance.md and docs/performance.png. Takes a quarter of an hour or more on 2 cores.
