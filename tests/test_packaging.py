@@ -204,3 +204,16 @@ def test_pack_copy_matches_the_source() -> None:
         pytest.skip(f"the source pack is not here ({PACK_SOURCE}): cannot check the copy for "
                     "drift (CI has ../shared beside the clone)")
     assert PACK_COPY.read_bytes() == PACK_SOURCE.read_bytes()
+
+
+def test_lab_without_jupyterlab_says_how_to_install_it(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """JupyterLab is the `lab` set, not the app's: `infoshare lab` without it names the fix."""
+    from infoshare_widgets.app import lab
+
+    found = lab.importlib.util.find_spec
+    monkeypatch.setattr(lab.importlib.util, "find_spec",
+                        lambda name, *args: None if name == "jupyterlab" else found(name, *args))
+    monkeypatch.setattr(lab.subprocess, "call", lambda *a, **k: pytest.fail("JupyterLab started"))
+    assert lab.lab(open_browser=False) == 2
+    assert "make lab" in capsys.readouterr().err
