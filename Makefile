@@ -18,15 +18,16 @@ TEST_WORKERS ?= 2
 	postgresql nginx clean bench
 
 # The runtime set from the lock (every file's hash checked), then the app itself without
-# dependencies (editable: it serves content/ and notebooks/ from this folder). Re-running is cheap:
+# dependencies (editable: it serves content/ and notebooks/ from this folder), built by the
+# locked setuptools (build.txt: pyproject.toml's build-system.requires), not the newest one. Re-running is cheap:
 # each stamp is newer than its lock file unless the lock changed.
 install: $(VENV)/.installed
 
-$(VENV)/.installed: $(LOCK)/runtime.txt pyproject.toml
+$(VENV)/.installed: $(LOCK)/runtime.txt $(LOCK)/build.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 (or run make PYTHON=/path/to/python3.11)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)/runtime.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)/build.txt -r $(LOCK)/runtime.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 # `make test` adds the test set to the same venv; `make lab` adds JupyterLab.
@@ -42,7 +43,7 @@ $(VENV)/.installed-lab: $(VENV)/.installed $(LOCK)/lab.txt
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)/lab.txt
 	touch $@
 
-# Run after changing a dependency in pyproject.toml: writes the three lock files again for
+# Run after changing a dependency in pyproject.toml: writes the lock files again for
 # Python 3.11 on Linux, keeping every other pin; `make lock LOCK_FLAGS=--upgrade` also moves
 # the packages nobody pins to their newest releases. uv, pinned, comes from PyPI into .tools.
 UV_VERSION := 0.13.9
@@ -61,6 +62,8 @@ lock: .tools/.uv-$(UV_VERSION)
 	$(UV_COMPILE) -o $(LOCK)/runtime.txt
 	$(UV_COMPILE) --extra lab -c $(LOCK)/runtime.txt -o $(LOCK)/lab.txt
 	$(UV_COMPILE) --extra test --extra lab -c $(LOCK)/runtime.txt -o $(LOCK)/test.txt
+	$(PYTHON) -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"]))' \
+		| $(subst pyproject.toml,-,$(UV_COMPILE)) -c $(LOCK)/runtime.txt -o $(LOCK)/build.txt
 
 serve: install
 	$(BIN)/infoshare serve --port $(PORT)

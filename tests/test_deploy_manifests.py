@@ -152,13 +152,16 @@ def pip_installs(commands: list[str]) -> list[list[str]]:
 
 
 def assert_runtime_lock_only(commands: list[str]) -> None:
-    """The runtime lock with hashes, then the app alone (--no-deps): nothing else is installed."""
+    """The runtime lock (and the locked build backend) with hashes, then the app alone (--no-deps,
+    built by that backend): nothing else is installed."""
     installs = pip_installs(commands)
     assert installs, commands
     assert [words for words in installs if "--require-hashes" in words] == [
-        ["--quiet", "--require-hashes", "-r", "requirements/runtime.txt"]]
+        ["--quiet", "--require-hashes", "-r", "requirements/build.txt",
+         "-r", "requirements/runtime.txt"]]
     others = [words for words in installs if "--require-hashes" not in words]
-    assert others and all("--no-deps" in words and words[-1] == "." for words in others), others
+    assert others and all({"--no-deps", "--no-build-isolation"} <= set(words) and words[-1] == "."
+                          for words in others), others
     dry_run = "\n".join(commands)
     for other_set in ("requirements/test.txt", "requirements/lab.txt", "[test", "[lab", "[bench"):
         assert other_set not in dry_run

@@ -127,6 +127,16 @@ def test_the_other_sets_keep_the_runtime_versions(lock_set: str) -> None:
         name: package["version"] for name, package in runtime.items()}
 
 
+def test_the_build_backend_is_locked() -> None:
+    """make install builds the app with requirements/build.txt (no newest setuptools fetched)."""
+    build_system = tomllib.loads((ROOT / "pyproject.toml").read_text())["build-system"]
+    locked, runtime = _lock("build"), _lock("runtime")
+    assert {_name(r) for r in build_system["requires"]} <= set(locked)
+    assert all(package["hashes"] for package in locked.values())
+    assert all(runtime[name]["version"] == package["version"]
+               for name, package in locked.items() if name in runtime)
+
+
 def test_the_runtime_set_has_no_test_tools_or_jupyterlab() -> None:
     runtime = _lock("runtime")
     assert "voila" in runtime and "ipykernel" in runtime
