@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 # The lock (`make lock` writes it from pyproject.toml): the whole dependency tree, pinned, with
 # hashes. runtime.txt is what `infoshare serve` needs; lab.txt adds JupyterLab (`make lab`);
-# test.txt adds the test tools and JupyterLab (the tests start it).
+# test.txt adds the test tools and JupyterLab (the tests start it); build.txt is pyproject.toml's
+# build-system.requires (setuptools, wheel).
 LOCK := requirements
 PORT ?= 8866
 CHROMIUM ?= /usr/bin/chromium
@@ -19,8 +20,8 @@ TEST_WORKERS ?= 2
 
 # The runtime set from the lock (every file's hash checked), then the app itself without
 # dependencies (editable: it serves content/ and notebooks/ from this folder), built by the
-# locked setuptools (build.txt: pyproject.toml's build-system.requires), not the newest one. Re-running is cheap:
-# each stamp is newer than its lock file unless the lock changed.
+# locked setuptools (build.txt), not the newest one. Re-running is cheap: each stamp is newer
+# than its lock file unless the lock changed.
 install: $(VENV)/.installed
 
 $(VENV)/.installed: $(LOCK)/runtime.txt $(LOCK)/build.txt pyproject.toml
