@@ -3,6 +3,9 @@ prefix on every route, proxies, metrics text and the drain on SIGTERM."""
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
@@ -159,9 +162,52 @@ def test_sigterm_drains_then_stops_and_a_second_stops_at_once() -> None:
     now[0] = 30.0
     assert drain.should_stop()  # the grace is over
     stopped: list[str] = []
-    loop = SimpleNamespace(add_callback_from_signal=lambda f: stopped.append(f.__name__))
-    drain.on_signal(loop)  # type: ignore[arg-type]
+    for one in (drain, fresh := Drain(lambda: manager, grace=30)):
+        one.stop = lambda: stopped.append("stop")  # type: ignore[method-assign]
+        one.begin = lambda: stopped.append("begin")  # type: ignore[method-assign]
+    drain.on_signal()
     assert stopped == ["stop"]
-    fresh = Drain(lambda: manager, grace=30)
-    fresh.on_signal(loop)  # type: ignore[arg-type]
+    fresh.on_signal()
     assert stopped == ["stop", "begin"]
+
+
+def test_sigterm_is_taken_on_the_running_loop_with_asyncio_not_from_the_signal() -> None:
+    # Tornado 6.4 deprecated IOLoop.add_callback_from_signal (removed in 7.0); asyncio's
+    # add_signal_handler runs the handler as a callback on the loop. A SIGTERM before the loop
+    # runs is counted and handled when it starts; the first drains, the second stops.
+    manager = FakeManager()
+    drain = Drain(lambda: manager, grace=30)
+    drain.early(signal.SIGTERM, None)
+    seen: list[str] = []
+
+    async def serve() -> None:
+        loop = asyncio.get_running_loop()
+        drain.begin = lambda: seen.append("begin")  # type: ignore[method-assign]
+        drain.watch()
+        try:
+            drain.started = 0.0  # what begin() records: draining now
+            drain.stop = lambda: seen.append("stop")  # type: ignore[method-assign]
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(100):
+                if len(seen) == 2:
+                    break
+                await asyncio.sleep(0.01)
+        finally:
+            loop.remove_signal_handler(signal.SIGTERM)
+
+    if _loop_running():  # Playwright's loop in this thread: asyncio.run() cannot start here
+        pytest.skip("an event loop is already running in this thread")
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        asyncio.run(serve())
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert seen == ["begin", "stop"] and drain.early_signals == 0
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
