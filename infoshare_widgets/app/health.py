@@ -29,6 +29,7 @@ from tornado.log import access_log
 from ..content.cache import content_signature, current_content
 from .handlers import Limits, PageHandler, busy_reason
 from .proxy import from_this_machine, in_networks, was_forwarded
+from .upstream.tornado import request_summary
 
 COUNTS: Counter[str] = Counter()
 _fingerprints: dict[Path, tuple[tuple, str]] = {}
@@ -101,7 +102,7 @@ def _access_log(handler: Any) -> None:
     status = handler.get_status()
     method = access_log.info if status < 400 else \
         access_log.warning if status < 500 else access_log.error
-    method("%d %s %.2fms", status, handler._request_summary(),
+    method("%d %s %.2fms", status, request_summary(handler),
            1000.0 * handler.request.request_time())
 
 

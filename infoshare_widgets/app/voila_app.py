@@ -43,6 +43,7 @@ from .proxy import networks
 from .render_cache import install as compile_templates_once
 from .room import RoomService, take_rooms_url
 from .routes import allowlisted, guarded
+from .upstream.voila import jinja_env
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
@@ -146,7 +147,7 @@ class InfoshareVoila(Voila):
         settings["headers"] = {**settings.get("headers", {}), **SECURITY_HEADERS}
         settings["default_handler_class"] = guarded(NotFoundHandler)
         settings["default_handler_args"] = {}
-        settings["voila_jinja2_env"].filters["infoshare_page"] = page_info
+        jinja_env(settings).filters["infoshare_page"] = page_info
         settings["infoshare_limits"] = Limits(self.max_kernels, self.max_pages_per_client,
                                               self.pooled_kernels())
         settings["infoshare_hosts"] = self.hosts()
