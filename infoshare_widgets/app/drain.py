@@ -24,27 +24,18 @@ from typing import Any
 
 from tornado.ioloop import IOLoop, PeriodicCallback
 
+from .kernel_state import KernelState
+
 log = logging.getLogger(__name__)
 
 # A page served just before the signal needs a moment to open its websocket.
 SETTLE_SECONDS = 3.0
-RECENT_SECONDS = 5.0
-
-
-def pages_open(manager: Any, now: float) -> int:
-    """Pages connected now, page requests on the way, and kernels handed over moments ago."""
-    connections = getattr(manager, "_kernel_connections", {}) or {}
-    connected = {k for k, n in connections.items() if n > 0}
-    pending = sum(getattr(manager, "_pending", {}).values())
-    recent = {k for k, t in (getattr(manager, "_last_alive", {}) or {}).items()
-              if now - t < RECENT_SECONDS and k not in connected}
-    return len(connected) + pending + len(recent)
 
 
 class Drain:
     """The server's SIGTERM handler (see the module docstring)."""
 
-    def __init__(self, manager: Callable[[], Any], grace: float,
+    def __init__(self, manager: Callable[[], KernelState], grace: float,
                  clock: Callable[[], float] = time.monotonic,
                  logger: logging.Logger | logging.LoggerAdapter = log) -> None:
         self._manager = manager
@@ -88,9 +79,7 @@ class Drain:
         elapsed = self.clock() - self.started
         if elapsed >= self.grace:
             return True
-        manager = self._manager()
-        now = getattr(manager, "clock", self.clock)()
-        return elapsed >= SETTLE_SECONDS and pages_open(manager, now) == 0
+        return elapsed >= SETTLE_SECONDS and self._manager().pages_open() == 0
 
     def check(self) -> None:
         if self.should_stop():

@@ -13,21 +13,15 @@ from typing import Any
 
 from jupyter_core.utils import ensure_async
 
-from .kernels import Visitor
+from .kernels import InfoshareKernelManager, Visitor
 from .upstream import voila
-
-
-def ready_kernels(manager: Any, notebook_name: str | None) -> list[Any]:
-    """The items of Voila's pool for a notebook whose kernel has started and run the page up to
-    the visit (finished tasks without an error); the others are refills still under way."""
-    return voila.ready_items(manager, notebook_name)
 
 
 class HandingOver:
     """The kernel manager, as the page handler sees it: the kernel it takes is bound to the
     visitor (Voila's handler takes it from the pool or starts one; these are the two calls)."""
 
-    def __init__(self, manager: Any, visitor: Visitor, handed: Any) -> None:
+    def __init__(self, manager: InfoshareKernelManager, visitor: Visitor, handed: Any) -> None:
         self._manager = manager
         self._visitor = visitor
         self._handed = handed
@@ -51,7 +45,7 @@ class HandingOver:
         moving on together waited past two minutes) gets a kernel started at once instead."""
         if not self._paced():
             return self._manager.get_pool_size(notebook_name)
-        return len(ready_kernels(self._manager, notebook_name))
+        return len(self._manager.ready_kernels(notebook_name))
 
     async def get_rendered_notebook(self, *args: Any, **kwargs: Any) -> Any:
         if self._paced():  # the ready kernels first: Voila takes the pool's first item

@@ -158,7 +158,7 @@ class InfoshareVoila(Voila):
         settings["log_function"] = counting(settings.get("log_function"))
         settings.update(leave_settings(self.base_url))
         # The page gives up on an unreachable server only once its kernel must have gone.
-        _SERVER_INFO["gone_ms"] = int(getattr(self.kernel_manager, "liveness_timeout", 0) * 1000)
+        _SERVER_INFO["gone_ms"] = int(self.kernel_manager.liveness_timeout * 1000)
         return settings
 
     def init_handlers(self) -> list:
