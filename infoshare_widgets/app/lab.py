@@ -75,7 +75,7 @@ def _load_jupyter_server_extension(server_app: Any) -> None:
     # No MathJax from cdnjs in the preview: Voila's page loads it unless both settings are None,
     # as they are in `infoshare serve`; the page asks nothing of another origin, as when served.
     web_app.settings.update(mathjax_url=None, mathjax_config=None)
-    for kwargs in handler_kwargs(web_app.default_router, TornadoVoilaHandler):
+    for kwargs in handler_kwargs(web_app, TornadoVoilaHandler):
         kwargs["template_paths"] = [*kwargs["template_paths"], str(PACKAGE_DIR)]
 
 

@@ -46,15 +46,22 @@ def route_rules(app: web.Application) -> list[tuple[str, type]]:
     return rules
 
 
-def handler_kwargs(router: Any, handler: type) -> list[dict[str, Any]]:
-    """The keyword arguments of every route to `handler`, in tornado's nested routers.
+def handler_kwargs(app: web.Application, handler: type) -> list[dict[str, Any]]:
+    """The keyword arguments of every route to `handler` (the dicts themselves: a change to
+    one changes what the handler is built with).
 
-    tornado 6.x: a router's ``rules``, each with ``target`` and ``target_kwargs``.
+    tornado 6.x: ``Application.default_router``, nested routers' ``rules``, each with
+    ``target`` and ``target_kwargs``.
     """
+    expect(hasattr(app, "default_router"), "tornado.web.Application no longer has default_router")
+    return _kwargs_in(app.default_router, handler)
+
+
+def _kwargs_in(router: Any, handler: type) -> list[dict[str, Any]]:
     found = []
     for rule in getattr(router, "rules", []):
         if rule.target is handler:
             found.append(rule.target_kwargs)
         elif hasattr(rule.target, "rules"):
-            found.extend(handler_kwargs(rule.target, handler))
+            found.extend(_kwargs_in(rule.target, handler))
     return found
