@@ -43,6 +43,7 @@ from .proxy import networks
 from .render_cache import install as compile_templates_once
 from .room import RoomService, take_rooms_url
 from .routes import allowlisted, guarded
+from .upstream import check_server
 from .upstream.voila import jinja_env
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -144,6 +145,7 @@ class InfoshareVoila(Voila):
 
     def init_settings(self) -> dict:
         settings = super().init_settings()
+        check_server(self.kernel_manager, self.log)  # a changed Voila stops here, saying what
         settings["headers"] = {**settings.get("headers", {}), **SECURITY_HEADERS}
         settings["default_handler_class"] = guarded(NotFoundHandler)
         settings["default_handler_args"] = {}

@@ -23,7 +23,7 @@ from voila.utils import ENV_VARIABLE
 from infoshare_widgets.app import browser_input
 from infoshare_widgets.app.handing_over import HandingOver
 from infoshare_widgets.app.render_cache import CachedTemplatesExporter
-from infoshare_widgets.app.upstream import UpstreamChanged
+from infoshare_widgets.app.upstream import UpstreamChanged, check_server
 from infoshare_widgets.app.upstream import jupyter_server as door_js
 from infoshare_widgets.app.upstream import tornado as door_tornado
 from infoshare_widgets.app.upstream import voila as door_voila
@@ -39,6 +39,20 @@ def changed(match: str) -> pytest.RaisesContext:
 def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, tornado.web.Application]:
     with pytest.MonkeyPatch.context() as monkeypatch:
         return built_app(tmp_path_factory.mktemp("app"), monkeypatch, port=18002)
+
+
+def test_the_server_checks_the_shapes_when_it_starts(app, tmp_path, monkeypatch) -> None:
+    warned: list[str] = []
+    log = SimpleNamespace(warning=lambda message, *args: warned.append(message % args))
+    check_server(app[0].kernel_manager, log)  # type: ignore[arg-type]
+    assert warned == []
+    monkeypatch.setattr(door_voila, "check_leave_listener", lambda: door_voila.expect(
+        False, "voila's widget manager no longer sends its leave beacon"))
+    check_server(app[0].kernel_manager, log)  # type: ignore[arg-type]
+    assert warned and "no longer sends its leave beacon" in warned[0]  # logged: pages still work
+    monkeypatch.delattr(RequestInfoSocketHandler, "_waiters")
+    with changed("RequestInfoSocketHandler no longer has _waiters"):
+        built_app(tmp_path, monkeypatch, port=18003)  # the server does not start
 
 
 # --- Voila: the pools --------------------------------------------------------------------------

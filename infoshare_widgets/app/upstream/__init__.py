@@ -16,6 +16,23 @@ module from importing private names or reading ``._name`` attributes of upstream
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
+from . import tornado, voila
 from .changed import UpstreamChanged
 
-__all__ = ["UpstreamChanged"]
+__all__ = ["UpstreamChanged", "check_server"]
+
+
+def check_server(kernel_manager: Any, log: logging.Logger | logging.LoggerAdapter) -> None:
+    """When the server starts: the shapes a page needs are there (else :class:`UpstreamChanged`
+    stops it with its message), and the leave listener's (only logged: pages work without it,
+    their kernels then end by the liveness check)."""
+    voila.pools(kernel_manager)
+    voila.waiting_for_visit("")
+    tornado.check_request_summary()
+    try:
+        voila.check_leave_listener()
+    except UpstreamChanged as err:
+        log.warning("%s; closed pages' kernels will end by the liveness check instead", err)
