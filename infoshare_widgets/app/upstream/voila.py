@@ -14,9 +14,8 @@ from voila.request_info_handler import RequestInfoSocketHandler
 
 from .changed import expect
 
-__all__ = ["PAGE_HANDLER_USES", "check_leave_listener", "expect", "is_pool_refill", "is_ready",
-           "jinja_env", "pools", "put_ready_first", "ready_items", "use_exporter",
-           "waiting_for_visit"]
+__all__ = ["PAGE_HANDLER_USES", "check_leave_listener", "is_pool_refill", "is_ready", "jinja_env",
+           "pools", "put_ready_first", "ready_items", "use_exporter", "waiting_for_visit"]
 
 # What Voila's page handler uses of its kernel manager (Voila 0.5.13, voila/handler.py,
 # VoilaHandler.get_generator): HandingOver (handing_over.py) serves exactly these.
