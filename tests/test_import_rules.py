@@ -150,3 +150,143 @@ def test_the_lazy_exports_still_give_each_factory() -> None:
     assert [f.__module__.rsplit(".", 1)[1] for f in factories] == ["view"] * 5
     with pytest.raises(ImportError):
         from infoshare_widgets.quiz import no_such_thing  # noqa: F401
+
+
+# --- Upstream internals: only through the door (app/upstream/) -------------------------------
+
+DOOR = "app/upstream/"
+# The kernel side cannot import app/ (above): its one module that knows Voila's visit exchange
+# and ipykernel's copy of the real stderr is its own door.
+KERNEL_SIDE_DOOR = "pages/visit.py"
+# Public names in undocumented places, or undocumented settings: the door's too.
+UNDOCUMENTED = frozenset({
+    "deserialize_binary_message", "deserialize_msg_from_ws_v1", "notebook_renderer",
+    "wildcard_router", "default_router", "voila_jinja2_env", "VOILA_PREHEAT"})
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def _ours(module: str) -> bool:
+    return module == "infoshare_widgets" or module.startswith("infoshare_widgets.")
+
+
+def _outside_the_door(root: Path) -> list[tuple[str, ast.AST]]:
+    files = []
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        if not rel.startswith(DOOR) and rel != KERNEL_SIDE_DOOR:
+            files.append((rel, ast.parse(path.read_text(encoding="utf-8"), str(path))))
+    return files
+
+
+def _annotations(tree: ast.AST) -> set[int]:
+    """ids of nodes inside annotations (never run: every module has future annotations)."""
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        notes = [getattr(node, "returns", None), getattr(node, "annotation", None)]
+        for note in filter(None, notes):
+            inside |= {id(n) for n in ast.walk(note)}
+    return inside
+
+
+def _ours_private(files: list[tuple[str, ast.AST]]) -> tuple[set[str], set[str]]:
+    """Private names our code defines (assigned attributes, class members) and reads."""
+    defined, read = set(), set()
+    for _, tree in files:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute):
+                (defined if isinstance(node.ctx, ast.Store) else read).add(node.attr)
+            elif isinstance(node, ast.ClassDef):
+                for item in node.body:
+                    targets = item.targets if isinstance(item, ast.Assign) else \
+                        [item.target] if isinstance(item, ast.AnnAssign) else []
+                    defined |= {t.id for t in targets if isinstance(t, ast.Name)}
+                    if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                        defined.add(item.name)
+    return defined, read
+
+
+def _string(node: ast.AST | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def upstream_touches(root: Path = PACKAGE) -> list[str]:
+    """Each touch of an upstream private or undocumented part outside the door, as
+    ``file:line: what``: a private name imported, ``super()._x``, ``._x`` that our code does not
+    define, ``getattr(..., "_x")``, ``"_x"`` as a key (a class namespace), a private method
+    defined in a class and never called by us (an override of an upstream hook), or a name of
+    :data:`UNDOCUMENTED`."""
+    files = _outside_the_door(root)
+    defined, read = _ours_private(files)
+    out = []
+    for rel, tree in files:
+        skip = _annotations(tree)
+        for node in ast.walk(tree):
+            if id(node) in skip:
+                continue
+            at = f"{rel}:{getattr(node, 'lineno', 0)}:"
+            if isinstance(node, ast.ImportFrom) and not node.level and not _ours(node.module or ""):
+                names = [a.name for a in node.names if _private(a.name) or a.name in UNDOCUMENTED]
+                if names or any(_private(p) for p in (node.module or "").split(".")):
+                    out.append(f"{at} from {node.module} import {', '.join(names) or '...'}")
+            elif isinstance(node, ast.Attribute) and node.attr in UNDOCUMENTED:
+                out.append(f"{at} .{node.attr} (undocumented)")
+            elif isinstance(node, ast.Attribute) and _private(node.attr):
+                owner = node.value
+                if isinstance(owner, ast.Call) and getattr(owner.func, "id", "") == "super":
+                    out.append(f"{at} super().{node.attr}")
+                elif node.attr not in defined:
+                    out.append(f"{at} .{node.attr} (not ours)")
+            elif isinstance(node, ast.Call) and getattr(node.func, "id", "") in (
+                    "getattr", "hasattr", "setattr", "delattr") and len(node.args) >= 2:
+                name = _string(node.args[1])
+                if name and _private(name) and name not in defined:
+                    out.append(f"{at} {node.func.id}(..., {name!r})")  # type: ignore[attr-defined]
+            elif isinstance(node, ast.Dict):
+                for key in map(_string, node.keys):
+                    if key and _private(key) and key.isidentifier() and key not in defined:
+                        out.append(f"{at} {key!r} as a key")
+            elif isinstance(node, ast.Constant) and node.value in UNDOCUMENTED:
+                out.append(f"{at} {node.value!r} (undocumented)")
+            elif isinstance(node, ast.ClassDef):
+                out += [f"{rel}:{item.lineno}: def {item.name} (an upstream hook?)"
+                        for item in node.body
+                        if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
+                        and _private(item.name) and not item.decorator_list
+                        and item.name not in read]
+    return out
+
+
+def test_upstream_internals_are_touched_only_through_the_door() -> None:
+    assert (PACKAGE / DOOR).is_dir() and upstream_touches() == []
+
+
+@pytest.mark.parametrize("source, found", [
+    ("from jupyter_server.services.kernels.connection.base import "
+     "deserialize_binary_message\n", "import deserialize_binary_message"),
+    ("from voila._version import x\n", "from voila._version import"),
+    ("def f(manager):\n    return manager._pools\n", "._pools (not ours)"),
+    ("def f(manager):\n    return getattr(manager, '_kernel_connections', {})\n",
+     "getattr(..., '_kernel_connections')"),
+    ("class C:\n    def f(self):\n        return super()._create_environment()\n",
+     "super()._create_environment"),
+    ("class C:\n    def _handle_signal_stop(self, sig, frame):\n        pass\n",
+     "def _handle_signal_stop"),
+    ("def f(cls, summary):\n    return type('X', (cls,), {'_request_summary': summary})\n",
+     "'_request_summary' as a key"),
+    ("def f(settings):\n    return settings['voila_jinja2_env']\n", "'voila_jinja2_env'"),
+    ("def f(app):\n    return app.wildcard_router.rules\n", ".wildcard_router"),
+])
+def test_the_door_check_finds_each_kind_of_touch(tmp_path: Path, source: str, found: str) -> None:
+    root = tmp_path / "infoshare_widgets"
+    (root / "app" / "upstream").mkdir(parents=True)
+    (root / "app" / "upstream" / "voila.py").write_text(source)  # in the door: allowed
+    assert upstream_touches(root) == []
+    (root / "app" / "health.py").write_text(
+        "class Ours:\n    def __init__(self):\n        self._mine = 1\n\n"
+        "    def read(self, other):\n        return other._mine, self._helper()\n\n"
+        "    def _helper(self):\n        return 0\n\n\n" + source)
+    touches = upstream_touches(root)
+    assert len(touches) == 1 and found in touches[0] and touches[0].startswith("app/health.py:")

@@ -21,10 +21,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from jupyter_server.services.kernels.connection.base import (
-    deserialize_binary_message,
-    deserialize_msg_from_ws_v1,
-)
+from .upstream import UpstreamChanged
+from .upstream.jupyter_server import decode_legacy, decode_v1
 
 V1_PROTOCOL = "v1.kernel.websocket.jupyter.org"
 
@@ -72,12 +70,14 @@ def parse(frame: str | bytes, subprotocol: str | None) -> Incoming | None:
         return None
     try:
         if subprotocol == V1_PROTOCOL:
-            _, parts = deserialize_msg_from_ws_v1(frame)
+            _, parts = decode_v1(frame)  # type: ignore[arg-type]
             header, content = json.loads(parts[0]), json.loads(parts[3])
         else:
-            msg = deserialize_binary_message(frame) if isinstance(frame, bytes) \
+            msg = decode_legacy(frame) if isinstance(frame, bytes) \
                 else json.loads(frame)
             header, content = msg.get("header") or {}, msg.get("content") or {}
+    except UpstreamChanged:
+        raise  # not the page's fault: say so in the log, loudly
     except Exception:
         return None
     if not isinstance(header, dict) or not isinstance(content, dict):

@@ -6,38 +6,36 @@ the server stops taking new pages: the page handler answers them with the busy p
 load balancer stops sending new visitors. Pages already open keep working (their kernel
 websocket and liveness answers) until none is open, or for ``grace`` seconds at most; then the
 server stops and shuts its kernels down, and any page still open says it lost its connection.
+
+The signal is taken with asyncio's ``loop.add_signal_handler`` once the server's loop runs (what
+Tornado 6.4 names in place of the deprecated ``IOLoop.add_callback_from_signal``, removed in
+Tornado 7): the handler then runs as an ordinary callback on the loop. A SIGTERM that arrives
+before the loop runs is counted by :meth:`Drain.early` and handled when it starts.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import signal
 import time
 from collections.abc import Callable
 from typing import Any
 
 from tornado.ioloop import IOLoop, PeriodicCallback
 
+from .kernel_state import KernelState
+
 log = logging.getLogger(__name__)
 
 # A page served just before the signal needs a moment to open its websocket.
 SETTLE_SECONDS = 3.0
-RECENT_SECONDS = 5.0
-
-
-def pages_open(manager: Any, now: float) -> int:
-    """Pages connected now, page requests on the way, and kernels handed over moments ago."""
-    connections = getattr(manager, "_kernel_connections", {}) or {}
-    connected = {k for k, n in connections.items() if n > 0}
-    pending = sum(getattr(manager, "_pending", {}).values())
-    recent = {k for k, t in (getattr(manager, "_last_alive", {}) or {}).items()
-              if now - t < RECENT_SECONDS and k not in connected}
-    return len(connected) + pending + len(recent)
 
 
 class Drain:
     """The server's SIGTERM handler (see the module docstring)."""
 
-    def __init__(self, manager: Callable[[], Any], grace: float,
+    def __init__(self, manager: Callable[[], KernelState], grace: float,
                  clock: Callable[[], float] = time.monotonic,
                  logger: logging.Logger | logging.LoggerAdapter = log) -> None:
         self._manager = manager
@@ -45,16 +43,27 @@ class Drain:
         self.grace = grace
         self.clock = clock
         self.started: float | None = None
+        self.early_signals = 0
         self._timer: PeriodicCallback | None = None
-        self._loop: IOLoop | None = None
 
-    def on_signal(self, loop: IOLoop) -> None:
-        """Called from the signal handler: begin draining, or stop now if already draining."""
-        self._loop = loop
+    def early(self, _signum: int, _frame: Any) -> None:
+        """A plain ``signal.signal`` handler for the moments before the loop runs: only counts."""
+        self.early_signals += 1
+
+    def watch(self) -> None:
+        """Take SIGTERM on the running loop from now on (call it from the loop), and handle any
+        that came before it ran."""
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.on_signal)
+        for _ in range(self.early_signals):
+            self.on_signal()
+        self.early_signals = 0
+
+    def on_signal(self) -> None:
+        """SIGTERM, on the loop: begin draining, or stop now if already draining."""
         if self.started is not None or self.grace <= 0:
-            loop.add_callback_from_signal(self.stop)
+            self.stop()
         else:
-            loop.add_callback_from_signal(self.begin)
+            self.begin()
 
     def begin(self) -> None:
         manager = self._manager()
@@ -70,9 +79,7 @@ class Drain:
         elapsed = self.clock() - self.started
         if elapsed >= self.grace:
             return True
-        manager = self._manager()
-        now = getattr(manager, "clock", self.clock)()
-        return elapsed >= SETTLE_SECONDS and pages_open(manager, now) == 0
+        return elapsed >= SETTLE_SECONDS and self._manager().pages_open() == 0
 
     def check(self) -> None:
         if self.should_stop():
@@ -82,4 +89,4 @@ class Drain:
         if self._timer is not None:
             self._timer.stop()
         self.log.info("Stopping the server now")
-        (self._loop or IOLoop.current()).stop()
+        IOLoop.current().stop()

@@ -27,6 +27,7 @@ from tornado import web
 from tornado.httputil import split_host_and_port
 
 from .proxy import request_is_https
+from .upstream.voila import jinja_env
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ def has_control_character(path: str) -> bool:
 
 def render_page(handler: web.RequestHandler, name: str, **namespace: Any) -> str:
     """One of our template's plain pages (404, error, busy), without Jupyter's user machinery."""
-    env = handler.settings["voila_jinja2_env"]
+    env = jinja_env(handler.settings)
     return env.get_template(name).render(base_url=handler.settings.get("base_url", "/"),
                                          **namespace)
 

@@ -25,6 +25,7 @@ from .guard import (
     render_page,
 )
 from .handing_over import HandingOver
+from .kernel_state import KernelState
 from .kernels import Visitor
 from .leave import set_leave_token
 from .page_info import notebook_url, start_notebook
@@ -45,9 +46,9 @@ class Limits:
     pooled: int = 0  # kernels the pools keep waiting, part of max_kernels
 
 
-def busy_reason(manager: Any, client: str, limits: Limits) -> str | None:
+def busy_reason(manager: KernelState, client: str, limits: Limits) -> str | None:
     """Why a new page cannot be served now, or None."""
-    if getattr(manager, "draining", False):
+    if manager.draining:
         return "the server is stopping"
     if limits.max_kernels and \
             manager.visitor_kernels() >= max(1, limits.max_kernels - limits.pooled):

@@ -28,7 +28,9 @@ from tornado.log import access_log
 
 from ..content.cache import content_signature, current_content
 from .handlers import Limits, PageHandler, busy_reason
+from .kernel_state import KernelState
 from .proxy import from_this_machine, in_networks, was_forwarded
+from .upstream.tornado import request_summary
 
 COUNTS: Counter[str] = Counter()
 _fingerprints: dict[Path, tuple[tuple, str]] = {}
@@ -101,7 +103,7 @@ def _access_log(handler: Any) -> None:
     status = handler.get_status()
     method = access_log.info if status < 400 else \
         access_log.warning if status < 500 else access_log.error
-    method("%d %s %.2fms", status, handler._request_summary(),
+    method("%d %s %.2fms", status, request_summary(handler),
            1000.0 * handler.request.request_time())
 
 
@@ -123,7 +125,7 @@ class HealthHandler(web.RequestHandler):
         live = self.get_query_argument("live", None) is not None
         manager = self.settings["kernel_manager"]
         body = {"status": "ready" if ready else "not ready", "reason": why,
-                "draining": bool(getattr(manager, "draining", False)),
+                "draining": bool(manager.draining),
                 "content": content_version(content_root())}
         self.set_status(200 if ready or live else 503)
         self.set_header("Content-Type", "application/json")
@@ -133,12 +135,12 @@ class HealthHandler(web.RequestHandler):
     head = get
 
 
-def pool_levels(manager: Any) -> dict[str, int]:
-    pools = getattr(manager, "_pools", {}) or {}
-    return {str(name): len(items) for name, items in pools.items()}
+def pool_levels(manager: KernelState) -> dict[str, int]:
+    """Kernels in each notebook's pool, ready or still starting (as Voila counts them)."""
+    return {name: level.total for name, level in manager.pool_levels().items()}
 
 
-def metrics_text(manager: Any) -> str:
+def metrics_text(manager: KernelState) -> str:
     """The Prometheus exposition text (version 0.0.4) for this server."""
     lines: list[str] = []
 
@@ -152,9 +154,8 @@ def metrics_text(manager: Any) -> str:
            [("", alive)])
     metric("visitor_kernels", "gauge", "Kernels handed to visitors, and page requests on the way.",
            [("", manager.visitor_kernels())])
-    connections = getattr(manager, "_kernel_connections", {}) or {}
     metric("open_pages", "gauge", "Kernels with a page connected now.",
-           [("", sum(1 for n in connections.values() if n > 0))])
+           [("", len(manager.connected_kernels()))])
     levels = pool_levels(manager)
     metric("pool_kernels", "gauge", "Preheated kernels waiting in each page's pool.",
            [(f'{{notebook="{_label(name)}"}}', n) for name, n in sorted(levels.items())])
@@ -164,7 +165,7 @@ def metrics_text(manager: Any) -> str:
                             ("errors", "Other requests answered with a server error (5xx).")):
         metric(f"{name}_total", "counter", help_text, [("", COUNTS[name])])
     metric("draining", "gauge", "1 while the server is stopping and refuses new pages.",
-           [("", 1 if getattr(manager, "draining", False) else 0)])
+           [("", 1 if manager.draining else 0)])
     return "\n".join(lines) + "\n"
 
 

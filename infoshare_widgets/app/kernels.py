@@ -15,7 +15,9 @@ four additions, each a finding of the hostile-visitor probe (issue 8) or of the 
   once with the leave signal (:mod:`.leave`); liveness is the backstop;
 - each kernel process runs under a memory limit (:class:`LimitedKernelManager`).
 
-Time comes from `clock`, so tests drive all of this without waiting.
+Time comes from `clock`, so tests drive all of this without waiting. What the rest of the server
+reads of it is :class:`.kernel_state.KernelState` (pages open, pool levels, ready kernels,
+`draining`).
 """
 
 from __future__ import annotations
@@ -31,12 +33,15 @@ from jupyter_server.services.kernels.kernelmanager import (
     AsyncMappingKernelManager,
     ServerKernelManager,
 )
-from traitlets import Float, Int, default
+from traitlets import Bool, Float, Int, default
 
 from .browser_input import Budget
+from .kernel_state import PoolLevel
 from .refill import PacedRefills
+from .upstream import voila
 
 NO_HISTORY = "--HistoryManager.enabled=False"
+RECENT_SECONDS = 5.0  # a kernel handed over this recently counts as an open page (the drain)
 
 
 @dataclass
@@ -83,6 +88,8 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
     max_browser_widgets = Int(
         4, config=True,
         help="Widgets a page may create in its kernel from the browser (our pages create none).")
+    draining = Bool(
+        False, help="Set on SIGTERM (drain.py): new pages are refused while open pages finish.")
 
     @default("kernel_manager_class")
     def _default_kernel_manager_class(self) -> str:
@@ -140,6 +147,31 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
         """The page of `kernel_id` answered the liveness check."""
         if kernel_id in self._visitors:
             self._last_alive[kernel_id] = self.clock()
+
+    # --- what the rest of the server reads (kernel_state.KernelState) ------------------------
+
+    def connected_kernels(self) -> set[str]:
+        """Kernels with a page's websocket connected now (Jupyter Server's kernel model)."""
+        return {m["id"] for m in self.list_kernels() if m.get("connections", 0) > 0}
+
+    def pages_open(self) -> int:
+        """Pages connected now, page requests on the way, and kernels handed over moments ago
+        (their page has not connected yet)."""
+        connected = self.connected_kernels()
+        now = self.clock()
+        recent = {k for k, t in self._last_alive.items()
+                  if now - t < RECENT_SECONDS and k not in connected}
+        return len(connected) + sum(self._pending.values()) + len(recent)
+
+    def ready_kernels(self, notebook: str | None) -> list[Any]:
+        return voila.ready_items(self, notebook)
+
+    def pool_levels(self) -> dict[str, PoolLevel]:
+        levels = {}
+        for name, items in voila.pools(self).items():
+            ready = sum(1 for item in items if voila.is_ready(item))
+            levels[str(name)] = PoolLevel(ready=ready, starting=len(items) - ready)
+        return levels
 
     # --- culling ----------------------------------------------------------------------------
 

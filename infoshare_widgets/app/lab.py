@@ -64,28 +64,20 @@ def _load_jupyter_server_extension(server_app: Any) -> None:
     from voila import server_extension
     from voila.tornado.handler import TornadoVoilaHandler
 
+    from .upstream.tornado import handler_kwargs
+    from .upstream.voila import jinja_env
+
     configure_voila(server_app.config)
-    server_extension._load_jupyter_server_extension(server_app)
+    server_extension.load_jupyter_server_extension(server_app)
     web_app = server_app.web_app
-    env = web_app.settings["voila_jinja2_env"]
+    env = jinja_env(web_app.settings)
     env.filters.update({name: import_item(path) for name, path in FILTERS.items()})
     env.loader.searchpath.append(str(PACKAGE_DIR))
     # No MathJax from cdnjs in the preview: Voila's page loads it unless both settings are None,
     # as they are in `infoshare serve`; the page asks nothing of another origin, as when served.
     web_app.settings.update(mathjax_url=None, mathjax_config=None)
-    for kwargs in _handler_kwargs(web_app.default_router, TornadoVoilaHandler):
+    for kwargs in handler_kwargs(web_app, TornadoVoilaHandler):
         kwargs["template_paths"] = [*kwargs["template_paths"], str(PACKAGE_DIR)]
-
-
-def _handler_kwargs(router: Any, handler: type) -> list[dict[str, Any]]:
-    """The keyword arguments of every route to ``handler``, in tornado's nested routers."""
-    found = []
-    for rule in getattr(router, "rules", []):
-        if rule.target is handler:
-            found.append(rule.target_kwargs)
-        elif hasattr(rule.target, "rules"):
-            found.extend(_handler_kwargs(rule.target, handler))
-    return found
 
 
 def lab_command(settings: ServerSettings, open_browser: bool = True,

@@ -10,7 +10,8 @@ with the ``_xsrf`` cookie's value as a form field. Two things kept it from worki
   :mod:`.guard`) must name the kernel's own visitor;
 - it was sent on ``beforeunload``, which fires before a "leave this page?" prompt: a learner who
   chose to stay kept a page whose kernel connection was already closed. The template moves
-  Voila's listener to ``pagehide`` (the page is really going; ``index.html.j2``).
+  Voila's listener to ``pagehide`` (the page is really going; ``upstream/pagehide.js``, included
+  by ``index.html.j2``).
 
 Pages that vanish without a word (a killed browser, a lost network) are left to the liveness
 check in :mod:`.kernels`.

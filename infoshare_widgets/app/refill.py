@@ -22,13 +22,10 @@ from typing import Any
 
 from traitlets import Float, Int
 from traitlets.config import LoggingConfigurable
-from voila.request_info_handler import RequestInfoSocketHandler
 
+from .upstream.voila import is_pool_refill, waiting_for_visit
 
-def is_pool_refill(kwargs: dict[str, Any]) -> bool:
-    """Whether a `start_kernel` call is Voila filling a pool (not a visitor's own kernel)."""
-    env = kwargs.get("env") or {}
-    return env.get("VOILA_PREHEAT") == "True"
+__all__ = ["PacedRefills", "is_pool_refill"]
 
 
 class PacedRefills(LoggingConfigurable):
@@ -89,7 +86,7 @@ class PacedRefills(LoggingConfigurable):
         socket (``voila/query/<id>``). Its start-up is the refill's CPU; holding the slot
         until then is what keeps refills few at a time."""
         deadline = time.monotonic() + self.refill_ready_timeout
-        while kernel_id not in RequestInfoSocketHandler._waiters and time.monotonic() < deadline:
+        while not waiting_for_visit(kernel_id) and time.monotonic() < deadline:
             await asyncio.sleep(0.1)
 
     async def start_kernel(self, *args: Any, **kwargs: Any) -> Any:

@@ -18,8 +18,9 @@ from typing import Any
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
-from voila import notebook_renderer
 from voila.exporter import VoilaExporter
+
+from .upstream.voila import use_exporter
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -46,12 +47,16 @@ SHARED_CACHE = MemoryBytecodeCache()
 class CachedTemplatesExporter(VoilaExporter):
     """Voila's exporter whose Jinja environment shares :data:`SHARED_CACHE`."""
 
-    def _create_environment(self) -> Any:
-        environment = super()._create_environment()
-        environment.bytecode_cache = SHARED_CACHE
+    @property
+    def environment(self) -> Any:
+        # nbconvert's (public) environment property builds the environment once and keeps it;
+        # every template it loads goes through here first.
+        environment = super().environment
+        if environment.bytecode_cache is not SHARED_CACHE:
+            environment.bytecode_cache = SHARED_CACHE
         return environment
 
 
 def install() -> None:
     """Make Voila's notebook renderer build this exporter."""
-    notebook_renderer.VoilaExporter = CachedTemplatesExporter  # type: ignore[misc]
+    use_exporter(CachedTemplatesExporter)

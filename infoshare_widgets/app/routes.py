@@ -40,6 +40,7 @@ from .handlers import (
 from .health import HealthHandler, MetricsHandler
 from .room import room_routes
 from .socket import FilteredKernelSocket
+from .upstream.tornado import route_rules
 
 log = logging.getLogger(__name__)
 
@@ -109,12 +110,4 @@ def health_routes(base_url: str) -> list[tuple]:
 
 def route_table(app: Any) -> list[tuple[str, type]]:
     """Every (pattern, handler class) a running tornado application routes, default last."""
-    rules = []
-    for rule in app.wildcard_router.rules:
-        rules.append((rule.matcher.regex.pattern, rule.target))
-    for host_rule in app.default_router.rules:
-        target = host_rule.target
-        for rule in getattr(target, "rules", []):
-            if hasattr(rule.matcher, "regex"):
-                rules.append((rule.matcher.regex.pattern, rule.target))
-    return rules
+    return route_rules(app)

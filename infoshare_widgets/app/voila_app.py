@@ -22,6 +22,7 @@ holds the command line (pools, culling, limits, sanitising, template) that makes
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,8 @@ from .proxy import networks
 from .render_cache import install as compile_templates_once
 from .room import RoomService, take_rooms_url
 from .routes import allowlisted, guarded
+from .upstream import check_server
+from .upstream.voila import jinja_env
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
@@ -113,6 +116,15 @@ class InfoshareVoila(Voila):
         self.config.VoilaExporter.filters = dict(FILTERS)
         _SERVER_INFO["alive_ms"] = max(1, self.alive_interval) * 1000
         hide_kernel_ids(self.log, logging.getLogger("tornado.access"))
+        # SIGTERM drains (drain.py). Voila's initialize set its own handler, which stops at once
+        # through the deprecated IOLoop.add_callback_from_signal; until our loop runs, a SIGTERM
+        # is only counted, then asyncio's add_signal_handler takes over (see start).
+        self.drain = Drain(lambda: self.kernel_manager, self.drain_seconds, logger=self.log)
+        signal.signal(signal.SIGTERM, self.drain.early)
+
+    def start(self) -> None:
+        IOLoop.current().add_callback(self.drain.watch)  # runs once Voila's loop runs
+        super().start()
 
     def setup_template_dirs(self) -> None:
         super().setup_template_dirs()
@@ -133,10 +145,11 @@ class InfoshareVoila(Voila):
 
     def init_settings(self) -> dict:
         settings = super().init_settings()
+        check_server(self.kernel_manager, self.log)  # a changed Voila stops here, saying what
         settings["headers"] = {**settings.get("headers", {}), **SECURITY_HEADERS}
         settings["default_handler_class"] = guarded(NotFoundHandler)
         settings["default_handler_args"] = {}
-        settings["voila_jinja2_env"].filters["infoshare_page"] = page_info
+        jinja_env(settings).filters["infoshare_page"] = page_info
         settings["infoshare_limits"] = Limits(self.max_kernels, self.max_pages_per_client,
                                               self.pooled_kernels())
         settings["infoshare_hosts"] = self.hosts()
@@ -147,13 +160,8 @@ class InfoshareVoila(Voila):
         settings["log_function"] = counting(settings.get("log_function"))
         settings.update(leave_settings(self.base_url))
         # The page gives up on an unreachable server only once its kernel must have gone.
-        _SERVER_INFO["gone_ms"] = int(getattr(self.kernel_manager, "liveness_timeout", 0) * 1000)
+        _SERVER_INFO["gone_ms"] = int(self.kernel_manager.liveness_timeout * 1000)
         return settings
-
-    def _handle_signal_stop(self, sig: Any, frame: Any) -> None:
-        if not hasattr(self, "_drain"):
-            self._drain = Drain(lambda: self.kernel_manager, self.drain_seconds, logger=self.log)
-        self._drain.on_signal(getattr(self, "ioloop", None) or IOLoop.current())
 
     def init_handlers(self) -> list:
         return allowlisted(super().init_handlers(), self.base_url)

@@ -3,6 +3,9 @@ prefix on every route, proxies, metrics text and the drain on SIGTERM."""
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
@@ -16,6 +19,7 @@ from infoshare_widgets.app import health, routes
 from infoshare_widgets.app.deploy_env import normal_base_url
 from infoshare_widgets.app.drain import Drain
 from infoshare_widgets.app.handlers import Limits, PageHandler, busy_reason
+from infoshare_widgets.app.kernel_state import PoolLevel
 from infoshare_widgets.app.proxy import client_address, from_this_machine, networks
 
 LOOPBACK = networks(["loopback"])
@@ -104,13 +108,12 @@ def test_forwarded_addresses_are_believed_only_from_trusted_proxies() -> None:
 
 
 class FakeManager:
+    """The kernel manager's declared interface (kernel_state.KernelState), nothing more: what
+    it counts is tested on the real manager in test_kernel_manager.py."""
+
     def __init__(self) -> None:
-        self.clock = lambda: 100.0
-        self._kernel_connections = {"k1": 1, "k2": 0}
-        self._pending: dict[str, int] = {}
-        self._last_alive = {"k1": 99.0, "k2": 10.0}
-        self._pools = {"00-start.ipynb": [1, 2], "01-what-is-it.ipynb": [1]}
         self.draining = False
+        self.open = 1
 
     def list_kernel_ids(self) -> list[str]:
         return ["k1", "k2", "p1", "p2", "p3"]
@@ -120,6 +123,19 @@ class FakeManager:
 
     def kernels_of_client(self, client: str) -> int:
         return 0
+
+    def connected_kernels(self) -> set[str]:
+        return {"k1"}
+
+    def pages_open(self) -> int:
+        return self.open
+
+    def pool_levels(self) -> dict[str, PoolLevel]:
+        return {"00-start.ipynb": PoolLevel(ready=1, starting=1),
+                "01-what-is-it.ipynb": PoolLevel(ready=1, starting=0)}
+
+    def ready_kernels(self, notebook: str | None) -> list:
+        return []
 
 
 def test_metrics_are_prometheus_text(monkeypatch) -> None:
@@ -150,18 +166,62 @@ def test_sigterm_drains_then_stops_and_a_second_stops_at_once() -> None:
     drain._timer.stop()  # type: ignore[union-attr]
     assert manager.draining and busy_reason(manager, "x", Limits()) == "the server is stopping"
     now[0] = 10.0
-    assert not drain.should_stop()  # a page is still connected
-    manager._kernel_connections["k1"] = 0
-    assert not drain.should_stop()  # its page answered a moment ago (manager's clock: 100)
-    manager._last_alive["k1"] = 50.0
+    assert not drain.should_stop()  # a page is still open
+    manager.open = 0
+    now[0] = 2.0
+    assert not drain.should_stop()  # none open, but a page served just before may connect
+    now[0] = 10.0
     assert drain.should_stop()  # none open now
-    manager._kernel_connections["k1"] = 1
+    manager.open = 1
     now[0] = 30.0
     assert drain.should_stop()  # the grace is over
     stopped: list[str] = []
-    loop = SimpleNamespace(add_callback_from_signal=lambda f: stopped.append(f.__name__))
-    drain.on_signal(loop)  # type: ignore[arg-type]
+    for one in (drain, fresh := Drain(lambda: manager, grace=30)):
+        one.stop = lambda: stopped.append("stop")  # type: ignore[method-assign]
+        one.begin = lambda: stopped.append("begin")  # type: ignore[method-assign]
+    drain.on_signal()
     assert stopped == ["stop"]
-    fresh = Drain(lambda: manager, grace=30)
-    fresh.on_signal(loop)  # type: ignore[arg-type]
+    fresh.on_signal()
     assert stopped == ["stop", "begin"]
+
+
+def test_sigterm_is_taken_on_the_running_loop_with_asyncio_not_from_the_signal() -> None:
+    # Tornado 6.4 deprecated IOLoop.add_callback_from_signal (removed in 7.0); asyncio's
+    # add_signal_handler runs the handler as a callback on the loop. A SIGTERM before the loop
+    # runs is counted and handled when it starts; the first drains, the second stops.
+    manager = FakeManager()
+    drain = Drain(lambda: manager, grace=30)
+    drain.early(signal.SIGTERM, None)
+    seen: list[str] = []
+
+    async def serve() -> None:
+        loop = asyncio.get_running_loop()
+        drain.begin = lambda: seen.append("begin")  # type: ignore[method-assign]
+        drain.watch()
+        try:
+            drain.started = 0.0  # what begin() records: draining now
+            drain.stop = lambda: seen.append("stop")  # type: ignore[method-assign]
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(100):
+                if len(seen) == 2:
+                    break
+                await asyncio.sleep(0.01)
+        finally:
+            loop.remove_signal_handler(signal.SIGTERM)
+
+    if _loop_running():  # Playwright's loop in this thread: asyncio.run() cannot start here
+        pytest.skip("an event loop is already running in this thread")
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        asyncio.run(serve())
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert seen == ["begin", "stop"] and drain.early_signals == 0
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True

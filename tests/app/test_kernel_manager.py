@@ -8,12 +8,15 @@ loaded a page twice; it would still pass about 60% of the time without the fix.)
 from __future__ import annotations
 
 import asyncio
+import inspect
 import threading
 
 import pytest
+import traitlets
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
 from infoshare_widgets.app.handlers import Limits, busy_reason
+from infoshare_widgets.app.kernel_state import PoolLevel
 from infoshare_widgets.app.kernels import InfoshareKernelManager, LimitedKernelManager, Visitor
 
 
@@ -43,6 +46,10 @@ def manager(monkeypatch: pytest.MonkeyPatch) -> tuple[InfoshareKernelManager, Cl
     running: list[str] = []
     monkeypatch.setattr(km, "list_kernel_ids", lambda: list(running))
     calls["running"] = running  # type: ignore[assignment]
+    connections: dict[str, int] = {}  # Jupyter Server's kernel models: id and connections
+    monkeypatch.setattr(km, "list_kernels",
+                        lambda: [{"id": k, "connections": n} for k, n in connections.items()])
+    calls["connections"] = connections  # type: ignore[assignment]
     return km, clock, calls
 
 
@@ -150,6 +157,57 @@ def test_visitors_and_limits(manager) -> None:
     assert km.kernels_of_client("10.0.0.2") == 1
     assert busy_reason(km, "10.0.0.3", limits) is None
     assert busy_reason(km, "10.0.0.3", Limits()) is None
+
+
+def test_pages_open_are_connected_on_their_way_or_just_handed_over(manager) -> None:
+    # What the drain waits for (drain.py): read through the declared interface only.
+    km, clock, calls = manager
+    connections = calls["connections"]
+    assert km.pages_open() == 0 and km.connected_kernels() == set()
+    connections.update({"k1": 1, "k2": 0, "pooled": 0})
+    km.hand_over("k1", Visitor("t", "10.0.0.1"))
+    km.hand_over("k2", Visitor("t", "10.0.0.1"))
+    assert km.connected_kernels() == {"k1"}
+    assert km.pages_open() == 2  # k1 connected; k2 handed over a moment ago
+    clock.now += 5.1
+    assert km.pages_open() == 1  # k2's page never connected: not open any more
+    km.reserve("10.0.0.9")
+    assert km.pages_open() == 2  # a page request on its way
+    km.release("10.0.0.9")
+    connections["k1"] = 0
+    assert km.pages_open() == 0
+    # The connections come from Jupyter Server's public kernel model (its REST API's).
+    assert '"connections"' in inspect.getsource(AsyncMappingKernelManager.kernel_model)
+
+
+def test_pool_levels_count_ready_and_starting_kernels_per_notebook() -> None:
+    class Pooled(InfoshareKernelManager):  # Voila's pool class adds these (upstream/voila.py)
+        async def get_rendered_notebook(self) -> None: ...
+
+    assert InfoshareKernelManager().pool_levels() == {}  # no preheating: no pools
+    loop = asyncio.new_event_loop()  # never run: futures only
+    try:
+        ready, starting, failed = (loop.create_future() for _ in range(3))
+        ready.set_result({})
+        failed.set_exception(RuntimeError("kernel died"))
+        km = Pooled()
+        km._pools = {"00-start.ipynb": [starting, ready], "01-x.ipynb": [failed]}
+        assert km.pool_levels() == {"00-start.ipynb": PoolLevel(ready=1, starting=1),
+                                    "01-x.ipynb": PoolLevel(ready=0, starting=1)}
+        assert km.ready_kernels("00-start.ipynb") == [ready]
+        assert km.pool_levels()["00-start.ipynb"].total == 2  # what /metrics reports
+        starting.cancel()
+    finally:
+        loop.close()
+
+
+def test_draining_is_a_trait() -> None:
+    km = InfoshareKernelManager()
+    assert isinstance(km.traits()["draining"], traitlets.Bool) and km.draining is False
+    seen: list[bool] = []
+    km.observe(lambda change: seen.append(change["new"]), "draining")
+    km.draining = True
+    assert seen == [True]
 
 
 def test_the_browser_widget_budget_is_per_kernel(manager) -> None:

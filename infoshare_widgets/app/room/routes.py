@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from jupyter_server.utils import url_path_join
-from tornado import web
 
+from ..upstream.tornado import AddressFreeSummary
 from .api import DeviceHandler, HostHandler, JoinHandler, NewRoomHandler
 from .base import RoomHandler, access_log
 from .pages import RoomAsset, RoomPage
@@ -13,15 +13,11 @@ from .pages import RoomAsset, RoomPage
 def _wrapped(cls: type, guard: type) -> type:
     """`cls` behind the site's guard; an API handler keeps its JSON refusals."""
     # Access lines without the client's address: Jupyter Server's log_request writes to `log`
-    # (filtered), tornado's own uses _request_summary.
-    namespace = {"__module__": __name__, "log": access_log, "_request_summary": _summary}
+    # (filtered), tornado's own lines take the summary AddressFreeSummary gives.
+    namespace = {"__module__": __name__, "log": access_log}
     if issubclass(cls, RoomHandler):
         namespace["write_error"] = cls.write_error
-    return type(f"Guarded{cls.__name__}", (guard, cls), namespace)
-
-
-def _summary(self: web.RequestHandler) -> str:
-    return f"{self.request.method} {self.request.uri} (-)"
+    return type(f"Guarded{cls.__name__}", (AddressFreeSummary, guard, cls), namespace)
 
 
 def room_routes(base_url: str, guard: type) -> list[tuple]:
