@@ -2,23 +2,69 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
+# The lock (`make lock` writes it from pyproject.toml): the whole dependency tree, pinned, with
+# hashes. runtime.txt is what `infoshare serve` needs; lab.txt adds JupyterLab (`make lab`);
+# test.txt adds the test tools and JupyterLab (the tests start it); build.txt is pyproject.toml's
+# build-system.requires (setuptools, wheel).
+LOCK := requirements
 PORT ?= 8866
 CHROMIUM ?= /usr/bin/chromium
+# The fast tier (no browser, no server processes): what `make test-newest` runs.
+FAST_PYTEST_ARGS ?= -m "not browser" tests/content tests/components tests/test_*.py
 # Test files run in two processes, each with its own servers and browser: the browser tests
 # mostly wait on kernels and pages, so two halve the wait even on two cores.
 TEST_WORKERS ?= 2
 
-.PHONY: install serve lab test lint validate chromium postgresql nginx clean bench
+.PHONY: install install-test install-lab lock serve lab test test-newest lint validate chromium \
+	postgresql nginx clean bench
 
-# Re-running is cheap: the stamp is newer than pyproject.toml unless the dependencies changed.
+# The runtime set from the lock (every file's hash checked), then the app itself without
+# dependencies (editable: it serves content/ and notebooks/ from this folder), built by the
+# locked setuptools (build.txt), not the newest one. Re-running is cheap: each stamp is newer
+# than its lock file unless the lock changed.
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: $(LOCK)/runtime.txt $(LOCK)/build.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 (or run make PYTHON=/path/to/python3.11)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)/build.txt -r $(LOCK)/runtime.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# `make test` adds the test set to the same venv; `make lab` adds JupyterLab.
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed-test: $(VENV)/.installed $(LOCK)/test.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)/test.txt
+	touch $@
+
+install-lab: $(VENV)/.installed-lab
+
+$(VENV)/.installed-lab: $(VENV)/.installed $(LOCK)/lab.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)/lab.txt
+	touch $@
+
+# Run after changing a dependency in pyproject.toml: writes the lock files again for
+# Python 3.11 on Linux, keeping every other pin; `make lock LOCK_FLAGS=--upgrade` also moves
+# the packages nobody pins to their newest releases. uv, pinned, comes from PyPI into .tools.
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+LOCK_FLAGS ?=
+UV_COMPILE = UV_CUSTOM_COMPILE_COMMAND="make lock" $(UV) pip compile pyproject.toml --quiet \
+	--generate-hashes --python-version 3.11 --python-platform linux $(LOCK_FLAGS)
+
+.tools/.uv-$(UV_VERSION):
+	test -x .tools/bin/python || $(PYTHON) -m venv .tools
+	.tools/bin/python -m pip install --quiet uv==$(UV_VERSION)
+	touch $@
+
+lock: .tools/.uv-$(UV_VERSION)
+	mkdir -p $(LOCK)
+	$(UV_COMPILE) -o $(LOCK)/runtime.txt
+	$(UV_COMPILE) --extra lab -c $(LOCK)/runtime.txt -o $(LOCK)/lab.txt
+	$(UV_COMPILE) --extra test --extra lab -c $(LOCK)/runtime.txt -o $(LOCK)/test.txt
+	$(PYTHON) -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"]))' \
+		| $(subst pyproject.toml,-,$(UV_COMPILE)) -c $(LOCK)/runtime.txt -o $(LOCK)/build.txt
 
 serve: install
 	$(BIN)/infoshare serve --port $(PORT)
@@ -26,7 +72,7 @@ serve: install
 # JupyterLab on 127.0.0.1 with the content and notebooks; "Render with Voila" previews a page
 # with our template and settings.
 LAB_PORT ?= 8888
-lab: install
+lab: install-lab
 	$(BIN)/infoshare lab --port $(LAB_PORT)
 
 validate: install
@@ -69,23 +115,42 @@ nginx:
 		echo "Install it with:  sudo apt-get update && sudo apt-get install -y nginx"; \
 	fi
 
-lint: install
+lint: install-test
 	$(BIN)/ruff check infoshare_widgets tests
 
-test: install chromium postgresql nginx
+test: install-test chromium postgresql nginx
 	$(BIN)/ruff check infoshare_widgets tests
 	$(BIN)/infoshare validate
 	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadfile --durations=15
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks/
 
+# Not in CI: the fast tier against the newest release of every dependency (pyproject.toml's
+# names without their pins, no lock), in a scratch venv in a temporary folder that goes
+# afterwards. Before moving a pin: run it and read what fails.
+UPGRADE_WATCH := tornado|jupyter.server|voila|nbclient|nbconvert|traitlets|ipywidgets|ipykernel|jinja2|pydantic
+test-newest:
+	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && set -e && \
+	$(PYTHON) -m venv "$$scratch/venv" && \
+	$(PYTHON) -c 'import re, tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+		print("\n".join(re.sub(r"==.*", "", r) for r in p["dependencies"] \
+		+ p["optional-dependencies"]["test"] + p["optional-dependencies"]["lab"]))' \
+		> "$$scratch/newest.txt" && \
+	echo "Installing the newest releases of:" $$(cat "$$scratch/newest.txt") && \
+	"$$scratch/venv/bin/python" -m pip install --quiet --upgrade pip && \
+	"$$scratch/venv/bin/python" -m pip install --quiet --upgrade -r "$$scratch/newest.txt" && \
+	"$$scratch/venv/bin/python" -m pip install --quiet --no-deps -e . && \
+	echo "Newest releases installed (some):" && \
+	"$$scratch/venv/bin/python" -m pip list --format=freeze | grep -iE '^($(UPGRADE_WATCH))==' && \
+	"$$scratch/venv/bin/python" -m pytest $(FAST_PYTEST_ARGS) -q
+
 # Benchmarks (issue 15): real servers on 127.0.0.1, ours against plain voila; writes
 # docs/performance.md and docs/performance.png. Takes a quarter of an hour or more on 2 cores.
-$(VENV)/.bench: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+$(VENV)/.bench: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	touch $@
 
 bench: install chromium $(VENV)/.bench
 	INFOSHARE_CHROMIUM=$(CHROMIUM) nice -n 5 $(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) .tools build *.egg-info

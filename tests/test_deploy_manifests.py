@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import copy
 import functools
+import os
 import re
+import shlex
+import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -117,13 +120,79 @@ def test_the_route_keeps_a_learner_on_their_pod_and_a_wrong_route_is_refused() -
         validate_gateway_object(broken)
 
 
-def test_the_containerfile_is_make_install_and_a_non_root_user() -> None:
+def containerfile_steps() -> list[str]:
     text = (DEPLOY / "Containerfile").read_text(encoding="utf-8")
-    steps = [line for line in text.splitlines() if line and not line.startswith("#")]
-    assert any(line.startswith("RUN make install") for line in steps)
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def test_the_containerfile_is_make_install_and_a_non_root_user() -> None:
+    steps = containerfile_steps()
+    assert any(re.match(r"RUN (\S+=\S+ )*make install ", line) for line in steps)
     user = next(line.split()[1] for line in steps if line.startswith("USER "))
     assert user.split(":")[0] not in ("0", "root")
     assert "infoshare" in next(line for line in steps if line.startswith("CMD"))
+
+
+def make_dry_run(*args: str) -> list[str]:
+    """What `make ARGS` would run from nothing (-B: as if no stamp were there), run by none."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS"))}
+    out = subprocess.run(["make", "-n", "-B", "--no-print-directory", *args], cwd=ROOT, env=env,
+                         capture_output=True, text=True, check=True).stdout
+    return out.splitlines()
+
+
+def pip_installs(commands: list[str]) -> list[list[str]]:
+    """The arguments of each `pip install` in a dry run's commands."""
+    installs = []
+    for command in commands:
+        words = shlex.split(command) if "pip install" in command else []
+        if words:
+            installs.append(words[words.index("install") + 1:])
+    return installs
+
+
+def assert_runtime_lock_only(commands: list[str]) -> None:
+    """The runtime lock (and the locked build backend) with hashes, then the app alone (--no-deps,
+    built by that backend): nothing else is installed."""
+    installs = pip_installs(commands)
+    assert installs, commands
+    assert [words for words in installs if "--require-hashes" in words] == [
+        ["--quiet", "--require-hashes", "-r", "requirements/build.txt",
+         "-r", "requirements/runtime.txt"]]
+    others = [words for words in installs if "--require-hashes" not in words]
+    assert others and all({"--no-deps", "--no-build-isolation"} <= set(words) and words[-1] == "."
+                          for words in others), others
+    dry_run = "\n".join(commands)
+    for other_set in ("requirements/test.txt", "requirements/lab.txt", "[test", "[lab", "[bench"):
+        assert other_set not in dry_run
+
+
+def test_the_image_installs_the_runtime_lock_only() -> None:
+    """The Containerfile's `make install`, dry: the runtime set from the lock, no test tools."""
+    run = next(line for line in containerfile_steps() if " make install " in line)
+    make_args = shlex.split(run.split("&&")[0])[1:]
+    make_args = make_args[make_args.index("make") + 1:]
+    assert make_args[0] == "install"
+    assert_runtime_lock_only(make_dry_run(*make_args))
+    steps = "\n".join(containerfile_steps())
+    for test_tool in ("test.txt", "lab.txt", "make test", "pytest", "playwright", "jupyterlab"):
+        assert test_tool not in steps
+
+
+def test_make_serve_installs_the_runtime_lock_only() -> None:
+    commands = make_dry_run("serve")
+    assert_runtime_lock_only(commands)
+    assert commands[-1].startswith(".venv/bin/infoshare serve")
+
+
+def test_make_test_adds_the_test_lock() -> None:
+    installs = pip_installs(make_dry_run("test"))
+    assert ["--quiet", "--require-hashes", "-r", "requirements/test.txt"] in installs
+
+
+def test_the_image_context_leaves_out_a_local_venv() -> None:
+    ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
+    assert ".venv/" in ignored and ".tools/" in ignored
 
 
 def test_the_systemd_unit_drains_before_it_is_killed() -> None:

@@ -16,6 +16,7 @@ ever on an empty page (issue 13: the hardening's ``infoshare_server`` filter was
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -114,6 +115,10 @@ def lab(content: Path | None = None, port: int = 8888, open_browser: bool = True
         port=port)
     if not Path(settings.content).is_dir():
         print(f"infoshare: content folder not found: {settings.content}", file=sys.stderr)
+        return 2
+    if importlib.util.find_spec("jupyterlab") is None:  # the `lab` set, not the app's
+        print("infoshare: JupyterLab is not installed here: `make lab` installs it (or "
+              "pip install --require-hashes -r requirements/lab.txt)", file=sys.stderr)
         return 2
     command, env = lab_command(settings, open_browser)
     print(f"JupyterLab on http://{settings.ip}:{settings.port}/ (content: {settings.content}). "

@@ -215,7 +215,7 @@ or recognised legitimate interests for their official tasks (UK GDPR Article 6(1
 
 
 class LawfulBasesFile(Strict):
-    """`content/lawful_bases.yaml`: the six lawful bases and the guidance around them."""
+    """`content/lawful_bases.yaml`: the lawful bases (six in the pack, seven now) and guidance."""
 
     title: Text = Field(description="The heading of the lawful-basis explorer.")
     intro: Markdown = Field(description="Shown before the bases.")

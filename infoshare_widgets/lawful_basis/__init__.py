@@ -1,4 +1,4 @@
-"""The lawful-basis selector: the six bases under UK GDPR in plain English, and scenarios.
+"""The lawful-basis selector: the bases (six in the pack, seven now) in plain words, and scenarios.
 
 ``import infoshare_widgets.lawful_basis.model`` imports no widgets: the views are imported on
 first use of one of their names.

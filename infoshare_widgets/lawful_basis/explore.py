@@ -60,7 +60,7 @@ def update_note_html(content: Content, note: models.Note, level: int) -> str:
 
 
 class LawfulBasesView(widgets.VBox):
-    """The six bases to explore, with the guidance, the update note and the ICO tool."""
+    """The bases to explore (six in the pack, seven now), with guidance, update note and tool."""
 
     def __init__(self, content: Content, bases: models.LawfulBasesFile,
                  heading_level: int = 2) -> None:

@@ -1,9 +1,10 @@
-"""The lawful-basis selector without widgets: the six bases to explore, and the scenario exercise.
+"""The lawful-basis selector without widgets: the bases to explore, and the scenario exercise.
 
-In the exercise each scenario is a single-choice question over the six bases; a pick is right when
-it is one of the bases the scenario ``fits``. Feedback follows the quiz's shape (and reuses its
-scoring): the verdict, what the scenario says about the basis picked, the bases that fit (naming
-any the learner did not pick), then the explanation. No ipywidgets here.
+In the exercise each scenario is a single-choice question over the bases (the pack's six and any
+added since); a pick is right when it is one of the bases the scenario ``fits``. Feedback follows
+the quiz's shape (and reuses its scoring): the verdict, what the scenario says about the basis
+picked, the bases that fit (naming any the learner did not pick), then the explanation. No
+ipywidgets here.
 """
 
 from __future__ import annotations

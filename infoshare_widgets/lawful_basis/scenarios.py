@@ -1,4 +1,4 @@
-"""The scenario exercise: each scenario a single-choice question over the six bases, one at a time
+"""The scenario exercise: each scenario a single-choice question over the bases, one at a time
 with the score beside it (``scored=False``, a facilitator's view: no score).
 
 The question widget and the scoring are the UI kit's (``ui.question``, ``ui.feedback``), the same

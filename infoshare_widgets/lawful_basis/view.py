@@ -1,4 +1,4 @@
-"""The lawful-basis selector: the six bases to explore (``explore.py``), then the scenario
+"""The lawful-basis selector: the bases to explore (``explore.py``), then the scenario
 exercise (``scenarios.py``). Each factory returns a widget or an error card and never raises.
 """
 
@@ -15,7 +15,7 @@ from .scenarios import ScenarioExerciseView
 
 
 def lawful_basis_explore_widget(content: Content, *, heading_level: int = 2) -> widgets.Widget:
-    """The six bases to explore, or an error card (never raises)."""
+    """The bases to explore, or an error card (never raises)."""
 
     def build() -> widgets.Widget:
         bases = content.lawful_bases

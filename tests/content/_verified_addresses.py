@@ -54,11 +54,6 @@ VERIFIED_ADDRESSES: dict[str, str] = {
     "disclosures-for-the-protection-of-patients-and-others":
         "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
         " (content/lawful_basis_helper.yaml): GMC, Confidentiality (2017), paragraphs 50 to 55.",
-    "https://www.legislation.gov.uk/ukpga/2014/23/part/1/crossheading/"
-    "safeguarding-adults-at-risk-of-abuse-or-neglect":
-        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
-        " (content/lawful_basis_helper.yaml): Care Act 2014, sections 42 and 43 (revised, up to"
-        " date to 21 November 2024).",
     "https://www.legislation.gov.uk/ukpga/2014/23/section/45":
         "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
         " (content/lawful_basis_helper.yaml): Care Act 2014, section 45 (text read through a"
@@ -75,12 +70,57 @@ VERIFIED_ADDRESSES: dict[str, str] = {
         "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
         " (content/lawful_basis_helper.yaml): Data Protection Act 2018, Schedule 1, Part 3"
         " (paragraphs 30 to 35 read).",
-    "https://www.legislation.gov.uk/ukpga/2018/12/schedule/8":
-        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
-        " (content/lawful_basis_helper.yaml): Data Protection Act 2018, Schedule 8, paragraphs 1"
-        " to 4 (revised, up to date to 9 January 2025).",
     "https://www.legislation.gov.uk/ukpga/2018/12/schedules/2022-11-30":
         "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
         " (content/lawful_basis_helper.yaml): Data Protection Act 2018, Schedule 1, paragraphs 1"
         " and 2 (revised text as at 30 November 2022).",
+    'https://www.legislation.gov.uk/ukpga/2014/23/part/1/crossheading/safeguarding-adults-at-'
+    'risk-of-abuse-or-neglect':
+        'Care Act 2014, sections 42 to 45 on legislation.gov.uk; sections 42, 43 and 45 read '
+        'there and in its data view (checked 6 December 2026). Sources of topics/care-act-update, '
+        'topics/duties-to-disclose and lawful_bases.yaml.',
+    'https://www.legislation.gov.uk/ukpga/2015/9/part/5/crossheading/female-genital-mutilation/'
+    'enacted':
+        'Serious Crime Act 2015, Part 5, FGM cross-heading as enacted on legislation.gov.uk; '
+        'section 74 inserts section 5B of the FGM Act 2003 (read 6 December 2026).',
+    'https://www.college.police.uk/app/major-investigation-and-public-protection/female-genital-'
+    'mutilation':
+        'College of Policing APP on FGM: the duty to report commenced on 31 October 2015 (read 6 '
+        'December 2026).',
+    'https://www.legislation.gov.uk/ukpga/1989/41/section/47':
+        'Children Act 1989, section 47 on legislation.gov.uk (subsections (1) to (4) read 6 '
+        'December 2026).',
+    'https://www.gov.uk/government/publications/circular-0042026-crime-and-policing-act-2026/'
+    'circular-0042026-crime-and-policing-act-2026-accessible':
+        'Home Office Circular 004/2026 on GOV.UK: Royal Assent 29 April 2026, first commencement '
+        '29 June 2026 (read 6 December 2026).',
+    'https://www.gov.uk/government/publications/crime-and-policing-bill-2025-delegated-powers-'
+    'supplementary-memoranda/delegated-powers-memorandum-13-february-2026':
+        "Home Office delegated powers memorandum on GOV.UK: the Bill's duty to report child "
+        'sexual abuse (read 6 December 2026).',
+    'https://www.legislation.gov.uk/uksi/2026/386/body/made':
+        'SI 2026/386 (DUAA consequential amendments for the Information Commission) as made, '
+        'regulation 1 (read 6 December 2026).',
+    'https://www.legislation.gov.uk/id/uksi/2025/904/regulation/2/c':
+        'SI 2025/904 (DUAA Commencement No. 1), regulation 2: section 117 except (4)(a) from 20 '
+        'August 2025 (read 6 December 2026).',
+    'https://www.legislation.gov.uk/uksi/2026/82/regulation/2/made':
+        'SI 2026/82 (DUAA Commencement No. 6), regulation 2, provisions in force 5 February 2026 '
+        '(read 6 December 2026).',
+    'https://www.legislation.gov.uk/ukpga/2018/12/schedule/8':
+        'Data Protection Act 2018, Schedule 8 (conditions for sensitive processing under Part 3), '
+        'paragraph 4 read 6 December 2026.',
+    'https://www.ukcgc.uk/manual/sharing':
+        'UK Caldicott Guardian Council manual, information sharing and disclosure: the seventh '
+        "principle's history (read 6 December 2026).",
+    'https://www.themdu.com/guidance-and-advice/latest-updates-and-advice/the-caldicott-'
+    'principles-the-proposed-updates-explained':
+        "Medical Defence Union: lists the December 2020 Caldicott principles, principle 7's "
+        'wording (read 6 December 2026).',
+    'https://www.leedsscp.org.uk/news/working-together-safeguard-children-2026-whats-changed':
+        "Leeds Safeguarding Children Partnership's report of the DfE's Working Together 2026 "
+        "summary of changes (read 6 December 2026); a third party's page, cited as such.",
+    'http://www.mentalhealthlaw.co.uk/MCA_2005_s16':
+        "Mental Health Law Online's reproduction of Mental Capacity Act 2005, section 16 (read 6 "
+        "December 2026); a third party's page, cited as such.",
 }
