@@ -129,7 +129,7 @@ MUST_SAY = {
     ("condition", "special-refusal-emergency"): ["cannot", "capacity", "even if they refuse"],
     ("condition", "special-at-risk"): ["paragraph 18", "Article 9(2)(g)",
                                        "substantial public interest", "said no",
-                                       "paragraph 16(4)(b)", "care and support"],
+                                       "can apply after a refusal", "care and support"],
     ("condition", "special-child"): ["paragraph 18", "do not need consent"],
     ("condition", "special-nhs"): ["Article 9(2)(h)", "paragraph 2"],
     ("condition", "special-ask"): ["Article 9(2)(a)", "you can still share", "paragraph 18"],
