@@ -32,6 +32,7 @@ function render({ model, el: host }) {
   let drawnQuestions = null;
   let radios = {};
   let drawnAnnouncements = null;
+  let drawnResult = null;
   // The radios are the truth in the page: the model's answers are written back into them only
   // when they change from what the page last sent or saw (Python's "Start again"), so a late
   // message can never untick what the learner has just picked.
@@ -132,7 +133,13 @@ function render({ model, el: host }) {
     clearButton.textContent = model.get("clear_label") || "";
     if (!model.get("status")) live.textContent = "";
     drawStatus();
-    result.innerHTML = model.get("result_html") || ""; // sanitised in Python
+    const resultHtml = model.get("result_html") || "";
+    // Redrawn only when it changes, so an open "Why, and the law" stays open (and keeps focus)
+    // while the status line or the carry button changes.
+    if (resultHtml !== drawnResult) {
+      drawnResult = resultHtml;
+      result.innerHTML = resultHtml; // sanitised in Python
+    }
     result.hidden = !model.get("result_html");
     useButton.textContent = model.get("use_label") || "";
     useButton.hidden = !model.get("use_label") || !model.get("result_html");

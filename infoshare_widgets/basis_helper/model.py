@@ -35,6 +35,17 @@ class HelperOutcome:
         names any); empty when the result leaves the choice to the learner's organisation."""
         return next((tuple(rule.bases) for _, rule in self.parts if rule.bases), ())
 
+    @property
+    def condition(self) -> str | None:
+        """The id of the Article 9 or 10 condition the result gives (`none` when no extra
+        condition is needed); None when the helper has no part that concludes one."""
+        return next((rule.condition for _, rule in self.parts if rule.condition), None)
+
+    @property
+    def advice(self) -> str | None:
+        """The id of the advice on the duty of confidence; None when no part gives one."""
+        return next((rule.advice for _, rule in self.parts if rule.advice), None)
+
 
 def outcome_for(helper: LawfulBasisHelperFile, answers: Mapping[str, str]) -> HelperOutcome:
     """The result for a complete, valid set of answers (ValueError otherwise)."""

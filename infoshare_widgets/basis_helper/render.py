@@ -36,8 +36,9 @@ class HelperWords(GroupWords):
 
 def result_html(content: Any, helper: LawfulBasisHelperFile, outcome: HelperOutcome,
                 words: HelperWords, level: int = 3) -> str:
-    """The result: one section per part (summary, why, why not the others, source), then the
-    reminder to check with the data protection lead and the ICO's own tool."""
+    """The result: one section per part (summary, why, why not the others, then the law and its
+    sources in a "Why, and the law" disclosure), then the reminder to check with the data
+    protection lead and the ICO's own tool."""
     n = heading_level(level)
     out = [heading_html(n, helper.result_heading, "is-helper-result-heading")]
     for part, rule in outcome.parts:
@@ -49,7 +50,11 @@ def result_html(content: Any, helper: LawfulBasisHelperFile, outcome: HelperOutc
             out.append(f'<p class="is-helper-not-fit-label"><strong>{escape(words.helper_not_fit)}'
                        "</strong></p>")
             out.append(to_html(rule.not_fit))
+        # The provisions and sources one step away: plain English first, the law on request.
+        out.append(f'<details class="is-helper-law"><summary>{escape(helper.law_label)}</summary>')
+        out.append(to_html(rule.law))
         out.append(source_html(content, rule.source))
+        out.append("</details>")
         out.append("</section>")
     out.append(f'<div class="is-helper-lead" role="note">{to_html(helper.lead)}</div>')
     out.append(f'<p class="is-helper-tool">{escape(words.helper_tool_label)} '

@@ -61,6 +61,23 @@ class HelperRule(Strict):
     not_fit: Markdown | None = Field(
         default=None, description="Optional: why the other choices do not fit."
     )
+    law: Markdown | None = Field(
+        default=None,
+        description="Optional: the provisions behind the answer, with their citations, shown one "
+        "step away under the file's `law_label` (plain English goes in `body`).",
+    )
+    condition: Id | None = Field(
+        default=None,
+        description="In the part about extra conditions: what the rule concludes, as an id, e.g. "
+        "`none`, `art9-2c`, `sch1-p18`, `art10-official-authority`. Tests, scenarios and quiz "
+        "questions compare it. In a part, give it on every rule or on none.",
+    )
+    advice: Id | None = Field(
+        default=None,
+        description="In the part about the duty of confidence: what the rule advises, as an id, "
+        "e.g. `inform`, `ask-first`, `public-interest`. In a part, give it on every rule or on "
+        "none.",
+    )
     bases: list[Id] = Field(
         default_factory=list,
         description="Ids of the lawful bases (in `lawful_bases.yaml`) this result names, most "
@@ -87,6 +104,12 @@ class HelperPart(Strict):
     @model_validator(mode="after")
     def _unique_rules(self) -> HelperPart:
         _no_duplicates(f"part '{self.id}' rules", [r.id for r in self.rules])
+        for field in ("condition", "advice"):
+            given = [r.id for r in self.rules if getattr(r, field) is not None]
+            if given and len(given) != len(self.rules):
+                missing = next(r.id for r in self.rules if getattr(r, field) is None)
+                raise ValueError(f"part '{self.id}': rule '{missing}' has no `{field}`, but other "
+                                 f"rules of the part have one; give it on every rule or on none")
         return self
 
 
@@ -104,6 +127,9 @@ class LawfulBasisHelperFile(Strict):
     intro: Markdown = Field(description="Shown before the questions: what the helper is for.")
     questions: list[HelperQuestion] = Field(min_length=1, description="The questions, in order.")
     result_heading: Text = Field(description="The heading above the result.")
+    law_label: Text = Field(
+        description="The label of the disclosure that holds each rule's `law` and `source`.",
+    )
     parts: list[HelperPart] = Field(min_length=1, description="The parts of the result, in order.")
     lead: Markdown = Field(description="The reminder to check with your data protection lead.")
     tool: Link = Field(description="The ICO's own lawful basis tool.")

@@ -252,6 +252,19 @@ class Scenario(Strict):
         default_factory=dict,
         description="Optional: what to tell a learner who picks this basis (by basis id).",
     )
+    helper: dict[Id, Id] | None = Field(
+        default=None,
+        description="The guided helper's answers for this situation (`lawful_basis_helper.yaml`: "
+        "question id: option id), e.g. `{who: charity, about: adult, data: ordinary, urgent: "
+        "\"no\", consent: agrees, duty: \"no\"}`. The tests run the helper on them: the basis it "
+        "suggests must be one of `fits`, so the exercise and the helper give one answer.",
+    )
+    condition: Id | None = Field(
+        default=None,
+        description="The Article 9 or 10 condition this situation needs, as the helper's condition "
+        "id (e.g. `sch1-p18`, `art9-2c`, `art10-official-authority`), or `none` for ordinary "
+        "information. The tests check the helper gives the same.",
+    )
     source: Source | None = source_field("The law and guidance this scenario's answer rests "
                                          "on, with dates.", required=False)
     draft: Draft = False
@@ -523,6 +536,22 @@ class Question(Strict):
     )
     source: Source | None = source_field("Optional: the law or guidance the answer rests on, "
                                          "for a question that states the law.", required=False)
+    helper: dict[Id, Id] | None = Field(
+        default=None,
+        description="Optional, for a question whose answer names a lawful basis or a condition: "
+        "the guided helper's answers for its situation (question id: option id). The tests run "
+        "the helper on them and compare with `fits` and `condition`.",
+    )
+    fits: list[Id] | None = Field(
+        default=None,
+        description="With `helper`: the lawful basis ids the question's answer accepts; the "
+        "helper's suggested basis must be one of them.",
+    )
+    condition: Id | None = Field(
+        default=None,
+        description="With `helper`: the Article 9 or 10 condition id the answer names (or "
+        "`none`); the helper must give the same.",
+    )
 
     @model_validator(mode="after")
     def _answerable(self) -> Question:

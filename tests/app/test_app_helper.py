@@ -12,8 +12,10 @@ pytestmark = pytest.mark.browser
 
 CONTENT = load_content(default_content_dir())
 HELPER = CONTENT.basis_helper
-# A charity sharing health information, not urgent, and asking would put the person at risk.
-PICKS = {"who": "charity", "data": "special", "urgent": "no", "consent": "risky"}
+# A charity sharing health information about a child, not urgent, asking would put the child at
+# more risk, and no law requires the disclosure.
+PICKS = {"who": "charity", "about": "child", "data": "special", "urgent": "no", "consent": "risky",
+         "duty": "no"}
 
 
 def option_text(question_id: str, option_id: str) -> str:
@@ -38,7 +40,7 @@ def test_the_helper_by_mouse(app_server, context) -> None:
     assert helper.locator("fieldset").count() == len(HELPER.questions)  # type: ignore[union-attr]
     helper.locator(".is-helper-show").click()
     status = helper.locator(".is-helper-status")
-    status.filter(has_text="4").wait_for()  # "4 not answered yet"
+    status.filter(has_text=str(len(PICKS))).wait_for()  # "6 not answered yet"
     assert helper.locator(".is-helper-result").is_hidden()
     for question, option in PICKS.items():
         helper.get_by_label(option_text(question, option), exact=True).click()
@@ -47,7 +49,10 @@ def test_the_helper_by_mouse(app_server, context) -> None:
     result = helper.locator(".is-helper-result")
     assert result.is_visible()
     text = result.inner_text()
-    assert summary("condition", "special-risky") in text
+    assert summary("condition", "special-child") in text
+    law = result.locator("details.is-helper-law").first
+    assert HELPER.law_label in law.inner_text()  # type: ignore[union-attr]
+    assert not law.evaluate("el => el.open"), "the law is one step away, closed at first"
     assert "ico.org.uk" in result.locator("a").first.get_attribute("href")
     assert helper.locator(".is-helper-use").is_hidden(), "no decision record on this page"
     violations = run_axe(page)

@@ -57,7 +57,8 @@ def sent_to_the_form(record: DecisionRecordView) -> list[dict]:
 def test_using_the_result_fills_in_the_record() -> None:
     helper, record = parts("tips")
     sent = sent_to_the_form(record)
-    answer(helper, who="charity", data="special", urgent="no", consent="risky")
+    answer(helper, who="charity", about="child", data="special", urgent="no", consent="risky",
+           duty="no")
     helper._handle_custom_msg({"event": "use"}, [])
     (message,) = sent
     assert message["event"] == "suggest"
@@ -73,22 +74,40 @@ def test_what_the_learner_typed_is_kept() -> None:
     """Only choice questions are suggested: a text box the learner typed in is never touched."""
     helper, record = parts("tips")
     sent = sent_to_the_form(record)
-    answer(helper, who="public", data="ordinary", urgent="no", consent="safe-to-ask")
+    answer(helper, who="public", about="child", data="ordinary", urgent="no",
+           consent="safe-to-ask", duty="no")
     helper._handle_custom_msg({"event": "use"}, [])
     (message,) = sent
     text_questions = {item.id for item in record._record.items if item.kind != "choice"}
     assert text_questions and not text_questions & set(message["answers"])
     assert message["answers"]["lawful-basis"] == basis_name("public-task")
     assert message["answers"]["special-category"] == "No"
+    assert message["answers"]["criminal-offence"] == "No"
 
 
 def test_a_result_naming_no_basis_fills_in_no_basis_and_says_so() -> None:
     helper, record = parts("tips")
     sent = sent_to_the_form(record)
-    answer(helper, who="unsure", data="ordinary", urgent="no", consent="cannot")
+    answer(helper, who="unsure", about="adult", data="ordinary", urgent="no", consent="cannot",
+           duty="no")
     helper._handle_custom_msg({"event": "use"}, [])
     assert all("lawful-basis" not in m["answers"] for m in sent)
     assert helper.status == SHIPPED.text("lawful_basis", "helper_no_record")
+
+
+def test_crime_information_fills_in_the_article_10_question() -> None:
+    """The record asks about crime information and its Article 10 condition, and the helper's
+    result for a council reporting a suspected financial abuser fills both in."""
+    helper, record = parts("tips")
+    sent = sent_to_the_form(record)
+    answer(helper, who="public", about="adult-at-risk", data="criminal", urgent="no",
+           consent="risky", duty="no")
+    helper._handle_custom_msg({"event": "use"}, [])
+    (message,) = sent
+    assert message["answers"]["criminal-offence"] == "Yes"
+    assert message["answers"]["article-10-condition"].startswith("Schedule 1, paragraph 18")
+    assert "special-category" not in message["answers"]
+    assert message["answers"]["lawful-basis"] == basis_name("public-task")
 
 
 def test_the_record_takes_only_choices_it_offers() -> None:
@@ -116,7 +135,8 @@ def test_every_basis_a_result_names_is_a_lawful_basis() -> None:
 
 def test_carried_answers_without_a_record_is_just_the_rules() -> None:
     helper, _ = parts("tips")
-    answer(helper, who="public", data="special", urgent="yes", consent="cannot")
+    answer(helper, who="public", about="adult", data="special", urgent="yes", consent="cannot",
+           duty="no")
     content = load_content(default_content_dir())
     content.decision_record = None
     carried = carried_answers(content, helper.outcome)

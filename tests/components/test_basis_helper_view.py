@@ -12,7 +12,8 @@ from infoshare_widgets.basis_helper.view import BasisHelperWidget, basis_helper_
 from infoshare_widgets.content import Content, load_content
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
-ALL = {"who": "charity", "data": "special", "urgent": "no", "consent": "cannot"}
+ALL = {"who": "charity", "about": "adult-at-risk", "data": "special", "urgent": "no",
+       "consent": "cannot", "duty": "no"}
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,8 @@ def send(widget: BasisHelperWidget, event: str) -> None:
 def test_each_question_is_drawn_with_its_options_as_plain_text(content: Content) -> None:
     widget = basis_helper_widget(content)
     assert isinstance(widget, BasisHelperWidget)
-    assert [q["id"] for q in widget.questions] == ["who", "data", "urgent", "consent"]
+    assert [q["id"] for q in widget.questions] == ["who", "about", "data", "urgent", "consent",
+                                                  "duty"]
     assert all(len(q["options"]) >= 2 and q["prompt"] for q in widget.questions)
     assert widget.label.startswith("Not from the pack")
     assert widget.use_label == "", "no carry button without a decision record to carry to"
@@ -41,7 +43,7 @@ def test_no_result_until_every_question_is_answered(content: Content) -> None:
     widget.answers = {"who": "public"}
     send(widget, "show")
     assert widget.result_html == "" and widget.outcome is None
-    assert widget.status == ui("lawful_basis", "helper_missing").format(count=3)
+    assert widget.status == ui("lawful_basis", "helper_missing").format(count=5)
     assert widget.announcements == 1
 
 
@@ -50,13 +52,18 @@ def test_the_result_names_each_part_and_is_announced_once(content: Content) -> N
     widget.answers = ALL
     send(widget, "show")
     assert widget.outcome is not None
-    assert widget.outcome.rule_ids == {"basis": "voluntary", "condition": "special-cannot",
+    assert widget.outcome.rule_ids == {"basis": "voluntary", "condition": "special-at-risk",
                                        "confidentiality": "cannot-decide", "record": "always"}
     html = widget.result_html
     for part, rule in widget.outcome.parts:
         assert part.heading in html.replace("&#x27;", "'")
         assert rule.summary in html.replace("&#x27;", "'")
     assert "paragraph 18" in html and "ico.org.uk" in html and 'rel="noopener noreferrer"' in html
+    # The plain answer first; the provisions and sources one step away, under the content's label.
+    assert html.count('<details class="is-helper-law">') == len(widget.outcome.parts)
+    assert f"<summary>{widget._helper.law_label}</summary>" in html
+    first_law = html.index('<details class="is-helper-law">')
+    assert html.index("is-helper-summary") < first_law < html.index("is-source")
     assert widget.announcements == 1
     assert widget.status.startswith(ui("lawful_basis", "helper_shown").split("{")[0])
     assert "Recognised legitimate interests" in widget.status
@@ -72,7 +79,7 @@ def test_changing_an_answer_takes_the_old_result_away_quietly(content: Content) 
     assert widget.result_html == "" and widget.outcome is None and widget.status == ""
     assert widget.announcements == said, "clearing is not announced"
     send(widget, "show")
-    assert widget.outcome.rule_ids["basis"] == "life-voluntary"  # type: ignore[union-attr]
+    assert widget.outcome.rule_ids["basis"] == "life-safeguarding"  # type: ignore[union-attr]
 
 
 def test_start_again_clears_everything(content: Content) -> None:
@@ -88,7 +95,7 @@ def test_answers_that_name_nothing_are_ignored(content: Content) -> None:
     widget.answers = {"who": "everyone", "colour": "blue", "data": 3}
     send(widget, "show")
     assert widget.outcome is None
-    assert widget.status == ui("lawful_basis", "helper_missing").format(count=4)
+    assert widget.status == ui("lawful_basis", "helper_missing").format(count=6)
     send(widget, "nonsense")  # unknown events do nothing and never raise
 
 
@@ -116,8 +123,8 @@ def test_authored_html_is_sanitised(content: Content, tmp_path: Path) -> None:
     shutil.copytree(CONTENT, root)
     path = root / "lawful_basis_helper.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  Answer four questions", "  <script>alert(1)</script> Answer"
-                                 " four questions", 1), encoding="utf-8")
+    path.write_text(text.replace("  Answer six questions", "  <script>alert(1)</script> Answer"
+                                 " six questions", 1), encoding="utf-8")
     widget = basis_helper_widget(load_content(root))
     assert "<script>" not in widget.intro_html
 
@@ -144,7 +151,7 @@ def test_the_answers_sent_with_show_win_over_a_stale_state(content: Content) -> 
     """ipywidgets holds back a state update while one is in flight but sends a message at once:
     the page sends its radios with "show", so a quick learner's last pick is never lost."""
     widget = basis_helper_widget(content)
-    widget.answers = {"who": "charity", "data": "special", "urgent": "no"}  # consent in flight
+    widget.answers = {k: v for k, v in ALL.items() if k != "duty"}  # duty in flight
     widget._handle_custom_msg({"event": "show", "answers": ALL}, [])
     assert widget.outcome is not None and widget.answers == ALL
     widget._handle_custom_msg({"event": "show", "answers": {"who": 3, "data": ["x"]}}, [])

@@ -8,6 +8,72 @@ VERIFIED_ADDRESSES: dict[str, str] = {
         "ICO's lawful basis page links its 'Lawful basis interactive toolkit' and the tool's "
         "report is served under this path (checked 30 November 2026). Used by the guided "
         "lawful-basis helper (content/lawful_basis_helper.yaml).",
+    "https://bma.org.uk/advice-and-support/ethics/safeguarding/"
+    "adults-at-risk-confidentiality-and-disclosure-of-information":
+        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
+        " (content/lawful_basis_helper.yaml): BMA, Adults at risk, confidentiality and"
+        " disclosure of information (updated 28 June 2024): its key messages.",
+    "https://gov.uk/government/publications/"
+    "mandatory-reporting-of-female-genital-mutilation-procedural-information":
+        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
+        " (content/lawful_basis_helper.yaml): Home Office, Mandatory reporting of FGM:"
+        " procedural information (the duty's commencement, 31 October 2015).",
+    "https://ico.org.uk/for-organisations/guide-to-data-protection/"
+    "guide-to-the-general-data-protection-regulation-gdpr/criminal-offence-data/"
+    "what-are-the-rules-on-criminal-offence-data/":
+        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
+        " (content/lawful_basis_helper.yaml): ICO, Criminal offence data: what are the rules?"
+        " (Article 10 quoted; official authority).",
+    "https://ico.org.uk/for-organisations/guide-to-data-protection/"
+    "guide-to-the-general-data-protection-regulation-gdpr/special-category-data/"
+    "what-are-the-conditions-for-processing/":
+        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
+        " (content/lawful_basis_helper.yaml): ICO, Special category data: what are the"
+        " conditions for processing? (latest update 18 December 2023).",
+    "https://ico.org.uk/for-organisations/recognised-legitimate-interest-guidance/"
+    "what-are-the-recognised-legitimate-interest-conditions/crime-condition":
+        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
+        " (content/lawful_basis_helper.yaml): ICO, Recognised legitimate interest: crime"
+        " condition (Annex 1, paragraph 5 quoted).",
+    "https://ico.org.uk/for-organisations/recognised-legitimate-interest-guidance/"
+    "what-are-the-recognised-legitimate-interest-conditions/safeguarding-condition":
+        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
+        " (content/lawful_basis_helper.yaml): ICO, Recognised legitimate interest: safeguarding"
+        " condition (Annex 1, paragraph 6 quoted).",
+    "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/lawful-basis/"
+    "a-guide-to-lawful-basis/vital-interests":
+        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
+        " (content/lawful_basis_helper.yaml): ICO, Vital interests (latest update 18 December"
+        " 2023).",
+    "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/lawful-basis/"
+    "criminal-offence-data/what-are-the-conditions-for-processing":
+        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
+        " (content/lawful_basis_helper.yaml): ICO, Criminal offence data: what are the"
+        " conditions for processing? (the 28 conditions, official authority).",
+    "https://www.gmc-uk.org/professional-standards/the-professional-standards/confidentiality/"
+    "disclosures-for-the-protection-of-patients-and-others":
+        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
+        " (content/lawful_basis_helper.yaml): GMC, Confidentiality (2017), paragraphs 50 to 55.",
+    "https://www.legislation.gov.uk/ukpga/2014/23/section/45":
+        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
+        " (content/lawful_basis_helper.yaml): Care Act 2014, section 45 (text read through a"
+        " copy of legislation.gov.uk's revised text, up to date to 6 April 2026).",
+    "https://www.legislation.gov.uk/ukpga/2015/9/section/74":
+        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
+        " (content/lawful_basis_helper.yaml): Serious Crime Act 2015, section 74, inserting"
+        " section 5B into the Female Genital Mutilation Act 2003 (version of 7 February 2023).",
+    "https://www.legislation.gov.uk/ukpga/2018/12/schedule/1/paragraph/36/enacted":
+        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
+        " (content/lawful_basis_helper.yaml): Data Protection Act 2018, Schedule 1, paragraph"
+        " 36, as enacted.",
+    "https://www.legislation.gov.uk/ukpga/2018/12/schedule/1/part/3":
+        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
+        " (content/lawful_basis_helper.yaml): Data Protection Act 2018, Schedule 1, Part 3"
+        " (paragraphs 30 to 35 read).",
+    "https://www.legislation.gov.uk/ukpga/2018/12/schedules/2022-11-30":
+        "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
+        " (content/lawful_basis_helper.yaml): Data Protection Act 2018, Schedule 1, paragraphs 1"
+        " and 2 (revised text as at 30 November 2022).",
     'https://www.legislation.gov.uk/ukpga/2014/23/part/1/crossheading/safeguarding-adults-at-'
     'risk-of-abuse-or-neglect':
         'Care Act 2014, sections 42 to 45 on legislation.gov.uk; sections 42, 43 and 45 read '

@@ -40,7 +40,7 @@ def test_the_shipped_helper_loads_and_the_file_is_optional(folder: Path) -> None
 
 
 def test_a_rule_naming_an_unknown_question_is_reported(folder: Path) -> None:
-    found = problems_after(folder, "          who: [public]\n", "          whom: [public]\n")
+    found = problems_after(folder, "          who: [police]\n", "          whom: [police]\n")
     assert len(found) == 1
     assert found[0].startswith(f"{HELPER}:")
     assert "`when` names 'whom', which is not a question id" in found[0]
@@ -71,3 +71,11 @@ def test_a_duplicate_option_is_reported_with_its_line(folder: Path) -> None:
 def test_a_mistyped_field_is_reported_with_a_suggestion(folder: Path) -> None:
     found = problems_after(folder, "        not_fit: |-\n", "        not_fits: |-\n")
     assert any("did you mean 'not_fit'" in p for p in found)
+
+
+def test_a_rule_without_the_conclusion_its_part_gives_is_reported(folder: Path) -> None:
+    """Each condition rule names its condition id and each confidentiality rule its advice id, so
+    the worked cases, scenarios and quizzes can compare the helper's answer as ids."""
+    found = problems_after(folder, "        condition: art9-2c\n", "")
+    assert len(found) == 1
+    assert "rule 'special-life-cannot' has no `condition`" in found[0]
