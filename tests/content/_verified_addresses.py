@@ -80,4 +80,13 @@ VERIFIED_ADDRESSES: dict[str, str] = {
     'disclosures-for-the-protection-of-patients-and-others':
         'GMC, Confidentiality: good practice in handling patient information, disclosures for the '
         'protection of patients and others, paragraphs 50 to 55 (read 6 December 2026).',
+    'https://www.legislation.gov.uk/cy/ukpga/2026/21/section/4/enacted/data.htm':
+        "Children's Wellbeing and Schools Act 2026, section 4 as enacted (inserting Children Act "
+        '2004 s16LA): read 6 December 2026. Source of topics/children-2026-update.',
+    'https://www.legislation.gov.uk/ukpga/2026/21/section/78/enacted':
+        "Children's Wellbeing and Schools Act 2026, section 78 (commencement) as enacted: read 6 "
+        'December 2026. Source of topics/children-2026-update.',
+    'https://www.legislation.gov.uk/ukpga/2026/21/section/4/data.akn':
+        "Children's Wellbeing and Schools Act 2026, section 4, revised version valid from 1 June "
+        '2026: only its metadata was read (6 December 2026), so its source has no checked date.',
 }
