@@ -43,12 +43,8 @@ VERIFIED_ADDRESSES: dict[str, str] = {
         'August 2025 (read 6 December 2026).',
     'https://www.legislation.gov.uk/uksi/2026/82/regulation/2/made':
         'SI 2026/82 (DUAA Commencement No. 6), regulation 2, provisions in force 5 February 2026: '
-        "the text was read in a mirror (crimeline.co.uk) of legislation.gov.uk's, not at this "
-        'address, so its sources have no checked date (6 December 2026).',
-    'https://www.legislation.gov.uk/ukpga/2018/12/schedule/8':
-        'Data Protection Act 2018, Schedule 8 (conditions for sensitive processing under Part 3): '
-        "paragraph 4 was read in a mirror of legislation.gov.uk's text (6 December 2026), not at "
-        'this address, so its source has no checked date.',
+        'read at this address on 30 November 2026; on 6 December 2026 re-read only in a mirror '
+        '(crimeline.co.uk), so its sources keep the 30 November date.',
     'https://www.ukcgc.uk/manual/sharing':
         'UK Caldicott Guardian Council manual, information sharing and disclosure: the seventh '
         "principle's history (read 6 December 2026).",
