@@ -76,9 +76,11 @@ VERIFIED_ADDRESSES: dict[str, str] = {
         " and 2 (revised text as at 30 November 2022).",
     'https://www.legislation.gov.uk/ukpga/2014/23/part/1/crossheading/safeguarding-adults-at-'
     'risk-of-abuse-or-neglect':
-        'Care Act 2014, sections 42 to 45 on legislation.gov.uk; sections 42, 43 and 45 read '
-        'there and in its data view (checked 6 December 2026). Sources of topics/care-act-update, '
-        'topics/duties-to-disclose and lawful_bases.yaml.',
+        'Care Act 2014, sections 42 to 45 on legislation.gov.uk; sections 42 and 43 read there '
+        '(the page says it is up to date to 21 November 2024), checked 6 December 2026; section '
+        "45's wording was read in a mirror of this text, so its sources give this address without "
+        "a checked date. Sources of topics/care-act-update, topics/duties-to-disclose and "
+        'lawful_bases.yaml.',
     'https://www.legislation.gov.uk/ukpga/2015/9/part/5/crossheading/female-genital-mutilation/'
     'enacted':
         'Serious Crime Act 2015, Part 5, FGM cross-heading as enacted on legislation.gov.uk; '
@@ -102,14 +104,13 @@ VERIFIED_ADDRESSES: dict[str, str] = {
         'SI 2026/386 (DUAA consequential amendments for the Information Commission) as made, '
         'regulation 1 (read 6 December 2026).',
     'https://www.legislation.gov.uk/id/uksi/2025/904/regulation/2/c':
-        'SI 2025/904 (DUAA Commencement No. 1), regulation 2: section 117 except (4)(a) from 20 '
+        'SI 2025/904 (DUAA Commencement No. 1), regulation 2: this address shows the whole of '
+        'regulation 2, paragraphs (a) onwards, including (r): section 117 except (4)(a) from 20 '
         'August 2025 (read 6 December 2026).',
     'https://www.legislation.gov.uk/uksi/2026/82/regulation/2/made':
-        'SI 2026/82 (DUAA Commencement No. 6), regulation 2, provisions in force 5 February 2026 '
-        '(read 6 December 2026).',
-    'https://www.legislation.gov.uk/ukpga/2018/12/schedule/8':
-        'Data Protection Act 2018, Schedule 8 (conditions for sensitive processing under Part 3), '
-        'paragraph 4 read 6 December 2026.',
+        'SI 2026/82 (DUAA Commencement No. 6), regulation 2, provisions in force 5 February 2026: '
+        'read at this address on 30 November 2026; on 6 December 2026 re-read only in a mirror '
+        '(crimeline.co.uk), so its sources keep the 30 November date.',
     'https://www.ukcgc.uk/manual/sharing':
         'UK Caldicott Guardian Council manual, information sharing and disclosure: the seventh '
         "principle's history (read 6 December 2026).",
@@ -120,7 +121,34 @@ VERIFIED_ADDRESSES: dict[str, str] = {
     'https://www.leedsscp.org.uk/news/working-together-safeguard-children-2026-whats-changed':
         "Leeds Safeguarding Children Partnership's report of the DfE's Working Together 2026 "
         "summary of changes (read 6 December 2026); a third party's page, cited as such.",
-    'http://www.mentalhealthlaw.co.uk/MCA_2005_s16':
-        "Mental Health Law Online's reproduction of Mental Capacity Act 2005, section 16 (read 6 "
-        "December 2026); a third party's page, cited as such.",
+    'https://www.gov.uk/government/publications/mandatory-reporting-of-female-genital-mutilation-'
+    'procedural-information/mandatory-reporting-of-female-genital-mutilation-procedural-'
+    'information-accessible-version':
+        'Home Office, Mandatory reporting of FGM: procedural information (accessible version, '
+        'updated 22 January 2020), section 1.2: the duty covers regulated health and social care '
+        'professionals (regulators overseen by the Professional Standards Authority), teachers and '
+        'social care workers in Wales (read 6 December 2026). Sources of topics/duties-to-disclose '
+        'and lawful_bases.yaml.',
+    'https://www.gov.uk/government/news/why-caldicott-principles-and-caldicott-guardians-are-'
+    'still-relevant-in-2020':
+        "National Data Guardian's news story on GOV.UK (8 December 2020): the consultation "
+        'response contains a revised set of 8 Caldicott Principles (read 6 December 2026).',
+    'https://www.bma.org.uk/advice-and-support/ethics/safeguarding/adults-at-risk-'
+    'confidentiality-and-disclosure-of-information':
+        'BMA, Adults at risk, confidentiality and disclosure of information (updated 28 June '
+        '2024): key messages on adults with capacity, coercion and sharing without consent '
+        '(read 6 December 2026).',
+    'https://www.gmc-uk.org/professional-standards/the-professional-standards/confidentiality/'
+    'disclosures-for-the-protection-of-patients-and-others':
+        'GMC, Confidentiality: good practice in handling patient information, disclosures for the '
+        'protection of patients and others, paragraphs 50 to 55 (read 6 December 2026).',
+    'https://www.legislation.gov.uk/cy/ukpga/2026/21/section/4/enacted/data.htm':
+        "Children's Wellbeing and Schools Act 2026, section 4 as enacted (inserting Children Act "
+        '2004 s16LA): read 6 December 2026. Source of topics/children-2026-update.',
+    'https://www.legislation.gov.uk/ukpga/2026/21/section/78/enacted':
+        "Children's Wellbeing and Schools Act 2026, section 78 (commencement) as enacted: read 6 "
+        'December 2026. Source of topics/children-2026-update.',
+    'https://www.legislation.gov.uk/ukpga/2026/21/section/4/data.akn':
+        "Children's Wellbeing and Schools Act 2026, section 4, revised version valid from 1 June "
+        '2026: only its metadata was read (6 December 2026), so its source has no checked date.',
 }

@@ -142,7 +142,7 @@ def test_each_basis_says_where_its_guidance_comes_from() -> None:
 
 def test_commencement_not_confirmed_is_said() -> None:
     topic = next(t for t in SHIPPED.topics if t.id == "children-2026-update")
-    assert "commencement not confirmed at 2026-11-30" in (topic.after or "").lower()
+    assert "not confirmed at 6 december 2026" in (topic.after or "").lower()
 
 
 # --- the review date and the validator warning -------------------------------------------------
