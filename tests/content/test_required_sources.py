@@ -7,6 +7,7 @@ tests do not depend on the shipped scenarios (which gain their sources on anothe
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -60,7 +61,7 @@ def test_a_helper_rule_without_a_source_is_an_error(sound: Path) -> None:
     shutil.copy(ROOT / "content" / "lawful_basis_helper.yaml", helper)
     assert _problems(sound) == []
     lines = _lines(helper)
-    start = next(i for i, line in enumerate(lines) if line.startswith("        source:"))
+    start = next(i for i, line in enumerate(lines) if re.match(r"^        sources?:", line))
     end = next(i for i in range(start + 1, len(lines))
                if not lines[i].startswith("          "))
     helper.write_text("\n".join(lines[:start] + lines[end:]) + "\n", encoding="utf-8")
