@@ -197,7 +197,8 @@ def test_the_unverified_list_has_the_plain_text_source_and_sources_without_link_
     assert plain[3] == "written as plain text (no link, no checked date)"
     [hostile] = [r for r in rows if r[0].startswith("topics/hostile.yaml")]
     assert hostile[3] == "no link; no checked date"
-    scenarios = [r for r in rows if r[0].startswith("lawful_basis_scenarios.yaml") and "]" in r[0]]
+    scenarios = [r for r in rows if r[0].startswith("lawful_basis_scenarios.yaml")
+                 and " scenarios[" in r[0]]
     assert scenarios == [plain]  # the others have a link and a checked date
 
 
