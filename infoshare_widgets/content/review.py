@@ -13,7 +13,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .problems import Problem
-from .sources import SourceRef, loaded_files, located_refs, long_date, written_line
+from .sources import (
+    SourceRef,
+    loaded_files,
+    located_refs,
+    long_date,
+    written_line,
+    written_loc,
+)
 from .templates import fill_template
 
 if TYPE_CHECKING:
@@ -95,7 +102,7 @@ def stale_source_warnings(content: Content, today: date) -> list[Problem]:
                 found.append(Problem(
                     path, f"checked: {ref.checked.isoformat()} is more than {REVIEW_MONTHS} "
                     f"months ago (today is {today.isoformat()}); check '{ref.title}' again and "
-                    "update `checked:`", loc=(*loc, "checked"),
+                    "update `checked:`", loc=written_loc(lines, (*loc, "checked")),
                     line=written_line(lines, (*loc, "checked"))))
     return found
 

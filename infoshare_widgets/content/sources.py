@@ -151,12 +151,18 @@ def located_refs(value: BaseModel) -> Iterator[tuple[tuple, SourceRef | str]]:
             yield loc, source
 
 
-def written_line(lines: dict[tuple, int], loc: tuple) -> int | None:
-    """The line of a source field, written `source:` or `sources:` (the field's other name)."""
+def written_loc(lines: dict[tuple, int], loc: tuple) -> tuple:
+    """A field path as the file writes it: `sources` where the file says `sources:` (the other
+    name of `source`), so a warning names the key the trainer sees."""
     for i, part in enumerate(loc):
-        if part in SOURCE_FIELDS and (*loc[:i], "sources") in lines:
-            return nearest_line(lines, (*loc[:i], "sources", *loc[i + 1:]))
-    return nearest_line(lines, loc)
+        if part == "source" and (*loc[:i], "sources") in lines:
+            return (*loc[:i], "sources", *loc[i + 1:])
+    return loc
+
+
+def written_line(lines: dict[tuple, int], loc: tuple) -> int | None:
+    """The line of a field inside a source, whichever of its two names the file uses."""
+    return nearest_line(lines, written_loc(lines, loc))
 
 
 def source_inline_html(source: Source | None, new_tab: str, checked: str) -> str:
@@ -191,7 +197,7 @@ def plain_source_warnings(path: Path, value: BaseModel, lines: dict[tuple, int])
     return [Problem(path, "a plain-text source; give `title`, `publisher`, `version`, `url` and "
                           "`checked` so a reviewer can check it", loc=loc,
                     line=written_line(lines, loc))
-            for loc, _ in plain_sources(value)]
+            for loc in (written_loc(lines, here) for here, _ in plain_sources(value))]
 
 
 def loaded_files(content: Content) -> list[BaseModel]:

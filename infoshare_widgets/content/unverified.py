@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from .citations import uncited_law_warnings
 from .loaded import Content
 from .problems import field_path
-from .sources import SourceRef, loaded_files, located_refs, written_line
+from .sources import SourceRef, loaded_files, located_refs, written_line, written_loc
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def where_written(content: Content, value: BaseModel, loc: tuple = ()) -> str:
         name = path.name
     line = written_line(lines, loc or ("id",))
     where = f"{name}:{line}" if line else name
-    return f"{where} {field_path(loc)}" if loc else where
+    return f"{where} {field_path(written_loc(lines, loc))}" if loc else where
 
 
 def _item_name(value: Any, loc: tuple) -> str:

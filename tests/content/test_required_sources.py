@@ -162,7 +162,7 @@ def test_a_source_checked_over_12_months_ago_is_warned_with_its_line(
     content = load_content(sound)
     assert content.problems == []
     [warning] = stale_source_warnings(content, today=date(2026, 12, 6))
-    assert warning.field == "scenarios[0].source[0].checked"
+    assert warning.field == "scenarios[0].sources[0].checked"  # as the file writes it
     assert warning.line == _line_of(path, "checked: 2025-12-05")
     assert "more than 12 months ago" in warning.message and "section 47" in warning.message
     assert validate(sound, today=date(2026, 12, 6)) == 0
