@@ -50,7 +50,7 @@ def _item_name(value: Any, loc: tuple) -> str:
                 else getattr(value, part)
         except (AttributeError, IndexError, KeyError, TypeError):
             break
-        if isinstance(value, BaseModel):
+        if isinstance(value, BaseModel) and not isinstance(value, SourceRef):
             name = getattr(value, "id", None) or getattr(value, "title", None) or name
     return str(name)
 

@@ -196,6 +196,7 @@ def test_the_unverified_list_has_the_plain_text_source_and_sources_without_link_
         plain[0]
     assert plain[3] == "written as plain text (no link, no checked date)"
     [hostile] = [r for r in rows if r[0].startswith("topics/hostile.yaml")]
+    assert hostile[1] == "hostile"  # the item's id, not the source's own title
     assert hostile[3] == "no link; no checked date"
     scenarios = [r for r in rows if r[0].startswith("lawful_basis_scenarios.yaml")
                  and " scenarios[" in r[0]]
