@@ -1,4 +1,4 @@
-"""The `infoshare` command: check content, write new content, serve the app."""
+"""The `infoshare` command: check content, write the review pack and new content, serve the app."""
 
 from __future__ import annotations
 
@@ -17,10 +17,12 @@ def validate(directory: Path | None, today: date | None = None) -> int:
 
     Each file's own failures are problems already (`load_content` guards every file and check);
     this catches anything left, so a trainer still gets a sentence and exit 1. Warnings (a review
-    of the law more than 12 months old) are printed too but never change the exit code;
+    of the law or a source's check more than 12 months old, a plain-text source, a quiz question
+    that cites the law without a source) are printed too but never change the exit code;
     ``today`` is for tests.
     """
-    from .content.review import review_warnings
+    from .content.citations import uncited_law_warnings
+    from .content.review import review_warnings, stale_source_warnings
     from .content.sources import source_warnings
 
     try:
@@ -31,9 +33,11 @@ def validate(directory: Path | None, today: date | None = None) -> int:
         print(f"\n1 problem in {where}", file=sys.stderr)
         return 1
     where = display_path(content.root)
-    for warning in review_warnings(content, today or date.today()):
+    today = today or date.today()
+    for warning in review_warnings(content, today):
         print(f"warning: {where}/{warning}", file=sys.stderr)
-    for warning in [*content.warnings, *source_warnings(content)]:
+    for warning in [*content.warnings, *source_warnings(content),
+                    *stale_source_warnings(content, today), *uncited_law_warnings(content)]:
         print(_printable(f"warning: {warning}"))
     if content.problems:
         for problem in content.problems:
@@ -44,6 +48,30 @@ def validate(directory: Path | None, today: date | None = None) -> int:
     counts = (f"{len(content.sections)} sections, {len(content.topics)} topics, "
               f"{len(content.case_studies)} case studies, {len(content.quizzes)} quizzes")
     print(f"{where}: content is sound ({counts})")
+    return 0
+
+
+def review(directory: Path | None, out: Path | None, today: date | None = None) -> int:
+    """Write the review pack (one HTML file) and print its path; 1 if the content has problems
+    (the pack is still written, and names them: what did not load is not in it)."""
+    from .content.review_html import default_pack_name, review_html, review_words
+    from .content.review_pack import review_pack
+
+    content = load_content(directory)
+    if not content.root.is_dir():
+        print(f"{display_path(content.root)}: content folder not found", file=sys.stderr)
+        return 1
+    pack = review_pack(content)
+    out = out or Path.cwd() / default_pack_name(pack.version)
+    out.write_text(review_html(pack, review_words(content), today or date.today()),
+                   encoding="utf-8")
+    print(_printable(display_path(out.resolve())))
+    if content.problems:
+        n = len(content.problems)
+        print(f"{n} problem{'s' if n != 1 else ''} in {display_path(content.root)}: the pack "
+              "names them and leaves out what did not load; fix them (`infoshare validate`) "
+              "before sign-off", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -139,6 +167,16 @@ def build_parser() -> argparse.ArgumentParser:
                      help="write nothing; exit 1 if the reference is out of date")
     ref.add_argument("--output", type=Path, metavar="FILE",
                      help="where to write it (default: docs/authoring.md)")
+    pack = commands.add_parser(
+        "review", help="write the review pack: every statement of law beside its source",
+        description="Write one printable HTML file listing every statement of law written for "
+        "this course beside its source, page by page, and the sources that could not be "
+        "verified, for a partnership to read and sign off (docs/sign-off.md). Prints its path.")
+    pack.add_argument("directory", nargs="?", type=Path, metavar="DIR",
+                      help=f"content folder (default: {display_path(default_content_dir())})")
+    pack.add_argument("--out", type=Path, metavar="FILE",
+                      help="where to write it (default: infoshare-review-VERSION.html in the "
+                      "current folder)")
     serve = commands.add_parser(
         "serve", help="serve the app with Voila",
         description="Serve the training as a web app at http://127.0.0.1:PORT/.")
@@ -178,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return validate(args.directory)
+        if args.command == "review":
+            return review(args.directory, args.out)
         if args.command == "reference":
             return reference(args.output, args.check)
         if args.command in ("new", "init-content"):

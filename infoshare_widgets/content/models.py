@@ -6,6 +6,7 @@ drift. Every model forbids unknown fields, so a typo such as ``promt:`` is repor
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 from typing import Annotated, Literal
 
@@ -102,6 +103,10 @@ class UIStrings(Strict):
     progress: dict[str, Text] = Field(
         description="Progress kept in the browser: the Start page's progress, "
         "\"Clear my answers\" and the completion record.")
+    review: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Optional: the review pack's wording (`infoshare review`), for the "
+        "partnership's reviewer, not learners. A key left out takes the shipped wording.")
 
 
 # --- topics: the pack's reading text ------------------------------------------------------------
@@ -186,8 +191,9 @@ class LawfulBasis(Strict):
         description="When it fits safeguarding, and when not, for each kind of organisation "
         "(added by this course, with its sources in `source`)."
     )
-    source: Source | None = source_field("Where the guidance comes from, and its date.",
-                                         required=False)
+    source: Source = source_field("Where the guidance and the plain English come from, and "
+                                  "their date. Required: it is listed beside them in the review "
+                                  "pack.")
 
     @model_validator(mode="after")
     def _from_somewhere(self) -> LawfulBasis:
@@ -265,8 +271,9 @@ class Scenario(Strict):
         "id (e.g. `sch1-p18`, `art9-2c`, `art10-official-authority`), or `none` for ordinary "
         "information. The tests check the helper gives the same.",
     )
-    source: Source | None = source_field("The law and guidance this scenario's answer rests "
-                                         "on, with dates.", required=False)
+    source: Source = source_field("The law and guidance this scenario's answer rests on, with "
+                                  "dates. Required: it is listed beside the explanation in the "
+                                  "review pack.")
     draft: Draft = False
 
 
@@ -398,17 +405,29 @@ class DecisionRecordFile(Strict):
 # --- about the content, and the partnership's own contacts -------------------------------------
 
 
-class AboutFile(Strict):
-    """`content/about.yaml`: the content's version and when it was last checked against the law.
+class SignOff(Strict):
+    """A partnership's sign-off of the content, recorded after reading the review pack."""
 
-    `infoshare validate` warns when `reviewed` is more than 12 months ago; every page's footer
-    shows it.
+    role: Text = Field(description="Who signed it off, as a role, never a person's name, e.g. "
+                       "`Designated safeguarding lead, LLR Safeguarding Children Partnership`.")
+    date: dt.date = Field(description="When they signed it off, as YYYY-MM-DD.")
+    content_version: Text = Field(
+        description="The content `version` they read (the review pack shows it at the top). "
+        "When `version` changes later, the footer says the content changed since sign-off.")
+
+
+class AboutFile(Strict):
+    """`content/about.yaml`: the content's version, its review and who signed it off.
+
+    `infoshare validate` warns when `reviewed` is more than 12 months ago. Every page's footer
+    says "checked by ... on ..." only from `signed_off`, and otherwise that the content has not
+    been signed off. How to sign off: `docs/sign-off.md`.
     """
 
-    version: Text = Field(description="The content's version, e.g. `2026.11`.")
+    version: Text = Field(description="The content's version, e.g. `2026.12`.")
     reviewed: date = Field(
-        description="When the content was last checked against current law and guidance, as "
-        "YYYY-MM-DD. Review it at least every 12 months."
+        description="When the course's authors last checked the content against current law and "
+        "guidance, as YYYY-MM-DD. Review it at least every 12 months. This is not a sign-off."
     )
     reviewed_by: Text | None = Field(
         default=None, description="Optional: who reviewed it (a role, not a person's name)."
@@ -416,6 +435,10 @@ class AboutFile(Strict):
     notes: Markdown | None = Field(
         default=None, description="Optional: what the review covered, for trainers."
     )
+    signed_off: SignOff | None = Field(
+        default=None, description="Optional: the partnership's sign-off, filled in by the person "
+        "who read the review pack (`infoshare review`) and accepts it. Leave it out until then: "
+        "never write a sign-off that did not happen.")
 
 
 WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]

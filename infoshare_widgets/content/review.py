@@ -1,9 +1,10 @@
-"""Is the content's review of the law recent? `about.yaml`'s `reviewed:` date, checked.
+"""Is the content's review of the law recent, and who signed it off? `about.yaml`, read.
 
 The law on sharing changes (the Data (Use and Access) Act 2025, the Children's Wellbeing and
 Schools Act 2026): content not checked for more than 12 months is flagged by `infoshare validate`.
 A warning, never an error: it does not change the exit code. ``today`` is passed in, so tests
-choose the date.
+choose the date. Each source's own `checked:` date is held to the same 12 months, and the footer
+says "checked by ... on ..." only from the partnership's `signed_off:` record.
 """
 
 from __future__ import annotations
@@ -11,6 +12,15 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .problems import Problem
+from .sources import (
+    SourceRef,
+    loaded_files,
+    located_refs,
+    long_date,
+    written_line,
+    written_loc,
+)
 from .templates import fill_template
 
 if TYPE_CHECKING:
@@ -48,26 +58,67 @@ def review_warnings(content: Content, today: date) -> list[str]:
             return []
         return [f"{where.name}: no review date; add about.yaml with `version:` and `reviewed:` "
                 "(the date the content was last checked against the law)"]
-    reviewed = content.about.reviewed
+    return [*_review_date_warnings(content.about.reviewed, where.name, today),
+            *_sign_off_warnings(content, where.name, today)]
+
+
+def _review_date_warnings(reviewed: date, name: str, today: date) -> list[str]:
     if reviewed > today:
-        return [f"{where.name}: reviewed: {reviewed.isoformat()} is after today "
+        return [f"{name}: reviewed: {reviewed.isoformat()} is after today "
                 f"({today.isoformat()}); check the date"]
     if today > review_due(reviewed):
-        return [f"{where.name}: reviewed: {reviewed.isoformat()} is more than "
+        return [f"{name}: reviewed: {reviewed.isoformat()} is more than "
                 f"{REVIEW_MONTHS} months ago (today is {today.isoformat()}); check the content "
                 "against current law and guidance, then update `reviewed:`"]
     return []
 
 
-def long_date(day: date) -> str:
-    """30 November 2026: the form the footer uses, the same on every platform."""
-    return f"{day.day} {day:%B %Y}"
+def _sign_off_warnings(content: Content, name: str, today: date) -> list[str]:
+    """A sign-off dated in the future, or of another version: say so (the footer does too)."""
+    about = content.about
+    sign_off = about.signed_off if about else None
+    if about is None or sign_off is None:
+        return []
+    if sign_off.date > today:
+        return [f"{name}: signed_off.date: {sign_off.date.isoformat()} is after today "
+                f"({today.isoformat()}); check the date"]
+    if sign_off.content_version != about.version:
+        return [f"{name}: signed_off.content_version: {sign_off.content_version} was signed "
+                f"off, but the content is now version {about.version}; the footer says it "
+                "changed since sign-off. Make the review pack (`infoshare review`) and ask for "
+                "sign-off again"]
+    return []
+
+
+def stale_source_warnings(content: Content, today: date) -> list[Problem]:
+    """A warning for each source last checked more than 12 months before ``today``."""
+    found = []
+    for value in loaded_files(content):
+        path, lines = content.origin(value)
+        for loc, ref in located_refs(value):
+            if not isinstance(ref, SourceRef) or ref.checked is None:
+                continue
+            if today > review_due(ref.checked):
+                found.append(Problem(
+                    path, f"checked: {ref.checked.isoformat()} is more than {REVIEW_MONTHS} "
+                    f"months ago (today is {today.isoformat()}); check '{ref.title}' again and "
+                    "update `checked:`", loc=written_loc(lines, (*loc, "checked")),
+                    line=written_line(lines, (*loc, "checked"))))
+    return found
 
 
 def footer_text(content: Content) -> str:
-    """The footer's line: the content's version and review date, or that it has none."""
+    """The footer's line: who signed the content off and when, from `about.yaml`'s `signed_off`
+    only; that it changed since; or, without a sign-off, plainly that it has none."""
     about = content.about
     if about is None:
         return content.text("app", "not_reviewed")
-    return fill_template(content.text("app", "reviewed_footer"),
-                         {"version": about.version, "date": long_date(about.reviewed)})
+    sign_off = about.signed_off
+    if sign_off is None:
+        return fill_template(content.text("app", "not_signed_off"),
+                             {"version": about.version, "date": long_date(about.reviewed)})
+    values = {"version": about.version, "role": sign_off.role,
+              "date": long_date(sign_off.date), "signed_version": sign_off.content_version}
+    key = ("signed_off_footer" if sign_off.content_version == about.version
+           else "changed_since_sign_off")
+    return fill_template(content.text("app", key), values)

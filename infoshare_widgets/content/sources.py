@@ -27,7 +27,9 @@ from pydantic import (
 )
 
 from .limits import MAX_TEXT_CHARS
+from .markdown import escape
 from .problems import Problem, nearest_line
+from .templates import fill_template
 
 if TYPE_CHECKING:
     from .loaded import Content
@@ -115,31 +117,87 @@ def as_text(source: Source | None) -> str:
     return "; ".join(parts)
 
 
-def plain_sources(value: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Every `source` in a loaded model that is still a line of text, with its field path."""
+SOURCE_FIELDS = ("source", "added_source")
+"""The fields that hold a source, in every content model."""
+
+
+def located_sources(value: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, Source]]:
+    """Each source in a loaded model, with its field path, e.g. ``("bases", 2, "source")``."""
     for name in type(value).model_fields:
         item = getattr(value, name)
         here = (*loc, name)
-        if name in ("source", "added_source") and isinstance(item, str):
-            yield here, item
+        if name in SOURCE_FIELDS:
+            if item is not None:
+                yield here, item
         elif isinstance(item, BaseModel):
-            yield from plain_sources(item, here)
+            yield from located_sources(item, here)
         elif isinstance(item, (list, tuple)):
             for i, entry in enumerate(item):
                 if isinstance(entry, BaseModel):
-                    yield from plain_sources(entry, (*here, i))
+                    yield from located_sources(entry, (*here, i))
         elif isinstance(item, dict):
             for key, entry in item.items():
                 if isinstance(entry, BaseModel):
-                    yield from plain_sources(entry, (*here, key))
+                    yield from located_sources(entry, (*here, key))
+
+
+def located_refs(value: BaseModel) -> Iterator[tuple[tuple, SourceRef | str]]:
+    """Each text a loaded model cites, one by one: a list's items get their index."""
+    for loc, source in located_sources(value):
+        if isinstance(source, list):
+            for i, ref in enumerate(source):
+                yield (*loc, i), ref
+        else:
+            yield loc, source
+
+
+def written_loc(lines: dict[tuple, int], loc: tuple) -> tuple:
+    """A field path as the file writes it: `sources` where the file says `sources:` (the other
+    name of `source`), so a warning names the key the trainer sees."""
+    for i, part in enumerate(loc):
+        if part == "source" and (*loc[:i], "sources") in lines:
+            return (*loc[:i], "sources", *loc[i + 1:])
+    return loc
+
+
+def written_line(lines: dict[tuple, int], loc: tuple) -> int | None:
+    """The line of a field inside a source, whichever of its two names the file uses."""
+    return nearest_line(lines, written_loc(lines, loc))
+
+
+def source_inline_html(source: Source | None, new_tab: str, checked: str) -> str:
+    """A source as inline HTML: each text linked where it has an address, its publisher and
+    version, and when it was checked (``checked``: ui ``app.source_checked``); a plain-text source
+    as escaped text. Several are separated by semicolons. Pages and the review pack both use it."""
+    parts = []
+    for ref in as_list(source):
+        if isinstance(ref, str):
+            parts.append(escape(ref))
+            continue
+        title = escape(ref.title)
+        if ref.url:
+            title = (f'<a href="{escape(ref.url)}" target="_blank" rel="noopener noreferrer">'
+                     f'{title}<span class="is-visually-hidden"> {escape(new_tab)}</span></a>')
+        words = ", ".join([title, *(escape(x) for x in (ref.publisher, ref.version) if x)])
+        if ref.checked is not None:
+            words += f" ({escape(fill_template(checked, {'date': long_date(ref.checked)}))})"
+        parts.append(words)
+    return "; ".join(parts)
+
+
+def plain_sources(value: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every `source` in a loaded model that is still a line of text, with its field path."""
+    for here, item in located_sources(value, loc):
+        if isinstance(item, str):
+            yield here, item
 
 
 def plain_source_warnings(path: Path, value: BaseModel, lines: dict[tuple, int]) -> list[Problem]:
     """A warning for each plain-text source of one file: it loads, but cannot be checked."""
     return [Problem(path, "a plain-text source; give `title`, `publisher`, `version`, `url` and "
                           "`checked` so a reviewer can check it", loc=loc,
-                    line=nearest_line(lines, loc))
-            for loc, _ in plain_sources(value)]
+                    line=written_line(lines, loc))
+            for loc in (written_loc(lines, here) for here, _ in plain_sources(value))]
 
 
 def loaded_files(content: Content) -> list[BaseModel]:

@@ -37,7 +37,7 @@ ROOM_KEYS = [
 REQUIRED_UI_KEYS: dict[str, list[str]] = {
     "app": ["home", "previous", "next", "error_title", "error_body", "source_label",
             "update_label", "nav_label", "app_title", "loading", "nav_label_end", "map_heading",
-            "new_tab", "not_found", "reviewed_footer", "not_reviewed", "added_label",
+            "new_tab", "not_found", "not_reviewed", "added_label",
             "local_heading", "local_ask_lead", "local_ask_lead_more", "local_children",
             "local_adults", "local_emergency", "local_escalation", "local_phone", "local_email",
             "local_web", "local_hours", "see_also", "busy_title", "busy_body",
@@ -48,7 +48,9 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
             # issue 14 (learner experience): skip link, warning text, character count
             "skip_link", "warning_label", "count_limit", "count_left", "count_left_one",
             "count_over", "count_over_one",
-            "source_checked"],
+            "source_checked",
+            # issue 20: the footer's sign-off line (content/review.footer_text)
+            "signed_off_footer", "changed_since_sign_off", "not_signed_off"],
     "quiz": ["check", "try_again", "correct", "not_quite", "nothing_chosen", "score",
              "correct_icon", "wrong_icon", "choose_one", "choose_all", "option_right",
              "option_wrong", "missed_single", "missed_multiple",
@@ -92,10 +94,32 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
                  "download_hint"],
 }
 
+REVIEW_KEYS = [
+    "title", "intro", "version", "no_about", "not_signed_off", "made", "contents", "caption",
+    "col_item", "col_statement", "col_source", "empty_page", "no_source", "draft",
+    "kind_helper_rule",
+    "kind_basis", "kind_bases_guidance", "kind_note", "kind_scenario", "kind_topic",
+    "kind_question", "applies", "body", "not_fit", "plain_english", "guidance", "fits",
+    "explanation", "if_picked", "items", "after", "prompt", "option_right", "option_wrong",
+    "unverified_heading", "unverified_intro", "unverified_none", "col_where", "col_why",
+    "reason_plain_text", "reason_no_link", "reason_no_date", "reason_no_source",
+    "problems_heading", "problems_intro", "sign_off_heading", "sign_off_intro", "sign_off_now",
+]
+"""The review pack's wording (`infoshare review`, content/review_html.py)."""
+
+OPTIONAL_UI_KEYS: dict[str, list[str]] = {"review": REVIEW_KEYS}
+"""Wording a trainer's ui.yaml may leave out: the shipped ui.yaml's is used instead. Not for
+learners' pages (a missing key there would show as its name)."""
+
 # The wording filled with values, each with sample values: `infoshare validate` fills every one of
 # them, so a template such as ``{total[0]}`` or ``{correct:>200000000}`` is reported, not shipped.
 TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
-    "app": {"reviewed_footer": {"version": "2026.11", "date": "30 November 2026"},
+    "app": {"not_signed_off": {"version": "2026.12", "date": "6 December 2026"},
+            "signed_off_footer": {"version": "2026.12", "role": "Designated safeguarding lead",
+                                  "date": "6 December 2026", "signed_version": "2026.12"},
+            "changed_since_sign_off": {"version": "2026.12", "role": "Designated safeguarding "
+                                       "lead", "date": "6 December 2026",
+                                       "signed_version": "2026.11"},
             "source_checked": {"date": "6 December 2026"},
             # issue 14: filled in the browser (ui/text_box.js)
             "count_limit": {"max": "5,000"}, "count_left": {"count": "4,990"},
@@ -123,6 +147,11 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
     "decision_record": {"missing": {"count": 1, "total": 5}},
     "facilitator": {"timer_minutes": {"minutes": 5}, "timer_running": {"minutes": 5},
                     "timer_done": {"minutes": 5}},
+    # the review pack (content/review_html.py); optional keys, checked when given
+    "review": {"version": {"version": "2026.12", "reviewed": "6 December 2026"},
+               "made": {"date": "6 December 2026"}, "caption": {"title": "What is it?"},
+               "if_picked": {"name": "Consent"}, "option_right": {"name": "True"},
+               "option_wrong": {"name": "False"}},
     "progress": {"questions": {"answered": 2, "total": 3}, "prompts": {"revealed": 1, "total": 4},
                  "score": {"correct": 1, "answered": 2}, "continue": {"title": "Adults"},
                  "record_content": {"version": "1.0", "reviewed": "2026-11-01"}},

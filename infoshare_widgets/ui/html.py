@@ -10,8 +10,10 @@ from typing import Any
 
 from ..content import models
 from ..content.markdown import escape, to_inline_html
-from ..content.sources import Source, as_list, long_date
-from ..content.templates import fill_template
+from ..content.sources import Source, source_inline_html
+
+__all__ = ["draft_html", "heading_html", "heading_level", "link_html", "source_html",
+           "source_inline_html"]
 
 TOP_LEVEL = 2  # the page's title is its one h1; every part of a page starts at h2
 
@@ -47,26 +49,6 @@ def link_html(link: models.Link, new_tab: str, end: str = "") -> str:
     publisher = f" ({escape(link.publisher)})" if link.publisher else ""
     note = f" {to_inline_html(link.note)}" if link.note else ""
     return f"{title}{publisher}{end}{note}"
-
-
-def source_inline_html(source: Source | None, new_tab: str, checked: str) -> str:
-    """A source as inline HTML: each text linked where it has an address, its publisher and
-    version, and when it was checked (``checked``: ui ``app.source_checked``); a plain-text source
-    as escaped text. Several are separated by semicolons."""
-    parts = []
-    for ref in as_list(source):
-        if isinstance(ref, str):
-            parts.append(escape(ref))
-            continue
-        title = escape(ref.title)
-        if ref.url:
-            title = (f'<a href="{escape(ref.url)}" target="_blank" rel="noopener noreferrer">'
-                     f'{title}<span class="is-visually-hidden"> {escape(new_tab)}</span></a>')
-        words = ", ".join([title, *(escape(x) for x in (ref.publisher, ref.version) if x)])
-        if ref.checked is not None:
-            words += f" ({escape(fill_template(checked, {'date': long_date(ref.checked)}))})"
-        parts.append(words)
-    return "; ".join(parts)
 
 
 def source_html(content: Any, source: Source | None) -> str:

@@ -7,6 +7,7 @@ import pytest
 from _app_support import open_page
 
 from infoshare_widgets.content import default_content_dir, load_content
+from infoshare_widgets.content.review import footer_text
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +33,8 @@ def test_the_article_9_question_waits_for_special_category_data(app_server, cont
 
 
 @pytest.mark.parametrize("section_id", ["children", "adults"])
-def test_pages_say_when_checked_and_ask_your_lead(loaded, section_id: str) -> None:
+def test_pages_say_whether_signed_off_and_ask_your_lead(loaded, section_id: str) -> None:
     text = loaded(section_id).inner_text("#rendered_cells")
-    assert "last checked against the law and guidance on 30 November 2026" in text
+    assert footer_text(CONTENT) in text  # the sign-off line: shipped, "not been signed off"
+    assert "not been signed off" in text
     assert CONTENT.text("app", "local_ask_lead") in text

@@ -106,7 +106,7 @@ def decision_record_file(**overrides: Any) -> models.DecisionRecordFile:
 def lawful_bases() -> models.LawfulBasesFile:
     def basis(i: str, name: str) -> dict[str, str]:
         return {"id": i, "name": name, "pack_text": "text", "plain_english": "plain",
-                "safeguarding": "usually", "guidance": "guidance"}
+                "safeguarding": "usually", "guidance": "guidance", "source": "a source"}
 
     return models.LawfulBasesFile.model_validate({
         "title": "Lawful bases", "intro": "intro",

@@ -69,7 +69,8 @@ def test_pack_text_and_guidance_sit_in_a_details_with_a_fixed_label(full) -> Non
     assert legal.summary == "T show basis: Legal obligation"
     shown = text_of(legal.body_html)
     assert shown == ("T pack text necessary to comply with the law "
-                     "T safeguarding Working Together 2023 names it.")
+                     "T safeguarding Working Together 2023 names it. "
+                     "T source label UK GDPR Article 6(1)")
     assert explore.value == {"opened": []}
     legal._handle_custom_msg({"event": "toggle", "open": True}, [])  # opened in the page
     assert legal.summary == "T show basis: Legal obligation"  # GOV.UK: the label stays

@@ -64,6 +64,7 @@ scenarios:
     explanation: Statutory duties and official functions.
     basis_feedback:
       consent: Consent is often not the right basis.
+    source: A source.
 source: A source.
 """
 
@@ -72,7 +73,7 @@ def _minimal_files() -> dict[str, str]:
     """A content folder with every required file and one item of each contract type."""
     bases = "".join(
         f"  - id: {b}\n    name: {b}\n    pack_text: Text.\n    plain_english: Text.\n"
-        f"    safeguarding: usually\n    guidance: Text.\n" for b in BASES)
+        f"    safeguarding: usually\n    guidance: Text.\n    source: Source.\n" for b in BASES)
     return {
         "ui.yaml": UI_FIXTURE.read_text(encoding="utf-8"),
         "sections.yaml": "sections:\n  - id: start\n    title: Start\n    notebook: 00-start\n"

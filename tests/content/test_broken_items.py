@@ -62,9 +62,10 @@ def test_golden_rules_by_declared_audience_not_file_name(sound: Path) -> None:
 
 def test_problems_under_one_scenario(sound: Path) -> None:
     path = sound / "lawful_basis_scenarios.yaml"
-    second = SCENARIOS.split("scenarios:\n")[1].split("source:")[0].replace(
+    second = SCENARIOS.split("scenarios:\n")[1].split("\nsource:")[0].replace(
         "id: referral", "id: other").replace("[legal-obligation,", "[legal-obligaton,")
-    path.write_text(SCENARIOS.replace("source:", second + "source:", 1), encoding="utf-8")
+    path.write_text(SCENARIOS.replace("\nsource:", f"\n{second}\nsource:", 1),
+                    encoding="utf-8")
     content = load_content(sound)
     assert content.problems_in(path, under=("scenarios", 0)) == []
     [problem] = content.problems_in(path, under=("scenarios", 1))

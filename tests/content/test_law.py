@@ -280,7 +280,8 @@ def test_the_footer_line_gives_version_and_review_date() -> None:
     from infoshare_widgets.content.review import footer_text
 
     line = footer_text(SHIPPED)
-    assert SHIPPED.about.version in line and "30 November 2026" in line
+    assert SHIPPED.about.version in line and "6 December 2026" in line
+    assert "not been signed off" in line and "checked by" not in line
 
 
 def test_empty_local_file_gives_nothing_to_show() -> None:

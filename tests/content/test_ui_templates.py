@@ -15,7 +15,11 @@ import yaml
 from _content_support import UI_FIXTURE
 
 from infoshare_widgets.content import load_content
-from infoshare_widgets.content.ui_keys import REQUIRED_UI_KEYS, TEMPLATE_SAMPLES
+from infoshare_widgets.content.ui_keys import (
+    OPTIONAL_UI_KEYS,
+    REQUIRED_UI_KEYS,
+    TEMPLATE_SAMPLES,
+)
 from infoshare_widgets.ui.wording import fill
 
 SCORE_LINE = next(n for n, line in enumerate(UI_FIXTURE.read_text(encoding="utf-8").splitlines(), 1)
@@ -66,7 +70,15 @@ def test_plain_placeholders_are_sound(sound: Path, template: str) -> None:
 
 def test_every_filled_key_has_samples_and_is_required() -> None:
     for group, samples in TEMPLATE_SAMPLES.items():
-        assert set(samples) <= set(REQUIRED_UI_KEYS[group])
+        known = REQUIRED_UI_KEYS.get(group, []) + OPTIONAL_UI_KEYS.get(group, [])
+        assert set(samples) <= set(known), group
+
+
+def test_the_shipped_wording_has_every_optional_key() -> None:
+    """A trainer's ui.yaml may leave the review pack's wording out: the shipped file has all."""
+    shipped = yaml.safe_load((UI_FIXTURE.parents[2] / "content" / "ui.yaml").read_text("utf-8"))
+    for group, keys in OPTIONAL_UI_KEYS.items():
+        assert sorted(shipped[group]) == sorted(keys), group
 
 
 def test_the_fixture_wording_is_complete_and_sound() -> None:

@@ -191,10 +191,10 @@ def test_duplicate_id_across_two_files_names_both(sound: Path) -> None:
 def test_duplicate_scenario_id_in_one_file(sound: Path) -> None:
     path = sound / "lawful_basis_scenarios.yaml"
     text = path.read_text(encoding="utf-8")
-    one = text.split("scenarios:\n")[1].split("source:")[0]
-    path.write_text(text.replace("source:", one + "source:", 1), encoding="utf-8")
+    one = text.split("scenarios:\n")[1].split("\nsource:")[0]
+    path.write_text(text.replace("\nsource:", f"\n{one}\nsource:", 1), encoding="utf-8")
     assert reported(sound) == [
-        "lawful_basis_scenarios.yaml:12: scenarios[1].id: duplicate id 'referral'"]
+        "lawful_basis_scenarios.yaml:13: scenarios[1].id: duplicate id 'referral'"]
 
 
 @pytest.mark.timeout(60)
