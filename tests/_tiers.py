@@ -49,6 +49,12 @@ DYNAMIC_SERVERS: dict[tuple[str, str], str] = {
     ("store_env", "postgresql"): "postgres_url",  # tests/rooms/conftest.py
 }
 
+# A server or browser test fails after this long, its own startup included (a session server
+# starts in the first test that uses it: JupyterLab took 78 s at load 50); a fast test after the
+# ini's `timeout` (pyproject.toml). A `timeout` mark of the test's own wins over both.
+SERVER_TIMEOUT = 300
+
+
 def servers_used(fixturenames: Iterable[str], params: Mapping[str, object]) -> set[str]:
     """The server fixtures a test uses: its own fixtures and those its parameters ask for."""
     used = {name for name in fixturenames if name in SERVER_FIXTURES}
@@ -69,7 +75,7 @@ def group_of(servers: Iterable[str]) -> str | None:
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads xdist_group
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The server and browser marks and the process group, from the fixtures."""
+    """The server and browser marks, the process group and the timeout, from the fixtures."""
     for item in items:
         names = getattr(item, "fixturenames", ())
         callspec = getattr(item, "callspec", None)
@@ -82,6 +88,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         group = group_of(servers)
         if group:
             item.add_marker(pytest.mark.xdist_group(group))
+        if (servers or browser) and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(SERVER_TIMEOUT))
 
 
 # --- a fast test that starts a server anyway -------------------------------------------------

@@ -5,7 +5,7 @@ behind nginx (tests/app) use it. Without it those cases skip and say what to ins
 test`` installs it when run as root on Debian).
 
 It is also where the two tiers are made (tests/_tiers.py): the `server` and `browser` marks from
-the fixtures a test uses, and one process for each special server."""
+the fixtures a test uses, the per-test timeout, and one process for each special server."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ get the `server` or `browser` mark and stay out of the fast tier."""
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -15,11 +16,17 @@ STARTERS = {"Popen", "running_server", "running_nginx", "sync_playwright"}
 STARTER_WORDS = {"pg_ctl"}
 
 
+@functools.cache
+def parsed() -> dict[Path, ast.Module]:
+    return {path: ast.parse(path.read_text(encoding="utf-8"))
+            for path in sorted(TESTS.rglob("*.py"))}
+
+
 def fixtures_that_start_processes() -> dict[str, str]:
     """Fixture name -> where it is, for each fixture under tests/ that starts a process."""
     found = {}
-    for path in sorted(TESTS.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for path, tree in parsed().items():
+        for node in ast.walk(tree):
             if not isinstance(node, ast.FunctionDef) or not any(
                     "fixture" in ast.unparse(d) for d in node.decorator_list):
                 continue
@@ -42,10 +49,8 @@ def test_every_fixture_that_starts_a_process_is_a_server_or_the_browser() -> Non
 
 
 def test_every_named_fixture_exists() -> None:
-    defined = set()
-    for path in TESTS.rglob("*.py"):
-        defined |= {node.name for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-                    if isinstance(node, ast.FunctionDef)}
+    defined = {node.name for tree in parsed().values() for node in ast.walk(tree)
+               if isinstance(node, ast.FunctionDef)}
     named = set(SERVER_FIXTURES) | BROWSER_FIXTURES | {f for f, _ in DYNAMIC_SERVERS}
     assert named - defined == set(), "renamed? tests/_tiers.py names fixtures that are gone"
 
