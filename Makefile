@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 # mostly wait on kernels and pages, so two halve the wait even on two cores.
 TEST_WORKERS ?= 2
 
-.PHONY: install serve lab test lint validate chromium postgresql nginx clean bench
+.PHONY: install serve lab test test-fast lint validate chromium postgresql nginx clean bench
 
 # Re-running is cheap: the stamp is newer than pyproject.toml unless the dependencies changed.
 install: $(VENV)/.installed
@@ -72,11 +72,25 @@ nginx:
 lint: install
 	$(BIN)/ruff check infoshare_widgets tests
 
-test: install chromium postgresql nginx
+# --- the two test tiers (issue 21) --------------------------------------------------------------
+# A test is in the slow tier when it uses a fixture that starts a server process or Chromium: the
+# server and browser marks come from its fixtures (tests/_tiers.py), never from a hand mark.
+FAST_TESTS := -m "not server and not browser"
+SLOW_TESTS := -m "server or browser"
+
+# The fast tier, for work in progress: lint, content, and every test without a browser or a server
+# process (about a minute on two quiet cores).
+test-fast: install
 	$(BIN)/ruff check infoshare_widgets tests
 	$(BIN)/infoshare validate
-	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadfile --durations=15
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(FAST_TESTS)
+
+# Everything (CI runs it): the fast tier first, so a broken model fails in a minute, then the
+# server and browser tests.
+test: test-fast chromium postgresql nginx
+	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadfile --durations=15 $(SLOW_TESTS)
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks/
+# --- end of the test tiers -----------------------------------------------------------------------
 
 # Benchmarks (issue 15): real servers on 127.0.0.1, ours against plain voila; writes
 # docs/performance.md and docs/performance.png. Takes a quarter of an hour or more on 2 cores.
