@@ -86,9 +86,11 @@ test-fast: install
 	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(FAST_TESTS)
 
 # Everything (CI runs it): the fast tier first, so a broken model fails in a minute, then the
-# server and browser tests.
+# server and browser tests. --dist loadgroup: each special server (the hostile-visitor server, the
+# three deploy servers with nginx and PostgreSQL, JupyterLab) is started by one process only, and
+# every other file's tests stay together (tests/_tiers.py).
 test: test-fast chromium postgresql nginx
-	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadfile --durations=15 $(SLOW_TESTS)
+	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadgroup --durations=15 $(SLOW_TESTS)
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks/
 # --- end of the test tiers -----------------------------------------------------------------------
 

@@ -12,11 +12,12 @@ A fixture that asks for a server at run time (`request.getfixturevalue`) is not 
 test without the mark that starts a server anyway (so a new case is found by the fast tier).
 
 Special servers (a group below) start once in the whole run: every test that uses one is sent to
-the same process. xdist's own `--dist loadgroup` cannot do this here: it writes the group into
-`item._nodeid`, which pytest 9.2 no longer reads (pytest-dev/pytest-xdist#1386), and a conftest
-that is loaded before xdist's worker plugin adds its marks after xdist has read them. So the
-workers write each test's group to a file and GroupScheduling, a `--dist loadscope` whose scope is
-that group, reads it: the `xdist_group` marks stay the one statement of the groups.
+the same process; other tests go by file, as with `--dist loadfile`. xdist's own `--dist
+loadgroup` cannot do this here: it writes the group into `item._nodeid`, which pytest 9.2 no
+longer reads (pytest-dev/pytest-xdist#1386), and a conftest loaded before xdist's worker plugin
+adds its marks after xdist has read them. So `make test` asks for `--dist loadgroup`, the workers
+write each test's group to a file, and GroupScheduling reads it: the `xdist_group` marks stay the
+one statement of the groups.
 """
 
 from __future__ import annotations
@@ -161,8 +162,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 class GroupScheduling(LoadScopeScheduling):
-    """`--dist loadscope` whose scope is a test's group (a test without one is its own scope):
-    each group goes whole to one process, the largest first (xdist's `--loadscope-reorder`)."""
+    """`--dist loadscope` whose scope is a test's group, or its file when it has none (as
+    `--dist loadfile`: a file's tests stay together, in their order): each group goes whole to
+    one process, the largest first (xdist's `--loadscope-reorder`)."""
 
     def __init__(self, config: pytest.Config, log: object = None) -> None:
         super().__init__(config, log)  # type: ignore[arg-type]
@@ -178,7 +180,7 @@ class GroupScheduling(LoadScopeScheduling):
                     with open(os.path.join(self.folder, name), encoding="utf-8") as found:
                         self.groups.update(json.load(found))
         group = self.groups.get(nodeid)
-        return f"@{group}" if group else nodeid
+        return f"@{group}" if group else nodeid.split("::", 1)[0]
 
     def _assign_work_unit(self, node: object) -> None:
         scope = next(iter(self.workqueue))
