@@ -88,10 +88,11 @@ test-fast: install
 # Everything (CI runs it): the fast tier first, so a broken model fails in a minute, then the
 # server and browser tests. --dist loadgroup: each special server (the hostile-visitor server, the
 # three deploy servers with nginx and PostgreSQL, JupyterLab) is started by one process only, and
-# every other file's tests stay together (tests/_tiers.py).
+# every other file's tests stay together (tests/_tiers.py). No nbval step: every notebook is run
+# in-process by the fast tier (test_app_pages.py) and served by Voila in Chromium
+# (test_app_browser.py); a cell that raises fails both.
 test: test-fast chromium postgresql nginx
 	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadgroup --durations=15 $(SLOW_TESTS)
-	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks/
 # --- end of the test tiers -----------------------------------------------------------------------
 
 # Benchmarks (issue 15): real servers on 127.0.0.1, ours against plain voila; writes
