@@ -9,14 +9,12 @@ BIN := $(VENV)/bin
 LOCK := requirements
 PORT ?= 8866
 CHROMIUM ?= /usr/bin/chromium
-# The fast tier (no browser, no server processes): what `make test-newest` runs.
-FAST_PYTEST_ARGS ?= -m "not browser" tests/content tests/components tests/test_*.py
 # Test files run in two processes, each with its own servers and browser: the browser tests
 # mostly wait on kernels and pages, so two halve the wait even on two cores.
 TEST_WORKERS ?= 2
 
-.PHONY: install install-test install-lab lock serve lab test test-newest lint validate chromium \
-	postgresql nginx clean bench
+.PHONY: install install-test install-lab lock serve lab test test-fast test-newest lint validate \
+	chromium postgresql nginx clean bench
 
 # The runtime set from the lock (every file's hash checked), then the app itself without
 # dependencies (editable: it serves content/ and notebooks/ from this folder), built by the
@@ -118,11 +116,30 @@ nginx:
 lint: install-test
 	$(BIN)/ruff check infoshare_widgets tests
 
-test: install-test chromium postgresql nginx
+# --- the two test tiers (issue 21) --------------------------------------------------------------
+# A test is in the slow tier when it uses a fixture that starts a server process or Chromium: the
+# server and browser marks come from its fixtures (tests/_tiers.py), never from a hand mark.
+FAST_TESTS := -m "not server and not browser"
+SLOW_TESTS := -m "server or browser"
+# What the tests need installed: the runtime set and the test set, both from the lock.
+TEST_INSTALL := install-test
+
+# The fast tier, for work in progress: lint, content, and every test without a browser or a server
+# process (about a minute on two quiet cores).
+test-fast: $(TEST_INSTALL)
 	$(BIN)/ruff check infoshare_widgets tests
 	$(BIN)/infoshare validate
-	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadfile --durations=15
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(FAST_TESTS)
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks/
+
+# Everything (CI runs it): the fast tier first, so a broken model fails in a minute, then the
+# server and browser tests. --dist loadgroup: each special server (the hostile-visitor server, the
+# three deploy servers with nginx and PostgreSQL, JupyterLab) is started by one process only, and
+# every other file's tests stay together (tests/_tiers.py). Every notebook is run by nbval in the
+# fast tier (about 20 s), in-process by test_app_pages.py and served by Voila in Chromium.
+test: test-fast chromium postgresql nginx
+	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadgroup --durations=15 $(SLOW_TESTS)
+# --- end of the test tiers -----------------------------------------------------------------------
 
 # Not in CI: the fast tier against the newest release of every dependency (pyproject.toml's
 # names without their pins, no lock), in a scratch venv in a temporary folder that goes
@@ -141,7 +158,7 @@ test-newest:
 	"$$scratch/venv/bin/python" -m pip install --quiet --no-deps -e . && \
 	echo "Newest releases installed (some):" && \
 	"$$scratch/venv/bin/python" -m pip list --format=freeze | grep -iE '^($(UPGRADE_WATCH))==' && \
-	"$$scratch/venv/bin/python" -m pytest $(FAST_PYTEST_ARGS) -q
+	"$$scratch/venv/bin/python" -m pytest $(FAST_TESTS) -q
 
 # Benchmarks (issue 15): real servers on 127.0.0.1, ours against plain voila; writes
 # docs/performance.md and docs/performance.png. Takes a quarter of an hour or more on 2 cores.

@@ -2,7 +2,10 @@
 loopback in a temporary folder on a free port (as root, it runs as the ``postgres`` user, which
 Debian's package creates). The room stores' tests (tests/rooms) and the rooms shared by servers
 behind nginx (tests/app) use it. Without it those cases skip and say what to install (``make
-test`` installs it when run as root on Debian)."""
+test`` installs it when run as root on Debian).
+
+It is also where the two tiers are made (tests/_tiers.py): the `server` and `browser` marks from
+the fixtures a test uses, the per-test timeout, and one process for each special server."""
 
 from __future__ import annotations
 
@@ -16,10 +19,17 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import _tiers
 import pytest
 
 INSTALL = ("PostgreSQL is needed for the shared-store tests: install Debian's `postgresql` "
            "package (sudo apt-get install -y postgresql), or run `make test` as root")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # A plugin, not hooks of this conftest: a conftest's hooks only see its own folder, and a
+    # session fixture (a server) is set up for the session, outside it.
+    config.pluginmanager.register(_tiers, "infoshare-tiers")
 
 
 def _free_port() -> int:

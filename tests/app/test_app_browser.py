@@ -10,8 +10,6 @@ from _app_support import open_page
 from infoshare_widgets.app.page_info import page_info
 from infoshare_widgets.content import default_content_dir, load_content
 
-pytestmark = pytest.mark.browser
-
 CONTENT = load_content(default_content_dir())
 SECTIONS = [s.id for s in CONTENT.sections]
 ERROR_TEXTS = ["There was an error", "Error displaying widget", "Traceback", "Exception",

@@ -15,8 +15,6 @@ from infoshare_widgets import pages
 from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.pages.drafts import for_mode
 
-pytestmark = pytest.mark.browser
-
 SHIPPED = default_content_dir()
 CONTENT = load_content(SHIPPED)
 HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'

@@ -21,8 +21,6 @@ from _app_support import TEST_LIMITS, AppServer, free_port, open_page, running_s
 from infoshare_widgets.app.serve import ServerSettings
 from infoshare_widgets.content import default_content_dir, load_content
 
-pytestmark = pytest.mark.browser
-
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 CONTENT = load_content(default_content_dir())
 CASES = next(s for s in CONTENT.sections if s.id == "case-studies").notebook

@@ -10,7 +10,6 @@ import os
 import signal
 import threading
 
-import pytest
 from _app_support import (
     HARDENED_LIVENESS,
     HARDENED_NOTEBOOK,
@@ -31,8 +30,6 @@ from _hardening_support import (
 )
 
 from infoshare_widgets.content import default_content_dir, load_content
-
-pytestmark = pytest.mark.browser
 
 CONTENT = load_content(default_content_dir())
 PAGE = f"/voila/render/{HARDENED_NOTEBOOK}.ipynb"

@@ -8,8 +8,6 @@ from _app_support import describe_violations, open_page, run_axe
 
 from infoshare_widgets.content import default_content_dir, load_content
 
-pytestmark = pytest.mark.browser
-
 CONTENT = load_content(default_content_dir())
 HELPER = CONTENT.basis_helper
 # A charity sharing health information about a child, not urgent, asking would put the child at

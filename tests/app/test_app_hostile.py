@@ -26,8 +26,6 @@ from _hardening_support import (
 from infoshare_widgets.app.socket import TRACEBACK_FIELD
 from infoshare_widgets.content import default_content_dir, load_content
 
-pytestmark = pytest.mark.browser
-
 CONTENT = load_content(default_content_dir())
 PAGE = f"/voila/render/{HARDENED_NOTEBOOK}.ipynb"
 MARKER = "PWNED-7f3a"

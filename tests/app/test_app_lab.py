@@ -26,8 +26,6 @@ from infoshare_widgets.app.lab import lab_command
 from infoshare_widgets.app.serve import ServerSettings
 from infoshare_widgets.cli import main
 
-pytestmark = pytest.mark.browser
-
 
 def test_the_lab_command_listens_on_loopback_only_with_our_preview_extension() -> None:
     command, env = lab_command(ServerSettings(content=Path("/x"), port=9999), open_browser=False,

@@ -9,8 +9,6 @@ from _app_support import open_page
 from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.content.review import footer_text
 
-pytestmark = pytest.mark.browser
-
 CONTENT = load_content(default_content_dir())
 QUESTIONS = {q.id: q for q in CONTENT.decision_record.questions}
 

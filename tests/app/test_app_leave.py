@@ -24,8 +24,6 @@ from _leave_support import Relay
 from infoshare_widgets.app.serve import ServerSettings
 from infoshare_widgets.content import default_content_dir
 
-pytestmark = pytest.mark.browser
-
 NOTEBOOK = "01-what-is-it"  # a page with a quiz
 CULL = 12       # idle culling (shipped: 180 s)
 LIVENESS = 20   # a page silent this long loses its kernel (shipped: 180 s)

@@ -17,8 +17,6 @@ from jupyter_client import BlockingKernelClient
 
 from infoshare_widgets.content import default_content_dir, load_content
 
-pytestmark = pytest.mark.browser
-
 CONTENT = load_content(default_content_dir())
 MARKER = "zq-private-7731"
 TEXT_BOXES = "textarea:visible, input[type=text]:visible, input:not([type]):visible"

@@ -15,8 +15,6 @@ from _app_support import describe_violations, open_page, run_axe, wait_settled
 from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.ui.wording import fill
 
-pytestmark = pytest.mark.browser
-
 CONTENT = load_content(default_content_dir())
 DESKTOP = {"width": 1280, "height": 800}
 BASES = [b.id for b in CONTENT.lawful_bases.bases]

@@ -16,8 +16,6 @@ from _hardening_support import kernel_pids
 
 from infoshare_widgets.content import default_content_dir, load_content
 
-pytestmark = pytest.mark.browser
-
 CONTENT = load_content(default_content_dir())
 LOADS = 4  # each page, each load settles; more loads only repeat it (the suite has a budget)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from _app_support import describe_violations, open_page, run_axe
 
 from infoshare_widgets.content import default_content_dir, load_content
@@ -36,7 +35,6 @@ def axe_clean(page: object) -> None:
     assert violations == [], describe_violations(violations)
 
 
-@pytest.mark.browser
 def test_a_facilitator_and_a_learner_in_a_room(app_server, browser, context) -> None:
     host = context.new_page()
     host.goto(f"{app_server.url}/room/host")
@@ -98,7 +96,6 @@ def test_a_facilitator_and_a_learner_in_a_room(app_server, browser, context) -> 
     assert not [line for line in room_lines if "127.0.0.1" in line]
 
 
-@pytest.mark.browser
 def test_the_facilitator_asks_the_room_the_question_on_their_screen(app_server, context) -> None:
     """"Ask the room" under a projected group question asks it in the room page open in the
     same browser (and says so when no room page is open)."""

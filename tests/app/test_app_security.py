@@ -15,8 +15,6 @@ from _app_support import kernel_id_of, open_page
 
 from infoshare_widgets.content import default_content_dir, load_content
 
-pytestmark = pytest.mark.browser
-
 CONTENT = load_content(default_content_dir())
 START = CONTENT.sections[0].notebook
 

@@ -13,8 +13,6 @@ from _app_support import describe_violations, kernel_id_of, run_axe, wait_settle
 from _deploy_fixtures import BASE
 from _proxy_client import Learner
 
-pytestmark = pytest.mark.browser
-
 PREFIX_JS = "() => Object.keys(localStorage).filter(k => k.startsWith('infoshare-progress:'))"
 
 

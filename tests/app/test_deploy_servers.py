@@ -23,8 +23,6 @@ from _room_watch import Watching
 from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.rooms.postgres_store import PostgresRoomStore
 
-pytestmark = pytest.mark.browser
-
 CONTENT = load_content(default_content_dir())
 START = f"{BASE}voila/render/00-start.ipynb"
 QUIZ_PAGE = f"{BASE}voila/render/01-what-is-it.ipynb"
