@@ -30,6 +30,7 @@ from ..content.cache import content_signature, current_content
 from .handlers import Limits, PageHandler, busy_reason
 from .kernel_state import KernelState
 from .proxy import from_this_machine, in_networks, was_forwarded
+from .room.base import room_metrics
 from .upstream.tornado import request_summary
 
 COUNTS: Counter[str] = Counter()
@@ -166,6 +167,8 @@ def metrics_text(manager: KernelState) -> str:
         metric(f"{name}_total", "counter", help_text, [("", COUNTS[name])])
     metric("draining", "gauge", "1 while the server is stopping and refuses new pages.",
            [("", 1 if manager.draining else 0)])
+    for name, kind, help_text, samples in room_metrics():  # counted by the room handlers
+        metric(name, kind, help_text, samples)
     return "\n".join(lines) + "\n"
 
 

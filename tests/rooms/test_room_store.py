@@ -16,7 +16,7 @@ def test_a_room_counts_each_device_once_and_its_change_once(store: RoomStore) ->
     room = new.room
     assert store.room_by_secret(new.secret) == room
     assert store.room_by_code(room.code) == room
-    tokens = [store.join(room.id) for _ in range(3)]
+    tokens = [store.join(room.id)[0] for _ in range(3)]
     store.step(room.id, "open", "quiz.q.one")
     for token in tokens:
         assert store.answer(room.id, token, "quiz.q.one", [0])[0] == "ok"
@@ -28,7 +28,7 @@ def test_a_room_counts_each_device_once_and_its_change_once(store: RoomStore) ->
 
 def test_a_closed_vote_and_another_question_refuse(store: RoomStore) -> None:
     room = store.create_room().room
-    token = store.join(room.id)
+    token = store.join(room.id)[0]
     assert store.answer(room.id, token, "q", [0])[0] == "closed"  # nothing asked yet
     store.step(room.id, "open", "q")
     assert store.answer(room.id, token, "other", [0])[0] == "closed"
@@ -40,7 +40,7 @@ def test_a_closed_vote_and_another_question_refuse(store: RoomStore) -> None:
 def test_an_ended_room_leaves_no_rows(store: RoomStore) -> None:
     kept = store.create_room().room
     room = store.create_room().room
-    token = store.join(room.id)
+    token = store.join(room.id)[0]
     store.step(room.id, "open", "q")
     store.answer(room.id, token, "q", [1])
     store.end(room.id)
@@ -52,7 +52,7 @@ def test_an_ended_room_leaves_no_rows(store: RoomStore) -> None:
 
 def test_rooms_past_their_time_are_deleted(store: RoomStore) -> None:
     room = store.create_room(now=time.time() - store.room_seconds - 1).room
-    token = store.join(room.id)
+    token = store.join(room.id)[0]
     assert store.room_by_code(room.code) is None  # expired: not found even before the purge
     assert store.purge() == 1
     assert store.dump() == []
@@ -61,7 +61,7 @@ def test_rooms_past_their_time_are_deleted(store: RoomStore) -> None:
 
 def test_the_store_holds_no_secret_token_or_free_text(store: RoomStore) -> None:
     new = store.create_room()
-    token = store.join(new.room.id)
+    token = store.join(new.room.id)[0]
     store.step(new.room.id, "open", "quiz.q.one")
     store.answer(new.room.id, token, "quiz.q.one", [2])
     text = repr(store.dump())
@@ -105,7 +105,7 @@ def test_an_ended_room_leaves_no_trace_in_the_sqlite_files(tmp_path) -> None:
     store = SqliteRoomStore(tmp_path)
     try:
         new = store.create_room()
-        token = store.join(new.room.id)
+        token = store.join(new.room.id)[0]
         store.step(new.room.id, "open", "quiz.q.one")
         store.answer(new.room.id, token, "quiz.q.one", [1])
         traces = [new.room.code, digest(token), digest(new.secret)]
