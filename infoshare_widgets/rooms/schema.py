@@ -22,6 +22,7 @@ PHASES = ("idle", "open", "closed", "revealed")
 
 # Columns added after the first release: a store made earlier gets them when a server starts.
 ADDED = (("infoshare_rooms", "locked", "INTEGER NOT NULL DEFAULT 0"),
+         ("infoshare_rooms", "joined", "INTEGER NOT NULL DEFAULT 0"),  # devices numbered so far
          ("infoshare_room_devices", "number", "INTEGER NOT NULL DEFAULT 0"))
 
 

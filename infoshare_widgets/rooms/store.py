@@ -124,14 +124,15 @@ class RoomStore:
                                  f"{self.lock_clause}", (room,)).fetchone()
             if row is not None and row[0]:
                 raise RoomLocked(room)
-            count, last = self._run(cur, "SELECT COUNT(*), COALESCE(MAX(number), 0) FROM "
-                                         "infoshare_room_devices WHERE room = ?",
-                                    (room,)).fetchone()
+            count = self._run(cur, "SELECT COUNT(*) FROM infoshare_room_devices WHERE room = ?",
+                              (room,)).fetchone()[0]
             if count >= self.max_devices:
                 raise RoomFull(room)
+            number = int(self._run(cur, "UPDATE infoshare_rooms SET joined = joined + 1 WHERE "
+                                        "id = ? RETURNING joined", (room,)).fetchone()[0])
             self._run(cur, "INSERT INTO infoshare_room_devices (device, room, number) "
-                           "VALUES (?, ?, ?)", (digest(token), room, int(last) + 1))
-        return token, int(last) + 1
+                           "VALUES (?, ?, ?)", (digest(token), room, number))
+        return token, number
 
     def lock(self, room: str, locked: bool) -> tuple[int, int]:
         """The facilitator locks the room (no device joins) or opens it again."""
