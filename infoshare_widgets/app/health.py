@@ -94,7 +94,8 @@ def counting(log_function: Callable[[Any], None] | None) -> Callable[[Any], None
         try:
             count_request(handler)
         finally:
-            (log_function or _access_log)(handler)
+            if not getattr(handler, "unlogged", False):  # a refused room call: counted only
+                (log_function or _access_log)(handler)
 
     return log_and_count
 

@@ -81,6 +81,11 @@ class RoomHandler(web.RequestHandler):
     _refused = False
 
     @property
+    def unlogged(self) -> bool:
+        """A refused call: counted (``REFUSED``), no access line (read by health.counting)."""
+        return self._refused
+
+    @property
     def log(self) -> Any:
         """Read by Jupyter Server's log_request: no line for a refused call."""
         return _Unlogged() if self._refused else access_log
