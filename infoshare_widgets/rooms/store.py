@@ -24,7 +24,6 @@ from .schema import PHASES, SCHEMA, TABLES, add_columns
 
 ROOM_HOURS = 4.0  # a room and its answers are deleted this long after it started, at the latest
 MAX_DEVICES = 300  # devices one room accepts: the most answers a question can get
-__all__ = ["NewRoom", "Room", "RoomFull", "RoomLocked", "RoomStore"]
 
 
 class RoomStore:
