@@ -4,7 +4,9 @@ and no address in the server's log lines for rooms."""
 
 from __future__ import annotations
 
+import json
 import re
+import time
 
 import pytest
 from _app_support import describe_violations, open_page, run_axe
@@ -158,5 +160,44 @@ def test_the_facilitator_asks_the_room_the_question_on_their_screen(app_server, 
     assert " ".join(host.locator("#prompt").inner_text().split()) == on_screen
     assert host.locator("#pick").input_value().startswith("quiz.")
     axe_clean(page)
+    host.get_by_role("button", name=WORDS["room_end"]).click()
+    host.locator("#ended").wait_for()
+
+
+@pytest.mark.browser
+def test_the_facilitators_page_says_when_rooms_are_down_and_backs_off(app_server,
+                                                                        context) -> None:
+    """The store's side is tests/rooms/test_room_faults.py (PostgreSQL stopped: 503); here the
+    page meets those 503s: it says so in words, tries again less and less often, and says when
+    rooms are back (probe, issue 27: it retried silently)."""
+    host = context.new_page()
+    host.goto(f"{app_server.url}/room/host")
+    host.get_by_role("button", name=WORDS["room_start"]).click()
+    host.locator("#code").filter(has_text=re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")).wait_for()
+    tries: list[float] = []
+
+    def down(route: object) -> None:
+        request = route.request  # type: ignore[attr-defined]
+        if request.method != "GET":
+            route.continue_()  # type: ignore[attr-defined]
+            return
+        tries.append(time.monotonic())
+        route.fulfill(status=503, content_type="application/json",  # type: ignore[attr-defined]
+                      body=json.dumps({"error": "room_unavailable"}))
+
+    host.route("**/room/api/host?wait=*", down)
+    host.locator("#pick").select_option(QUESTION.id)
+    host.get_by_role("button", name=WORDS["room_ask"]).click()  # wakes the long poll
+    trouble = host.locator("#trouble[role=status]")
+    trouble.filter(has_text=WORDS["room_store_down"]).wait_for()
+    deadline = time.monotonic() + 20
+    while len(tries) < 3 and time.monotonic() < deadline:
+        host.wait_for_timeout(100)
+    gaps = [b - a for a, b in zip(tries, tries[1:], strict=False)]
+    assert len(gaps) >= 2 and gaps[0] >= 0.8 and gaps[1] >= 1.7 and gaps[1] > gaps[0], gaps
+    host.unroute("**/room/api/host?wait=*")
+    host.get_by_role("button", name=WORDS["room_close"]).click()  # the next poll answers at once
+    trouble.filter(has_text=WORDS["room_store_back"]).wait_for(timeout=15_000)
+    axe_clean(host)
     host.get_by_role("button", name=WORDS["room_end"]).click()
     host.locator("#ended").wait_for()
