@@ -30,6 +30,7 @@ from ..content.cache import content_signature, current_content
 from .handlers import Limits, PageHandler, busy_reason
 from .kernel_state import KernelState
 from .proxy import from_this_machine, in_networks, was_forwarded
+from .room.base import room_metrics
 from .upstream.tornado import request_summary
 
 COUNTS: Counter[str] = Counter()
@@ -93,7 +94,8 @@ def counting(log_function: Callable[[Any], None] | None) -> Callable[[Any], None
         try:
             count_request(handler)
         finally:
-            (log_function or _access_log)(handler)
+            if not getattr(handler, "unlogged", False):  # a refused room call: counted only
+                (log_function or _access_log)(handler)
 
     return log_and_count
 
@@ -166,6 +168,8 @@ def metrics_text(manager: KernelState) -> str:
         metric(f"{name}_total", "counter", help_text, [("", COUNTS[name])])
     metric("draining", "gauge", "1 while the server is stopping and refuses new pages.",
            [("", 1 if manager.draining else 0)])
+    for name, kind, help_text, samples in room_metrics():  # counted by the room handlers
+        metric(name, kind, help_text, samples)
     return "\n".join(lines) + "\n"
 
 

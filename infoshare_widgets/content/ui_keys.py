@@ -30,7 +30,9 @@ ROOM_KEYS = [
     "room_intro", "room_code_label", "room_code_hint", "room_join", "room_joined", "room_send",
     "room_sent", "room_right", "room_ended", "room_no_such_code", "room_slow_down", "room_full",
     "room_refused", "room_unavailable", "room_share_yes", "room_share_no", "room_share_unsure",
-    "room_asked", "room_not_open",
+    "room_asked", "room_not_open", "room_lock", "room_unlock", "room_locked_note",
+    "room_unlocked_note", "room_locked", "room_remove_label", "room_remove", "room_removed",
+    "room_no_such_device", "room_your_number", "room_store_down", "room_store_back",
 ]
 """The live room pages' wording (issue 17): the learner's and the facilitator's."""
 

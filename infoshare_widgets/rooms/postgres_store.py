@@ -30,6 +30,7 @@ class PostgresRoomStore(RoomStore):
     placeholder = "%s"
     lock_clause = "FOR UPDATE"
     kind = "postgresql"
+    errors = (psycopg.Error, OSError)  # faults of the store, not of the request
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -56,18 +57,24 @@ class PostgresRoomStore(RoomStore):
 
     def listen(self, changed: Callable[[str, int, int], None], stop: threading.Event) -> None:
         """Call `changed(room, version, stage)` for every notification until `stop` is set
-        (run in its own thread; reconnects after an error)."""
+        (run in its own thread; reconnects after an error, logging once per outage)."""
+        lost = False
         while not stop.is_set():
             try:
                 with psycopg.connect(self.url, autocommit=True,
                                      application_name="infoshare-rooms-listen") as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
+                    if lost:
+                        log.warning("The rooms' change feed from PostgreSQL is back")
+                        lost = False
                     while not stop.is_set():
                         for note in conn.notifies(timeout=0.5):
                             room, version, stage = note.payload.split(" ")
                             changed(room, int(version), int(stage))
             except (psycopg.Error, ValueError):
-                log.warning("The rooms' change feed from PostgreSQL was lost; reconnecting")
+                if not lost:
+                    log.warning("The rooms' change feed from PostgreSQL was lost; reconnecting")
+                    lost = True
                 stop.wait(1.0)
 
     def close(self) -> None:

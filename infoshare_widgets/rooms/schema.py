@@ -1,5 +1,10 @@
 """The rooms' three tables (the same SQL on SQLite and PostgreSQL; see store.py)."""
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS infoshare_rooms (
         id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, secret TEXT NOT NULL UNIQUE,
@@ -14,3 +19,16 @@ SCHEMA = (
 )
 TABLES = ("infoshare_rooms", "infoshare_room_devices", "infoshare_room_answers")
 PHASES = ("idle", "open", "closed", "revealed")
+
+# Columns added after the first release: a store made earlier gets them when a server starts.
+ADDED = (("infoshare_rooms", "locked", "INTEGER NOT NULL DEFAULT 0"),
+         ("infoshare_rooms", "joined", "INTEGER NOT NULL DEFAULT 0"),  # devices numbered so far
+         ("infoshare_room_devices", "number", "INTEGER NOT NULL DEFAULT 0"))
+
+
+def add_columns(run: Callable[[str], Any]) -> None:
+    """Add each of :data:`ADDED` a table lacks (in the schema's transaction)."""
+    for table, column, kind in ADDED:
+        names = [d[0] for d in run(f"SELECT * FROM {table} LIMIT 0").description]
+        if column not in names:
+            run(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")

@@ -23,6 +23,7 @@ class SqliteRoomStore(RoomStore):
     """Rooms in ``<folder>/rooms.sqlite3`` (the folder is made, readable by its owner only)."""
 
     kind = "sqlite"
+    errors = (sqlite3.Error, OSError)  # faults of the store, not of the request
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)

@@ -1,10 +1,11 @@
 """What a room keeps, and the one set of SQL both stores run (SQLite and PostgreSQL).
 
 Three tables, nothing else: a room (its code, the digest of the facilitator's secret, the question
-on screen, the phase of the vote, counters that say something changed, when it expires); the
-devices that joined it (the digest of each device's random token); and the answers (question id,
-option id, device digest). No name, no free text, no network address is ever written. Ending a
-room, or its expiry, deletes its rows from all three tables.
+on screen, the phase of the vote, whether it is locked, counters that say something changed, when
+it expires); the devices that joined it (the digest of each device's random token, its number in
+the room); and the answers (question id, option id, device digest). No name, no free text, no
+network address is ever written. Ending a room, or its expiry, deletes its rows from all three
+tables.
 
 Subclasses give a connection per thread (:class:`.connections.ThreadConnections`), a transaction
 (:meth:`RoomStore._transaction`) and, on PostgreSQL, a notification for each change.
@@ -15,34 +16,14 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from typing import Any
 
 from .codes import digest, new_code, new_secret, new_token
-from .schema import PHASES, SCHEMA, TABLES
+from .model import NewRoom, Room, RoomFull, RoomLocked
+from .schema import PHASES, SCHEMA, TABLES, add_columns
 
 ROOM_HOURS = 4.0  # a room and its answers are deleted this long after it started, at the latest
 MAX_DEVICES = 300  # devices one room accepts: the most answers a question can get
-
-@dataclass(frozen=True)
-class Room:
-    id: str
-    code: str
-    question: str | None
-    phase: str  # idle (nothing asked), open, closed, revealed
-    version: int  # changes with every answer and every step
-    stage: int  # changes with every step (a question asked, closed, revealed)
-    expires: float
-
-
-@dataclass(frozen=True)
-class NewRoom:
-    room: Room
-    secret: str  # the facilitator's: shown once, in their link; the store keeps its digest
-
-
-class RoomFull(Exception):
-    """The room has its most devices (:data:`MAX_DEVICES`)."""
 
 
 class RoomStore:
@@ -79,8 +60,10 @@ class RoomStore:
             self._schema_lock(cur)
             for statement in SCHEMA:
                 self._run(cur, statement)
+            add_columns(lambda sql: self._run(cur, sql))
 
-    _ROOM = "SELECT id, code, question, phase, version, stage, expires FROM infoshare_rooms"
+    _ROOM = ("SELECT id, code, question, phase, version, stage, expires, locked = 1 "
+             "FROM infoshare_rooms")
 
     def _bump(self, cur: Any, room: str, stage: bool = False) -> tuple[int, int]:
         extra = ", stage = stage + 1" if stage else ""
@@ -100,7 +83,8 @@ class RoomStore:
                              (code,)).fetchone():
                     continue
                 room = Room(new_token(), code, None, "idle", 0, 0, now + self.room_seconds)
-                self._run(cur, "INSERT INTO infoshare_rooms VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                self._run(cur, "INSERT INTO infoshare_rooms (id, code, secret, expires, "
+                               "question, phase, version, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                           (room.id, code, digest(secret), room.expires, None, "idle", 0, 0))
                 return NewRoom(room, secret)
         raise RuntimeError("no free room code")
@@ -129,19 +113,45 @@ class RoomStore:
                             (digest(token), now)).fetchone()
         return Room(*row) if row else None
 
-    def join(self, room: str) -> str:
-        """A new device token for the room; :class:`RoomFull` at :attr:`max_devices`."""
+    def join(self, room: str) -> tuple[str, int]:
+        """A new device's token and number (1, 2, ... in the room, shown on its page so the
+        facilitator can remove it); :class:`RoomFull` at :attr:`max_devices`,
+        :class:`RoomLocked` once the facilitator locked the room."""
         token = new_token()
         with self._transaction() as cur:
-            self._run(cur, f"SELECT id FROM infoshare_rooms WHERE id = ? {self.lock_clause}",
-                      (room,))
+            row = self._run(cur, "SELECT locked FROM infoshare_rooms WHERE id = ? "
+                                 f"{self.lock_clause}", (room,)).fetchone()
+            if row is not None and row[0]:
+                raise RoomLocked(room)
             count = self._run(cur, "SELECT COUNT(*) FROM infoshare_room_devices WHERE room = ?",
                               (room,)).fetchone()[0]
             if count >= self.max_devices:
                 raise RoomFull(room)
-            self._run(cur, "INSERT INTO infoshare_room_devices VALUES (?, ?)",
-                      (digest(token), room))
-        return token
+            number = int(self._run(cur, "UPDATE infoshare_rooms SET joined = joined + 1 WHERE "
+                                        "id = ? RETURNING joined", (room,)).fetchone()[0])
+            self._run(cur, "INSERT INTO infoshare_room_devices (device, room, number) "
+                           "VALUES (?, ?, ?)", (digest(token), room, number))
+        return token, number
+
+    def lock(self, room: str, locked: bool) -> tuple[int, int]:
+        """The facilitator locks the room (no device joins) or opens it again."""
+        with self._transaction() as cur:
+            self._run(cur, "UPDATE infoshare_rooms SET locked = ? WHERE id = ?",
+                      (1 if locked else 0, room))
+            return self._bump(cur, room)
+
+    def remove(self, room: str, number: int) -> tuple[int, int] | None:
+        """Remove device `number` and its answers (its token opens nothing any more); None
+        when the room has no such device."""
+        with self._transaction() as cur:
+            row = self._run(cur, "SELECT device FROM infoshare_room_devices WHERE room = ? AND "
+                                 "number = ?", (room, number)).fetchone()
+            if row is None:
+                return None
+            for table in ("infoshare_room_answers", "infoshare_room_devices"):
+                self._run(cur, f"DELETE FROM {table} WHERE room = ? AND device = ?",
+                          (room, row[0]))
+            return self._bump(cur, room)
 
     def step(self, room: str, phase: str, question: str | None = None) -> tuple[int, int]:
         """The facilitator's step: ask `question` (phase ``open``), close or reveal."""

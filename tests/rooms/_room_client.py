@@ -17,7 +17,9 @@ from jupyter_server.log import log_request
 from tornado import web
 
 from infoshare_widgets.app.guard import DEFAULT_HOSTS, Guarded
+from infoshare_widgets.app.proxy import networks
 from infoshare_widgets.app.room import RoomService, room_routes
+from infoshare_widgets.rooms.limits import RoomLimits, joins_per_address
 from infoshare_widgets.rooms.open_store import open_store
 
 
@@ -28,9 +30,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def room_server(env: Mapping[str, str]) -> Iterator[tuple[str, RoomService]]:
-    """``(url, service)`` of a tornado server with the room routes, stopped afterwards."""
-    service = RoomService(lambda: open_store(env))
+def room_server(env: Mapping[str, str], limits: RoomLimits | None = None,
+                ) -> Iterator[tuple[str, RoomService]]:
+    """``(url, service)`` of a tornado server with the room routes, stopped afterwards. It
+    trusts ``X-Forwarded-For`` from this machine, so a test can speak from many addresses."""
+    service = RoomService(lambda: open_store(env),
+                          limits=limits or RoomLimits.default(joins_per_address(env)))
     port = free_port()
     loop = asyncio.new_event_loop()
     started = threading.Event()
@@ -39,6 +44,7 @@ def room_server(env: Mapping[str, str]) -> Iterator[tuple[str, RoomService]]:
         asyncio.set_event_loop(loop)
         app = web.Application(room_routes("/", Guarded), infoshare_rooms=service,
                               infoshare_hosts=DEFAULT_HOSTS, base_url="/",
+                              infoshare_trusted_proxies=networks(["loopback"]),
                               log_function=log_request)  # Jupyter Server's, as in the app
         server = app.listen(port, address="127.0.0.1")
         loop.call_soon(started.set)
@@ -80,17 +86,24 @@ class Facilitator:
         return call(f"{self.base}room/api/host?wait={wait}",
                     headers={"X-Room-Secret": self.secret})
 
-    def step(self, step: str, question: str | None = None) -> tuple[int, dict]:
-        return call(self.base + "room/api/host", "POST", {"step": step, "question": question},
+    def step(self, step: str, question: str | None = None, **more: Any) -> tuple[int, dict]:
+        return call(self.base + "room/api/host", "POST",
+                    {"step": step, "question": question, **more},
                     headers={"X-Room-Secret": self.secret})
 
 
+def join(base: str, code: str, address: str = "") -> tuple[int, dict]:
+    """A join from `address` (through the trusted proxy), or from this machine."""
+    return call(base + "room/api/join", "POST", {"code": code},
+                headers={"X-Forwarded-For": address} if address else None)
+
+
 class Device:
-    def __init__(self, base: str, code: str) -> None:
+    def __init__(self, base: str, code: str, address: str = "") -> None:
         self.base = base
-        status, data = call(base + "room/api/join", "POST", {"code": code})
+        status, data = join(base, code, address)
         assert status == 201, data
-        self.token = data["token"]
+        self.token, self.number = data["token"], data["number"]
 
     def follow(self, wait: int = -1) -> tuple[int, dict]:
         return call(f"{self.base}room/api/device?wait={wait}",

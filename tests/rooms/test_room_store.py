@@ -8,7 +8,7 @@ import pytest
 
 from infoshare_widgets.rooms.codes import ALPHABET, digest, new_code, normal_code
 from infoshare_widgets.rooms.limits import RateLimit
-from infoshare_widgets.rooms.store import RoomFull, RoomStore
+from infoshare_widgets.rooms.store import RoomFull, RoomLocked, RoomStore
 
 
 def test_a_room_counts_each_device_once_and_its_change_once(store: RoomStore) -> None:
@@ -16,7 +16,7 @@ def test_a_room_counts_each_device_once_and_its_change_once(store: RoomStore) ->
     room = new.room
     assert store.room_by_secret(new.secret) == room
     assert store.room_by_code(room.code) == room
-    tokens = [store.join(room.id) for _ in range(3)]
+    tokens = [store.join(room.id)[0] for _ in range(3)]
     store.step(room.id, "open", "quiz.q.one")
     for token in tokens:
         assert store.answer(room.id, token, "quiz.q.one", [0])[0] == "ok"
@@ -28,7 +28,7 @@ def test_a_room_counts_each_device_once_and_its_change_once(store: RoomStore) ->
 
 def test_a_closed_vote_and_another_question_refuse(store: RoomStore) -> None:
     room = store.create_room().room
-    token = store.join(room.id)
+    token = store.join(room.id)[0]
     assert store.answer(room.id, token, "q", [0])[0] == "closed"  # nothing asked yet
     store.step(room.id, "open", "q")
     assert store.answer(room.id, token, "other", [0])[0] == "closed"
@@ -40,7 +40,7 @@ def test_a_closed_vote_and_another_question_refuse(store: RoomStore) -> None:
 def test_an_ended_room_leaves_no_rows(store: RoomStore) -> None:
     kept = store.create_room().room
     room = store.create_room().room
-    token = store.join(room.id)
+    token = store.join(room.id)[0]
     store.step(room.id, "open", "q")
     store.answer(room.id, token, "q", [1])
     store.end(room.id)
@@ -52,7 +52,7 @@ def test_an_ended_room_leaves_no_rows(store: RoomStore) -> None:
 
 def test_rooms_past_their_time_are_deleted(store: RoomStore) -> None:
     room = store.create_room(now=time.time() - store.room_seconds - 1).room
-    token = store.join(room.id)
+    token = store.join(room.id)[0]
     assert store.room_by_code(room.code) is None  # expired: not found even before the purge
     assert store.purge() == 1
     assert store.dump() == []
@@ -61,7 +61,7 @@ def test_rooms_past_their_time_are_deleted(store: RoomStore) -> None:
 
 def test_the_store_holds_no_secret_token_or_free_text(store: RoomStore) -> None:
     new = store.create_room()
-    token = store.join(new.room.id)
+    token = store.join(new.room.id)[0]
     store.step(new.room.id, "open", "quiz.q.one")
     store.answer(new.room.id, token, "quiz.q.one", [2])
     text = repr(store.dump())
@@ -105,7 +105,7 @@ def test_an_ended_room_leaves_no_trace_in_the_sqlite_files(tmp_path) -> None:
     store = SqliteRoomStore(tmp_path)
     try:
         new = store.create_room()
-        token = store.join(new.room.id)
+        token = store.join(new.room.id)[0]
         store.step(new.room.id, "open", "quiz.q.one")
         store.answer(new.room.id, token, "quiz.q.one", [1])
         traces = [new.room.code, digest(token), digest(new.secret)]
@@ -130,3 +130,48 @@ def test_the_default_store_is_sqlite_in_the_data_folder(tmp_path, monkeypatch) -
         store.close()
     with pytest.raises(ValueError, match="postgresql://"):
         open_store({"INFOSHARE_ROOMS_URL": "mysql://x"})
+
+
+def test_a_locked_room_takes_no_device_and_a_removed_one_leaves_its_answers(
+        store: RoomStore) -> None:
+    room = store.create_room().room
+    (one, first), (two, second) = store.join(room.id), store.join(room.id)
+    assert (first, second) == (1, 2)
+    store.step(room.id, "open", "q")
+    store.answer(room.id, one, "q", [0])
+    store.answer(room.id, two, "q", [1])
+    store.lock(room.id, True)
+    assert store.room_by_id(room.id).locked
+    with pytest.raises(RoomLocked):
+        store.join(room.id)
+    assert store.remove(room.id, 2) is not None
+    assert store.remove(room.id, 2) is None and store.remove(room.id, 9) is None
+    assert store.room_of_device(two) is None and store.room_of_device(one) is not None
+    assert store.counts(room.id, "q") == ({0: 1}, 1)
+    store.lock(room.id, False)
+    assert not store.room_by_id(room.id).locked
+    assert store.join(room.id)[1] == 3  # numbers are never given twice
+
+
+def test_a_store_made_before_lock_and_numbers_gains_them(tmp_path) -> None:
+    import sqlite3
+
+    from infoshare_widgets.rooms.schema import ADDED
+    from infoshare_widgets.rooms.sqlite_store import FILE_NAME, SqliteRoomStore
+
+    old = sqlite3.connect(tmp_path / FILE_NAME)
+    old.executescript(
+        "CREATE TABLE infoshare_rooms (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, secret "
+        "TEXT NOT NULL UNIQUE, expires DOUBLE PRECISION NOT NULL, question TEXT, phase TEXT NOT "
+        "NULL, version BIGINT NOT NULL, stage BIGINT NOT NULL);"
+        "CREATE TABLE infoshare_room_devices (device TEXT PRIMARY KEY, room TEXT NOT NULL);")
+    old.close()
+    store = SqliteRoomStore(tmp_path)
+    try:
+        for table, column, _kind in ADDED:
+            columns = [r[1] for r in store._connection().execute(f"PRAGMA table_info({table})")]
+            assert column in columns
+        room = store.create_room().room
+        assert store.join(room.id)[1] == 1
+    finally:
+        store.close()

@@ -7,7 +7,7 @@ from typing import Any
 
 from ...rooms.codes import normal_code
 from ...rooms.questions import RoomQuestion
-from ...rooms.store import Room, RoomFull
+from ...rooms.store import Room, RoomFull, RoomLocked
 from .base import DEVICE_HEADER, SECRET_HEADER, Refused, RoomHandler
 from .qr import learner_address, qr_data_uri
 
@@ -37,6 +37,7 @@ class NewRoomHandler(RoomHandler):
 
     async def post(self) -> None:
         rooms = self.rooms
+        self.body()  # an object, or 400
         if not (rooms.limits.new_room_address.allow(self.client())
                 and rooms.limits.new_room_all.allow("all")):
             raise Refused(429, "room_slow_down")
@@ -46,7 +47,8 @@ class NewRoomHandler(RoomHandler):
 
 class HostHandler(RoomHandler):
     """``GET room/api/host[?wait=<version>]``: the facilitator's view of the room.
-    ``POST room/api/host`` ``{"step": "ask"|"close"|"reveal"|"end", "question": id}``."""
+    ``POST room/api/host`` ``{"step": "ask"|"close"|"reveal"|"end", "question": id}``,
+    ``{"step": "lock", "locked": true|false}`` or ``{"step": "remove", "device": <number>}``."""
 
     async def room(self) -> Room:
         secret = self.request.headers.get(SECRET_HEADER, "")
@@ -73,6 +75,7 @@ class HostHandler(RoomHandler):
             view["counts"] = [counts.get(i, 0) for i in range(len(question.options))]
             view["answered"] = answered
         view["devices"] = await rooms.call(rooms.store.devices, room.id)
+        view["locked"] = bool(room.locked)
         if first:
             address = learner_address(self)
             view.update(code=room.code, address=address, qr=qr_data_uri(address, room.code),
@@ -96,6 +99,16 @@ class HostHandler(RoomHandler):
             if question is None:
                 raise Refused(400, "room_refused")
             marks = await rooms.call(rooms.store.step, room.id, "open", question.id)
+        elif step == "lock" and isinstance(data.get("locked"), bool):
+            marks = await rooms.call(rooms.store.lock, room.id, data["locked"])
+        elif step == "remove":
+            number = data.get("device")
+            if not isinstance(number, int) or isinstance(number, bool) or \
+                    not 0 < number < 2**31:
+                raise Refused(400, "room_refused")
+            marks = await rooms.call(rooms.store.remove, room.id, number)
+            if marks is None:
+                raise Refused(409, "room_no_such_device")
         elif step in ("close", "reveal") and room.question:
             phase = "closed" if step == "close" else "revealed"
             marks = await rooms.call(rooms.store.step, room.id, phase)
@@ -106,25 +119,41 @@ class HostHandler(RoomHandler):
 
 
 class JoinHandler(RoomHandler):
-    """``POST room/api/join`` ``{"code": "..."}``: a device token for the room."""
+    """``POST room/api/join`` ``{"code": "..."}``: a device token (and number) for the room.
+
+    Guessing is limited before any lookup: while the address, or the whole site, has no wrong
+    codes left, every code is refused (a right one too), and only a wrong code spends one."""
 
     async def post(self) -> None:
-        rooms = self.rooms
+        rooms, client = self.rooms, self.client()
         code = normal_code(str(self.body().get("code", ""))[:40])
-        room = await rooms.call(rooms.store.room_by_code, code) if code else None
+        by_address, by_site = rooms.limits.wrong_code_address, rooms.limits.wrong_code_all
+        if not by_address.reserve(client):
+            raise Refused(429, "room_slow_down")
+        if not by_site.reserve("all"):
+            by_address.settle(client, spent=False)
+            raise Refused(429, "room_slow_down")
+        wrong = False
+        try:
+            room = await rooms.call(rooms.store.room_by_code, code) if code else None
+            wrong = room is None
+        finally:  # wrong or guessed: spent against the address and the site; else given back
+            by_address.settle(client, spent=wrong)
+            by_site.settle("all", spent=wrong)
         if room is None:
-            # Wrong or guessed: the same plain refusal; counted against the address and the site.
-            if not (rooms.limits.wrong_code_address.allow(self.client())
-                    and rooms.limits.wrong_code_all.allow("all")):
-                raise Refused(429, "room_slow_down")
             raise Refused(404, "room_no_such_code")
-        if not rooms.limits.room_joins.allow(room.id):
+        if room.locked:
+            raise Refused(403, "room_locked")
+        limits = rooms.limits
+        if not (limits.address_joins.allow(client) and limits.room_joins.allow(room.id)):
             raise Refused(429, "room_slow_down")
         try:
-            token = await rooms.call(rooms.store.join, room.id)
+            token, number = await rooms.call(rooms.store.join, room.id)
         except RoomFull as err:
             raise Refused(409, "room_full") from err
-        self.send({"token": token}, 201)
+        except RoomLocked as err:
+            raise Refused(403, "room_locked") from err
+        self.send({"token": token, "number": number}, 201)
 
 
 class DeviceHandler(RoomHandler):

@@ -7,7 +7,8 @@ cookie is not used: these pages hold no form.)
 
 The access log line of a room request (Jupyter Server's ``log_request``) goes to a logger of
 ours whose filter drops the client's address; the paths carry no code, secret or token (those
-travel in the body and headers).
+travel in the body and headers). A refused call writes no line: it is counted in ``/metrics``
+(``infoshare_room_refused_total{reason=...}``), so a flood of guesses cannot fill the log.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections import Counter
 from typing import Any
 
 from tornado import web
@@ -45,6 +47,23 @@ class NoAddresses(logging.Filter):
 
 access_log = logging.getLogger("infoshare_widgets.app.room.access")
 access_log.addFilter(NoAddresses())
+REFUSED: Counter[str] = Counter()  # refused room calls by reason (the ui.yaml key's tail)
+
+
+class _Unlogged:
+    """The access "logger" of a refused call: it writes nothing (the call is counted)."""
+
+    def debug(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    info = warning = error = debug
+
+
+def room_metrics() -> list[tuple[str, str, str, list[tuple[str, float]]]]:
+    """The rooms' samples for ``/metrics``: (name, kind, help, [(labels, value)])."""
+    return [("room_refused_total", "counter",
+             "Room API calls refused (not logged one by one), by reason.",
+             [(f'{{reason="{reason}"}}', n) for reason, n in sorted(REFUSED.items())])]
 
 
 class Refused(web.HTTPError):
@@ -58,9 +77,18 @@ class Refused(web.HTTPError):
 class RoomHandler(web.RequestHandler):
     """Base of the room API handlers (mixed with ``guard.Guarded`` by ``routes.py``)."""
 
-    log = access_log  # read by Jupyter Server's log_request
-
     rooms: RoomService
+    _refused = False
+
+    @property
+    def unlogged(self) -> bool:
+        """A refused call: counted (``REFUSED``), no access line (read by health.counting)."""
+        return self._refused
+
+    @property
+    def log(self) -> Any:
+        """Read by Jupyter Server's log_request: no line for a refused call."""
+        return _Unlogged() if self._refused else access_log
 
     async def prepare(self) -> Any:  # type: ignore[override]
         result = super().prepare()
@@ -88,7 +116,7 @@ class RoomHandler(web.RequestHandler):
     def body(self) -> dict[str, Any]:
         try:
             data = json.loads(self.request.body or b"{}")
-        except ValueError as err:
+        except (ValueError, RecursionError) as err:  # not JSON, or nested too deep
             raise Refused(400, "room_refused") from err
         if not isinstance(data, dict):
             raise Refused(400, "room_refused")
@@ -100,12 +128,17 @@ class RoomHandler(web.RequestHandler):
         self.finish(json.dumps(data))
 
     def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
-        if isinstance(value, web.HTTPError) and value.status_code < 500:
-            return
+        if hasattr(value, "reason_key") or (isinstance(value, web.HTTPError)
+                                            and value.status_code < 500):
+            return  # a refusal, or a store fault (logged once per outage by the service)
         super().log_exception(typ, value, tb)
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         error = kwargs.get("exc_info", (None, None))[1]
-        key = getattr(error, "reason_key", "room_refused")
+        key = getattr(error, "reason_key", None)
+        if key is not None:
+            self._refused = True
+            REFUSED[key.removeprefix("room_")] += 1
+        key = key or "room_refused"
         self.set_header("Content-Type", "application/json; charset=UTF-8")
         self.finish(json.dumps({"error": key}))

@@ -14,9 +14,11 @@ def _wrapped(cls: type, guard: type) -> type:
     """`cls` behind the site's guard; an API handler keeps its JSON refusals."""
     # Access lines without the client's address: Jupyter Server's log_request writes to `log`
     # (filtered), tornado's own lines take the summary AddressFreeSummary gives.
-    namespace = {"__module__": __name__, "log": access_log}
-    if issubclass(cls, RoomHandler):
-        namespace["write_error"] = cls.write_error
+    namespace: dict = {"__module__": __name__}
+    if issubclass(cls, RoomHandler):  # its own log: no line for a refused call
+        namespace.update(write_error=cls.write_error, log=RoomHandler.log)
+    else:
+        namespace["log"] = access_log
     return type(f"Guarded{cls.__name__}", (AddressFreeSummary, guard, cls), namespace)
 
 

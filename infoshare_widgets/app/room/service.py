@@ -8,6 +8,7 @@ inherit it) never see the database's address or password.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import threading
@@ -16,11 +17,12 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
+from tornado import web
 from tornado.ioloop import PeriodicCallback
 
 from ...content import Content
 from ...content.cache import current_content
-from ...rooms.limits import RoomLimits
+from ...rooms.limits import RoomLimits, joins_per_address
 from ...rooms.open_store import URL_VARIABLE, open_store
 from ...rooms.questions import Catalogue, catalogue
 from ...rooms.store import Room, RoomStore
@@ -35,6 +37,25 @@ PURGE_SECONDS = 60.0
 _TAKEN: list[str] = []
 
 
+class StoreDown(web.HTTPError):
+    """The store did not answer (a database stopped, a folder that cannot be written): 503
+    "room_unavailable", never the visitor's fault."""
+
+    reason_key = "room_unavailable"
+
+    def __init__(self) -> None:
+        super().__init__(503)
+
+
+def fault_text(err: BaseException) -> str:
+    """What the log says of a store fault: the kind of error, and its message unless it comes
+    from the database driver (whose messages name the database's address)."""
+    name = type(err).__name__
+    if type(err).__module__.startswith("psycopg"):
+        return name
+    return f"{name}: {err}"
+
+
 def take_rooms_url() -> None:
     """Move ``INFOSHARE_ROOMS_URL`` out of the environment before any kernel starts (the
     server's entry point calls this); :meth:`RoomService.from_environment` still finds it."""
@@ -47,29 +68,50 @@ class RoomService:
     """What the room handlers use (see module docstring)."""
 
     def __init__(self, store_factory: Callable[[], RoomStore],
-                 content: Callable[[], Content] = current_content) -> None:
+                 content: Callable[[], Content] = current_content,
+                 limits: RoomLimits | None = None) -> None:
         self._factory = store_factory
         self._content = content
         self.store: RoomStore | None = None
         self.executor = ThreadPoolExecutor(STORE_THREADS, thread_name_prefix="infoshare-rooms")
         self.watcher = Watcher()
-        self.limits = RoomLimits.default()
+        self.limits = limits or RoomLimits.default()
         self._stop = threading.Event()
         self._callbacks: list[PeriodicCallback] = []
         self._catalogue: tuple[int, Catalogue] | None = None
         self._started: asyncio.Future[None] | None = None
-        self._failed_at: float | None = None
+        self.down = False  # the store failed its last call (logged once per outage)
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str] | None = None) -> RoomService:
         env = dict(os.environ if env is None else env)
         if _TAKEN and not env.get(URL_VARIABLE):
             env[URL_VARIABLE] = _TAKEN[0]
-        return cls(lambda: open_store(env))
+        return cls(lambda: open_store(env), limits=RoomLimits.default(joins_per_address(env)))
 
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run a store call in the pool (the store opened on first use)."""
-        return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
+        """Run a store call in the pool; a store fault is :class:`StoreDown`."""
+        errors = getattr(self.store, "errors", (OSError,))
+        try:
+            result = await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
+        except errors as err:
+            self.fault(err)
+            raise StoreDown() from None
+        self.recovered()
+        return result
+
+    def fault(self, err: BaseException, opening: bool = False) -> None:
+        """Log a store fault once per outage (no traceback, no address)."""
+        if not self.down:
+            self.down = True
+            what = "could not be opened" if opening else "is not answering"
+            log.error("The rooms' store %s (%s); room calls answer 503 until it does",
+                      what, fault_text(err))
+
+    def recovered(self) -> None:
+        if self.down:
+            self.down = False
+            log.warning("The rooms' store answers again")
 
     def _open(self) -> RoomStore:
         if self.store is None:
@@ -82,17 +124,15 @@ class RoomService:
             self._started = asyncio.ensure_future(self.start())
         try:
             await asyncio.shield(self._started)
-        except Exception:
-            if self._failed_at is None:
-                log.exception("The rooms' store could not be opened")
-            self._failed_at = time.monotonic()
+        except Exception as err:
+            self.fault(err, opening=True)
             self._started = None  # try again on a later request
             return False
         return True
 
     async def start(self) -> None:
         """Open the store, then watch it."""
-        store = await self.call(self._open)
+        store = await asyncio.get_running_loop().run_in_executor(self.executor, self._open)
         loop = asyncio.get_running_loop()
         listen = getattr(store, "listen", None)
         if listen is not None:
@@ -111,6 +151,10 @@ class RoomService:
         self._callbacks.append(callback)
 
     async def _poll(self) -> None:
+        with contextlib.suppress(StoreDown):  # logged once by call(); pages see the 503
+            await self._poll_once()
+
+    async def _poll_once(self) -> None:
         rooms = self.watcher.watched()
         if rooms and self.store is not None:
             for room, (version, stage) in (await self.call(self.store.changes, rooms)).items():
@@ -122,7 +166,10 @@ class RoomService:
 
     async def _purge(self) -> None:
         if self.store is not None:
-            count = await self.call(self.store.purge)
+            try:
+                count = await self.call(self.store.purge)
+            except StoreDown:
+                return
             if count:
                 log.info("%d room(s) past their time deleted", count)
 

@@ -1,20 +1,51 @@
-/* The facilitator's room page. The room's secret lives in this page's address after "#"
-   (never sent as part of an address, so in no log); every request carries it in a header.
-   Counts arrive by long poll: the server answers as soon as the room changes. */
+/* The facilitator's room page. The room's secret is kept in this tab (sessionStorage), never
+   in the address bar: an old link's "#secret" is read once, kept, and taken out of the address;
+   ending the room forgets it. Every request carries it in a header. Counts arrive by long poll:
+   the server answers as soon as the room changes. When rooms are not available (the store is
+   down) the page says so and tries again, waiting longer each time. */
 "use strict";
 (() => {
   const { api, say, el, sleep, words } = window.Room;
   const $ = (id) => document.getElementById(id);
   const ANNOUNCE_MS = 5000;  // polite announcements at most this often
-  let secret = location.hash.slice(1);
+  const KEY = `infoshare-room-secret:${location.pathname}`;
+  const RETRY_MS = [1000, 2000, 4000, 8000, 15000, 30000];  // back-off while rooms are down
+  let secret = keptSecret();
   let view = null, lastAnnounced = "", announceTimer = null, lastAnnounceAt = 0;
+
+  function keptSecret() {
+    const fromLink = location.hash.slice(1);
+    if (fromLink) history.replaceState(null, "", location.pathname + location.search);
+    try {
+      if (fromLink) sessionStorage.setItem(KEY, fromLink);
+      return fromLink || sessionStorage.getItem(KEY) || "";
+    } catch (e) { return fromLink; }  // storage off: kept in this page only
+  }
+  function keep(value) {
+    try {
+      if (value) sessionStorage.setItem(KEY, value); else sessionStorage.removeItem(KEY);
+    } catch (e) { /* storage off */ }
+  }
 
   const call = (method, body) => api(method, body && method === "GET" ? body : "host",
     { body: method === "POST" ? body : undefined, headers: { "X-Room-Secret": secret } });
 
+  function trouble(down) {
+    // Said once when rooms go away, and once when they are back (a status region).
+    const box = $("trouble");
+    if (down) {
+      box.hidden = false;
+      if (box.textContent !== words.room_store_down) box.textContent = words.room_store_down;
+    } else if (!box.hidden) {
+      box.textContent = words.room_store_back;
+      setTimeout(() => { if (box.textContent === words.room_store_back) box.hidden = true; },
+                 5000);
+    }
+  }
+
   function ended() {
     $("room").hidden = true; $("start").hidden = true; $("ended").hidden = false;
-    secret = ""; history.replaceState(null, "", location.pathname);
+    secret = ""; keep("");
   }
 
   function summary(v) {
@@ -93,29 +124,46 @@
       $("prompt").innerHTML = q.prompt_html;
       $("explanation").innerHTML = v.reveal ? v.reveal.explanation_html : "";
     }
+    const lock = $("lock");
+    if (lock.getAttribute("aria-pressed") !== String(Boolean(v.locked))) {
+      lock.setAttribute("aria-pressed", String(Boolean(v.locked)));
+      lock.textContent = v.locked ? words.room_unlock : words.room_lock;
+      if (!first) $("door-status").textContent =
+        v.locked ? words.room_locked_note : words.room_unlocked_note;
+    }
     $("close").disabled = !q || v.phase !== "open";
     $("reveal").disabled = !q || v.phase === "revealed";
     drawChart(v);
     if (q && !stageChanged) announce(summary(v));
   }
 
-  async function step(body) {
-    const { status, data } = await call("POST", body);
+  async function step(body, where = "phase") {
+    let reply;
+    try { reply = await call("POST", body); } catch (e) { reply = { status: 0, data: {} }; }
+    const { status, data } = reply;
     if (status === 404) ended();
     else if (status === 200 && !data.ended) render(data);
-    else if (status !== 200) $("phase").textContent = say(data.error);
-    return data;
+    else if (status === 503 || status === 0) trouble(true);
+    else if (status !== 200) $(where).textContent = say(data.error);
+    return { status, data };
   }
 
   async function follow() {
-    let since = -1;
+    let since = -1, failures = 0;
     while (secret) {
       let reply;
       try { reply = await call("GET", `host?wait=${since}`); } catch (e) {
-        await sleep(2000); continue;
+        reply = { status: 0, data: {} };
       }
       if (reply.status === 404) { ended(); return; }
-      if (reply.status !== 200) { await sleep(2000); continue; }
+      if (reply.status !== 200) {
+        if (reply.status === 503 || reply.status === 0) trouble(true);
+        await sleep(RETRY_MS[Math.min(failures, RETRY_MS.length - 1)]);
+        failures += 1;
+        continue;
+      }
+      failures = 0;
+      trouble(false);
       render(reply.data);
       since = reply.data.version;
     }
@@ -127,17 +175,36 @@
   }
 
   $("start-room").addEventListener("click", async () => {
-    const { status, data } = await api("POST", "rooms", { body: {} });
+    let reply;
+    try { reply = await api("POST", "rooms", { body: {} }); } catch (e) {
+      reply = { status: 503, data: { error: "room_unavailable" } };
+    }
+    const { status, data } = reply;
     if (status !== 201) { $("start-error").textContent = say(data.error); return; }
     secret = data.secret;
-    history.replaceState(null, "", `#${secret}`);
+    keep(secret);
     open();
   });
   $("ask").addEventListener("click", () => step({ step: "ask", question: $("pick").value }));
   $("close").addEventListener("click", () => step({ step: "close" }));
   $("reveal").addEventListener("click", () => step({ step: "reveal" }));
+  $("lock").addEventListener("click", () => step(
+    { step: "lock", locked: $("lock").getAttribute("aria-pressed") !== "true" }, "door-status"));
+  $("remove-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const typed = $("remove-number").value.trim();
+    const number = /^[0-9]{1,6}$/.test(typed) ? Number(typed) : 0;
+    const { status, data } = await step({ step: "remove", device: number }, "door-status");
+    if (status === 200) {
+      $("door-status").textContent = words.room_removed.replace("{number}", String(number));
+      $("remove-number").value = "";
+    } else if (status === 400) {
+      $("door-status").textContent = words.room_no_such_device;
+    }
+    $("remove-number").focus();
+  });
   $("end").addEventListener("click", async () => {
-    const data = await step({ step: "end" });
+    const { data } = await step({ step: "end" });
     if (data.ended) ended();
   });
 
@@ -153,7 +220,7 @@
       let ok = false;
       if (known) {
         $("pick").value = id;
-        const data = await step({ step: "ask", question: id });
+        const { data } = await step({ step: "ask", question: id });
         ok = Boolean(data && data.question && data.question.id === id);
       }
       channel.postMessage({ asked: id, ok });

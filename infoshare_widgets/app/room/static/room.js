@@ -23,22 +23,34 @@
     } catch (e) { /* storage off: the page still works while it is open */ }
   }
 
+  const RETRY_MS = [1000, 2000, 4000, 8000, 15000, 30000];  // back-off while rooms are down
+
   function showJoin(message) {
     token = null; keep(null);
     follow.hidden = true; join.hidden = false;
     $("code-error").textContent = message || "";
   }
 
+  function showNumber(number) {
+    // The device's number in the room: the facilitator removes a device by it.
+    $("number").textContent = number ? words.room_your_number.replace("{number}", number) : "";
+  }
+
   join.addEventListener("submit", async (event) => {
     event.preventDefault();
     const code = $("code").value;
-    const { status: code_status, data } = await api("POST", "join", { body: { code } });
+    let reply;
+    try { reply = await api("POST", "join", { body: { code } }); } catch (e) {
+      reply = { status: 503, data: { error: "room_unavailable" } };
+    }
+    const { status: code_status, data } = reply;
     if (code_status !== 201) {
       $("code-error").textContent = say(data.error || "room_refused");
       $("code").focus();
       return;
     }
-    token = data.token; keep({ token });
+    token = data.token; keep({ token, number: data.number });
+    showNumber(data.number);
     start();
   });
 
@@ -90,8 +102,14 @@
     if (!current) return;
     const options = [...form.querySelectorAll("input[name=option]:checked")]
       .map((input) => Number(input.value));
-    const { status: code, data } = await api("POST", "device", {
-      body: { question: current.id, options }, headers: { "X-Room-Device": token } });
+    let reply;
+    try {
+      reply = await api("POST", "device", {
+        body: { question: current.id, options }, headers: { "X-Room-Device": token } });
+    } catch (e) {
+      reply = { status: 503, data: { error: "room_unavailable" } };
+    }
+    const { status: code, data } = reply;
     if (code === 200) {
       chosen = data.chosen;
       status.textContent = words.room_sent;
@@ -105,19 +123,25 @@
   async function start() {
     join.hidden = true; follow.hidden = false;
     status.textContent = words.room_joined;
-    let since = -1;
+    let since = -1, failures = 0;
     while (token) {
       const mine = token;
       let reply;
       try {
         reply = await api("GET", `device?wait=${since}`, { headers: { "X-Room-Device": mine } });
       } catch (e) {
-        await sleep(2000);
-        continue;
+        reply = { status: 0, data: {} };
       }
       if (token !== mine) return;
       if (reply.status === 404) { showJoin(words.room_ended); return; }
-      if (reply.status !== 200) { await sleep(2000); continue; }
+      if (reply.status !== 200) {
+        if (reply.status === 503 || reply.status === 0) setStatus(words.room_unavailable);
+        await sleep(RETRY_MS[Math.min(failures, RETRY_MS.length - 1)]);
+        failures += 1;
+        continue;
+      }
+      if (failures) setStatus(words.room_joined);  // back: the view below says the rest
+      failures = 0;
       since = reply.data.stage;
       render(reply.data);
     }
@@ -129,5 +153,7 @@
     $("code").value = fromLink;
     history.replaceState(null, "", location.pathname);
   }
-  if (saved && saved.token && !fromLink) { token = saved.token; start(); }
+  if (saved && saved.token && !fromLink) {
+    token = saved.token; showNumber(saved.number); start();
+  }
 })();
