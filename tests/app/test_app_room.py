@@ -161,7 +161,6 @@ def test_the_facilitator_asks_the_room_the_question_on_their_screen(app_server, 
     host.locator("#ended").wait_for()
 
 
-@pytest.mark.browser
 def test_the_facilitators_page_says_when_rooms_are_down_and_backs_off(app_server,
                                                                         context) -> None:
     """The store's side is tests/rooms/test_room_faults.py (PostgreSQL stopped: 503); here the
