@@ -138,10 +138,7 @@ VERIFIED_ADDRESSES: dict[str, str] = {
         'BMA, Adults at risk, confidentiality and disclosure of information (updated 28 June '
         '2024): key messages on adults with capacity, coercion and sharing without consent '
         '(read 6 December 2026).',
-    'https://www.gmc-uk.org/professional-standards/the-professional-standards/confidentiality/'
-    'disclosures-for-the-protection-of-patients-and-others':
-        'GMC, Confidentiality: good practice in handling patient information, disclosures for the '
-        'protection of patients and others, paragraphs 50 to 55 (read 6 December 2026).',
+    # The GMC page (paragraphs 50 to 55) is listed once, above (it was listed twice).
     'https://www.legislation.gov.uk/cy/ukpga/2026/21/section/4/enacted/data.htm':
         "Children's Wellbeing and Schools Act 2026, section 4 as enacted (inserting Children Act "
         '2004 s16LA): read 6 December 2026. Source of topics/children-2026-update.',
