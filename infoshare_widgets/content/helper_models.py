@@ -83,6 +83,12 @@ class HelperRule(Strict):
         description="Ids of the lawful bases (in `lawful_bases.yaml`) this result names, most "
         "likely first; the decision record can be filled in with the first.",
     )
+    caveats: list[Id] = Field(
+        default_factory=list,
+        description="Optional: ids of the warnings `body` carries, so tests can check them "
+        "without reading the wording, e.g. `read-confidence-first` (the basis applies only if "
+        "you share: read what the duty of confidence says first).",
+    )
     record: dict[Id, Text] = Field(
         default_factory=dict,
         description="Optional: answers this result gives to `choice` questions of the decision "

@@ -40,7 +40,8 @@ def test_there_are_enough_cases_each_with_a_source() -> None:
     assert len({c["id"] for c in CASES}) == len(CASES)
     for case in CASES:
         assert case["facts"].strip() and case["source"].strip(), case["id"]
-        assert set(case["expect"]) == {"basis", "accepted", "condition", "advice"}, case["id"]
+        assert {"basis", "accepted", "condition", "advice"} <= set(case["expect"]) <= {
+            "basis", "accepted", "condition", "advice", "caveat"}, case["id"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -52,3 +53,6 @@ def test_the_helper_gives_what_the_law_calls_for(case: dict[str, Any]) -> None:
     assert set(outcome.bases) <= set(expect["accepted"]), f"names {outcome.bases}"
     assert outcome.condition in _ids(expect["condition"]), f"condition {outcome.condition!r}"
     assert outcome.advice == expect["advice"], f"advice {outcome.advice!r}"
+    if "caveat" in expect:
+        caveats = outcome.rule("basis").caveats
+        assert expect["caveat"] in caveats, f"the basis part carries {caveats}"
