@@ -133,9 +133,12 @@ class HealthHandler(web.RequestHandler):
     head = get
 
 
-def pool_levels(manager: KernelState) -> dict[str, int]:
-    """Kernels in each notebook's pool, ready or still starting (as Voila counts them)."""
-    return {name: level.total for name, level in manager.pool_levels().items()}
+def pool_levels(manager: KernelState) -> dict[str, tuple[int, int]]:
+    """Each notebook's pool: (kernels ready for a visitor now, kernels still starting).
+
+    Voila's own count (its queue's length) includes refills that have not started a kernel
+    yet: the probe saw full pools reported while 22 of 105 kernels were missing."""
+    return {name: (level.ready, level.starting) for name, level in manager.pool_levels().items()}
 
 
 def metrics_text(manager: KernelState) -> str:
@@ -155,8 +158,10 @@ def metrics_text(manager: KernelState) -> str:
     metric("open_pages", "gauge", "Kernels with a page connected now.",
            [("", len(manager.connected_kernels()))])
     levels = pool_levels(manager)
-    metric("pool_kernels", "gauge", "Preheated kernels waiting in each page's pool.",
-           [(f'{{notebook="{_label(name)}"}}', n) for name, n in sorted(levels.items())])
+    metric("pool_kernels", "gauge", "Preheated kernels ready for a visitor in each page's pool.",
+           [(f'{{notebook="{_label(name)}"}}', n[0]) for name, n in sorted(levels.items())])
+    metric("pool_starting", "gauge", "Refills of each page's pool not ready yet.",
+           [(f'{{notebook="{_label(name)}"}}', n[1]) for name, n in sorted(levels.items())])
     for name, help_text in (("page_loads", "Pages served."),
                             ("busy_refusals", "Pages refused with the busy page (503)."),
                             ("page_errors", "Page requests that failed (4xx or 5xx, not busy)."),
