@@ -73,13 +73,24 @@ def test_every_server_says_which_content_it_serves_and_a_mismatch_shows(
     original = about.read_text(encoding="utf-8")
     try:
         about.write_text(original.replace(f'"{CONTENT.about.version}"', '"2099.01"'))
-        changed = deploy_servers.health(2)[1]["content"]
+        changed = settled_content(deploy_servers, 2, lambda c: c["version"] == "2099.01")
         assert changed["version"] == "2099.01"
         assert changed["fingerprint"] != versions[0]["fingerprint"]
         assert deploy_servers.health(0)[1]["content"] == versions[0]
     finally:
         about.write_text(original, encoding="utf-8")
-    assert deploy_servers.health(2)[1]["content"] == versions[0]  # same bytes, same print
+    # same bytes, same print
+    assert settled_content(deploy_servers, 2, lambda c: c == versions[0]) == versions[0]
+
+
+def settled_content(deploy_servers, index: int, done) -> dict:
+    """A server's content as /healthz reports it, once `done` (its answers are up to
+    content_check.MAX_AGE seconds old: a flood of /healthz does not re-read the folder)."""
+    deadline = time.monotonic() + 10
+    while not done(content := deploy_servers.health(index)[1]["content"]) and \
+            time.monotonic() < deadline:
+        time.sleep(0.2)
+    return content
 
 
 ROOM_API = f"{BASE}room/api/"
