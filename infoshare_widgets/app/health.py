@@ -15,7 +15,6 @@ handler needs to know about metrics.
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +23,7 @@ from typing import Any
 from tornado import web
 from tornado.log import access_log
 
-from ..content.cache import current_content
+from ..content.loader import default_content_dir
 from .content_check import (
     PENDING,
     ContentState,
@@ -43,7 +42,8 @@ _content_checks: dict[Path, OffLoop[ContentState]] = {}
 
 
 def content_root() -> Path:
-    return Path(os.environ.get("INFOSHARE_CONTENT") or current_content().root).resolve()
+    """The folder the server serves (named only: loading it is content_check's, off the loop)."""
+    return default_content_dir()
 
 
 async def content_now(root: Path, wait: bool = True) -> ContentState:
