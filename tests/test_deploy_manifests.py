@@ -17,6 +17,8 @@ import kubernetes_validate
 import pytest
 import yaml
 
+from infoshare_widgets.app.proxy import networks
+
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
 KUBERNETES = DEPLOY / "kubernetes"
@@ -42,7 +44,7 @@ def mebibytes(quantity: str) -> int:
     return int(number) * (1024 if unit == "Gi" else 1)
 
 
-@pytest.mark.parametrize("name", ["deployment.yaml", "service.yaml"])
+@pytest.mark.parametrize("name", ["deployment.yaml", "service.yaml", "networkpolicy.yaml"])
 def test_core_objects_are_valid_kubernetes(name: str) -> None:
     for doc in documents(name):
         kubernetes_validate.validate(doc, KUBERNETES_VERSION, strict=True)
@@ -75,6 +77,29 @@ def test_the_deployment_probes_drains_runs_unprivileged_and_is_sized() -> None:
     assert mebibytes(container["resources"]["requests"]["memory"]) >= room
     assert mebibytes(container["resources"]["limits"]["memory"]) >= full
     assert int(env["INFOSHARE_MAX_PAGES_PER_CLIENT"]) >= 30  # a room behind one address
+
+
+def test_the_deployment_keeps_rooms_and_trusts_only_its_proxy() -> None:
+    """The probe: rooms failed under readOnlyRootFilesystem (no data folder, no database), and
+    X-Forwarded-For was believed from all of 10.0.0.0/8 while listening on every address."""
+    pod = documents("deployment.yaml")[0]["spec"]["template"]["spec"]
+    container = pod["containers"][0]
+    env = env_of(container)
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    mounts = {m["mountPath"]: m["name"] for m in container["volumeMounts"]}
+    volumes = {v["name"]: v for v in pod["volumes"]}
+    assert "emptyDir" in volumes[mounts[env["INFOSHARE_DATA_DIR"]]]
+    secret_folder, _, file_name = env["INFOSHARE_ROOMS_URL_FILE"].rpartition("/")
+    secret = volumes[mounts[secret_folder]]["secret"]
+    assert [item["path"] for item in secret["items"]] == [file_name]
+    assert "INFOSHARE_ROOMS_URL" not in env  # the address, password and all: a file only
+    trusted = networks(env["INFOSHARE_TRUSTED_PROXIES"].split(","))
+    assert env["INFOSHARE_IP"] == "0.0.0.0" and all(n.num_addresses <= 256 for n in trusted)
+    policy = documents("networkpolicy.yaml")[0]
+    assert policy["spec"]["podSelector"]["matchLabels"] == \
+        documents("deployment.yaml")[0]["spec"]["selector"]["matchLabels"]
+    assert policy["spec"]["policyTypes"] == ["Ingress"]
+    assert all(rule.get("from") for rule in policy["spec"]["ingress"])  # never "from anywhere"
 
 
 def gateway_schema(kind: str) -> dict:
@@ -208,3 +233,20 @@ def test_the_systemd_unit_drains_before_it_is_killed() -> None:
     assert settings["KillSignal"] == ["SIGTERM"]
     assert float(settings["TimeoutStopSec"][0]) >= float(env["INFOSHARE_DRAIN_SECONDS"]) + 20
     assert env["INFOSHARE_IP"] == "127.0.0.1"  # behind nginx on the same machine
+
+
+def test_the_unit_and_the_image_give_rooms_a_writable_folder() -> None:
+    """The probe: every room call failed under ProtectSystem=strict and in the image (SQLite in
+    ./data, read-only)."""
+    lines = (DEPLOY / "systemd" / "infoshare.service").read_text(encoding="utf-8").splitlines()
+    settings = [line.split("=", 1) for line in lines if "=" in line and line[0] not in "#["]
+    unit = {key: value for key, value in settings if key != "Environment"}
+    env = dict(value.split("=", 1) for key, value in settings if key == "Environment")
+    assert unit["ProtectSystem"] == "strict"
+    assert env["INFOSHARE_DATA_DIR"] == f"/var/lib/{unit['StateDirectory']}"
+    assert "INFOSHARE_ROOMS_URL" not in env  # PostgreSQL's address: a credential file only
+    steps = containerfile_steps()
+    image_env = " ".join(line for line in steps if line.startswith(("ENV", "    ")))
+    assert "INFOSHARE_DATA_DIR=/data" in image_env
+    assert "VOLUME /data" in steps and "install -d -o 10001 -g 10001 -m 0700 /data" in \
+        " ".join(steps)

@@ -94,6 +94,13 @@ class Guarded:
             raise web.HTTPError(400, "control character in path")
         return super().prepare()  # type: ignore[misc]
 
+    def set_cookie(self, name: str, value: Any, *args: Any, **kwargs: Any) -> None:
+        """Every cookie (ours, tornado's ``_xsrf``, Jupyter's username cookie) is ``Secure`` when
+        the visit is HTTPS, directly or as the trusted proxy says (``X-Forwarded-Proto``)."""
+        if request_is_https(self):
+            kwargs["secure"] = True
+        super().set_cookie(name, value, *args, **kwargs)  # type: ignore[misc]
+
     def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
         if isinstance(value, web.HTTPError) and value.status_code < 500:
             return  # an ordinary 4xx: the access log line says enough

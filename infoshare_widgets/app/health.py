@@ -14,10 +14,7 @@ handler needs to know about metrics.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import threading
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +23,15 @@ from typing import Any
 from tornado import web
 from tornado.log import access_log
 
-from ..content.cache import content_signature, current_content
+from ..content.loader import default_content_dir
+from .content_check import (
+    PENDING,
+    ContentState,
+    OffLoop,
+    content_state,
+    in_worker,
+    store_problem,
+)
 from .handlers import Limits, PageHandler, busy_reason
 from .kernel_state import KernelState
 from .proxy import from_this_machine, in_networks, was_forwarded
@@ -34,47 +39,30 @@ from .room.base import room_metrics
 from .upstream.tornado import request_summary
 
 COUNTS: Counter[str] = Counter()
-_fingerprints: dict[Path, tuple[tuple, str]] = {}
-_lock = threading.Lock()
-
-
-def content_fingerprint(root: Path) -> str:
-    """sha256 of every content file's relative path and bytes (re-hashed only on a change)."""
-    root = Path(root).resolve()
-    signature = content_signature(root)
-    with _lock:
-        cached = _fingerprints.get(root)
-        if cached and cached[0] == signature:
-            return cached[1]
-    digest = hashlib.sha256()
-    for path, _size, _mtime in signature:
-        digest.update(os.path.relpath(path, root).encode("utf-8", "surrogateescape") + b"\0")
-        try:
-            with open(path, "rb") as handle:  # noqa: PTH123
-                digest.update(handle.read())
-        except OSError:
-            digest.update(b"\1unreadable")
-        digest.update(b"\0")
-    value = digest.hexdigest()
-    with _lock:
-        _fingerprints[root] = (signature, value)
-    return value
+_content_checks: dict[Path, OffLoop[ContentState]] = {}
 
 
 def content_root() -> Path:
-    return Path(os.environ.get("INFOSHARE_CONTENT") or current_content().root).resolve()
+    """The folder the server serves (named only: loading it is content_check's, off the loop)."""
+    return default_content_dir()
 
 
-def content_version(root: Path) -> dict[str, str]:
-    """The version trainers wrote in about.yaml (or "not stated") and the files' fingerprint."""
-    version = "not stated"
-    try:
-        about = current_content(root).about
-        if about is not None:
-            version = str(about.version)
-    except Exception:
-        version = "unreadable"
-    return {"version": version, "fingerprint": content_fingerprint(root)}
+async def content_now(root: Path, wait: bool = True) -> ContentState:
+    """The content's version, fingerprint and problem, worked out off the loop (content_check);
+    without `wait`, the last answer."""
+    if root not in _content_checks:
+        _content_checks[root] = OffLoop(lambda: in_worker(content_state, root), PENDING)
+    return await _content_checks[root].get() if wait else _content_checks[root].last
+
+
+async def rooms_now(settings: dict[str, Any], wait: bool = True) -> str | None:
+    """Why the room store cannot write now, or None (asked at most every few seconds)."""
+    rooms = settings.get("infoshare_rooms")
+    if rooms is None:
+        return None
+    check = settings.setdefault("infoshare_store_check",
+                                OffLoop(lambda: store_problem(rooms), None, max_age=5.0))
+    return await check.get() if wait else check.last
 
 
 def count_request(handler: web.RequestHandler) -> None:
@@ -110,25 +98,35 @@ def _access_log(handler: Any) -> None:
 
 
 def readiness(settings: dict[str, Any]) -> tuple[bool, str]:
+    """At the kernel limits or stopping: not ready (the checks that need no waiting)."""
     manager = settings["kernel_manager"]
     reason = busy_reason(manager, "", settings.get("infoshare_limits", Limits()))
     return reason is None, reason or "ready"
 
 
 class HealthHandler(web.RequestHandler):
-    """``/healthz``: ready (200) or not (503), with the content version (JSON, not cached).
+    """``/healthz``: ready (200) or not (503) with the reason, and the content version (JSON,
+    not cached). Not ready at the kernel limits, while stopping, when the section list did not
+    load, and when the room store cannot write.
 
     ``/healthz?live`` is the liveness probe: 200 whenever the server answers at all, so a server
     that is busy or draining is taken out of rotation, never restarted for it.
     """
 
-    def get(self) -> None:
+    async def get(self) -> None:
         ready, why = readiness(self.settings)
-        live = self.get_query_argument("live", None) is not None
+        live = self.get_query_argument("live", None) is not None  # answers at once
+        content = await content_now(content_root(), wait=not live)
+        rooms = await rooms_now(self.settings, wait=not live)
+        checking = "the content is still being checked" if content is PENDING else None
+        for problem in (checking, content.problem, rooms):
+            if ready and problem:
+                ready, why = False, problem
         manager = self.settings["kernel_manager"]
         body = {"status": "ready" if ready else "not ready", "reason": why,
                 "draining": bool(manager.draining),
-                "content": content_version(content_root())}
+                "content": {"version": content.version, "fingerprint": content.fingerprint},
+                "rooms": rooms or "ok"}
         self.set_status(200 if ready or live else 503)
         self.set_header("Content-Type", "application/json")
         self.set_header("Cache-Control", "no-store")
@@ -137,9 +135,12 @@ class HealthHandler(web.RequestHandler):
     head = get
 
 
-def pool_levels(manager: KernelState) -> dict[str, int]:
-    """Kernels in each notebook's pool, ready or still starting (as Voila counts them)."""
-    return {name: level.total for name, level in manager.pool_levels().items()}
+def pool_levels(manager: KernelState) -> dict[str, tuple[int, int]]:
+    """Each notebook's pool: (kernels ready for a visitor now, kernels still starting).
+
+    Voila's own count (its queue's length) includes refills that have not started a kernel
+    yet: the probe saw full pools reported while 22 of 105 kernels were missing."""
+    return {name: (level.ready, level.starting) for name, level in manager.pool_levels().items()}
 
 
 def metrics_text(manager: KernelState) -> str:
@@ -159,8 +160,10 @@ def metrics_text(manager: KernelState) -> str:
     metric("open_pages", "gauge", "Kernels with a page connected now.",
            [("", len(manager.connected_kernels()))])
     levels = pool_levels(manager)
-    metric("pool_kernels", "gauge", "Preheated kernels waiting in each page's pool.",
-           [(f'{{notebook="{_label(name)}"}}', n) for name, n in sorted(levels.items())])
+    metric("pool_kernels", "gauge", "Preheated kernels ready for a visitor in each page's pool.",
+           [(f'{{notebook="{_label(name)}"}}', n[0]) for name, n in sorted(levels.items())])
+    metric("pool_starting", "gauge", "Refills of each page's pool not ready yet.",
+           [(f'{{notebook="{_label(name)}"}}', n[1]) for name, n in sorted(levels.items())])
     for name, help_text in (("page_loads", "Pages served."),
                             ("busy_refusals", "Pages refused with the busy page (503)."),
                             ("page_errors", "Page requests that failed (4xx or 5xx, not busy)."),

@@ -22,6 +22,7 @@ reads of it is :class:`.kernel_state.KernelState` (pages open, pool levels, read
 
 from __future__ import annotations
 
+import asyncio
 import sys
 import time
 from collections import Counter
@@ -202,6 +203,16 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
             # dropped (a page offline for a while reconnects). Liveness decides, not idleness.
             return None
         return await super().cull_kernel_if_idle(kernel_id)
+
+    async def shutdown_all(self, now: bool = False) -> None:
+        """The server is stopping: pool kernels (no visitor's page) are ended at once, then the
+        rest are asked to shut down. A pool kernel is inside the cell that waits for its
+        visitor: asked, it closes its sockets, then that cell ends and its reply fails, and
+        ipykernel logged "ZMQError: Socket operation on non-socket" with a traceback for each
+        pool kernel on every stop. Nothing of a pool kernel is anyone's."""
+        pooled = [k for k in self.list_kernel_ids() if k not in self._visitors]
+        await asyncio.gather(*(self.shutdown_kernel(k, now=True) for k in pooled))
+        await super().shutdown_all(now=now)
 
     async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> Any:
         self._forget(kernel_id)

@@ -22,6 +22,7 @@ holds the command line (pools, culling, limits, sanitising, template) that makes
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -31,6 +32,7 @@ from tornado.ioloop import IOLoop
 from traitlets import Dict, Float, Int, List, Unicode, default
 from voila.app import Voila
 
+from ..rooms.open_store import URL_VARIABLE, url_from_file
 from .cells import CellTimeout
 from .drain import Drain
 from .guard import DEFAULT_HOSTS, SECURITY_HEADERS
@@ -171,6 +173,9 @@ class InfoshareVoila(Voila):
 
 def main(argv: list[str] | None = None) -> None:
     """Start the server with Voila's own argument parsing (see serve.voila_command)."""
+    url = url_from_file(os.environ)  # the recommended way: never in any process's environment
+    if url:
+        os.environ[URL_VARIABLE] = url  # this process's memory only, taken at once below
     take_rooms_url()  # live rooms: the database's address never reaches a kernel
     InfoshareVoila.launch_instance(argv=argv if argv is not None else sys.argv[1:])
 

@@ -1,4 +1,5 @@
-"""Opening a content file safely: no symlinks, nothing outside the folder, nothing too large.
+"""Opening a content file safely: no links (symbolic or hard), nothing outside the folder, nothing
+too large, nothing but a regular file.
 
 The content folder may be edited by several people; a link to ``/etc/shadow`` or a 50 MB file
 must become a named problem, never the target's text on a page or a stalled server.
@@ -15,6 +16,7 @@ from .limits import MAX_FILE_BYTES
 from .problems import Problem
 
 SYMLINK = "symlinks are not read: put the file itself in the content folder"
+HARDLINK = "hard links are not read: put a copy of the file itself in the content folder"
 
 
 def size_text(size: int) -> str:
@@ -69,6 +71,8 @@ def read_content_file(path: Path, root: Path) -> bytes | Problem:
             return Problem(path, "cannot be read: it is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
             return Problem(path, "cannot be read: it is not an ordinary file")
+        if info.st_nlink > 1:  # another name for a file anywhere on the disk (/etc/shadow...)
+            return Problem(path, HARDLINK)
         if info.st_size > MAX_FILE_BYTES:
             return too_large(path, info.st_size)
         chunks, left = [], MAX_FILE_BYTES + 1

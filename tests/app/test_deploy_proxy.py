@@ -43,6 +43,11 @@ def test_a_page_under_the_prefix_through_tls_keeps_every_request_under_it(
         visitor = next(c for c in context.cookies() if c["name"] == "infoshare_visitor")
         assert visitor["path"] == BASE.rstrip("/") or visitor["path"] == BASE
         assert visitor["secure"], "the app should mark its cookie Secure behind HTTPS"
+        # Every cookie, _xsrf and Jupyter's username cookie included (the probe: those two
+        # were not Secure behind TLS).
+        names = {c["name"] for c in context.cookies()}
+        assert {"infoshare_visitor", "_xsrf"} <= names, names
+        assert [c["name"] for c in context.cookies() if not c["secure"]] == []
         # Links work under the prefix.
         page.locator(".is-nav-top a[rel=next]").click()
         wait_settled(page)

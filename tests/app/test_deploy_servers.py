@@ -13,12 +13,14 @@ import signal
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from _app_support import answer_question, kernel_id_of, wait_settled
 from _deploy_fixtures import BASE, DRAIN_SECONDS
 from _proxy_client import Learner, kernel_id
 from _room_watch import Watching
+from _unit_support import unit_server
 
 from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.rooms.postgres_store import PostgresRoomStore
@@ -69,13 +71,24 @@ def test_every_server_says_which_content_it_serves_and_a_mismatch_shows(
     original = about.read_text(encoding="utf-8")
     try:
         about.write_text(original.replace(f'"{CONTENT.about.version}"', '"2099.01"'))
-        changed = deploy_servers.health(2)[1]["content"]
+        changed = settled_content(deploy_servers, 2, lambda c: c["version"] == "2099.01")
         assert changed["version"] == "2099.01"
         assert changed["fingerprint"] != versions[0]["fingerprint"]
         assert deploy_servers.health(0)[1]["content"] == versions[0]
     finally:
         about.write_text(original, encoding="utf-8")
-    assert deploy_servers.health(2)[1]["content"] == versions[0]  # same bytes, same print
+    # same bytes, same print
+    assert settled_content(deploy_servers, 2, lambda c: c == versions[0]) == versions[0]
+
+
+def settled_content(deploy_servers, index: int, done) -> dict:
+    """A server's content as /healthz reports it, once `done` (its answers are up to
+    content_check.MAX_AGE seconds old: a flood of /healthz does not re-read the folder)."""
+    deadline = time.monotonic() + 10
+    while not done(content := deploy_servers.health(index)[1]["content"]) and \
+            time.monotonic() < deadline:
+        time.sleep(0.2)
+    return content
 
 
 ROOM_API = f"{BASE}room/api/"
@@ -234,3 +247,72 @@ def direct_status(port: int, kernel: str, visitor: str) -> int:
 def _cookie(context: object) -> str:
     return next((c["value"] for c in context.cookies()  # type: ignore[attr-defined]
                  if c["name"] == "infoshare_server"), "")
+
+
+@pytest.mark.parametrize("store", ["sqlite", "postgresql"])
+def test_the_shipped_unit_runs_a_room_on_a_read_only_root(store: str, tmp_path, request) -> None:
+    """The probe: under the shipped unit every room call failed (SQLite in ./data, read-only)
+    while /healthz said ready; the database's password was in the server's /proc environ; and
+    stopping logged tracebacks from the pools' kernels."""
+    rooms_url = request.getfixturevalue("postgres_url") if store == "postgresql" else None
+    with unit_server(tmp_path, rooms_url) as server:
+        status, health = server.health()
+        assert (status, health["rooms"]) == (200, "ok"), health
+        status, made = server.room("rooms", {})
+        assert status == 201, made
+        secret = {"X_Room_Secret": made["secret"]}
+        first = server.room("host?wait=-1", **secret)[1]
+        question = next(q["id"] for q in first["questions"] if q["id"].startswith("quiz."))
+        status, joined = server.room("join", {"code": first["code"].lower()})
+        assert status == 201, joined
+        assert server.room("host", {"step": "ask", "question": question}, **secret)[0] == 200
+        assert server.room("device", {"question": question, "options": [0]},
+                           X_Room_Device=joined["token"])[0] == 200
+        assert server.room("host?wait=-1", **secret)[1]["counts"][0] == 1
+        if store == "sqlite":
+            assert (server.state / "rooms.sqlite3").is_file()
+        else:  # read from the credential file: the room is in PostgreSQL, not in SQLite
+            rows = PostgresRoomStore(rooms_url).dump()
+            assert first["code"] in {row[1] for table, row in rows if table == "infoshare_rooms"}
+            assert not (server.state / "rooms.sqlite3").exists()
+        deadline = time.monotonic() + 180
+        while not (kernels := [p for p, cmd in process_tree(server.process.pid).items()
+                               if b"ipykernel" in cmd]):
+            assert time.monotonic() < deadline, "no kernel started"
+            time.sleep(1)
+        processes = process_tree(server.process.pid)  # infoshare serve, Voila, the kernels
+        for pid in processes:
+            environ = read(f"/proc/{pid}/environ")
+            # the file's name only, and only where the unit set it; never the address
+            assert b"ROOMS_URL=" not in environ or pid == server.process.pid, pid
+            if rooms_url:
+                assert rooms_url.encode() not in environ, pid
+                assert rooms_url.split("@")[0].encode() not in environ, pid
+    log = server.log()
+    print(f"\n{store}: {len(processes)} processes, {len(kernels)} kernels; "
+          f"{len(log.splitlines())} log lines")
+    assert "Traceback" not in log and "ZMQError" not in log, log[-4000:]
+
+
+def read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:  # noqa: PTH123
+            return handle.read()
+    except OSError:  # the process has gone
+        return b""
+
+
+def process_tree(root: int) -> dict[int, bytes]:
+    """`root` and every process under it (from /proc), each with its command line."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            stat = read(f"/proc/{entry.name}/stat").rsplit(b")", 1)
+            if len(stat) == 2:
+                parents[int(entry.name)] = int(stat[1].split()[1])
+    found, todo = {}, [root]
+    while todo:
+        pid = todo.pop()
+        found[pid] = read(f"/proc/{pid}/cmdline")
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    return found

@@ -7,17 +7,22 @@ import asyncio
 import os
 import signal
 import subprocess
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import tornado.httpserver
 import tornado.web
 from _app_support import built_app
+from tornado.httpclient import AsyncHTTPClient
+from tornado.testing import bind_unused_port
 
 from infoshare_widgets import cli
 from infoshare_widgets.app import health, routes
 from infoshare_widgets.app.deploy_env import normal_base_url
 from infoshare_widgets.app.drain import Drain
+from infoshare_widgets.app.guard import Guarded, ensure_visitor_token
 from infoshare_widgets.app.handlers import Limits, PageHandler, busy_reason
 from infoshare_widgets.app.kernel_state import PoolLevel
 from infoshare_widgets.app.proxy import client_address, from_this_machine, networks
@@ -150,7 +155,12 @@ def test_metrics_are_prometheus_text(monkeypatch) -> None:
     health.count_request(not_ready)
     text = health.metrics_text(FakeManager())
     for line in ("infoshare_kernels_alive 5", "infoshare_visitor_kernels 2",
-                 "infoshare_open_pages 1", 'infoshare_pool_kernels{notebook="00-start.ipynb"} 2',
+                 "infoshare_open_pages 1",
+                 # ready kernels only (the probe: full pools reported, 22 of 105 missing)
+                 'infoshare_pool_kernels{notebook="00-start.ipynb"} 1',
+                 'infoshare_pool_starting{notebook="00-start.ipynb"} 1',
+                 'infoshare_pool_kernels{notebook="01-what-is-it.ipynb"} 1',
+                 'infoshare_pool_starting{notebook="01-what-is-it.ipynb"} 0',
                  "infoshare_page_loads_total 2", "infoshare_busy_refusals_total 1",
                  "infoshare_errors_total 1", "infoshare_draining 0",
                  "# TYPE infoshare_page_loads_total counter"):
@@ -225,3 +235,41 @@ def _loop_running() -> bool:
     except RuntimeError:
         return False
     return True
+
+
+def test_every_cookie_is_secure_behind_tls_and_only_then() -> None:
+    """The probe: ``_xsrf`` and Jupyter's username cookie were not Secure behind TLS."""
+    class Cookies(Guarded, tornado.web.RequestHandler):
+        def get(self) -> None:
+            self.xsrf_token  # noqa: B018 - tornado sets _xsrf
+            ensure_visitor_token(self)
+            # what Jupyter Server's IdentityProvider.set_login_cookie does for a visitor
+            self.set_secure_cookie("username-127-0-0-1-8866", "anonymous", httponly=True)
+            self.finish("ok")
+
+    async def cookies(headers: dict[str, str]) -> list[str]:
+        app = tornado.web.Application([("/", Cookies)], cookie_secret="x" * 32,
+                                      infoshare_trusted_proxies=LOOPBACK)
+        sock, port = bind_unused_port()
+        server = tornado.httpserver.HTTPServer(app)
+        server.add_sockets([sock])
+        try:
+            response = await AsyncHTTPClient().fetch(f"http://127.0.0.1:{port}/", headers=headers)
+            return response.headers.get_list("Set-Cookie")
+        finally:
+            server.stop()
+
+    result: dict[str, list[str]] = {}
+
+    def run() -> None:
+        result["tls"] = asyncio.run(cookies({"X-Forwarded-Proto": "https",
+                                             "X-Forwarded-For": "203.0.113.7"}))
+        result["plain"] = asyncio.run(cookies({}))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(30)
+    names = sorted(c.split("=", 1)[0] for c in result["tls"])
+    assert names == ["_xsrf", "infoshare_visitor", "username-127-0-0-1-8866"], result
+    assert all("; Secure" in cookie for cookie in result["tls"]), result["tls"]
+    assert len(result["plain"]) == 3 and not any("Secure" in c for c in result["plain"])

@@ -195,7 +195,7 @@ def test_pool_levels_count_ready_and_starting_kernels_per_notebook() -> None:
         assert km.pool_levels() == {"00-start.ipynb": PoolLevel(ready=1, starting=1),
                                     "01-x.ipynb": PoolLevel(ready=0, starting=1)}
         assert km.ready_kernels("00-start.ipynb") == [ready]
-        assert km.pool_levels()["00-start.ipynb"].total == 2  # what /metrics reports
+        assert km.pool_levels()["00-start.ipynb"].total == 2  # Voila's count; /metrics: ready
         starting.cancel()
     finally:
         loop.close()

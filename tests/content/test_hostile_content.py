@@ -7,6 +7,7 @@ naming every one, never with a traceback.
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -147,6 +148,25 @@ def test_a_symlink_to_a_secret_is_refused_and_never_read(sound: Path, tmp_path: 
                         "content folder"]
     assert "secret" not in " ".join(problems) and "root" not in " ".join(problems)
     still_loads(sound)
+
+
+def test_a_hardlink_to_a_secret_is_refused_and_never_printed(sound: Path, tmp_path: Path,
+                                                             caplog) -> None:
+    """The probe's hard link to a secret: `validate` and the log printed its lines."""
+    secret = tmp_path / "shadow"
+    secret.write_text(f"{SECRET}\nnobody:*:19000:0:99999:7:::\n", encoding="utf-8")
+    os.link(secret, sound / "case_studies/x.yaml")
+    with caplog.at_level(logging.DEBUG):
+        problems = reported(sound)
+    assert problems == ["case_studies/x.yaml: hard links are not read: put a copy of the file "
+                        "itself in the content folder"]
+    assert "very-secret-hash" not in caplog.text and "nobody:*" not in caplog.text
+    still_loads(sound)
+    run = subprocess.run([str(INFOSHARE), "validate", str(sound)], capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 1 and "case_studies/x.yaml: hard links" in run.stdout
+    printed = run.stdout + run.stderr
+    assert "very-secret-hash" not in printed and "nobody:*" not in printed
 
 
 def test_a_symlink_inside_the_folder_is_refused_too(sound: Path) -> None:
