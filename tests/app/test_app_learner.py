@@ -179,7 +179,7 @@ def test_the_decision_record_checks_your_answers_beside_download(app_server, con
     assert page.locator(".is-warning-text").count() == 1
     for description in page.evaluate(FIELD_DESCRIPTIONS_JS):
         assert t("decision_record", "not_saved") not in description
-        assert "practice" not in description.lower()
+        assert "practice details" not in description.lower()  # the warning, not "GP practice"
     # Every question asked, in a summary list with a Change link; the count beside Download.
     rows = form.locator(".is-summary-row")
     assert rows.count() == len(asked)
