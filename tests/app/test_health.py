@@ -9,7 +9,6 @@ a broken ``sections.yaml`` and a store that could not write were both "ready".
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import resource
@@ -24,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from _served import served
 from tornado import web
 
 from infoshare_widgets.app import content_check, health
@@ -44,38 +44,18 @@ class Manager:
         return 0
 
 
-def free_port() -> int:
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def health_server(content: Path, data: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A tornado server with the health route only, its own loop in a thread."""
     monkeypatch.setenv("INFOSHARE_CONTENT", str(content))
     monkeypatch.setattr(health, "_content_checks", {}, raising=False)
     service = RoomService(lambda: open_store({"INFOSHARE_DATA_DIR": str(data)}))
-    port, loop, started = free_port(), asyncio.new_event_loop(), threading.Event()
-
-    def run() -> None:
-        asyncio.set_event_loop(loop)
-        app = web.Application([("/healthz", health.HealthHandler)],
-                              kernel_manager=Manager(), infoshare_rooms=service)
-        server = app.listen(port, address="127.0.0.1")
-        loop.call_soon(started.set)
-        loop.run_forever()
-        server.stop()
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    started.wait(10)
     try:
-        yield f"http://127.0.0.1:{port}/healthz"
+        with served(lambda: web.Application([("/healthz", health.HealthHandler)],
+                                            kernel_manager=Manager(),
+                                            infoshare_rooms=service)) as port:
+            yield f"http://127.0.0.1:{port}/healthz"
     finally:
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(10)
         service.stop()
 
 

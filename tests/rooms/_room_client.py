@@ -3,16 +3,14 @@ speak the room API as the pages do."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-import socket
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+from _served import served
 from jupyter_server.log import log_request
 from tornado import web
 
@@ -23,12 +21,6 @@ from infoshare_widgets.rooms.limits import RoomLimits, joins_per_address
 from infoshare_widgets.rooms.open_store import open_store
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def room_server(env: Mapping[str, str], limits: RoomLimits | None = None,
                 ) -> Iterator[tuple[str, RoomService]]:
@@ -36,29 +28,16 @@ def room_server(env: Mapping[str, str], limits: RoomLimits | None = None,
     trusts ``X-Forwarded-For`` from this machine, so a test can speak from many addresses."""
     service = RoomService(lambda: open_store(env),
                           limits=limits or RoomLimits.default(joins_per_address(env)))
-    port = free_port()
-    loop = asyncio.new_event_loop()
-    started = threading.Event()
+    def make_app() -> web.Application:
+        return web.Application(room_routes("/", Guarded), infoshare_rooms=service,
+                               infoshare_hosts=DEFAULT_HOSTS, base_url="/",
+                               infoshare_trusted_proxies=networks(["loopback"]),
+                               log_function=log_request)  # Jupyter Server's, as in the app
 
-    def run() -> None:
-        asyncio.set_event_loop(loop)
-        app = web.Application(room_routes("/", Guarded), infoshare_rooms=service,
-                              infoshare_hosts=DEFAULT_HOSTS, base_url="/",
-                              infoshare_trusted_proxies=networks(["loopback"]),
-                              log_function=log_request)  # Jupyter Server's, as in the app
-        server = app.listen(port, address="127.0.0.1")
-        loop.call_soon(started.set)
-        loop.run_forever()
-        server.stop()
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    started.wait(10)
     try:
-        yield f"http://127.0.0.1:{port}/", service
+        with served(make_app) as port:
+            yield f"http://127.0.0.1:{port}/", service
     finally:
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(10)
         service.stop()
 
 
