@@ -19,17 +19,14 @@ from tornado import web
 from voila.static_file_handler import TemplateStaticFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
-from .guard import (
-    content_security_policy,
-    ensure_visitor_token,
-    render_page,
-)
+from .guard import content_security_policy, render_page
 from .handing_over import HandingOver
 from .kernel_state import KernelState
 from .kernels import Visitor
 from .leave import set_leave_token
 from .page_info import notebook_url, start_notebook
 from .proxy import from_this_machine, request_client
+from .visitors import ensure_visitor_token
 
 log = logging.getLogger(__name__)
 

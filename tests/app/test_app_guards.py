@@ -31,6 +31,7 @@ from infoshare_widgets.app.guard import (
 )
 from infoshare_widgets.app.logs import HideKernelIds
 from infoshare_widgets.app.socket import carries_traceback, outgoing_type
+from infoshare_widgets.app.visitors import FirstVisits
 
 KERNEL_ID = "0a1b2c3d-1111-2222-3333-444455556666"
 
@@ -150,3 +151,19 @@ def test_kernel_ids_leave_log_lines_above_debug() -> None:
     assert KERNEL_ID not in access.getMessage()
     debug = logging.LogRecord("x", logging.DEBUG, __file__, 1, "kernel %s", (KERNEL_ID,), None)
     assert hide.filter(debug) and KERNEL_ID in debug.getMessage()
+
+
+def test_tabs_opened_at_once_get_one_visitor_token_and_only_for_a_moment() -> None:
+    # Issue 27, item 2: the first requests of a fresh browser's tabs arrive together, without a
+    # cookie; they get one token, so whichever cookie the browser keeps, every page's kernel is
+    # bound to it. (The cookie itself is signed: test_app_hostile.py.)
+    now = [0.0]
+    visits = FirstVisits(window=10, clock=lambda: now[0])
+    first = visits.token_for("10.0.0.1", "Firefox")
+    assert len(first) >= 32
+    now[0] = 9.9
+    assert visits.token_for("10.0.0.1", "Firefox") == first  # another tab of that browser
+    assert visits.token_for("10.0.0.2", "Firefox") != first  # another address
+    assert visits.token_for("10.0.0.1", "Chrome") != first   # another browser there
+    now[0] = 10.1
+    assert visits.token_for("10.0.0.1", "Firefox") != first  # later: a visitor of its own

@@ -184,3 +184,16 @@ def test_only_a_kernel_on_this_machine_may_ask_for_a_visit(hardened_server, lear
     path = f"/voila/query/{kernel_id}"
     assert request(hardened_server, path, headers=upgrade, source="127.0.0.5").status == 404
     assert request(hardened_server, path, source="127.0.0.1").status == 400  # not a websocket
+
+
+def test_the_visitor_cookie_is_signed_by_the_server_and_never_chosen_by_the_client(
+        hardened_server) -> None:
+    # Issue 27: any value a client picked was accepted as its visitor token.
+    for forged in ("x" * 32, '"2|1:0|10:1700000000|17:infoshare_visitor|8:eHh4eA==|00"'):
+        answer = request(hardened_server, PAGE, source="127.0.0.8",
+                         headers={"Cookie": f"infoshare_visitor={forged}"})
+        issued = answer.cookie()
+        assert answer.status == 200 and issued and issued != forged  # ignored and replaced
+    again = request(hardened_server, PAGE, source="127.0.0.8",
+                    headers={"Cookie": f"infoshare_visitor={issued}"})
+    assert again.status == 200 and again.kernel_id() and not again.cookie()  # its own: kept
