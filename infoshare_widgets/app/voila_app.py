@@ -51,8 +51,10 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 __all__ = ["FILTERS", "CellTimeout", "InfoshareVoila", "main", "server_info"]
 
 # Read by the template (the `infoshare_server` filter): how often a page answers the liveness
-# check. Set from the command line when the server starts.
-_SERVER_INFO: dict[str, Any] = {"alive_ms": 15_000}
+# check (set from the command line when the server starts), and how long a page whose kernel
+# socket closed may find the server out of reach before it says it lost its connection (issue
+# 27: without a proxy, a stopped server went unnoticed for ~188 s).
+_SERVER_INFO: dict[str, Any] = {"alive_ms": 15_000, "lost_ms": 6_000}
 
 # Every Jinja filter the page template uses (the template names the section in <title> and reads
 # the liveness interval); `lab.FILTERS` is the JupyterLab preview's counterpart.
