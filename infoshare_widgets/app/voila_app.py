@@ -88,6 +88,12 @@ class InfoshareVoila(Voila):
         15, config=True, help="Seconds between a page's liveness answers.")
     max_message_kb = Int(
         256, config=True, help="Largest websocket message a page may send, in KB.")
+    message_rate = Float(
+        20.0, config=True,
+        help="Messages a second a page's kernel websocket may send; beyond it (and the burst) "
+        "that socket is closed (0: no limit). A real page sends at most ~14 in a second.")
+    message_burst = Int(
+        200, config=True, help="Messages a page's kernel websocket may send at once.")
     allowed_hosts = List(
         Unicode(), config=True,
         help="Host names the server answers to, besides the loopback names and its own ip.")
@@ -156,6 +162,7 @@ class InfoshareVoila(Voila):
                                               self.pooled_kernels())
         settings["infoshare_hosts"] = self.hosts()
         settings["websocket_max_message_size"] = self.max_message_kb * 1024
+        settings["infoshare_message_rate"] = (self.message_rate, self.message_burst)
         settings["infoshare_rooms"] = RoomService.from_environment()  # live rooms (issue 17)
         settings["infoshare_trusted_proxies"] = networks(self.trusted_proxies)
         settings["infoshare_metrics_from"] = networks(self.metrics_from)

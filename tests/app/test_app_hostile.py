@@ -12,7 +12,7 @@ import uuid
 
 import pytest
 import websocket
-from _app_support import HARDENED_NOTEBOOK, kernel_id_of, open_page
+from _app_support import HARDENED_NOTEBOOK, answer_question, kernel_id_of, open_page
 from _hardening_support import (
     comm_msg,
     kernel_pids,
@@ -146,6 +146,25 @@ def test_widgets_made_from_the_browser_are_capped_and_big_messages_close_the_soc
             socket.recv()
             socket.send(json.dumps(message("kernel_info_request", {})))
     socket.close()
+    assert kernel_id in kernel_pids(hardened_server)
+
+
+def test_a_socket_that_floods_is_closed_and_other_pages_carry_on(
+        hardened_server, learner) -> None:
+    # Issue 27: one socket's messages drove the server to 99.5 % CPU and slowed others' pages.
+    page, kernel_id, _ = learner
+    answer = request(hardened_server, PAGE, source="127.0.0.5")  # the flooder's own page
+    socket = kernel_socket(hardened_server, answer.kernel_id(), answer.cookie())
+    frame = json.dumps(message("kernel_info_request", {}))
+    with pytest.raises((websocket.WebSocketConnectionClosedException, ConnectionError)):
+        for _ in range(2000):  # the shipped limit: 20 a second, 200 at once
+            socket.send(frame)
+        socket.settimeout(10)  # (a socket never closed would time out instead: a failure)
+        while True:
+            socket.recv()
+    socket.close()
+    assert "over 20 messages a second" in hardened_server.log()
+    assert answer_question(page, 0)  # the learner's page still works
     assert kernel_id in kernel_pids(hardened_server)
 
 

@@ -70,6 +70,7 @@ def test_the_limits_are_on_the_command_line_and_sized_from_memory_by_default() -
                  "--InfoshareKernelManager.liveness_timeout=40",
                  "--InfoshareKernelManager.connect_timeout=7.5",
                  "--InfoshareVoila.max_message_kb=256", "--KernelManager.autorestart=False",
+                 "--InfoshareVoila.message_rate=20", "--InfoshareVoila.message_burst=200",
                  "--InfoshareVoila.allowed_hosts=training.example"):
         assert flag in command
     _, env = voila_command(ServerSettings(), base_env={})
