@@ -11,8 +11,9 @@ pages, assets, the kernel API, websockets and errors alike:
   for an ordinary 4xx.
 
 :class:`VisitorBound` adds the one rule for addresses that name a kernel: only the visitor the
-kernel was handed to (their cookie) may use it. Everyone else gets the same 404 as for a kernel
-that does not exist, so an id seen in a log, a screenshot or a proxy opens nothing.
+kernel was handed to (their signed cookie, :mod:`.visitors`) may use it. Everyone else gets the
+same 404 as for a kernel that does not exist, so an id seen in a log, a screenshot or a proxy
+opens nothing.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ from tornado.httputil import split_host_and_port
 
 from .proxy import request_is_https
 from .upstream.voila import jinja_env
+from .visitors import visitor_token
 
 log = logging.getLogger(__name__)
 
-VISITOR_COOKIE = "infoshare_visitor"
 DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 # Everything the page loads comes from here: Voila's bundles and anywidget modules (blob: URLs),
@@ -115,21 +116,6 @@ class Guarded:
             log.exception("could not render the %s page", status_code)
             body = f"<!DOCTYPE html><title>{status_code}</title><p>{status_code}</p>"
         self.finish(body)  # type: ignore[attr-defined]
-
-
-def visitor_token(handler: web.RequestHandler) -> str | None:
-    return handler.get_cookie(VISITOR_COOKIE)
-
-
-def ensure_visitor_token(handler: web.RequestHandler) -> str:
-    """The visitor's token, set as a cookie on first visit (HttpOnly, SameSite=Strict)."""
-    token = visitor_token(handler)
-    if not token or len(token) < 20:
-        token = secrets.token_urlsafe(24)
-        handler.set_cookie(VISITOR_COOKIE, token, httponly=True, samesite="Strict",
-                           secure=request_is_https(handler),
-                           path=handler.settings.get("base_url", "/"))
-    return token
 
 
 class VisitorBound:

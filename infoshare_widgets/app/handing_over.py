@@ -9,6 +9,7 @@ uses of its kernel manager (``upstream.voila.PAGE_HANDLER_USES``, checked agains
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from jupyter_core.utils import ensure_async
@@ -21,7 +22,8 @@ class HandingOver:
     """The kernel manager, as the page handler sees it: the kernel it takes is bound to the
     visitor (Voila's handler takes it from the pool or starts one; these are the two calls)."""
 
-    def __init__(self, manager: InfoshareKernelManager, visitor: Visitor, handed: Any) -> None:
+    def __init__(self, manager: InfoshareKernelManager, visitor: Visitor,
+                 handed: Callable[[str], None]) -> None:
         self._manager = manager
         self._visitor = visitor
         self._handed = handed
@@ -57,11 +59,11 @@ class HandingOver:
         finally:
             self._manager.waiting_for_pool(-1)
         self._manager.hand_over(result[2], self._visitor)
-        self._handed()
+        self._handed(result[2])
         return result
 
     async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
         kernel_id = await ensure_async(self._manager.start_kernel(*args, **kwargs))
         self._manager.hand_over(kernel_id, self._visitor)
-        self._handed()
+        self._handed(kernel_id)
         return kernel_id

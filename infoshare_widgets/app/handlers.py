@@ -19,17 +19,14 @@ from tornado import web
 from voila.static_file_handler import TemplateStaticFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
-from .guard import (
-    content_security_policy,
-    ensure_visitor_token,
-    render_page,
-)
+from .guard import content_security_policy, render_page
 from .handing_over import HandingOver
 from .kernel_state import KernelState
 from .kernels import Visitor
 from .leave import set_leave_token
 from .page_info import notebook_url, start_notebook
 from .proxy import from_this_machine, request_client
+from .visitors import ensure_visitor_token
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +62,21 @@ class PageHandler(TornadoVoilaHandler):
     _visitor: Visitor | None = None
     _nonce: str = ""
     _reserved: bool = False
+    _kernel_id: str = ""
 
     @property
     def kernel_manager(self) -> Any:
         manager = self.settings["kernel_manager"]
-        return HandingOver(manager, self._visitor, self._release) if self._visitor else manager
+        return HandingOver(manager, self._visitor, self._handed) if self._visitor else manager
+
+    def _handed(self, kernel_id: str) -> None:
+        self._kernel_id = kernel_id
+        self._release()
+
+    def _page_sent(self) -> None:
+        """The page's browser now has a while to connect to its kernel (kernels.py)."""
+        if self._kernel_id:
+            self.settings["kernel_manager"].page_sent(self._kernel_id)
 
     def _release(self) -> None:
         if self._reserved and self._visitor is not None:
@@ -78,9 +85,14 @@ class PageHandler(TornadoVoilaHandler):
 
     def on_finish(self) -> None:
         self._release()
+        self._page_sent()
         if self._visitor is not None:
             self.settings["kernel_manager"].page_done()  # pools refill after pages (refill.py)
         super().on_finish()
+
+    def on_connection_close(self) -> None:
+        self._page_sent()  # the visitor went before the page was sent: no browser will connect
+        super().on_connection_close()
 
     async def get(self, path: str | None = None) -> None:
         manager = self.settings["kernel_manager"]

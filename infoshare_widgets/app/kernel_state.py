@@ -12,6 +12,14 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 
+@dataclass
+class Visitor:
+    """Who a kernel was handed to: the visitor's cookie token and network address."""
+
+    token: str
+    client: str
+
+
 @dataclass(frozen=True)
 class PoolLevel:
     """One notebook's pool of preheated kernels."""

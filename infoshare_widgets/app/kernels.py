@@ -1,33 +1,32 @@
 """The kernels behind open pages: who holds each one, how long it may wait, how many there are.
 
-`InfoshareKernelManager` is Voila's kernel manager (Voila's pool class is built on top of it) with
-four additions, each a finding of the hostile-visitor probe (issue 8) or of the stall hunt:
+`InfoshareKernelManager` is Voila's kernel manager (its pool class is built on top) with these
+additions, each a finding of a hostile-visitor probe or of the stall hunt:
 
 - a kernel handed to a visitor is bound to that visitor (their cookie and address); the
   handlers refuse anyone else (:mod:`.guard`);
-- a kernel that has never had a connection is kept for `connect_grace` seconds after it leaves
-  the pool, so the culler cannot take it in the second before the browser connects;
+- a page costs nothing for long until its browser connects: a kernel handed to a page request is
+  shut down `connect_timeout` seconds after the page was sent if no websocket has connected
+  (plain GETs from a few addresses held every slot for minutes); meanwhile the culler leaves it
+  alone for `connect_grace` seconds;
 - a kernel whose page has not answered the liveness check (``/infoshare/alive/<id>``, sent by
   the template's script, even from a hidden tab) for `liveness_timeout` seconds is shut down,
-  even with a websocket open: a socket held by a script keeps nothing alive; and one whose page
-  has connected and still answers is not culled for being idle, even while its socket is down
-  (a page offline for 30 s keeps its kernel; issue 15). A page that closes ends its kernel at
-  once with the leave signal (:mod:`.leave`); liveness is the backstop;
+  even with a websocket open; one whose page has connected and still answers is not culled for
+  being idle, even while its socket is down. A closing page ends its kernel (:mod:`.leave`);
 - each kernel process runs under a memory limit (:class:`LimitedKernelManager`).
 
-Time comes from `clock`, so tests drive all of this without waiting. What the rest of the server
-reads of it is :class:`.kernel_state.KernelState` (pages open, pool levels, ready kernels,
-`draining`).
+Time comes from `clock`, so tests drive it without waiting; the rest of the server reads it as
+:class:`.kernel_state.KernelState`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import (
@@ -37,20 +36,12 @@ from jupyter_server.services.kernels.kernelmanager import (
 from traitlets import Bool, Float, Int, default
 
 from .browser_input import Budget
-from .kernel_state import PoolLevel
+from .kernel_state import PoolLevel, Visitor
 from .refill import PacedRefills
 from .upstream import voila
 
 NO_HISTORY = "--HistoryManager.enabled=False"
 RECENT_SECONDS = 5.0  # a kernel handed over this recently counts as an open page (the drain)
-
-
-@dataclass
-class Visitor:
-    """Who a kernel was handed to: the visitor's cookie token and network address."""
-
-    token: str
-    client: str
 
 
 class LimitedKernelManager(ServerKernelManager):
@@ -61,12 +52,10 @@ class LimitedKernelManager(ServerKernelManager):
     """
 
     memory_limit_mb = Int(
-        1024, config=True,
-        help="Address-space limit of each kernel process, in MB (0: none).")
+        1024, config=True, help="Address-space limit of each kernel process, in MB (0: none).")
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-        # No IPython history: every kernel wrote the notebook's cells into one shared SQLite
-        # file, and the profile of a room of 30 found them waiting on it (issue 15).
+        # No IPython history: kernels of a room of 30 waited on its one shared SQLite file.
         command = [*super().format_kernel_cmd(extra_arguments), NO_HISTORY]
         if self.memory_limit_mb <= 0:
             return command
@@ -75,13 +64,17 @@ class LimitedKernelManager(ServerKernelManager):
 
 
 class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
-    """Voila's kernels, bound to their visitors, culled when their page stops answering; pools
-    refilled after the visitors' pages are served (:mod:`.refill`)."""
+    """Voila's kernels, bound to visitors, culled when their page stops answering (:mod:`.refill`
+    refills the pools)."""
 
     connect_grace = Float(
         60.0, config=True,
         help="Seconds a kernel handed to a visitor may wait for their browser before it can be "
         "culled.")
+    connect_timeout = Float(
+        20.0, config=True,
+        help="Seconds a kernel handed to a page request waits, once the page is sent, for the "
+        "page's websocket; then it is shut down (0: left to connect_grace and the culler).")
     liveness_timeout = Float(
         180.0, config=True,
         help="Seconds a visitor's kernel is kept without its page answering the liveness check "
@@ -89,8 +82,7 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
     max_browser_widgets = Int(
         4, config=True,
         help="Widgets a page may create in its kernel from the browser (our pages create none).")
-    draining = Bool(
-        False, help="Set on SIGTERM (drain.py): new pages are refused while open pages finish.")
+    draining = Bool(False, help="Set on SIGTERM (drain.py): new pages refused, open ones finish.")
 
     @default("kernel_manager_class")
     def _default_kernel_manager_class(self) -> str:
@@ -100,7 +92,8 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
         super().__init__(**kwargs)
         self.clock: Callable[[], float] = time.monotonic
         self._ever_connected: set[str] = set()
-        self._unconnected_since: dict[str, float] = {}
+        self._unconnected_since: dict[str, float] = {}  # first seen by the culler, or sent
+        self._sent_at: dict[str, float] = {}  # pages sent, their browser not connected yet
         self._visitors: dict[str, Visitor] = {}
         self._last_alive: dict[str, float] = {}
         self._budgets: dict[str, Budget] = {}
@@ -112,6 +105,32 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
         """Record that `kernel_id` now serves `visitor` (called by the page handler)."""
         self._visitors[kernel_id] = visitor
         self._last_alive[kernel_id] = self.clock()
+
+    def page_sent(self, kernel_id: str) -> None:
+        """The page of `kernel_id` was sent (or its request ended): its browser now has
+        `connect_timeout` seconds to connect."""
+        if kernel_id in self._ever_connected or kernel_id not in self._visitors:
+            return
+        self._unconnected_since[kernel_id] = self._sent_at[kernel_id] = self.clock()
+        if self.connect_timeout > 0:
+            with contextlib.suppress(RuntimeError):  # no loop (unit tests call reclaim_...)
+                loop = asyncio.get_running_loop()
+                loop.call_later(self.connect_timeout + 0.1,
+                                lambda: loop.create_task(self.reclaim_unconnected()))
+
+    def never_connected(self) -> list[str]:
+        """Visitors' kernels whose page was sent `connect_timeout` s ago and never connected."""
+        if self.connect_timeout <= 0:
+            return []
+        now = self.clock()
+        return [k for k, sent in self._sent_at.items()
+                if k in self._visitors and now - sent >= self.connect_timeout]
+
+    async def reclaim_unconnected(self) -> None:
+        for kernel_id in self.never_connected():
+            self.log.info("Shutting down a kernel whose page never connected")
+            with contextlib.suppress(KeyError):
+                await self.shutdown_kernel(kernel_id, now=True)
 
     def visitor_of(self, kernel_id: str) -> Visitor | None:
         return self._visitors.get(kernel_id)
@@ -179,6 +198,7 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
     def notify_connect(self, kernel_id: str) -> None:
         self._ever_connected.add(kernel_id)
         self._unconnected_since.pop(kernel_id, None)
+        self._sent_at.pop(kernel_id, None)
         super().notify_connect(kernel_id)
 
     def page_has_gone(self, kernel_id: str) -> bool:
@@ -225,8 +245,8 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
     def _forget(self, kernel_id: str) -> None:
         self._ever_connected.discard(kernel_id)
         self._unconnected_since.pop(kernel_id, None)
+        self._sent_at.pop(kernel_id, None)
         self._last_alive.pop(kernel_id, None)
         self._budgets.pop(kernel_id, None)
-        # A kernel with no visitor is refused to everyone (see guard.py), so forgetting the
-        # visitor of a kernel that is going away opens nothing.
+        # A kernel with no visitor is refused to everyone (guard.py): forgetting opens nothing.
         self._visitors.pop(kernel_id, None)

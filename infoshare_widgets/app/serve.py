@@ -13,8 +13,9 @@ Every setting that makes the app safe and fast is here, in one function
 - the kernel environment cut down to what Python needs, so no secret of the shell that started
   the server reaches a kernel;
 - limits, so one visitor cannot take the machine: kernels in total and per address (sized from
-  the machine's memory by default), a memory limit per kernel, a liveness check that ends the
-  kernel of a page that has gone, a maximum websocket message, a cap on widgets made from the
+  the machine's memory by default), a memory limit per kernel, a page's kernel ended when its
+  browser does not connect within seconds, a liveness check that ends the kernel of a page that
+  has gone, a maximum websocket message and message rate, a cap on widgets made from the
   browser, and widget updates not echoed to other connections.
 """
 
@@ -66,8 +67,11 @@ class ServerSettings:
     max_pages_per_client: int = 12
     kernel_memory_mb: int = 1024
     liveness_timeout: int = 180  # a hidden tab answers about once a minute
+    connect_timeout: float = 20.0  # a page sent, no websocket connected after this: kernel ends
     alive_interval: int = 15
     max_message_kb: int = 256
+    message_rate: float = 20.0  # a page's socket: messages a second, and at once, then closed
+    message_burst: int = 200
     max_browser_widgets: int = 4
     allowed_hosts: tuple[str, ...] = ()
     # Deployment (issue 16): a path prefix, proxies whose X-Forwarded-For is believed, who may
@@ -153,8 +157,11 @@ def voila_command(settings: ServerSettings,
         f"--InfoshareVoila.max_pages_per_client={settings.max_pages_per_client}",
         f"--LimitedKernelManager.memory_limit_mb={settings.kernel_memory_mb}",
         f"--InfoshareKernelManager.liveness_timeout={settings.liveness_timeout}",
+        f"--InfoshareKernelManager.connect_timeout={settings.connect_timeout:g}",
         f"--InfoshareVoila.alive_interval={settings.alive_interval}",
         f"--InfoshareVoila.max_message_kb={settings.max_message_kb}",
+        f"--InfoshareVoila.message_rate={settings.message_rate:g}",
+        f"--InfoshareVoila.message_burst={settings.message_burst}",
         f"--InfoshareKernelManager.max_browser_widgets={settings.max_browser_widgets}",
         *(f"--InfoshareVoila.allowed_hosts={host}" for host in settings.allowed_hosts),
         *(f"--InfoshareVoila.trusted_proxies={net}" for net in settings.trusted_proxies),

@@ -1,6 +1,6 @@
 """The page's kernel websocket: its own visitor only, only what a learner can send, no tracebacks.
 
-Voila's websocket handler, with three changes:
+Voila's websocket handler, with four changes:
 
 - incoming frames go through :func:`.browser_input.refusal`; a refused one is dropped and logged
   (without its content), never passed to the kernel;
@@ -10,7 +10,12 @@ Voila's websocket handler, with three changes:
   error: a full run once saw one reach the page after a malformed update);
 - the handshake is refused to anyone but the kernel's visitor (:class:`.guard.VisitorBound`),
   and frames over ``websocket_max_message_size`` close the socket (tornado's own limit, set in
-  the server's settings).
+  the server's settings);
+- frames beyond a rate (:class:`MessageRate`, a token bucket per socket: `rate` a second, up to
+  `burst` at once) close that socket (issue 27: one socket's flood drove the server to 99.5 %
+  CPU). A real page sent at most 14 in any second (19 in all) while its quizzes were answered as
+  fast as a script clicks; the shipped 20 a second after a burst of 200 leaves it far below,
+  and a flood is closed within seconds.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
+from collections.abc import Callable
 from typing import Any
 
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
@@ -47,14 +54,52 @@ def outgoing_type(message: Any, subprotocol: str | None = None) -> str | None:
         return None
 
 
+MESSAGE_RATE = (20.0, 200)  # a second, at once: the default of the `infoshare_message_rate` setting
+CLOSED_FOR_FLOODING = 1008  # policy violation
+
+
+class MessageRate:
+    """A token bucket: `burst` frames at once, then `rate` a second."""
+
+    def __init__(self, rate: float, burst: int,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.rate, self.burst, self.clock = rate, burst, clock
+        self._tokens, self._at = float(burst), clock()
+
+    def take(self) -> bool:
+        """Whether one more frame is within the rate (a rate of 0: no limit)."""
+        if self.rate <= 0:
+            return True
+        now = self.clock()
+        self._tokens = min(float(self.burst), self._tokens + (now - self._at) * self.rate)
+        self._at = now
+        if self._tokens < 1:
+            return False
+        self._tokens -= 1
+        return True
+
+
 class FilteredKernelSocket(VoilaKernelWebsocketHandler):
     """Voila's kernel websocket with the browser-input rules and no error output to the page."""
+
+    _rate: MessageRate | None = None
 
     def _budget(self) -> Budget:
         manager = self.settings["kernel_manager"]
         return manager.browser_budget(self.kernel_id)
 
+    def _within_rate(self) -> bool:
+        if self._rate is None:
+            self._rate = MessageRate(*self.settings.get("infoshare_message_rate", MESSAGE_RATE))
+        return self._rate.take()
+
     def on_message(self, ws_message: Any) -> Any:
+        if not self._within_rate():
+            if self.ws_connection is not None:
+                log.warning("Closed a page's kernel socket: over %g messages a second",
+                            self._rate.rate if self._rate else 0)
+                self.close(CLOSED_FOR_FLOODING, "too many messages")
+            return None
         subprotocol = V1_PROTOCOL if self.selected_subprotocol == V1_PROTOCOL else None
         reason = refusal(parse(ws_message, subprotocol), self._budget())
         if reason is not None:

@@ -53,8 +53,10 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 __all__ = ["FILTERS", "CellTimeout", "InfoshareVoila", "main", "server_info"]
 
 # Read by the template (the `infoshare_server` filter): how often a page answers the liveness
-# check. Set from the command line when the server starts.
-_SERVER_INFO: dict[str, Any] = {"alive_ms": 15_000}
+# check (set from the command line when the server starts), and how long a page whose kernel
+# socket closed may find the server out of reach before it says it lost its connection (issue
+# 27: without a proxy, a stopped server went unnoticed for ~188 s).
+_SERVER_INFO: dict[str, Any] = {"alive_ms": 15_000, "lost_ms": 6_000}
 
 # Every Jinja filter the page template uses (the template names the section in <title> and reads
 # the liveness interval); `lab.FILTERS` is the JupyterLab preview's counterpart.
@@ -88,6 +90,12 @@ class InfoshareVoila(Voila):
         15, config=True, help="Seconds between a page's liveness answers.")
     max_message_kb = Int(
         256, config=True, help="Largest websocket message a page may send, in KB.")
+    message_rate = Float(
+        20.0, config=True,
+        help="Messages a second a page's kernel websocket may send; beyond it (and the burst) "
+        "that socket is closed (0: no limit). A real page sends at most ~14 in a second.")
+    message_burst = Int(
+        200, config=True, help="Messages a page's kernel websocket may send at once.")
     allowed_hosts = List(
         Unicode(), config=True,
         help="Host names the server answers to, besides the loopback names and its own ip.")
@@ -156,6 +164,7 @@ class InfoshareVoila(Voila):
                                               self.pooled_kernels())
         settings["infoshare_hosts"] = self.hosts()
         settings["websocket_max_message_size"] = self.max_message_kb * 1024
+        settings["infoshare_message_rate"] = (self.message_rate, self.message_burst)
         settings["infoshare_rooms"] = RoomService.from_environment()  # live rooms (issue 17)
         settings["infoshare_trusted_proxies"] = networks(self.trusted_proxies)
         settings["infoshare_metrics_from"] = networks(self.metrics_from)

@@ -38,12 +38,15 @@ TEST_LIMITS = {"max_kernels": 200, "max_pages_per_client": 200}
 
 # A server at small limits for the hostile-visitor tests (test_app_hardening.py and
 # test_app_hostile.py): one page with a quiz, a pool of one, room for HARDENED_PAGES visitors'
-# pages, three per address; a page that stops answering the liveness check loses its kernel
-# after a few seconds.
+# pages, three per address; a page whose browser does not connect loses its kernel after
+# HARDENED_CONNECT seconds, one that stops answering the liveness check after HARDENED_LIVENESS
+# (longer, so the two cannot be mistaken for each other); 127.0.0.9 is a trusted proxy.
 HARDENED_NOTEBOOK = "01-what-is-it"
 HARDENED_PAGES = 5
 HARDENED_PER_CLIENT = 3
-HARDENED_LIVENESS = 8
+HARDENED_CONNECT = 6
+HARDENED_LIVENESS = 40
+HARDENED_PROXY = "127.0.0.9"
 
 # A page that has not settled in this time has stalled (a settled page takes a few seconds).
 SETTLE_TIMEOUT_MS = 120_000  # two test processes on two shared cores: a page may wait its turn

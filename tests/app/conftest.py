@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 from _app_support import (
     CULL_IDLE_TIMEOUT,
+    HARDENED_CONNECT,
     HARDENED_LIVENESS,
     HARDENED_NOTEBOOK,
     HARDENED_PAGES,
     HARDENED_PER_CLIENT,
+    HARDENED_PROXY,
     NOTEBOOKS,
     TEST_LIMITS,
     TIMER_MINUTE_SECONDS,
@@ -76,7 +78,8 @@ def hardened_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppSer
         content=default_content_dir(), notebooks=notebooks, port=free_port(),
         default_pool_size=1, pool_sizes={}, cull_idle_timeout=CULL_IDLE_TIMEOUT, cull_interval=1,
         max_kernels=1 + HARDENED_PAGES, max_pages_per_client=HARDENED_PER_CLIENT,
-        liveness_timeout=HARDENED_LIVENESS, alive_interval=1, max_browser_widgets=2)
+        liveness_timeout=HARDENED_LIVENESS, connect_timeout=HARDENED_CONNECT, alive_interval=1,
+        max_browser_widgets=2, trusted_proxies=(HARDENED_PROXY,))
     with running_server(settings, root) as server:
         yield server
 

@@ -30,7 +30,8 @@ from infoshare_widgets.app.guard import (
     has_control_character,
 )
 from infoshare_widgets.app.logs import HideKernelIds
-from infoshare_widgets.app.socket import carries_traceback, outgoing_type
+from infoshare_widgets.app.socket import MessageRate, carries_traceback, outgoing_type
+from infoshare_widgets.app.visitors import FirstVisits
 
 KERNEL_ID = "0a1b2c3d-1111-2222-3333-444455556666"
 
@@ -150,3 +151,31 @@ def test_kernel_ids_leave_log_lines_above_debug() -> None:
     assert KERNEL_ID not in access.getMessage()
     debug = logging.LogRecord("x", logging.DEBUG, __file__, 1, "kernel %s", (KERNEL_ID,), None)
     assert hide.filter(debug) and KERNEL_ID in debug.getMessage()
+
+
+def test_tabs_opened_at_once_get_one_visitor_token_and_only_for_a_moment() -> None:
+    # Issue 27, item 2: the first requests of a fresh browser's tabs arrive together, without a
+    # cookie; they get one token, so whichever cookie the browser keeps, every page's kernel is
+    # bound to it. (The cookie itself is signed: test_app_hostile.py.)
+    now = [0.0]
+    visits = FirstVisits(window=10, clock=lambda: now[0])
+    first = visits.token_for("10.0.0.1", "Firefox")
+    assert len(first) >= 32
+    now[0] = 9.9
+    assert visits.token_for("10.0.0.1", "Firefox") == first  # another tab of that browser
+    assert visits.token_for("10.0.0.2", "Firefox") != first  # another address
+    assert visits.token_for("10.0.0.1", "Chrome") != first   # another browser there
+    now[0] = 10.1
+    assert visits.token_for("10.0.0.1", "Firefox") != first  # later: a visitor of its own
+
+
+def test_a_sockets_message_rate_is_a_token_bucket() -> None:
+    now = [0.0]
+    rate = MessageRate(20, 60, clock=lambda: now[0])
+    assert all(rate.take() for _ in range(60))  # a burst of 60 (shipped: 200)
+    assert not rate.take()                      # then no more at once
+    now[0] = 0.5
+    assert sum(rate.take() for _ in range(100)) == 10  # 20 a second
+    now[0] = 100.0
+    assert sum(rate.take() for _ in range(100)) == 60  # never more than the burst saved up
+    assert all(MessageRate(0, 0).take() for _ in range(1000))  # 0: no limit

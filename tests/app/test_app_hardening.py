@@ -1,7 +1,9 @@
-"""One visitor cannot take the machine, and a dead page says so (issue 8, items 1, 2, 4).
+"""One visitor cannot take the machine, and a dead page says so (issue 8, items 1, 2, 4; issue 27,
+item 1: plain GETs cannot hold the page slots).
 
 Against a real server at small limits (conftest.hardened_server): room for five visitors' pages,
-three per address; every 127.x.y.z address is a different client to the server.
+three per address; every 127.x.y.z address is a different client to the server, and 127.0.0.9
+is a trusted proxy whose X-Forwarded-For names the visitor.
 """
 
 from __future__ import annotations
@@ -9,15 +11,19 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 
 from _app_support import (
+    HARDENED_CONNECT,
     HARDENED_LIVENESS,
     HARDENED_NOTEBOOK,
     HARDENED_PAGES,
     HARDENED_PER_CLIENT,
+    HARDENED_PROXY,
     answer_question,
     kernel_id_of,
     open_page,
+    wait_settled,
 )
 from _hardening_support import (
     address_space_limit,
@@ -79,11 +85,52 @@ def test_a_get_flood_meets_the_busy_page_while_an_open_page_keeps_working(
     assert answer_question(page, 0)
     print(f"\nflood: {len(served)} served, {len(busy)} busy; {len(kernels)} kernels; "
           f"{memory_before:.0f} -> {resident_mb(hardened_server):.0f} MB")
-    # No browser ever opened the flood's pages: the liveness check ends their kernels (and so
-    # gives the room back to the tests that share this server).
+    # No browser ever opened the flood's pages: their kernels end once the browser has not
+    # connected for HARDENED_CONNECT s (and so give the room back to the tests after).
     flooded = {a.kernel_id() for a in served}
     assert wait_for(lambda: not flooded & set(kernel_pids(hardened_server)),
-                    HARDENED_LIVENESS + 15)
+                    HARDENED_CONNECT + 15)
+
+
+# Issue 27, item 1, the probe's way: plain GETs from several addresses, through a trusted proxy.
+# Before: each GET's kernel was kept until liveness gave up (180 s shipped, HARDENED_LIVENESS
+# here), and the browser met the busy page all that time.
+FORWARDED = [f"203.0.113.{n}" for n in range(1, 5)]
+SERVED_WITHIN = HARDENED_CONNECT + 12  # s: the connect timeout, then a kernel and a page
+
+
+def test_plain_gets_from_several_addresses_leave_a_browser_a_page_within_seconds(
+        hardened_server, context) -> None:
+    def get(address: str) -> None:
+        answer = request(hardened_server, PAGE, source=HARDENED_PROXY,
+                         headers={"X-Forwarded-For": address})
+        answer.source = address
+        answers.append(answer)
+
+    answers: list = []
+    threads = [threading.Thread(target=get, args=(address,))
+               for address in FORWARDED for _ in range(HARDENED_PER_CLIENT)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=150)
+    served = [a for a in answers if a.status == 200]
+    assert {a.status for a in answers} == {200, 503}  # the flood took every slot there was
+    for address in FORWARDED:  # each counted against its own forwarded address
+        assert sum(1 for a in served if a.source == address) <= HARDENED_PER_CLIENT
+    started = time.monotonic()
+    page = context.new_page()
+    while (status := page.goto(hardened_server.url + PAGE).status) == 503:
+        assert time.monotonic() - started < SERVED_WITHIN + 60, "still the busy page"
+        page.wait_for_timeout(250)
+    waited = time.monotonic() - started
+    print(f"\nGETs from {len(FORWARDED)} addresses: a browser was served after {waited:.1f} s")
+    assert status == 200 and waited < SERVED_WITHIN, f"served after {waited:.1f} s"
+    wait_settled(page)
+    assert answer_question(page, 0)  # its browser connected: this kernel stays
+    assert kernel_id_of(page) in kernel_pids(hardened_server)
+    flooded = {a.kernel_id() for a in served}
+    assert wait_for(lambda: not flooded & set(kernel_pids(hardened_server)), 15)
 
 
 def test_every_kernel_runs_under_a_memory_limit(hardened_server) -> None:

@@ -12,7 +12,7 @@ import uuid
 
 import pytest
 import websocket
-from _app_support import HARDENED_NOTEBOOK, kernel_id_of, open_page
+from _app_support import HARDENED_NOTEBOOK, answer_question, kernel_id_of, open_page
 from _hardening_support import (
     comm_msg,
     kernel_pids,
@@ -147,6 +147,25 @@ def test_widgets_made_from_the_browser_are_capped_and_big_messages_close_the_soc
     assert kernel_id in kernel_pids(hardened_server)
 
 
+def test_a_socket_that_floods_is_closed_and_other_pages_carry_on(
+        hardened_server, learner) -> None:
+    # Issue 27: one socket's messages drove the server to 99.5 % CPU and slowed others' pages.
+    page, kernel_id, _ = learner
+    answer = request(hardened_server, PAGE, source="127.0.0.5")  # the flooder's own page
+    socket = kernel_socket(hardened_server, answer.kernel_id(), answer.cookie())
+    frame = json.dumps(message("kernel_info_request", {}))
+    with pytest.raises((websocket.WebSocketConnectionClosedException, ConnectionError)):
+        for _ in range(2000):  # the shipped limit: 20 a second, 200 at once
+            socket.send(frame)
+        socket.settimeout(10)  # (a socket never closed would time out instead: a failure)
+        while True:
+            socket.recv()
+    socket.close()
+    assert "over 20 messages a second" in hardened_server.log()
+    assert answer_question(page, 0)  # the learner's page still works
+    assert kernel_id in kernel_pids(hardened_server)
+
+
 @pytest.mark.parametrize(("path", "status"), [
     ("/no/such/page", 404), ("/voila/render/no-such.ipynb", 404), ("/logout", 404),
     ("/login", 404), ("/voila/api/themes/x", 404), ("/voila/render/%00", 400),
@@ -182,3 +201,16 @@ def test_only_a_kernel_on_this_machine_may_ask_for_a_visit(hardened_server, lear
     path = f"/voila/query/{kernel_id}"
     assert request(hardened_server, path, headers=upgrade, source="127.0.0.5").status == 404
     assert request(hardened_server, path, source="127.0.0.1").status == 400  # not a websocket
+
+
+def test_the_visitor_cookie_is_signed_by_the_server_and_never_chosen_by_the_client(
+        hardened_server) -> None:
+    # Issue 27: any value a client picked was accepted as its visitor token.
+    for forged in ("x" * 32, '"2|1:0|10:1700000000|17:infoshare_visitor|8:eHh4eA==|00"'):
+        answer = request(hardened_server, PAGE, source="127.0.0.8",
+                         headers={"Cookie": f"infoshare_visitor={forged}"})
+        issued = answer.cookie()
+        assert answer.status == 200 and issued and issued != forged  # ignored and replaced
+    again = request(hardened_server, PAGE, source="127.0.0.8",
+                    headers={"Cookie": f"infoshare_visitor={issued}"})
+    assert again.status == 200 and again.kernel_id() and not again.cookie()  # its own: kept

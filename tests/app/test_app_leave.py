@@ -6,13 +6,17 @@ closed page's kernel within 10 s, so only the leave signal can (before the fix: 
 and the kernel lived on). Headless Chromium never hides a page (measured: minimising its window,
 another tab in front, focus emulation off; `visibilityState` stays "visible"), so the hidden page
 is hidden the way a page sees it: `visibilityState` "hidden" and a `visibilitychange` event.
-The offline page loses its network through a relay the test cuts (`_leave_support.Relay`).
+The offline page loses its network through a relay the test cuts (`_leave_support.Relay`). The
+last test kills the server under an open page (issue 27): it must say so within seconds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
+import os
 import shutil
+import signal
 import time
 from collections.abc import Iterator
 
@@ -142,3 +146,26 @@ def test_a_hidden_page_and_a_page_offline_for_a_while_keep_their_kernels(
         hidden_ctx.close()
         offline_ctx.close()
         relay.close()
+
+
+LOST_WITHIN = 10  # s after the server goes, without a proxy (before: ~188 s, the liveness time)
+
+
+def test_a_page_says_it_lost_its_connection_within_seconds_of_its_server_going(
+        leave_server, context) -> None:
+    # Last in this module: it kills the module's server (`--dist loadfile` keeps the order).
+    page = open_page(context, leave_server.url + f"/voila/render/{NOTEBOOK}.ipynb")
+    kernels = kernel_pids(leave_server)
+    leave_server.process.send_signal(signal.SIGKILL)  # no drain, no goodbye, no proxy to say so
+    killed = time.monotonic()
+    try:
+        page.wait_for_function("() => document.getElementById('is-lost').textContent",
+                               timeout=(LOST_WITHIN + 20) * 1000)
+        shown = time.monotonic() - killed
+        print(f"\nserver killed: the page said it lost its connection after {shown:.1f} s")
+        assert shown < LOST_WITHIN, f"the page said so only after {shown:.1f} s"
+        assert lost_text(page).startswith(leave_server.content.text("app", "lost_connection"))
+    finally:
+        for pid in kernels.values():  # the killed server's kernels, orphaned
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)

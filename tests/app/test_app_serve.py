@@ -63,11 +63,14 @@ def test_the_limits_are_on_the_command_line_and_sized_from_memory_by_default() -
     from infoshare_widgets.app.limits import default_max_kernels
 
     command = flags(ServerSettings(max_kernels=9, max_pages_per_client=3, kernel_memory_mb=512,
-                                   liveness_timeout=40, allowed_hosts=("training.example",)))
+                                   liveness_timeout=40, connect_timeout=7.5,
+                                   allowed_hosts=("training.example",)))
     for flag in ("--InfoshareVoila.max_kernels=9", "--InfoshareVoila.max_pages_per_client=3",
                  "--LimitedKernelManager.memory_limit_mb=512",
                  "--InfoshareKernelManager.liveness_timeout=40",
+                 "--InfoshareKernelManager.connect_timeout=7.5",
                  "--InfoshareVoila.max_message_kb=256", "--KernelManager.autorestart=False",
+                 "--InfoshareVoila.message_rate=20", "--InfoshareVoila.message_burst=200",
                  "--InfoshareVoila.allowed_hosts=training.example"):
         assert flag in command
     _, env = voila_command(ServerSettings(), base_env={})

@@ -82,6 +82,41 @@ def test_a_kernel_never_connected_is_kept_for_the_grace_then_left_to_the_culler(
     assert calls["culled"] == ["k1"]
 
 
+def shut_unconnected(km: InfoshareKernelManager) -> None:
+    """Run the manager's reclaim of never-connected kernels (in a thread: see `cull`)."""
+    thread = threading.Thread(target=lambda: asyncio.run(km.reclaim_unconnected()))
+    thread.start()
+    thread.join(timeout=30)
+
+
+def test_a_page_sent_whose_browser_never_connects_loses_its_kernel_after_the_timeout(
+        manager) -> None:
+    # Issue 27: a plain GET kept its kernel until liveness gave up (180 s shipped); the slot is
+    # given back `connect_timeout` s after the page was sent, and only a page that connected
+    # holds its kernel longer. A kernel still being rendered (not sent yet) is not counted.
+    km, clock, calls = manager
+    km.connect_timeout = 20
+    for kernel_id in ("get", "page", "rendering"):
+        km.hand_over(kernel_id, Visitor("t", "10.0.0.1"))
+    clock.now += 100             # a long render: the clock starts when the page is sent
+    km.page_sent("get")
+    km.page_sent("page")
+    km.page_sent("pooled")       # never handed to a visitor: not ours to end
+    clock.now += 5
+    km.notify_connect("page")    # the browser connected
+    clock.now += 14.9
+    assert km.never_connected() == []
+    clock.now += 0.2             # 20.1 s after the page was sent
+    assert km.never_connected() == ["get"]
+    shut_unconnected(km)
+    assert calls["shut"] == ["get"]
+    km.page_sent("page")         # a page that connected once is liveness's, not this timer's
+    km.connect_timeout = 0       # 0: the timeout is off
+    km.page_sent("rendering")
+    clock.now += 1000
+    assert km.never_connected() == []
+
+
 def test_a_connected_kernel_goes_to_the_culler_at_once(manager) -> None:
     km, _, calls = manager
     km._kernel_connections = {"k2": 0}

@@ -155,11 +155,11 @@ def test_with_paced_refills_a_visitor_takes_a_ready_kernel_or_gets_one_started()
         manager = Voila(refill_concurrency=2)
         manager._pools = {"page.ipynb": [*pending, ready]}  # type: ignore[attr-defined]
         handed: list[bool] = []
-        seen = HandingOver(manager, Visitor("token", "10.0.0.1"), lambda: handed.append(True))
+        seen = HandingOver(manager, Visitor("token", "10.0.0.1"), lambda _id: handed.append(True))
         sizes = [seen.get_pool_size("page.ipynb")]
         _, _, kernel = await seen.get_rendered_notebook(notebook_name="page.ipynb")
         sizes.append(seen.get_pool_size("page.ipynb"))
-        unpaced = HandingOver(Voila(refill_concurrency=0), None, lambda: None)  # type: ignore
+        unpaced = HandingOver(Voila(refill_concurrency=0), None, lambda _id: None)  # type: ignore
         unpaced._manager._pools = {"page.ipynb": pending}  # type: ignore[attr-defined]
         for future in pending:
             future.cancel()
