@@ -225,11 +225,8 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
         return await super().cull_kernel_if_idle(kernel_id)
 
     async def shutdown_all(self, now: bool = False) -> None:
-        """The server is stopping: pool kernels (no visitor's page) are ended at once, then the
-        rest are asked to shut down. A pool kernel is inside the cell that waits for its
-        visitor: asked, it closes its sockets, then that cell ends and its reply fails, and
-        ipykernel logged "ZMQError: Socket operation on non-socket" with a traceback for each
-        pool kernel on every stop. Nothing of a pool kernel is anyone's."""
+        """Pool kernels (no visitor's page) are ended at once, then the rest asked: a pool kernel
+        asked waits in its visitor cell, whose reply then fails with a logged ZMQError."""
         pooled = [k for k in self.list_kernel_ids() if k not in self._visitors]
         await asyncio.gather(*(self.shutdown_kernel(k, now=True) for k in pooled))
         await super().shutdown_all(now=now)
