@@ -42,6 +42,7 @@ SERVER_FIXTURES: dict[str, str | None] = {
     "error_server": "error_server",  # module fixtures: a module's tests in one process
     "leave_server": "leave_server",
     "lab": "lab",  # JupyterLab
+    "shipped_unit": "deploy",  # the app as the systemd unit starts it (with PostgreSQL, too)
 }
 BROWSER_FIXTURES = frozenset({"browser"})  # Chromium (context, loaded, ... all use it)
 

@@ -249,13 +249,20 @@ def _cookie(context: object) -> str:
                  if c["name"] == "infoshare_server"), "")
 
 
+@pytest.fixture
+def shipped_unit():
+    """The app started as the shipped systemd unit starts it (a server process per use)."""
+    return unit_server
+
+
 @pytest.mark.parametrize("store", ["sqlite", "postgresql"])
-def test_the_shipped_unit_runs_a_room_on_a_read_only_root(store: str, tmp_path, request) -> None:
+def test_the_shipped_unit_runs_a_room_on_a_read_only_root(store: str, tmp_path, request,
+                                                          shipped_unit) -> None:
     """The probe: under the shipped unit every room call failed (SQLite in ./data, read-only)
     while /healthz said ready; the database's password was in the server's /proc environ; and
     stopping logged tracebacks from the pools' kernels."""
     rooms_url = request.getfixturevalue("postgres_url") if store == "postgresql" else None
-    with unit_server(tmp_path, rooms_url) as server:
+    with shipped_unit(tmp_path, rooms_url) as server:
         status, health = server.health()
         assert (status, health["rooms"]) == (200, "ok"), health
         status, made = server.room("rooms", {})
