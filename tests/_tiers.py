@@ -162,10 +162,6 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     os.replace(path + ".tmp", path)
 
 
-# The special groups that take longest (minutes each), sent out first, one to each process.
-FIRST_GROUPS = ("deploy", "hardened", "lab", "error_server", "leave_server")
-
-
 class GroupScheduling(LoadScopeScheduling):
     """`--dist loadscope` whose scope is a test's group, or its file when it has none (as
     `--dist loadfile`: a file's tests stay together, in their order): each group goes whole to
@@ -186,35 +182,6 @@ class GroupScheduling(LoadScopeScheduling):
                         self.groups.update(json.load(found))
         group = self.groups.get(nodeid)
         return f"@{group}" if group else nodeid.split("::", 1)[0]
-
-    def schedule(self) -> None:
-        """The first time: loadscope's own, but the special servers' groups go out first, the
-        longest first (FIRST_GROUPS), so two long groups start on two processes at once rather
-        than queueing behind each other in one (a full run saw every group in one process)."""
-        if self.collection is not None or not self._check_nodes_have_same_collection():
-            super().schedule()
-            return
-        self.collection = list(next(iter(self.registered_collections.values())))
-        if not self.collection:
-            return
-        units: dict[str, dict[str, bool]] = {}
-        for nodeid in self.collection:
-            units.setdefault(self._split_scope(nodeid), {})[nodeid] = False
-        rank = {f"@{name}": i for i, name in enumerate(FIRST_GROUPS)}
-        for scope, nodeids in sorted(units.items(),
-                                     key=lambda item: (rank.get(item[0], len(rank)),
-                                                       -len(item[1]))):
-            self.workqueue[scope] = nodeids
-        for _ in range(len(self.nodes) - len(self.workqueue)):  # more processes than work
-            unused, _assigned = self.assigned_work.popitem()
-            unused.shutdown()
-        for node in self.nodes:
-            self._assign_work_unit(node)
-        for node in self.nodes:
-            self._reschedule(node)
-        if not self.workqueue:
-            for node in self.nodes:
-                node.shutdown()
 
     def _assign_work_unit(self, node: object) -> None:
         scope = next(iter(self.workqueue))
