@@ -29,8 +29,8 @@ ALLOWED: dict[str, set[str]] = {
     "ui": {"content"},
     **{name: {"ui", "content"} for name in COMPONENTS},
     "pages": {"ui", "content", *COMPONENTS},
-    "rooms": {"content"},  # live rooms' store (issue 17): server side, no kernel code
-    "app": {"content", "rooms"},
+    "room_store": {"content"},  # live rooms' store (issue 17): server side, no kernel code
+    "app": {"content", "room_store"},
     "cli": {"app", "content"},
     "__init__": set(),
 }
@@ -43,13 +43,13 @@ MODEL_MODULES = [
     "infoshare_widgets.decision_record.model", "infoshare_widgets.case_builder.model",
     "infoshare_widgets.ui.feedback",
     "infoshare_widgets.ui.feedback_html", "infoshare_widgets.ui.reveal",
-    "infoshare_widgets.ui.html", "infoshare_widgets.ui.wording",
+    "infoshare_widgets.ui.shared_html", "infoshare_widgets.ui.placeholders",
     "infoshare_widgets.facilitator.model",
 ]
 
 
 def part_of(module: str) -> str:
-    """The part a dotted module of ours belongs to (``infoshare_widgets.ui.html`` -> ``ui``)."""
+    """The part a dotted module of ours belongs to (``infoshare_widgets.ui.blocks`` -> ``ui``)."""
     parts = module.split(".")
     return parts[1] if len(parts) > 1 else "__init__"
 

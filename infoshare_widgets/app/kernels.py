@@ -4,7 +4,7 @@
 additions, each a finding of a hostile-visitor probe or of the stall hunt:
 
 - a kernel handed to a visitor is bound to that visitor (their cookie and address); the
-  handlers refuse anyone else (:mod:`.guard`);
+  handlers refuse anyone else (:mod:`.response_guard`);
 - a page costs nothing for long until its browser connects: a kernel handed to a page request is
   shut down `connect_timeout` seconds after the page was sent if no websocket has connected
   (plain GETs from a few addresses held every slot for minutes); meanwhile the culler leaves it
@@ -245,5 +245,6 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
         self._sent_at.pop(kernel_id, None)
         self._last_alive.pop(kernel_id, None)
         self._budgets.pop(kernel_id, None)
-        # A kernel with no visitor is refused to everyone (guard.py): forgetting opens nothing.
+        # A kernel with no visitor is refused to everyone (response_guard.py): forgetting opens
+        # nothing.
         self._visitors.pop(kernel_id, None)

@@ -12,8 +12,8 @@ import os
 import stat
 from pathlib import Path
 
-from .limits import MAX_FILE_BYTES
 from .problems import Problem
+from .size_limits import MAX_FILE_BYTES
 
 SYMLINK = "symlinks are not read: put the file itself in the content folder"
 HARDLINK = "hard links are not read: put a copy of the file itself in the content folder"

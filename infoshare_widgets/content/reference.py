@@ -18,8 +18,8 @@ from pydantic_core import PydanticUndefined
 
 from . import models
 from .files import size_text
-from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_FORMAT_WIDTH, MAX_TEXT_CHARS
 from .loader import FOLDERS, SINGLE_FILES, FileKind
+from .size_limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_FORMAT_WIDTH, MAX_TEXT_CHARS
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "authoring.md"
 

@@ -26,9 +26,9 @@ from pydantic import (
     Tag,
 )
 
-from .limits import MAX_TEXT_CHARS
 from .markdown import escape
 from .problems import Problem, nearest_line
+from .size_limits import MAX_TEXT_CHARS
 from .templates import fill_template
 
 if TYPE_CHECKING:

@@ -24,12 +24,12 @@ import ipywidgets as widgets
 from ..content import Content, models
 from ..content.markdown import escape
 from ..ui.error_card import error_card
-from ..ui.guard import guarded
+from ..ui.safe_build import guarded
 from . import facilitation
 from .furniture import LOCAL_CONTACTS_ON, local_contacts_html, reviewed_html, see_also_html
-from .html import block_html, notebook_url, same_title, topic_html
-from .progress import ProgressParts
-from .progress_plan import AUDIENCE_OF_SECTION
+from .page_html import block_html, notebook_url, same_title, topic_html
+from .progress_tracking import ProgressParts
+from .section_progress import AUDIENCE_OF_SECTION
 from .visit import DEFAULT_MODE
 
 log = logging.getLogger(__name__)

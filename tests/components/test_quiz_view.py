@@ -16,9 +16,9 @@ from infoshare_widgets.content import load_content
 from infoshare_widgets.quiz import QuizView, quiz_widget
 from infoshare_widgets.ui.feedback import QuizWords
 from infoshare_widgets.ui.live_text import LiveText
+from infoshare_widgets.ui.placeholders import fill
 from infoshare_widgets.ui.question import QuestionWidget
 from infoshare_widgets.ui.styles import esm, stylesheet
-from infoshare_widgets.ui.wording import fill
 
 UI_DIR = Path(__file__).resolve().parents[2] / "infoshare_widgets" / "ui"
 
