@@ -201,6 +201,16 @@ def _type_name(annotation: Any) -> str:
     for alias, name in ((models.Markdown, "Markdown"), (models.Id, "id"), (models.Text, "text")):
         if annotation == alias:
             return name
+    if get_origin(annotation) is not None:
+        return _generic_type_name(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
+    simple = {str: "text", int: "whole number", bool: "true or false"}
+    return simple.get(annotation, getattr(annotation, "__name__", str(annotation)))
+
+
+def _generic_type_name(annotation: Any) -> str:
+    """An annotated type, a union, a literal, a list or a mapping, as a trainer reads it."""
     origin, args = get_origin(annotation), get_args(annotation)
     if origin is Annotated:
         base, *meta = args
@@ -216,10 +226,7 @@ def _type_name(annotation: Any) -> str:
         return f"list of {_type_name(args[0])}"
     if origin is dict:
         return f"mapping of {_type_name(args[0])} to {_type_name(args[1])}"
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
-    simple = {str: "text", int: "whole number", bool: "true or false"}
-    return simple.get(annotation, getattr(annotation, "__name__", str(annotation)))
+    return getattr(annotation, "__name__", str(annotation))
 
 
 def nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
