@@ -1,7 +1,7 @@
 """A section's page for one visit: its content, its mode, and a builder for each part.
 
 Each method returns one widget for one cell and never raises: a failure becomes the friendly error
-card (``ui.guard``) and a traceback in the server's log, and the rest of the page still works
+card (``ui.safe_build``) and a traceback in the server's log, and the rest of the page still works
 (Voila stops running a notebook at the first cell that raises). Where one component feeds another
 (the golden rules' check is a quiz), this module wires them: components never import each other.
 
@@ -38,7 +38,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _guarded(what: str) -> Callable[[F], F]:
-    """A builder through ``ui.guard.guarded``: any exception becomes an error card."""
+    """A builder through ``ui.safe_build.guarded``: any exception becomes an error card."""
 
     def decorate(method: F) -> F:
         @functools.wraps(method)
