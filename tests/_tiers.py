@@ -48,7 +48,7 @@ BROWSER_FIXTURES = frozenset({"browser"})  # Chromium (context, loaded, ... all 
 
 # (fixture, its parameter) -> the server fixture it asks for with request.getfixturevalue.
 DYNAMIC_SERVERS: dict[tuple[str, str], str] = {
-    ("store_env", "postgresql"): "postgres_url",  # tests/rooms/conftest.py
+    ("store_env", "postgresql"): "postgres_url",  # tests/room_store/conftest.py
 }
 
 # A server or browser test fails after this long, its own startup included (a session server

@@ -4,7 +4,7 @@
 additions, each a finding of a hostile-visitor probe or of the stall hunt:
 
 - a kernel handed to a visitor is bound to that visitor (their cookie and address); the
-  handlers refuse anyone else (:mod:`.guard`);
+  handlers refuse anyone else (:mod:`.response_guard`);
 - a page costs nothing for long until its browser connects: a kernel handed to a page request is
   shut down `connect_timeout` seconds after the page was sent if no websocket has connected;
 - a kernel whose page has not answered the liveness check (``/infoshare/alive/<id>``, even from
@@ -246,5 +246,5 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
         self._last_alive.pop(kernel_id, None)
         self._budgets.pop(kernel_id, None)
         self._rendering.discard(kernel_id)
-        # A kernel with no visitor is refused to everyone (guard.py): forgetting opens nothing.
+        # A kernel with no visitor is refused to everyone (response_guard.py).
         self._visitors.pop(kernel_id, None)

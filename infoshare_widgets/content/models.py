@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from .limits import MAX_TEXT_CHARS
+from .size_limits import MAX_TEXT_CHARS
 from .sources import Source, source_field
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
