@@ -48,7 +48,7 @@ HARDENED_NOTEBOOK = "01-what-is-it"
 HARDENED_PAGES = 5
 HARDENED_PER_CLIENT = 3
 HARDENED_CONNECT = 6
-HARDENED_LIVENESS = 16
+HARDENED_LIVENESS = 40
 HARDENED_PROXY = "127.0.0.9"
 
 # A page that has not settled in this time has stalled (a settled page takes a few seconds).
