@@ -241,8 +241,8 @@ class Scenario(Strict):
     organisation: OrganisationKind | None = Field(
         default=None,
         description="Who \"you\" are: the kind of organisation that shares (`local-authority`, "
-        "`school`, `nhs`, `nhs-gp` (a GP practice, dentist or pharmacy, for its NHS work), `police`, "
-        "`charity`, `private-provider`, `housing-association`). "
+        "`school`, `nhs`, `nhs-gp` (a GP practice, dentist or pharmacy, for its NHS work), "
+        "`police`, `charity`, `private-provider`, `housing-association`). "
         "The basis that fits depends on it: a public authority cannot rely on legitimate "
         "interests for its official tasks; a charity cannot rely on public task.",
     )
