@@ -15,6 +15,7 @@ import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlencode
@@ -25,10 +26,10 @@ from ..content import Content, models
 from ..content.markdown import escape
 from ..ui.error_card import error_card
 from ..ui.safe_build import guarded
-from . import facilitation
+from .facilitation import Facilitation
 from .furniture import LOCAL_CONTACTS_ON, local_contacts_html, reviewed_html, see_also_html
 from .page_html import block_html, notebook_url, same_title, topic_html
-from .progress_tracking import ProgressParts
+from .progress_tracking import PageProgress, Tracker
 from .section_progress import AUDIENCE_OF_SECTION
 from .visit import DEFAULT_MODE
 
@@ -52,13 +53,29 @@ def _guarded(what: str) -> Callable[[F], F]:
 
 
 @dataclass
-class Page(facilitation.StartPageParts, ProgressParts):
-    """One section's page for one visit: its content, its mode, and a builder per part."""
+class Page:
+    """One section's page for one visit: its content, its mode, and a builder per part.
+
+    Two collaborators, each made on first use, hold the parts that are their own idea:
+    ``learner_progress`` (a :class:`PageProgress`: the answers kept in the learner's browser)
+    and ``facilitation`` (a :class:`Facilitation`: notes, timer, session entry and guide).
+    The page's methods below are what notebooks call; they guard each part.
+    """
 
     section_id: str
     content: Content
     mode: str = DEFAULT_MODE
     query: str = ""
+
+    @cached_property
+    def learner_progress(self) -> PageProgress:
+        """Progress is kept for every mode but the facilitator's."""
+        return PageProgress(self.content, self.section_id, self.link,
+                            kept=not self.facilitator)
+
+    @cached_property
+    def facilitation(self) -> Facilitation:
+        return Facilitation(self.content, self.section, self.facilitator)
 
     # --- where we are -------------------------------------------------------------------------
 
@@ -133,7 +150,7 @@ class Page(facilitation.StartPageParts, ProgressParts):
         title = block_html(f'<div class="is-page-header">{self._nav("nav_label", "is-nav-top")}'
                            f'<h1 class="is-page-title">{escape(section.title)}</h1></div>',
                            "is-header")
-        extras = facilitation.header_extras(self)  # "On this page"; a facilitator's notes, timer
+        extras = self.facilitation.header_extras()  # "On this page"; a facilitator's notes, timer
         return widgets.VBox([title, *extras]) if extras else title
 
     @_guarded("the page footer")
@@ -183,6 +200,36 @@ class Page(facilitation.StartPageParts, ProgressParts):
         box = widgets.VBox(children=children)
         box.add_class("is-topics")
         return box
+
+    # --- progress and facilitation (the collaborators' parts) -------------------------------
+
+    @property
+    def tracker(self) -> Tracker | None:
+        """This visit's progress; None in facilitator mode (nothing is read or written)."""
+        return self.learner_progress.tracker
+
+    def track(self, widget: Any) -> Any:
+        """Keep the answers of the questions inside ``widget`` (no-op for a facilitator)."""
+        return self.learner_progress.track(widget)
+
+    def with_store(self, widget: widgets.Widget) -> widgets.Widget:
+        """``widget`` and the page's progress store (none for a facilitator)."""
+        return self.learner_progress.with_store(widget)
+
+    @_guarded("the progress")
+    def progress(self) -> widgets.Widget:
+        """The Start page's progress panel; nothing in facilitator mode."""
+        return self.learner_progress.panel()
+
+    @_guarded("the group-session entry")
+    def group_session(self) -> widgets.Widget:
+        """The Start page's "Run a group session" (a facilitator: the mode, guide, way back)."""
+        return self.facilitation.session_entry()
+
+    @_guarded("the facilitator guide")
+    def facilitator_guide(self) -> widgets.Widget:
+        """The facilitator guide, on a facilitator's page only."""
+        return self.facilitation.guide()
 
     # --- components ---------------------------------------------------------------------------
 
