@@ -97,13 +97,13 @@ def allowlisted(handlers: list[tuple], base_url: str) -> list[tuple]:
         served.append((pattern, guarded(replacement, bound), *rest))
     alive = url_path_join(base_url, r"/infoshare/alive/(?P<kernel_id>\w+-\w+-\w+-\w+-\w+)")
     served.append((alive, guarded(AliveHandler, True)))
-    served.extend(room_routes(base_url, Guarded))  # live rooms (issue 17): room/...
+    served.extend(room_routes(base_url, Guarded))  # live rooms: room/...
     served.extend(health_routes(base_url))
     return served
 
 
 def health_routes(base_url: str) -> list[tuple]:
-    """``/healthz`` and ``/metrics`` under the base URL (issue 16), guarded like the rest."""
+    """``/healthz`` and ``/metrics`` under the base URL, guarded like the rest."""
     return [(url_path_join(base_url, "/healthz"), guarded(HealthHandler)),
             (url_path_join(base_url, "/metrics"), guarded(MetricsHandler))]
 

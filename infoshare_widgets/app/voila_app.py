@@ -100,7 +100,7 @@ class InfoshareVoila(Voila):
     allowed_hosts = List(
         Unicode(), config=True,
         help="Host names the server answers to, besides the loopback names and its own ip.")
-    # Deployment (issue 16): see proxy.py, health.py and drain.py.
+    # Deployment: see proxy.py, health.py and drain.py.
     trusted_proxies = List(
         Unicode(), config=True,
         help="Addresses or networks of reverse proxies whose X-Forwarded-For is believed.")
@@ -166,7 +166,7 @@ class InfoshareVoila(Voila):
         settings["infoshare_hosts"] = self.hosts()
         settings["websocket_max_message_size"] = self.max_message_kb * 1024
         settings["infoshare_message_rate"] = (self.message_rate, self.message_burst)
-        settings["infoshare_rooms"] = RoomService.from_environment()  # live rooms (issue 17)
+        settings["infoshare_rooms"] = RoomService.from_environment()  # live rooms
         settings["infoshare_trusted_proxies"] = networks(self.trusted_proxies)
         settings["infoshare_metrics_from"] = networks(self.metrics_from)
         settings["log_function"] = counting(settings.get("log_function"))
