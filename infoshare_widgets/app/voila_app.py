@@ -45,7 +45,7 @@ from .proxy import networks
 from .render_cache import install as compile_templates_once
 from .response_guard import DEFAULT_HOSTS, SECURITY_HEADERS
 from .room import RoomService, take_rooms_url
-from .route_allowlist import allowlisted, guarded
+from .route_allowlist import allowlisted, with_response_guard
 from .upstream import check_server
 from .upstream.voila import jinja_env
 
@@ -158,7 +158,7 @@ class InfoshareVoila(Voila):
         settings = super().init_settings()
         check_server(self.kernel_manager, self.log)  # a changed Voila stops here, saying what
         settings["headers"] = {**settings.get("headers", {}), **SECURITY_HEADERS}
-        settings["default_handler_class"] = guarded(NotFoundHandler)
+        settings["default_handler_class"] = with_response_guard(NotFoundHandler)
         settings["default_handler_args"] = {}
         jinja_env(settings).filters["infoshare_page"] = page_info
         settings["infoshare_limits"] = Limits(self.max_kernels, self.max_pages_per_client,
