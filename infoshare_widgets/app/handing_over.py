@@ -1,4 +1,4 @@
-"""The kernel manager as the page handler sees it (issue 8, issue 15).
+"""The kernel manager as the page handler sees it.
 
 Voila's page handler takes a visitor's kernel through two calls, `get_rendered_notebook` (a
 pooled kernel) and `start_kernel` (a new one). :class:`HandingOver` wraps the manager for one

@@ -1,7 +1,7 @@
 """How many kernels the machine can hold, by default.
 
-Measured (STACK-NOTES, issue 8): an idle page's kernel holds ~66-73 MB resident; a flood of page
-requests with no limit took a 2-core machine from 0.73 to 4.95 GB in 60 s. The default total is
+Without a limit, a flood of page requests fills the machine's memory (an idle page's kernel
+holds about 70 MB; the measurements: CHANGES.md). The default total is
 what half the machine's memory holds at `PER_KERNEL_MB` each (room for the widgets a learner
 builds up), never fewer than the pools plus a few pages.
 """

@@ -11,7 +11,7 @@ template search path (the template includes `theme.css` from there), as
 
 A filter the template uses and this module does not register does not give an error page: Voila's
 rendering task dies ("Task exception was never retrieved" in the log) and the preview waits for
-ever on an empty page (issue 13: the hardening's ``infoshare_server`` filter was missing here).
+ever on an empty page.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`infoshare serve --room N`: a server ready for N learners opening a page together (issue 15).
+"""`infoshare serve --room N`: a server ready for N learners opening a page together.
 
 A trainer tells a room to open the Start page; everyone does within seconds. With ``room=N``:
 

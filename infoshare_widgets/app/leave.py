@@ -1,4 +1,4 @@
-"""The leave signal: a page that closes ends its kernel at once (issue 15).
+"""The leave signal: a page that closes ends its kernel at once.
 
 Voila's front end already sends one: ``navigator.sendBeacon`` to ``/voila/api/shutdown/<id>``
 with the ``_xsrf`` cookie's value as a form field. Two things kept it from working:

@@ -21,7 +21,7 @@ __all__ = ["content_signature", "current_content", "notebook_url", "page_info",
 # The app's wording the server-side pages use (ui.yaml `app:`), besides the app's title.
 WORDING = ("loading", "error_title", "error_body", "not_found", "home", "busy_title", "busy_body",
            "lost_connection", "reload", "skip_link", "leave_warning")
-# The pages are in British English (issue 14: screen readers pick their voice from it).
+# The pages are in British English (screen readers pick their voice from it).
 LANG = "en-GB"
 
 

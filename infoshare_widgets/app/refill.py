@@ -1,10 +1,9 @@
-"""Pools refilled after the room is served, a kernel or two at a time (issue 15).
+"""Pools refilled after the room is served, a kernel or two at a time.
 
-What the profile of 30 simultaneous Start-page requests showed (docs/performance.md): Voila
-refills a pool the moment a kernel leaves it (``fill_delay``, 1 s), so 30 visits start 30 new
-kernels at once. Each refill costs a kernel process start, the imports and content load of the
-page's first cell, and the server's compile of the page template; together they took most of
-the CPU while the 30 visitors' pages waited on the same two cores.
+Why: Voila refills a pool the moment a kernel leaves it (``fill_delay``, 1 s), so a room of
+visits starts as many new kernels at once. Each refill costs a kernel process start, the imports
+and content load of the page's first cell, and the server's compile of the page template;
+together they take the CPU the visitors' pages are waiting for (docs/performance.md).
 
 :class:`PacedRefills` is mixed into the kernel manager. A pool refill (Voila marks its kernels
 with ``VOILA_PREHEAT=True``) waits while visitors' pages are being served and `refill_after`

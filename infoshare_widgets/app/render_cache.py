@@ -1,4 +1,4 @@
-"""The page template compiled once, not once per kernel (issue 15).
+"""The page template compiled once, not once per kernel.
 
 Voila builds a new exporter, and so a new Jinja environment, for every kernel it preheats; each
 one parsed and compiled the page template (ours, the lab template it extends, nbconvert's

@@ -65,18 +65,19 @@ ALLOWED: dict[type, tuple[type, bool]] = {
 REFUSED = frozenset({"VoilaContentsHandler", "ThemesHandler", "LoginHandler", "LogoutHandler",
                      "VoilaLoginHandler", "ExecutionRequestHandler"})
 
-_guarded: dict[tuple[type, bool], type] = {}
+_guarded_classes: dict[tuple[type, bool], type] = {}
 
 
-def guarded(cls: type, bound: bool = False) -> type:
-    """`cls` with the guard (and the visitor binding) mixed in; one class per pair."""
+def with_response_guard(cls: type, bound: bool = False) -> type:
+    """`cls` with :class:`.response_guard.Guarded` (and, if `bound`, :class:`VisitorBound`)
+    mixed in: one class per pair. (``ui.safe_build.guarded`` is the kernel side's builder guard.)"""
     key = (cls, bound)
-    if key not in _guarded:
+    if key not in _guarded_classes:
         bases: tuple[type, ...] = (Guarded, VisitorBound, cls) if bound else (Guarded, cls)
         if cls is RequestInfoSocketHandler:
             bases = (Guarded, QueryOnlyFromKernels, cls)
-        _guarded[key] = type(f"Guarded{cls.__name__}", bases, {"__module__": __name__})
-    return _guarded[key]
+        _guarded_classes[key] = type(f"Guarded{cls.__name__}", bases, {"__module__": __name__})
+    return _guarded_classes[key]
 
 
 def allowlisted(handlers: list[tuple], base_url: str) -> list[tuple]:
@@ -94,18 +95,18 @@ def allowlisted(handlers: list[tuple], base_url: str) -> list[tuple]:
         replacement, bound = entry
         if replacement is StartPageHandler:
             rest = [{"base_url": base_url}]
-        served.append((pattern, guarded(replacement, bound), *rest))
+        served.append((pattern, with_response_guard(replacement, bound), *rest))
     alive = url_path_join(base_url, r"/infoshare/alive/(?P<kernel_id>\w+-\w+-\w+-\w+-\w+)")
-    served.append((alive, guarded(AliveHandler, True)))
-    served.extend(room_routes(base_url, Guarded))  # live rooms (issue 17): room/...
+    served.append((alive, with_response_guard(AliveHandler, True)))
+    served.extend(room_routes(base_url, Guarded))  # live rooms: room/...
     served.extend(health_routes(base_url))
     return served
 
 
 def health_routes(base_url: str) -> list[tuple]:
-    """``/healthz`` and ``/metrics`` under the base URL (issue 16), guarded like the rest."""
-    return [(url_path_join(base_url, "/healthz"), guarded(HealthHandler)),
-            (url_path_join(base_url, "/metrics"), guarded(MetricsHandler))]
+    """``/healthz`` and ``/metrics`` under the base URL, guarded like the rest."""
+    return [(url_path_join(base_url, "/healthz"), with_response_guard(HealthHandler)),
+            (url_path_join(base_url, "/metrics"), with_response_guard(MetricsHandler))]
 
 
 def route_table(app: Any) -> list[tuple[str, type]]:

@@ -74,7 +74,7 @@ class ServerSettings:
     message_burst: int = 200
     max_browser_widgets: int = 4
     allowed_hosts: tuple[str, ...] = ()
-    # Deployment (issue 16): a path prefix, proxies whose X-Forwarded-For is believed, who may
+    # Deployment: a path prefix, proxies whose X-Forwarded-For is believed, who may
     # read /metrics besides this machine, and how long a SIGTERM lets open pages finish.
     base_url: str = "/"
     trusted_proxies: tuple[str, ...] = ()

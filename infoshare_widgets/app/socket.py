@@ -12,10 +12,9 @@ Voila's websocket handler, with four changes:
   (:class:`.response_guard.VisitorBound`), and frames over ``websocket_max_message_size`` close
   the socket (tornado's own limit, set in the server's settings);
 - frames beyond a rate (:class:`MessageRate`, a token bucket per socket: `rate` a second, up to
-  `burst` at once) close that socket (issue 27: one socket's flood drove the server to 99.5 %
-  CPU). A real page sent at most 14 in any second (19 in all) while its quizzes were answered as
-  fast as a script clicks; the shipped 20 a second after a burst of 200 leaves it far below,
-  and a flood is closed within seconds.
+  `burst` at once) close that socket: one socket's flood would otherwise take the server's CPU. The
+  shipped limits stay far above what a real page sends while its quizzes are answered as fast
+  as a script clicks, and close a flood within seconds (the measurements: CHANGES.md).
 """
 
 from __future__ import annotations

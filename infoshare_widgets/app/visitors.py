@@ -1,4 +1,4 @@
-"""The visitor token: one per browser, issued and signed by the server (issue 27, item 2).
+"""The visitor token: one per browser, issued and signed by the server.
 
 A page's kernel is bound to the token of the visitor it was handed to (:mod:`.response_guard`,
 ``VisitorBound``), so the token is what keeps a kernel id seen elsewhere from opening anything.

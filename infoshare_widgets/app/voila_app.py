@@ -45,7 +45,7 @@ from .proxy import networks
 from .render_cache import install as compile_templates_once
 from .response_guard import DEFAULT_HOSTS, SECURITY_HEADERS
 from .room import RoomService, take_rooms_url
-from .route_allowlist import allowlisted, guarded
+from .route_allowlist import allowlisted, with_response_guard
 from .upstream import check_server
 from .upstream.voila import jinja_env
 
@@ -100,7 +100,7 @@ class InfoshareVoila(Voila):
     allowed_hosts = List(
         Unicode(), config=True,
         help="Host names the server answers to, besides the loopback names and its own ip.")
-    # Deployment (issue 16): see proxy.py, health.py and drain.py.
+    # Deployment: see proxy.py, health.py and drain.py.
     trusted_proxies = List(
         Unicode(), config=True,
         help="Addresses or networks of reverse proxies whose X-Forwarded-For is believed.")
@@ -158,7 +158,7 @@ class InfoshareVoila(Voila):
         settings = super().init_settings()
         check_server(self.kernel_manager, self.log)  # a changed Voila stops here, saying what
         settings["headers"] = {**settings.get("headers", {}), **SECURITY_HEADERS}
-        settings["default_handler_class"] = guarded(NotFoundHandler)
+        settings["default_handler_class"] = with_response_guard(NotFoundHandler)
         settings["default_handler_args"] = {}
         jinja_env(settings).filters["infoshare_page"] = page_info
         settings["infoshare_limits"] = Limits(self.max_kernels, self.max_pages_per_client,
@@ -166,7 +166,7 @@ class InfoshareVoila(Voila):
         settings["infoshare_hosts"] = self.hosts()
         settings["websocket_max_message_size"] = self.max_message_kb * 1024
         settings["infoshare_message_rate"] = (self.message_rate, self.message_burst)
-        settings["infoshare_rooms"] = RoomService.from_environment()  # live rooms (issue 17)
+        settings["infoshare_rooms"] = RoomService.from_environment()  # live rooms
         settings["infoshare_trusted_proxies"] = networks(self.trusted_proxies)
         settings["infoshare_metrics_from"] = networks(self.metrics_from)
         settings["log_function"] = counting(settings.get("log_function"))

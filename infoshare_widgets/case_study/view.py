@@ -20,7 +20,7 @@ from ..ui.shared_html import draft_html, heading_html, source_html
 from ..ui.text_boxes import count_words, warning_text
 from .model import CaseStudyPanel
 
-MAX_NOTE = 5000  # characters: the note box's count says so (issue 14); nothing is cut
+MAX_NOTE = 5000  # characters: the note box's count says so; nothing is cut
 
 
 def reveal_wording(content: Content) -> RevealWording:
@@ -35,7 +35,7 @@ def reveal_wording(content: Content) -> RevealWording:
 
 def case_warning(content: Content) -> widgets.Widget:
     """Said once above the case studies, not under every box: practice details only, and
-    nothing typed is saved (GOV.UK warning text, issue 14)."""
+    nothing typed is saved (GOV.UK warning text)."""
     words = [content.text("case_study", key) for key in ("practice_only", "not_saved")]
     return prose(warning_text(content, escape(" ".join(words))), "is-case-warning")
 

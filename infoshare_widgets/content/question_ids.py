@@ -1,4 +1,4 @@
-"""Stable names of the questions the content asks, as a live room knows them (issue 17).
+"""Stable names of the questions the content asks, as a live room knows them.
 
 A room stores only these ids; the facilitator's page sends one when it asks the room the
 question on screen, so the page and the room must build them the same way: here, once.

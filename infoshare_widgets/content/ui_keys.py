@@ -34,7 +34,7 @@ ROOM_KEYS = [
     "room_unlocked_note", "room_locked", "room_remove_label", "room_remove", "room_removed",
     "room_no_such_device", "room_your_number", "room_store_down", "room_store_back",
 ]
-"""The live room pages' wording (issue 17): the learner's and the facilitator's."""
+"""The live room pages' wording: the learner's and the facilitator's."""
 
 REQUIRED_UI_KEYS: dict[str, list[str]] = {
     "app": ["home", "previous", "next", "error_title", "error_body", "source_label",
@@ -44,19 +44,19 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
             "local_adults", "local_emergency", "local_escalation", "local_phone", "local_email",
             "local_web", "local_hours", "see_also", "busy_title", "busy_body",
             "lost_connection", "reload",
-            # issue 13: the label on a draft (ui/html.draft_html)
+            # the label on a draft (ui/shared_html.draft_html)
             "draft_label", "draft_note",
-            "on_this_page",  # issue 14 (questions)
-            # issue 14 (learner experience): skip link, warning text, character count
+            "on_this_page",
+            # skip link, warning text, character count
             "skip_link", "warning_label", "count_limit", "count_left", "count_left_one",
             "count_over", "count_over_one",
             "source_checked",
-            # issue 20: the footer's sign-off line (content/review.footer_text)
+            # the footer's sign-off line (content/review.footer_text)
             "signed_off_footer", "changed_since_sign_off", "not_signed_off"],
     "quiz": ["check", "try_again", "correct", "not_quite", "nothing_chosen", "score",
              "correct_icon", "wrong_icon", "choose_one", "choose_all", "option_right",
              "option_wrong", "missed_single", "missed_multiple",
-             # issue 14 (questions): paging, the score beside each question, the inline error
+             # paging, the score beside each question, the inline error
              "question_position", "score_beside", "next_question", "previous_question",
              "error_prefix", "question_name"],
     "lawful_basis": ["usually", "sometimes", "rarely", "show_basis",
@@ -68,16 +68,16 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
                      "helper_show", "helper_clear", "helper_missing", "helper_shown",
                      "helper_not_fit", "helper_tool_label", "helper_use", "helper_used",
                      "helper_no_record",
-                     "scenario_position"],  # issue 14 (questions)
+                     "scenario_position"],
     "case_study": ["your_thoughts", "not_saved", "reveal", "hide", "next_point", "points_heading",
                    "step_progress", "all_shown", *BUILDER_KEYS,
-                   # issue 14 (learner experience)
+                   # names and warning text
                    "practice_only", "thoughts_for", "reveal_for"],
     "golden_rules": ["rule_heading", "show_rule", "hide_rule", "reference", "check_title",
                      "check_prompt", "check_answer"],
     "decision_record": ["not_saved", "record_heading", "date_label", "not_answered", "missing",
                         "download", "download_hint", "not_applicable",
-                        # issue 14 (learner experience)
+                        # the check before download
                         "check_heading", "change", "all_answered", "preview_show"],
     "facilitator": ["notes_label", "run_session", "run_session_text", "mode_heading",
                     "mode_text", "guide_link", "learner_link", "guide_heading", "timer_heading",
@@ -85,7 +85,7 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
                     "timer_running", "timer_paused", "reveal_all", "jump_label",
                     "reveal_answer", "hide_answer", "right_answer", "wrong_answer",
                     "answer_shown", "walkthrough_text",
-                    # live rooms (issue 17)
+                    # live rooms
                     *ROOM_KEYS],
     "progress": ["not_kept", "loading", "questions", "prompts", "score", "visited", "not_started",
                  "not_stated", "sections_label", "complete", "continue", "clear",
@@ -123,11 +123,11 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
                                        "lead", "date": "6 December 2026",
                                        "signed_version": "2026.11"},
             "source_checked": {"date": "6 December 2026"},
-            # issue 14: filled in the browser (ui/text_box.js)
+            # filled in the browser (ui/text_box.js)
             "count_limit": {"max": "5,000"}, "count_left": {"count": "4,990"},
             "count_over": {"count": "10"}},
     "quiz": {"score": {"correct": 2, "total": 3},
-             # issue 14 (questions)
+             # paging and names
              "question_position": {"number": 2, "total": 6}, "score_beside": {"correct": 2},
              "question_name": {"title": "Why and when to share", "number": 2}},
     "lawful_basis": {"show_basis": {"name": "Legal obligation"},
@@ -135,9 +135,9 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
                      "helper_missing": {"count": 2},
                      "helper_shown": {"summary": "Public task; No extra condition is needed"},
                      "helper_used": {"filled": "Public task"},
-                     "scenario_position": {"number": 3, "total": 10}},  # issue 14
+                     "scenario_position": {"number": 3, "total": 10}},
     "case_study": {"step_progress": {"shown": 1, "total": 3}, "all_shown": {"total": 3},
-                   "thoughts_for": {"name": "Jessie"},  # issue 14
+                   "thoughts_for": {"name": "Jessie"},
                    "reveal_for": {"name": "Jessie", "prompt": "What is worrying you?"},
                    "builder_opened": {"file": "sam.yaml"},
                    "builder_open_failed": {"file": "sam.yaml", "reason": "line 2: ..."},

@@ -1,7 +1,7 @@
 """The decision record: the questions, a preview of the record, and a "Download record" button.
 
 The preview and the download are made in the browser (``form.js``): typed text never reaches the
-kernel (issue 11).
+kernel.
 """
 
 from __future__ import annotations

@@ -52,7 +52,7 @@ class GoldenRulesView(widgets.VBox):
             f"{reference_html(content, rules.reference)}",
             "is-rules-intro",
         )
-        # GOV.UK's details: "Show the full rule" is a fixed label (issue 14).
+        # GOV.UK's details: "Show the full rule" is a fixed label.
         self._rules = [
             DetailsWidget(heading=card.heading, heading_level=3, card=True,
                           summary=content.text("golden_rules", "show_rule"),

@@ -79,7 +79,7 @@ class LawfulBasesView(widgets.VBox):
             )
             words_of_pack = (_labelled(words.pack_text, basis.pack_text) if basis.pack_text
                              else _not_in_pack(content, words.not_in_pack, basis.added_source))
-            # GOV.UK's details: "More on <basis>" is a fixed label (issue 14).
+            # GOV.UK's details: "More on <basis>" is a fixed label.
             more = DetailsWidget(
                 summary=fill(words.show_basis, name=basis.name),
                 body_html=words_of_pack + _labelled(words.safeguarding, basis.guidance)

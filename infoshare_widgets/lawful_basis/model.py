@@ -43,7 +43,7 @@ class BasisWords(GroupWords):
     audience_adults: str
     not_in_pack: str
     organisation: str
-    scenario_position: str  # issue 14: "Scenario 3 of 10"
+    scenario_position: str  # "Scenario 3 of 10"
 
     def how_often(self, basis: models.LawfulBasis) -> str:
         """"Usually fits safeguarding" and so on, from the basis's ``safeguarding`` field."""

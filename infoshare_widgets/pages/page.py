@@ -15,9 +15,9 @@ import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlencode
 
 import ipywidgets as widgets
 
@@ -25,10 +25,11 @@ from ..content import Content, models
 from ..content.markdown import escape
 from ..ui.error_card import error_card
 from ..ui.safe_build import guarded
-from . import facilitation
+from .facilitation import Facilitation
 from .furniture import LOCAL_CONTACTS_ON, local_contacts_html, reviewed_html, see_also_html
-from .page_html import block_html, notebook_url, same_title, topic_html
-from .progress_tracking import ProgressParts
+from .navigation import Navigation
+from .page_html import block_html, same_title, split_topics, topic_html
+from .progress_tracking import PageProgress, Tracker
 from .section_progress import AUDIENCE_OF_SECTION
 from .visit import DEFAULT_MODE
 
@@ -52,15 +53,28 @@ def _guarded(what: str) -> Callable[[F], F]:
 
 
 @dataclass
-class Page(facilitation.StartPageParts, ProgressParts):
-    """One section's page for one visit: its content, its mode, and a builder per part."""
+class Page:
+    """One section's page for one visit: its content, its mode, and a builder per part (what
+    notebooks call; each guarded). Its collaborators, made on first use, hold their own ideas:
+    ``navigation`` (neighbours, links, navigation bars, the map), ``learner_progress`` (answers
+    kept in the learner's browser) and ``facilitation`` (notes, timer, session entry, guide)."""
 
     section_id: str
     content: Content
     mode: str = DEFAULT_MODE
     query: str = ""
 
-    # --- where we are -------------------------------------------------------------------------
+    @cached_property
+    def navigation(self) -> Navigation:
+        return Navigation(self.content, self.section_id, self.mode)
+
+    @cached_property
+    def learner_progress(self) -> PageProgress:
+        return PageProgress(self.content, self.section_id, self.link, kept=not self.facilitator)
+
+    @cached_property
+    def facilitation(self) -> Facilitation:
+        return Facilitation(self.content, self.section, self.facilitator)
 
     @property
     def section(self) -> models.Section | None:
@@ -70,22 +84,9 @@ class Page(facilitation.StartPageParts, ProgressParts):
     def facilitator(self) -> bool:
         return self.mode == "facilitator"
 
-    def neighbours(self) -> tuple[models.Section | None, models.Section | None]:
-        """The previous and next sections in the order of sections.yaml."""
-        order = [s.id for s in self.content.sections]
-        if self.section_id not in order:
-            return None, None
-        i = order.index(self.section_id)
-        before = self.content.sections[i - 1] if i > 0 else None
-        after = self.content.sections[i + 1] if i + 1 < len(order) else None
-        return before, after
-
     def link(self, section: models.Section) -> str:
         """A section's address, keeping a non-default mode across pages."""
-        url = notebook_url(section.notebook)
-        if self.mode != DEFAULT_MODE:
-            url += "?" + urlencode({"mode": self.mode})
-        return url
+        return self.navigation.link(section)
 
     def text(self, key: str) -> str:
         return self.content.text("app", key)
@@ -102,26 +103,6 @@ class Page(facilitation.StartPageParts, ProgressParts):
 
     # --- furniture ----------------------------------------------------------------------------
 
-    def _nav(self, label_key: str, css_class: str) -> str:
-        before, after = self.neighbours()
-        sections = self.content.sections
-        items = []
-        if sections:
-            home = sections[0]
-            current = ' aria-current="page"' if home.id == self.section_id else ""
-            items.append(f'<li><a class="is-nav-home" href="{escape(self.link(home))}"{current}>'
-                         f'{escape(self.text("home"))}</a></li>')
-        for rel, target, key in (("prev", before, "previous"), ("next", after, "next")):
-            if target is None:
-                continue
-            items.append(
-                f'<li><a class="is-nav-{rel}" rel="{rel}" href="{escape(self.link(target))}">'
-                f'<span class="is-nav-dir">{escape(self.text(key))}</span>'
-                f'<span class="is-visually-hidden">: </span>'
-                f'<span class="is-nav-title">{escape(target.title)}</span></a></li>')
-        return (f'<nav class="is-nav {css_class}" aria-label="{escape(self.text(label_key))}">'
-                f'<ul>{"".join(items)}</ul></nav>')
-
     @_guarded("the page header")
     def header(self) -> widgets.Widget:
         """Navigation and the page's h1; the template makes the cell the page's <header>."""
@@ -130,10 +111,11 @@ class Page(facilitation.StartPageParts, ProgressParts):
             path = self.content.root / "sections.yaml"
             log.error("no section %r in %s", self.section_id, path)
             return widgets.VBox([self.error_card(path, self.content.problems_in(path))])
-        title = block_html(f'<div class="is-page-header">{self._nav("nav_label", "is-nav-top")}'
+        bar = self.navigation.bar_html("nav_label", "is-nav-top")
+        title = block_html(f'<div class="is-page-header">{bar}'
                            f'<h1 class="is-page-title">{escape(section.title)}</h1></div>',
                            "is-header")
-        extras = facilitation.header_extras(self)  # "On this page"; a facilitator's notes, timer
+        extras = self.facilitation.header_extras()  # "On this page"; a facilitator's notes, timer
         return widgets.VBox([title, *extras]) if extras else title
 
     @_guarded("the page footer")
@@ -141,8 +123,8 @@ class Page(facilitation.StartPageParts, ProgressParts):
         """Contacts, navigation, review date, progress store: the template's <footer> cell."""
         local = (local_contacts_html(self.content, LOCAL_CONTACTS_ON[self.section_id])
                  if self.section_id in LOCAL_CONTACTS_ON else "")
-        return self.with_store(block_html(f'{local}<div class="is-page-footer">'
-                                          f'{self._nav("nav_label_end", "is-nav-bottom")}'
+        bar = self.navigation.bar_html("nav_label_end", "is-nav-bottom")
+        return self.with_store(block_html(f'{local}<div class="is-page-footer">{bar}'
                                           f"{reviewed_html(self.content)}</div>", "is-footer"))
 
     def topic_html(self, topic: models.Topic) -> str:
@@ -162,17 +144,11 @@ class Page(facilitation.StartPageParts, ProgressParts):
         """
         mine = [t for t in self.content.topics_for(self.section_id)
                 if not (self.facilitator and t.self_paced_only)]
-        split = through or after
-        ids = [t.id for t in mine]
-        if split is None:
-            chosen = mine
-        elif split not in ids:
+        chosen = split_topics(mine, through, after)
+        if chosen is None:
             log.warning("the %r page places a part after topic %r, which it does not have",
-                        self.section_id, split)
+                        self.section_id, through or after)
             chosen = mine if through else []
-        else:
-            cut = ids.index(split) + 1
-            chosen = mine[:cut] if through else mine[cut:]
         children: list[widgets.Widget] = [
             guarded(self.content, f"topic {topic.id}", item=topic,
                     build=lambda topic=topic: block_html(self.topic_html(topic), "is-topic-box"))
@@ -184,12 +160,41 @@ class Page(facilitation.StartPageParts, ProgressParts):
         box.add_class("is-topics")
         return box
 
+    # --- progress and facilitation (the collaborators' parts) -------------------------------
+
+    @property
+    def tracker(self) -> Tracker | None:
+        """This visit's progress; None in facilitator mode (nothing is read or written)."""
+        return self.learner_progress.tracker
+
+    def track(self, widget: Any) -> Any:
+        """Keep the answers of the questions inside ``widget`` (no-op for a facilitator)."""
+        return self.learner_progress.track(widget)
+
+    def with_store(self, widget: widgets.Widget) -> widgets.Widget:
+        """``widget`` and the page's progress store (none for a facilitator)."""
+        return self.learner_progress.with_store(widget)
+
+    @_guarded("the progress")
+    def progress(self) -> widgets.Widget:
+        """The Start page's progress panel; nothing in facilitator mode."""
+        return self.learner_progress.panel()
+
+    @_guarded("the group-session entry")
+    def group_session(self) -> widgets.Widget:
+        """The Start page's "Run a group session" (a facilitator: the mode, guide, way back)."""
+        return self.facilitation.session_entry()
+
+    @_guarded("the facilitator guide")
+    def facilitator_guide(self) -> widgets.Widget:
+        """The facilitator guide, on a facilitator's page only."""
+        return self.facilitation.guide()
+
     # --- components ---------------------------------------------------------------------------
 
     @_guarded("the lawful bases")
     def lawful_bases(self) -> widgets.Widget:
         from ..lawful_basis import lawful_basis_widget
-
         return self.track(lawful_basis_widget(self.content, scored=not self.facilitator))
 
     @_guarded("the golden rules")
@@ -197,7 +202,6 @@ class Page(facilitation.StartPageParts, ProgressParts):
         """The rules for the section's audience, with their check drawn by the quiz component."""
         from ..golden_rules import golden_rules_widget
         from ..quiz import quiz_widget
-
         audience = audience or AUDIENCE_OF_SECTION.get(self.section_id, "children")
         check = functools.partial(quiz_widget, self.content, heading_level=3,
                                   group=self.facilitator)
@@ -207,7 +211,6 @@ class Page(facilitation.StartPageParts, ProgressParts):
     def quizzes(self) -> widgets.Widget:
         """Every quiz of this section, then a card for each broken quiz file meant for it."""
         from ..quiz import quiz_widget
-
         children = [quiz_widget(self.content, quiz, group=self.facilitator) for quiz in
                     self.content.quizzes_for(self.section_id)]
         box = widgets.VBox(children=children + self._broken_cards("quizzes"))
@@ -232,19 +235,13 @@ class Page(facilitation.StartPageParts, ProgressParts):
     def decision_record(self) -> widgets.Widget:
         """The helper and the record it fills in; for a facilitator, a walk-through (carry.py)."""
         from .carry import decision_record_part
-
         return decision_record_part(self.content, facilitator=self.facilitator)
 
     @_guarded("the map of sections")
     def section_map(self) -> widgets.Widget:
         """The Start page's map: every other section, linked, with its one-line summary."""
-        items = "".join(
-            f'<li><a href="{escape(self.link(s))}">{escape(s.title)}</a>'
-            f'<p class="is-map-summary">{escape(s.summary)}</p></li>'
-            for s in self.content.sections if s.id != self.section_id)
-        if not items:
+        html = self.navigation.map_html()
+        if not html:
             path = self.content.root / "sections.yaml"
             return self.error_card(path, self.content.problems_in(path))
-        return block_html(f'<nav class="is-section-map" aria-labelledby="is-map-heading">'
-                     f'<h2 id="is-map-heading">{escape(self.text("map_heading"))}</h2>'
-                     f"<ol>{items}</ol></nav>", "is-map")
+        return block_html(html, "is-map")

@@ -1,4 +1,5 @@
-"""A page's own HTML: a topic, its list of publications, and the navigation between sections.
+"""A page's own HTML: a topic, its list of publications; which topics a cell shows; a notebook's
+address.
 
 Text goes in escaped (titles, wording) or through ``to_html`` /
 ``to_inline_html`` (authored Markdown); nothing else.
@@ -34,7 +35,7 @@ def topic_html(topic: models.Topic, text: Wording, facilitator: bool = False,
     """One topic as a section with its heading, text, list, links and source.
 
     ``heading=False`` for a topic named like its page: the page's h1 says it already, and a
-    screen reader would hear the same heading twice (issue 14). The anchor stays, on the section.
+    screen reader would hear the same heading twice. The anchor stays, on the section.
     """
     anchor = f"is-topic-{topic.id}"
     parts = [f'<h2 id="{anchor}">{escape(topic.title)}</h2>'] if heading else []
@@ -77,3 +78,17 @@ def block_html(inner: str, css_class: str) -> widgets.HTML:
     box.add_class(f"{css_class}-widget")
     box.add_class("is-block")
     return box
+
+
+def split_topics(topics: list[models.Topic], through: str | None = None,
+                 after: str | None = None) -> list[models.Topic] | None:
+    """The topics one cell shows: all, those up to and including ``through``, or those after
+    ``after``. None when the named topic is not among them (the page logs it and decides)."""
+    split = through or after
+    if split is None:
+        return topics
+    ids = [t.id for t in topics]
+    if split not in ids:
+        return None
+    cut = ids.index(split) + 1
+    return topics[:cut] if through else topics[cut:]

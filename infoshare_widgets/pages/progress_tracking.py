@@ -145,29 +145,31 @@ def record_info(content: Content) -> dict[str, str]:
             "title": content.text("app", "app_title")}
 
 
-class ProgressParts:
-    """The progress parts of a ``Page`` (a mixin: it uses the page's content, section and mode)."""
+class PageProgress:
+    """One page's progress: its tracker (made on first use), and the widgets that show it.
 
-    content: Content
-    section_id: str
-    _tracker: Tracker | None = None
+    ``kept`` is False in facilitator mode: then there is no tracker, nothing is read or written,
+    and ``track``/``with_store`` hand their widget back unchanged. ``link`` gives a section's
+    address (the page keeps its mode in it).
+    """
 
-    @property
-    def facilitator(self) -> bool:  # pragma: no cover - Page defines it
-        raise NotImplementedError
-
-    def link(self, section: Any) -> str:  # pragma: no cover - Page defines it
-        raise NotImplementedError
+    def __init__(self, content: Content, section_id: str, link: Callable[[Any], str],
+                 kept: bool = True) -> None:
+        self.content = content
+        self.section_id = section_id
+        self.link = link
+        self.kept = kept
+        self._tracker: Tracker | None = None
 
     @property
     def tracker(self) -> Tracker | None:
-        """This visit's progress; None in facilitator mode (nothing is read or written)."""
-        if self._tracker is None and not self.facilitator:
+        """This visit's tracker; None when progress is not kept."""
+        if self._tracker is None and self.kept:
             self._tracker = Tracker(self.content, self.section_id)
         return self._tracker
 
     def track(self, widget: Any) -> Any:
-        """Keep the answers of the questions inside ``widget`` (no-op for a facilitator)."""
+        """Keep the answers of the questions inside ``widget``; returns ``widget``."""
         tracker = self.tracker
         return tracker.track(widget) if tracker is not None else widget
 
@@ -176,17 +178,12 @@ class ProgressParts:
         tracker = self.tracker
         return widgets.VBox([widget, tracker.store]) if tracker is not None else widget
 
-    def progress(self) -> widgets.Widget:
-        """The Start page's progress panel; nothing in facilitator mode. Never raises."""
-        from ..ui.safe_build import guarded
-
-        def build() -> widgets.Widget:
-            tracker = self.tracker
-            if tracker is None:
-                return widgets.VBox()
-            tracker.store.off_text = ""  # the panel says it instead
-            box = widgets.VBox([progress_panel(self.content, tracker, self.link)])
-            box.add_class("is-progress-part")
-            return box
-
-        return guarded(self.content, f"the progress on the {self.section_id!r} page", build)
+    def panel(self) -> widgets.Widget:
+        """The Start page's progress panel in a box; an empty box when progress is not kept."""
+        tracker = self.tracker
+        if tracker is None:
+            return widgets.VBox()
+        tracker.store.off_text = ""  # the panel says it instead
+        box = widgets.VBox([progress_panel(self.content, tracker, self.link)])
+        box.add_class("is-progress-part")
+        return box

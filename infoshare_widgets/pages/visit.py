@@ -78,7 +78,7 @@ def _receive_visit(url: str, attempts: int = 3) -> dict:
     """The visit's details from Voila's query socket, however long the kernel waits.
 
     No keepalive pings: under a room's load the server answered a ping late, the client closed
-    the socket, and the pooled kernel built its page before any visit (issue 15). A socket
+    the socket, and the pooled kernel built its page before any visit. A socket
     that closes anyway is opened again: Voila keeps a visit that arrives meanwhile and sends it
     on the next connection. Gives up after `attempts` connections fail in a row.
     """

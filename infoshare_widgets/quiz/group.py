@@ -62,7 +62,7 @@ class GroupQuestion(anywidget.AnyWidget):
     right_label = traitlets.Unicode("").tag(sync=True)
     wrong_label = traitlets.Unicode("").tag(sync=True)
     status = traitlets.Unicode("").tag(sync=True)
-    # The question's id in a live room (issue 17): "Ask the room" sends it to the room page open
+    # The question's id in a live room: "Ask the room" sends it to the room page open
     # in this browser (a BroadcastChannel, nothing through the kernel); "" shows no button.
     room_question = traitlets.Unicode("").tag(sync=True)
     room_words = traitlets.Dict().tag(sync=True)  # ask, asked, not_open: plain text
@@ -96,7 +96,7 @@ class GroupQuestion(anywidget.AnyWidget):
         with self.hold_sync():
             self.answer = answer_of(self._question) if revealed else []
             self.explanation_html = to_html(self._question.explanation) if revealed else ""
-            # A disclosure's label is fixed (GOV.UK, issue 14): the state is aria-expanded.
+            # A disclosure's label is fixed (GOV.UK): the state is aria-expanded.
             self.button_label = self._words.reveal_answer
             self.status = self._words.answer_shown if revealed else ""
 

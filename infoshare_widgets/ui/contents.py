@@ -1,4 +1,4 @@
-""""On this page" (issue 14): a long page starts with a list of jump links to its parts.
+""""On this page": a long page starts with a list of jump links to its parts.
 
 A page taller than ``min_height`` pixels (6,000 by default: about seven and a half screens at
 1280 × 800) starts with GOV.UK's contents list: a link to each of the page's h2 headings, in

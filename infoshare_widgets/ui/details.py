@@ -1,4 +1,4 @@
-"""GOV.UK's details pattern (anywidget): a fixed summary that opens more text in place (issue 14).
+"""GOV.UK's details pattern (anywidget): a fixed summary that opens more text in place.
 
 Used for "More on <basis>" and "Show the full rule": a native ``<details>``/``<summary>``, whose
 label never changes and whose state the browser tells screen readers ("expanded"/"collapsed").

@@ -40,7 +40,7 @@ class QuizWords(GroupWords):
     option_wrong: str
     missed_single: str
     missed_multiple: str
-    # issue 14: one question at a time, the score beside it, the inline error, unique names
+    # One question at a time, the score beside it, the inline error, unique names
     question_position: str
     score_beside: str
     next_question: str

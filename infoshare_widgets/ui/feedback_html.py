@@ -1,6 +1,6 @@
 """Feedback as HTML: the verdict in words first, an icon beside it, then each option's feedback.
 
-The verdict is a short heading ("Correct" / "Not quite"), then the detail (issue 14).
+The verdict is a short heading ("Correct" / "Not quite"), then the detail.
 Pure functions (no widgets), so the exact text a learner reads is tested without a browser. Text
 goes in either escaped (option texts, wording from ui.yaml) or through ``to_html`` (authored
 Markdown); nothing else.

@@ -1,4 +1,4 @@
-"""One question at a time (issue 14): a long exercise shows a single question, its position and
+"""One question at a time: a long exercise shows a single question, its position and
 the learner's score beside it, with "Previous question" and "Next question".
 
 Every question stays built (and tracked by the progress store, so stored answers come back to the

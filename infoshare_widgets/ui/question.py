@@ -61,7 +61,7 @@ class QuestionWidget(anywidget.AnyWidget):
     checks = traitlets.Int(0).tag(sync=True)
     # True while the feedback on show was put back from stored progress: shown, not announced.
     restored = traitlets.Bool(False).tag(sync=True)
-    # issue 14. Plain text naming the question (a scenario's title, "<quiz>, question 2"): added,
+    # Plain text naming the question (a scenario's title, "<quiz>, question 2"): added,
     # visually hidden, to every button's name, so "Check answer" is unique across a page.
     name = traitlets.Unicode("").tag(sync=True)
     # Where it is and how it goes ("Scenario 3 of 10", "2 correct"): plain text, not announced.

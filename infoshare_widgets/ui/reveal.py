@@ -72,7 +72,7 @@ class RevealWording:
     progress: str = ""
     done: str = ""
     all: str = ""  # "Reveal all", offered in step mode while points remain; "" offers none
-    # A fixed label (issue 14): the button says `reveal` whether open or not, and aria-expanded
+    # A fixed label: the button says `reveal` whether open or not, and aria-expanded
     # carries the state. Step mode keeps its "Next point" / `hide` labels.
     fixed: bool = False
 

@@ -40,7 +40,7 @@ class RevealWidget(anywidget.AnyWidget):
     # label, "" when not offered), and Page Down / Right Arrow reveal the next point.
     step_mode = traitlets.Bool(False).tag(sync=True)
     reveal_all_label = traitlets.Unicode("").tag(sync=True)
-    # Names (issue 14): hidden words before the box's name ("Jessie:") and after the button's
+    # Names: hidden words before the box's name ("Jessie:") and after the button's
     # ("for Jessie: What is worrying you?"), so every control on a page has its own name.
     context = traitlets.Unicode("").tag(sync=True)
     button_more = traitlets.Unicode("").tag(sync=True)

@@ -1,6 +1,6 @@
 """Questions shown one at a time with the score beside each: the quiz and the scenario exercise.
 
-Issue 14: the score is no longer a live line under the questions (it competed with the verdict);
+The score is not a live line under the questions (it would compete with the verdict):
 ``ui.pager.QuestionPager`` shows it beside each question, as plain text.
 """
 

@@ -1,4 +1,4 @@
-"""What the pages with text boxes share (issue 14): GOV.UK's warning text, given once per page,
+"""What the pages with text boxes share: GOV.UK's warning text, given once per page,
 and the wording of the character count (``text_box.js`` fills it in the browser)."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Pages never hang, and kernels of closed pages do not pile up.
 
 Filling an Output widget while Voila executes a notebook stalled one load in five to one in two
-(docs/architecture.md, "No Output widgets"); each page is loaded ten times in a row and must settle
+(see pages/page.py: no Output widgets); each page is loaded ten times in a row and must settle
 every time. Voila never shuts a kernel down when its page closes; the server culls idle kernels,
 and every kernel behind the pages opened here must be gone within a minute of closing them. Several
 pages opened at once in a fresh browser all load (issue 27, item 2).

@@ -9,16 +9,17 @@ import pytest
 
 from infoshare_widgets import pages
 from infoshare_widgets.content import default_content_dir, load_content
-from infoshare_widgets.pages.facilitation import ROOM_HOST, session_entry
+from infoshare_widgets.pages.facilitation import ROOM_HOST
 
 SHIPPED = load_content(default_content_dir())
 
 
 def test_start_a_room_is_offered_to_facilitators_only() -> None:
-    facilitator = session_entry(pages.Page("start", SHIPPED, mode="facilitator")).value
+    page = pages.Page("start", SHIPPED, mode="facilitator")
+    facilitator = page.facilitation.session_entry().value
     assert f'href="{ROOM_HOST}"' in facilitator
     assert SHIPPED.text("facilitator", "room_start") in facilitator
-    learner = session_entry(pages.Page("start", SHIPPED)).value
+    learner = pages.Page("start", SHIPPED).facilitation.session_entry().value
     assert "room/host" not in learner
 
 

@@ -1,4 +1,4 @@
-"""Live rooms on the server (issue 17): the learner's page (``room``), the facilitator's page
+"""Live rooms on the server: the learner's page (``room``), the facilitator's page
 (``room/host``), their JSON API (``room/api/...``) and assets (``room/static/...``).
 
 The store is :mod:`infoshare_widgets.room_store`; :mod:`.service` runs it in a small thread pool
