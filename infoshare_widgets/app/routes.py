@@ -29,6 +29,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from .assets import asset_routes
 from .guard import Guarded, VisitorBound
 from .handlers import (
     AliveHandler,
@@ -99,6 +100,7 @@ def allowlisted(handlers: list[tuple], base_url: str) -> list[tuple]:
     served.append((alive, guarded(AliveHandler, True)))
     served.extend(room_routes(base_url, Guarded))  # live rooms (issue 17): room/...
     served.extend(health_routes(base_url))
+    served.extend(asset_routes(base_url, guarded))  # the widgets' modules (issue 22)
     return served
 
 
