@@ -121,12 +121,31 @@ class WidgetPage:
         else:
             route.fulfill(status=200, content_type=TYPES[found.suffix], body=found.read_bytes())
 
+    @staticmethod
+    def state(widget: Any) -> dict:
+        """The widget's synced traits, as the kernel sends them."""
+        return json.loads(json.dumps({k: v for k, v in widget.get_state().items()
+                                      if not k.startswith("_") and k not in ("layout",)}))
+
     def mount(self, widget: Any) -> Any:
         """Render ``widget``'s front end with its current state; the page's host element."""
-        state = json.loads(json.dumps({k: v for k, v in widget.get_state().items()
-                                       if not k.startswith("_") and k not in ("layout",)}))
-        self.page.evaluate(MOUNT, {"esm": widget._esm, "state": state})
+        self.page.evaluate(MOUNT, {"esm": widget._esm, "state": self.state(widget)})
         return self.page.locator("#host")
+
+    def sync(self, widget: Any) -> None:
+        """Send the widget's state again, as the kernel does after Python changed it."""
+        self.from_kernel(self.state(widget))
+
+    def kept_nothing(self) -> None:
+        """Nothing typed left the page: no trait set, no message, nothing stored, and no request
+        but the page and its front-end files."""
+        assert self.calls == [] and self.sent == []
+        stored = self.page.evaluate("""async () => [localStorage.length, sessionStorage.length,
+            (await indexedDB.databases()).length, document.cookie]""")
+        assert stored == [0, 0, 0, ""]
+        prefix = f"{frontend.ROUTE}/{frontend.version()}/"
+        assert all(path == "" or path.startswith(prefix) for path in self.requested), \
+            self.requested
 
     def from_kernel(self, changes: dict | None = None, message: dict | None = None) -> None:
         """A state change (``change:<name>`` then ``change``) or a custom message, as the
@@ -152,6 +171,7 @@ class WidgetPage:
 def widget_page(browser: Any) -> Iterator[WidgetPage]:
     context = browser.new_context(viewport={"width": 1000, "height": 900})
     page = context.new_page()
+    page.set_default_timeout(5000)  # a blank page: nothing takes long
     try:
         yield WidgetPage(page)
     finally:
