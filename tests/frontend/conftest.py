@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,9 @@ from typing import Any
 import pytest
 
 from infoshare_widgets import frontend
+
+# The content builders of the view tests (h4_samples, _quiz_support), shared with them.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "components"))
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",

@@ -3,14 +3,10 @@ test_quiz_view.py::test_front_end_is_semantic_html_in_its_own_files)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from _quiz_support import content
 
 from infoshare_widgets.ui.feedback import QuizWords
 from infoshare_widgets.ui.question import QuestionWidget
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "components"))
-from _quiz_support import content  # noqa: E402
 
 WORDS = QuizWords.from_content(content())
 SCRIPT = "<img src=x onerror=alert(1)>"
