@@ -104,6 +104,7 @@ class WidgetPage:
     def __init__(self, page: Any) -> None:
         self.page = page
         self.requested: list[str] = []
+        self._calls_seen = self._sent_seen = 0
         self.errors: list[str] = []
         page.on("pageerror", lambda error: self.errors.append(str(error)))
         page.on("console", lambda msg: self.errors.append(msg.text)
@@ -139,6 +140,19 @@ class WidgetPage:
     def sync(self, widget: Any) -> None:
         """Send the widget's state again, as the kernel does after Python changed it."""
         self.from_kernel(self.state(widget))
+
+    def roundtrip(self, widget: Any) -> None:
+        """What a kernel would do with what the page sent since the last round trip: apply each
+        ``set`` to ``widget`` (as ipywidgets applies a browser's update), hand it each message,
+        then send its state back."""
+        calls, sent = self.calls, self.sent
+        for call in calls[self._calls_seen:]:
+            if call[0] == "set":
+                widget.set_state({call[1]: call[2]})
+        for message in sent[self._sent_seen:]:
+            widget._handle_custom_msg(message, [])
+        self._calls_seen, self._sent_seen = len(calls), len(sent)
+        self.sync(widget)
 
     def kept_nothing(self) -> None:
         """Nothing typed left the page: no trait set, no message, nothing stored, and no request
