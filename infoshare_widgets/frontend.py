@@ -3,7 +3,7 @@
 Each component's code is an ES module in the package (``ui/question.js``, ``quiz/group.js``) that
 imports what it uses (``import { el } from "./dom.js"``), and its stylesheet is a plain file
 beside it. The app serves these files, and only these, at
-``<base_url>infoshare/static/<version>/<path>`` (``app/assets.py``; in JupyterLab the lab
+``<base_url>infoshare/static/<version>/<path>`` (``app/widget_assets.py``; in JupyterLab the lab
 extension adds the same route), where ``version`` is a hash of every one of them: the browser
 keeps each file for a year and fetches it once per version, whatever the number of widgets.
 

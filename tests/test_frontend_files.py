@@ -1,5 +1,5 @@
 """The widgets' front-end files, their version and the loader each widget carries
-(infoshare_widgets/frontend.py), and the route that serves them (app/assets.py), in-process."""
+(infoshare_widgets/frontend.py), and the route that serves them (app/widget_assets.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from tornado.testing import AsyncHTTPTestCase
 from tornado.web import Application
 
 from infoshare_widgets import frontend
-from infoshare_widgets.app.assets import asset_routes
+from infoshare_widgets.app.widget_assets import asset_routes
 from infoshare_widgets.basis_helper.view import BasisHelperWidget
 from infoshare_widgets.case_builder.view import CaseBuilderForm
 from infoshare_widgets.decision_record.view import DecisionForm

@@ -29,7 +29,6 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from .assets import asset_routes
 from .guard import Guarded, VisitorBound
 from .handlers import (
     AliveHandler,
@@ -42,6 +41,7 @@ from .health import HealthHandler, MetricsHandler
 from .room import room_routes
 from .socket import FilteredKernelSocket
 from .upstream.tornado import route_rules
+from .widget_assets import asset_routes
 
 log = logging.getLogger(__name__)
 
