@@ -12,6 +12,9 @@ CHROMIUM ?= /usr/bin/chromium
 # Test files run in two processes, each with its own servers and browser: the browser tests
 # mostly wait on kernels and pages, so two halve the wait even on two cores.
 TEST_WORKERS ?= 2
+# The server and browser tier in three: a third of its time is waiting (pages settling, servers
+# starting, timeouts running out), which a third process fills on two cores.
+SLOW_WORKERS ?= 3
 
 .PHONY: install install-test install-lab lock serve lab test test-fast test-newest lint validate \
 	chromium postgresql nginx clean bench node-tools
@@ -153,7 +156,7 @@ test-fast: $(TEST_INSTALL) node-tools
 # every other file's tests stay together (tests/_tiers.py). Every notebook is run by nbval in the
 # fast tier (about 20 s), in-process by test_app_pages.py and served by Voila in Chromium.
 test: test-fast chromium postgresql nginx
-	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(TEST_WORKERS) --dist loadgroup --durations=15 $(SLOW_TESTS)
+	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(SLOW_WORKERS) --dist loadgroup --durations=15 $(SLOW_TESTS)
 # --- end of the test tiers -----------------------------------------------------------------------
 
 # Not in CI: the fast tier against the newest release of every dependency (pyproject.toml's

@@ -22,7 +22,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from infoshare_widgets.app.serve import ServerSettings  # noqa: E402
 from infoshare_widgets.content import default_content_dir, load_content  # noqa: E402
-from infoshare_widgets.pages.progress_plan import section_plan  # noqa: E402
+from infoshare_widgets.pages.section_progress import section_plan  # noqa: E402
 
 SECTION = "what-is-it"
 

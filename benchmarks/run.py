@@ -29,7 +29,7 @@ import report  # noqa: E402
 import room  # noqa: E402
 import soak  # noqa: E402
 
-from infoshare_widgets.app.room_size import room_settings  # noqa: E402
+from infoshare_widgets.app.learner_capacity import room_settings  # noqa: E402
 from infoshare_widgets.app.serve import ServerSettings  # noqa: E402
 from infoshare_widgets.content import default_content_dir, load_content  # noqa: E402
 

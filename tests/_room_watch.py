@@ -1,5 +1,5 @@
 """The facilitator's room page as the room tests play it: long polls for the room's view and
-notes when each arrived (tests/rooms on in-process servers; tests/app through nginx)."""
+notes when each arrived (tests/room_store on in-process servers; tests/app through nginx)."""
 
 from __future__ import annotations
 

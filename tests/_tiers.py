@@ -38,17 +38,17 @@ SERVER_FIXTURES: dict[str, str | None] = {
     "deploy_servers": "deploy",  # three Voila servers under /infoshare/ ...
     "nginx_one": "deploy",  # ... nginx with the shipped single-server file in front of one
     "nginx_many": "deploy",  # ... and with the several-servers file in front of all three
-    "postgres_url": "deploy",  # PostgreSQL: the deploy servers keep their rooms in it too
+    "postgres_url": None,  # PostgreSQL: a few seconds to start, so each process starts its own
     "error_server": "error_server",  # module fixtures: a module's tests in one process
     "leave_server": "leave_server",
     "lab": "lab",  # JupyterLab
-    "shipped_unit": "deploy",  # the app as the systemd unit starts it (with PostgreSQL, too)
+    "shipped_unit": "unit",  # the app as the systemd unit starts it: apart from the deploy group
 }
 BROWSER_FIXTURES = frozenset({"browser"})  # Chromium (context, loaded, ... all use it)
 
 # (fixture, its parameter) -> the server fixture it asks for with request.getfixturevalue.
 DYNAMIC_SERVERS: dict[tuple[str, str], str] = {
-    ("store_env", "postgresql"): "postgres_url",  # tests/rooms/conftest.py
+    ("store_env", "postgresql"): "postgres_url",  # tests/room_store/conftest.py
 }
 
 # A server or browser test fails after this long, its own startup included (a session server

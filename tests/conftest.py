@@ -1,6 +1,6 @@
 """What tests in more than one folder share: a real PostgreSQL from Debian's packages, started on
 loopback in a temporary folder on a free port (as root, it runs as the ``postgres`` user, which
-Debian's package creates). The room stores' tests (tests/rooms) and the rooms shared by servers
+Debian's package creates). The room stores' tests (tests/room_store) and the rooms shared by servers
 behind nginx (tests/app) use it. Without it those cases skip and say what to install (``make
 test`` installs it when run as root on Debian).
 

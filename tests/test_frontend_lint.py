@@ -20,10 +20,7 @@ from infoshare_widgets import frontend
 ROOT = Path(__file__).resolve().parents[1]
 NODE = shutil.which("node")
 ESLINT = ROOT / "node_modules" / ".bin" / "eslint"
-# Dead, not a module of its own, and deleted with the module renames (ui/live_text.py).
-NOT_CHECKED = {"ui/live_text.js"}
-MODULES = sorted(name for name in frontend.files() if name.endswith(".js")
-                 and name not in NOT_CHECKED)
+MODULES = sorted(name for name in frontend.files() if name.endswith(".js"))
 SCRIPTS = sorted(p.relative_to(ROOT).as_posix()
                  for p in (ROOT / "infoshare_widgets" / "app").rglob("*.js"))
 

@@ -29,8 +29,8 @@ ALLOWED: dict[str, set[str]] = {
     "ui": {"content", "frontend"},
     **{name: {"ui", "content"} for name in COMPONENTS},
     "pages": {"ui", "content", *COMPONENTS},
-    "rooms": {"content"},  # live rooms' store (issue 17): server side, no kernel code
-    "app": {"content", "rooms", "frontend"},
+    "room_store": {"content"},  # live rooms' store (issue 17): server side, no kernel code
+    "app": {"content", "room_store", "frontend"},
     "cli": {"app", "content"},
     "__init__": set(),
     "frontend": set(),  # the widgets' front-end files and their version (issue 22)
@@ -44,13 +44,13 @@ MODEL_MODULES = [
     "infoshare_widgets.decision_record.model", "infoshare_widgets.case_builder.model",
     "infoshare_widgets.ui.feedback",
     "infoshare_widgets.ui.feedback_html", "infoshare_widgets.ui.reveal",
-    "infoshare_widgets.ui.html", "infoshare_widgets.ui.wording",
+    "infoshare_widgets.ui.shared_html", "infoshare_widgets.ui.placeholders",
     "infoshare_widgets.facilitator.model",
 ]
 
 
 def part_of(module: str) -> str:
-    """The part a dotted module of ours belongs to (``infoshare_widgets.ui.html`` -> ``ui``)."""
+    """The part a dotted module of ours belongs to (``infoshare_widgets.ui.blocks`` -> ``ui``)."""
     parts = module.split(".")
     return parts[1] if len(parts) > 1 else "__init__"
 
@@ -228,36 +228,48 @@ def upstream_touches(root: Path = PACKAGE) -> list[str]:
             if id(node) in skip:
                 continue
             at = f"{rel}:{getattr(node, 'lineno', 0)}:"
-            if isinstance(node, ast.ImportFrom) and not node.level and not _ours(node.module or ""):
-                names = [a.name for a in node.names if _private(a.name) or a.name in UNDOCUMENTED]
-                if names or any(_private(p) for p in (node.module or "").split(".")):
-                    out.append(f"{at} from {node.module} import {', '.join(names) or '...'}")
-            elif isinstance(node, ast.Attribute) and node.attr in UNDOCUMENTED:
-                out.append(f"{at} .{node.attr} (undocumented)")
-            elif isinstance(node, ast.Attribute) and _private(node.attr):
-                owner = node.value
-                if isinstance(owner, ast.Call) and getattr(owner.func, "id", "") == "super":
-                    out.append(f"{at} super().{node.attr}")
-                elif node.attr not in defined:
-                    out.append(f"{at} .{node.attr} (not ours)")
-            elif isinstance(node, ast.Call) and getattr(node.func, "id", "") in (
-                    "getattr", "hasattr", "setattr", "delattr") and len(node.args) >= 2:
-                name = _string(node.args[1])
-                if name and _private(name) and name not in defined:
-                    out.append(f"{at} {node.func.id}(..., {name!r})")  # type: ignore[attr-defined]
-            elif isinstance(node, ast.Dict):
-                for key in map(_string, node.keys):
-                    if key and _private(key) and key.isidentifier() and key not in defined:
-                        out.append(f"{at} {key!r} as a key")
-            elif isinstance(node, ast.Constant) and node.value in UNDOCUMENTED:
-                out.append(f"{at} {node.value!r} (undocumented)")
-            elif isinstance(node, ast.ClassDef):
+            if isinstance(node, ast.ClassDef):
                 out += [f"{rel}:{item.lineno}: def {item.name} (an upstream hook?)"
                         for item in node.body
                         if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
                         and _private(item.name) and not item.decorator_list
                         and item.name not in read]
+            else:
+                out += [f"{at} {what}" for what in _touches(node, defined)]
     return out
+
+
+def _touches(node: ast.AST, defined: set[str]) -> list[str]:
+    """What one node touches of upstream's private or undocumented parts (classes apart)."""
+    if isinstance(node, ast.ImportFrom) and not node.level and not _ours(node.module or ""):
+        names = [a.name for a in node.names if _private(a.name) or a.name in UNDOCUMENTED]
+        if names or any(_private(p) for p in (node.module or "").split(".")):
+            return [f"from {node.module} import {', '.join(names) or '...'}"]
+    elif isinstance(node, ast.Attribute):
+        return _attribute_touches(node, defined)
+    elif isinstance(node, ast.Call) and getattr(node.func, "id", "") in (
+            "getattr", "hasattr", "setattr", "delattr") and len(node.args) >= 2:
+        name = _string(node.args[1])
+        if name and _private(name) and name not in defined:
+            return [f"{node.func.id}(..., {name!r})"]  # type: ignore[attr-defined]
+    elif isinstance(node, ast.Dict):
+        return [f"{key!r} as a key" for key in map(_string, node.keys)
+                if key and _private(key) and key.isidentifier() and key not in defined]
+    elif isinstance(node, ast.Constant) and node.value in UNDOCUMENTED:
+        return [f"{node.value!r} (undocumented)"]
+    return []
+
+
+def _attribute_touches(node: ast.Attribute, defined: set[str]) -> list[str]:
+    """``.x`` of :data:`UNDOCUMENTED`, ``super()._x``, or ``._x`` that our code does not define."""
+    if node.attr in UNDOCUMENTED:
+        return [f".{node.attr} (undocumented)"]
+    if not _private(node.attr):
+        return []
+    owner = node.value
+    if isinstance(owner, ast.Call) and getattr(owner.func, "id", "") == "super":
+        return [f"super().{node.attr}"]
+    return [] if node.attr in defined else [f".{node.attr} (not ours)"]
 
 
 def test_upstream_internals_are_touched_only_through_the_door() -> None:

@@ -98,17 +98,27 @@ def refusal(message: Incoming | None, budget: Budget) -> str | None:
     if message is None:
         return "unreadable message"
     if message.msg_type == "comm_open":
-        target = message.content.get("target_name")
-        if target == CONTROL_TARGET:
-            return None
-        if target != WIDGET_TARGET:
-            return f"comm_open for {str(target)[:40]!r}"
-        if budget.widgets >= budget.max_widgets:
-            return "too many widgets created from the browser"
-        budget.widgets += 1
+        return _open_refusal(message, budget)
+    if message.msg_type == "comm_msg":
+        return _widget_message_refusal(message)
+    return None  # everything else was already filtered by Voila's allowed_message_types
+
+
+def _open_refusal(message: Incoming, budget: Budget) -> str | None:
+    """A new comm: the control comm, or a widget while the browser's widget budget lasts."""
+    target = message.content.get("target_name")
+    if target == CONTROL_TARGET:
         return None
-    if message.msg_type != "comm_msg":
-        return None  # everything else was already filtered by Voila's allowed_message_types
+    if target != WIDGET_TARGET:
+        return f"comm_open for {str(target)[:40]!r}"
+    if budget.widgets >= budget.max_widgets:
+        return "too many widgets created from the browser"
+    budget.widgets += 1
+    return None
+
+
+def _widget_message_refusal(message: Incoming) -> str | None:
+    """A message to a widget: a known method; an update sets only traits the browser may set."""
     data = message.content.get("data")
     if not isinstance(data, dict) or data.get("method") not in WIDGET_METHODS:
         return "unknown widget message"

@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar
 
 from ..content.cache import content_signature, current_content
 from ..content.files import read_content_file
-from ..rooms.probe import check_writable
+from ..room_store.probe import check_writable
 
 T = TypeVar("T")
 TIMEOUT = 3.0  # seconds a request waits for a check before it answers with the last one

@@ -1,7 +1,7 @@
 """Our handlers: the page (limits, visitor binding, script nonce), liveness, Start, 404, assets.
 
 Each is Voila's own handler with the smallest change, or a few lines of tornado; every one is
-served through :mod:`.routes`, which mixes in :class:`.guard.Guarded`.
+served through :mod:`.route_allowlist`, which mixes in :class:`.response_guard.Guarded`.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from tornado import web
 from voila.static_file_handler import TemplateStaticFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
-from .guard import content_security_policy, render_page
 from .handing_over import HandingOver
 from .kernel_state import KernelState
 from .kernels import Visitor
 from .leave import set_leave_token
 from .page_info import notebook_url, start_notebook
 from .proxy import from_this_machine, request_client
+from .response_guard import content_security_policy, render_page
 from .visitors import ensure_visitor_token
 
 log = logging.getLogger(__name__)
@@ -124,7 +124,7 @@ class AliveHandler(web.RequestHandler):
     """``POST /infoshare/alive/<kernel id>``: the page's liveness answer (see kernels.py).
 
     204: kept. 404/410: this page has no kernel any more, and the page says so.
-    Only the kernel's visitor gets here (VisitorBound, added by routes.py).
+    Only the kernel's visitor gets here (VisitorBound, added by route_allowlist.py).
     """
 
     async def post(self, kernel_id: str) -> None:

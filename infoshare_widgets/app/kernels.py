@@ -4,19 +4,15 @@
 additions, each a finding of a hostile-visitor probe or of the stall hunt:
 
 - a kernel handed to a visitor is bound to that visitor (their cookie and address); the
-  handlers refuse anyone else (:mod:`.guard`);
+  handlers refuse anyone else (:mod:`.response_guard`);
 - a page costs nothing for long until its browser connects: a kernel handed to a page request is
-  shut down `connect_timeout` seconds after the page was sent if no websocket has connected
-  (plain GETs from a few addresses held every slot for minutes); meanwhile the culler leaves it
-  alone for `connect_grace` seconds;
-- a kernel whose page has not answered the liveness check (``/infoshare/alive/<id>``, sent by
-  the template's script, even from a hidden tab) for `liveness_timeout` seconds is shut down,
-  even with a websocket open; one whose page has connected and still answers is not culled for
-  being idle, even while its socket is down. A closing page ends its kernel (:mod:`.leave`);
+  shut down `connect_timeout` seconds after the page was sent if no websocket has connected;
+- a kernel whose page has not answered the liveness check (``/infoshare/alive/<id>``, even from
+  a hidden tab) for `liveness_timeout` seconds after it was sent is shut down, socket or not;
+  one whose page still answers is not culled for being idle. A closing page ends its kernel;
 - each kernel process runs under a memory limit (:class:`LimitedKernelManager`).
 
-Time comes from `clock`, so tests drive it without waiting; the rest of the server reads it as
-:class:`.kernel_state.KernelState`.
+Time comes from `clock` (tests drive it); the server reads it as :class:`.kernel_state.KernelState`.
 """
 
 from __future__ import annotations
@@ -64,13 +60,10 @@ class LimitedKernelManager(ServerKernelManager):
 
 
 class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
-    """Voila's kernels, bound to visitors, culled when their page stops answering (:mod:`.refill`
-    refills the pools)."""
+    """Voila's kernels, bound to visitors, culled when their page stops answering."""
 
-    connect_grace = Float(
-        60.0, config=True,
-        help="Seconds a kernel handed to a visitor may wait for their browser before it can be "
-        "culled.")
+    connect_grace = Float(60.0, config=True, help="Seconds a kernel handed to a visitor may wait "
+                          "for their browser before it can be culled.")
     connect_timeout = Float(
         20.0, config=True,
         help="Seconds a kernel handed to a page request waits, once the page is sent, for the "
@@ -97,6 +90,7 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
         self._visitors: dict[str, Visitor] = {}
         self._last_alive: dict[str, float] = {}
         self._budgets: dict[str, Budget] = {}
+        self._rendering: set[str] = set()  # handed over, page not sent yet: not gone
         self._pending: Counter[str] = Counter()
 
     # --- visitors ---------------------------------------------------------------------------
@@ -105,10 +99,14 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
         """Record that `kernel_id` now serves `visitor` (called by the page handler)."""
         self._visitors[kernel_id] = visitor
         self._last_alive[kernel_id] = self.clock()
+        self._rendering.add(kernel_id)
 
     def page_sent(self, kernel_id: str) -> None:
         """The page of `kernel_id` was sent (or its request ended): its browser now has
-        `connect_timeout` seconds to connect."""
+        `connect_timeout` seconds to connect; liveness counts from now, not from a slow render."""
+        if kernel_id in self._rendering:
+            self._rendering.discard(kernel_id)
+            self._last_alive[kernel_id] = self.clock()
         if kernel_id in self._ever_connected or kernel_id not in self._visitors:
             return
         self._unconnected_since[kernel_id] = self._sent_at[kernel_id] = self.clock()
@@ -197,13 +195,15 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
 
     def notify_connect(self, kernel_id: str) -> None:
         self._ever_connected.add(kernel_id)
+        self._rendering.discard(kernel_id)  # its page came, so it was sent
         self._unconnected_since.pop(kernel_id, None)
         self._sent_at.pop(kernel_id, None)
         super().notify_connect(kernel_id)
 
     def page_has_gone(self, kernel_id: str) -> bool:
         """A visitor's kernel whose page has not answered for `liveness_timeout` seconds."""
-        if self.liveness_timeout <= 0 or kernel_id not in self._visitors:
+        if (self.liveness_timeout <= 0 or kernel_id not in self._visitors
+                or kernel_id in self._rendering):
             return False
         last = self._last_alive.get(kernel_id, self.clock())
         return self.clock() - last > self.liveness_timeout
@@ -245,5 +245,6 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
         self._sent_at.pop(kernel_id, None)
         self._last_alive.pop(kernel_id, None)
         self._budgets.pop(kernel_id, None)
-        # A kernel with no visitor is refused to everyone (guard.py): forgetting opens nothing.
+        self._rendering.discard(kernel_id)
+        # A kernel with no visitor is refused to everyone (response_guard.py).
         self._visitors.pop(kernel_id, None)

@@ -7,7 +7,7 @@ with the ``_xsrf`` cookie's value as a form field. Two things kept it from worki
   the ``_xsrf`` cookie, so the beacon carried an empty token. The page handler now sets it
   (:func:`set_leave_token`). Jupyter Server's check is kept as it is: the beacon must carry the
   cookie's value, which another site cannot read, and the visitor cookie (``SameSite=Strict``,
-  :mod:`.guard`) must name the kernel's own visitor;
+  :mod:`.response_guard`) must name the kernel's own visitor;
 - it was sent on ``beforeunload``, which fires before a "leave this page?" prompt: a learner who
   chose to stay kept a page whose kernel connection was already closed. The template moves
   Voila's listener to ``pagehide`` (the page is really going; ``upstream/pagehide.js``, included

@@ -31,8 +31,8 @@ from pathlib import Path
 
 from ..content import default_content_dir
 from .deploy_env import normal_base_url
-from .limits import default_max_kernels
-from .room_size import memory_warning, room_settings
+from .kernel_capacity import default_max_kernels
+from .learner_capacity import memory_warning, room_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 TEMPLATE_ROOT = Path(__file__).resolve().parent / "share" / "jupyter"
@@ -63,7 +63,7 @@ class ServerSettings:
     cull_interval: int = 30
     cell_timeout: int = 60
     log_level: str = "INFO"
-    max_kernels: int | None = None  # None: sized from the machine's memory (limits.py)
+    max_kernels: int | None = None  # None: sized from the machine's memory (kernel_capacity.py)
     max_pages_per_client: int = 12
     kernel_memory_mb: int = 1024
     liveness_timeout: int = 180  # a hidden tab answers about once a minute

@@ -8,9 +8,9 @@ Voila's websocket handler, with four changes:
   logged on the server and never sent to the browser: they carry tracebacks with file paths; so
   is any other message that carries a traceback (an error reply, an Output widget's captured
   error: a full run once saw one reach the page after a malformed update);
-- the handshake is refused to anyone but the kernel's visitor (:class:`.guard.VisitorBound`),
-  and frames over ``websocket_max_message_size`` close the socket (tornado's own limit, set in
-  the server's settings);
+- the handshake is refused to anyone but the kernel's visitor
+  (:class:`.response_guard.VisitorBound`), and frames over ``websocket_max_message_size`` close
+  the socket (tornado's own limit, set in the server's settings);
 - frames beyond a rate (:class:`MessageRate`, a token bucket per socket: `rate` a second, up to
   `burst` at once) close that socket (issue 27: one socket's flood drove the server to 99.5 %
   CPU). A real page sent at most 14 in any second (19 in all) while its quizzes were answered as

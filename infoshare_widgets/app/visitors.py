@@ -1,6 +1,6 @@
 """The visitor token: one per browser, issued and signed by the server (issue 27, item 2).
 
-A page's kernel is bound to the token of the visitor it was handed to (:mod:`.guard`,
+A page's kernel is bound to the token of the visitor it was handed to (:mod:`.response_guard`,
 ``VisitorBound``), so the token is what keeps a kernel id seen elsewhere from opening anything.
 
 - The cookie is signed with tornado's signed cookies (``set_signed_cookie``; the key is the

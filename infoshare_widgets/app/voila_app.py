@@ -2,8 +2,9 @@
 
 What it changes, each in its own module:
 
-- :mod:`.routes`: only the handlers on an allowlist are served, each guarded (:mod:`.guard`:
-  Host header, control characters, security headers and our error pages on every response);
+- :mod:`.route_allowlist`: only the handlers on an allowlist are served, each guarded
+  (:mod:`.response_guard`: Host header, control characters, security headers and our error pages
+  on every response);
 - :mod:`.handlers`: ``/`` and the file tree go to the Start page; a page is refused with a busy
   page at the kernel limits, its kernel is bound to its visitor, its scripts carry a nonce;
 - :mod:`.kernels`: culling that waits for the visitor's browser and ends kernels whose page has
@@ -32,10 +33,9 @@ from tornado.ioloop import IOLoop
 from traitlets import Dict, Float, Int, List, Unicode, default
 from voila.app import Voila
 
-from ..rooms.open_store import URL_VARIABLE, url_from_file
+from ..room_store.open_store import URL_VARIABLE, url_from_file
 from .cells import CellTimeout
 from .drain import Drain
-from .guard import DEFAULT_HOSTS, SECURITY_HEADERS
 from .handlers import Limits, NotFoundHandler
 from .health import counting
 from .leave import leave_settings
@@ -43,8 +43,9 @@ from .logs import hide_kernel_ids
 from .page_info import page_info
 from .proxy import networks
 from .render_cache import install as compile_templates_once
+from .response_guard import DEFAULT_HOSTS, SECURITY_HEADERS
 from .room import RoomService, take_rooms_url
-from .routes import allowlisted, guarded
+from .route_allowlist import allowlisted, guarded
 from .upstream import check_server
 from .upstream.voila import jinja_env
 

@@ -11,9 +11,9 @@ from typing import Any, ClassVar
 
 from ..content.helper_models import LawfulBasisHelperFile
 from ..content.markdown import escape, to_html
-from ..ui.html import heading_html, heading_level, link_html, source_html
-from ..ui.wording import fill
-from ..ui.words import GroupWords
+from ..ui.placeholders import fill
+from ..ui.shared_html import heading_html, heading_level, link_html, source_html
+from ..ui.word_groups import GroupWords
 from .model import HelperOutcome
 
 

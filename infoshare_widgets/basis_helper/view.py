@@ -24,7 +24,7 @@ from ..content import Content
 from ..content.helper_models import LawfulBasisHelperFile
 from ..content.markdown import to_html
 from ..ui.error_card import file_cards, one_widget
-from ..ui.guard import guarded
+from ..ui.safe_build import guarded
 from ..ui.styles import front_end
 from .model import HelperOutcome, HelperState
 from .render import HelperWords, missing_text, result_html, shown_text

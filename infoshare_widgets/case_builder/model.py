@@ -18,9 +18,9 @@ from pydantic import ValidationError
 
 from ..content import models
 from ..content.formats import CURRENT_FORMAT, to_current
-from ..content.limits import MAX_FILE_BYTES
 from ..content.problems import Problem
 from ..content.pydantic_errors import problems_from_pydantic
+from ..content.size_limits import MAX_FILE_BYTES
 from ..content.yaml_reader import read_yaml_text
 
 TEXT_FIELDS = ("id", "name", "about", "audience", "story", "facilitator_notes", "source")

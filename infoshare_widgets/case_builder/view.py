@@ -17,7 +17,7 @@ import anywidget
 import traitlets
 
 from ..content import Content
-from ..content.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
+from ..content.size_limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
 from ..ui.styles import front_end
 
 log = logging.getLogger(__name__)

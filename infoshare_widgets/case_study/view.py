@@ -10,14 +10,14 @@ from ..content import Content, models
 from ..content.markdown import escape
 from ..ui.blocks import prose
 from ..ui.error_card import error_cards_for
-from ..ui.guard import guarded
-from ..ui.html import draft_html, heading_html, source_html
 from ..ui.notes import notes_html
-from ..ui.progress_data import prompt_key
+from ..ui.placeholders import fill
+from ..ui.progress_format import prompt_key
 from ..ui.reveal import RevealWording
 from ..ui.reveal_widget import RevealWidget
+from ..ui.safe_build import guarded
+from ..ui.shared_html import draft_html, heading_html, source_html
 from ..ui.text_boxes import count_words, warning_text
-from ..ui.wording import fill
 from .model import CaseStudyPanel
 
 MAX_NOTE = 5000  # characters: the note box's count says so (issue 14); nothing is cut

@@ -12,8 +12,8 @@ import os
 import stat
 from pathlib import Path
 
-from .limits import MAX_FILE_BYTES
 from .problems import Problem
+from .size_limits import MAX_FILE_BYTES
 
 SYMLINK = "symlinks are not read: put the file itself in the content folder"
 HARDLINK = "hard links are not read: put a copy of the file itself in the content folder"
@@ -48,6 +48,28 @@ def outside(path: Path, root: Path) -> Problem | None:
     return None
 
 
+def not_a_plain_file(path: Path, info: os.stat_result) -> Problem | None:
+    """Why an opened file is not read: a folder, a pipe or device, a hard link, too large."""
+    if stat.S_ISDIR(info.st_mode):
+        return Problem(path, "cannot be read: it is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        return Problem(path, "cannot be read: it is not an ordinary file")
+    if info.st_nlink > 1:  # another name for a file anywhere on the disk (/etc/shadow...)
+        return Problem(path, HARDLINK)
+    if info.st_size > MAX_FILE_BYTES:
+        return too_large(path, info.st_size)
+    return None
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    """At most ``limit`` bytes from ``fd``, whatever the file's size says."""
+    chunks, left = [], limit
+    while left > 0 and (chunk := os.read(fd, min(left, 1 << 16))):
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 def read_content_file(path: Path, root: Path) -> bytes | Problem:
     """The file's bytes, or the reason it is not read.
 
@@ -66,20 +88,10 @@ def read_content_file(path: Path, root: Path) -> bytes | Problem:
             return Problem(path, SYMLINK)
         return Problem(path, f"cannot be read: {err.strerror or err}")
     try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            return Problem(path, "cannot be read: it is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            return Problem(path, "cannot be read: it is not an ordinary file")
-        if info.st_nlink > 1:  # another name for a file anywhere on the disk (/etc/shadow...)
-            return Problem(path, HARDLINK)
-        if info.st_size > MAX_FILE_BYTES:
-            return too_large(path, info.st_size)
-        chunks, left = [], MAX_FILE_BYTES + 1
-        while left > 0 and (chunk := os.read(fd, min(left, 1 << 16))):
-            chunks.append(chunk)
-            left -= len(chunk)
-        raw = b"".join(chunks)
+        refused = not_a_plain_file(path, os.fstat(fd))
+        if refused is not None:
+            return refused
+        raw = _read_at_most(fd, MAX_FILE_BYTES + 1)
     except OSError as err:
         return Problem(path, f"cannot be read: {err.strerror or err}")
     finally:

@@ -10,6 +10,7 @@ every part, so no learner ever meets a helper with nothing to say.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping
 
 from pydantic import Field, model_validator
@@ -150,27 +151,34 @@ class LawfulBasisHelperFile(Strict):
         options = {q.id: [o.id for o in q.options] for q in self.questions}
         for part in self.parts:
             for rule in part.rules:
-                for question, chosen in rule.when.items():
-                    if question not in options:
-                        raise ValueError(f"part '{part.id}' rule '{rule.id}': `when` names "
-                                         f"'{question}', which is not a question id "
-                                         f"(known: {', '.join(options)})")
-                    unknown = [c for c in chosen if c not in options[question]]
-                    if unknown:
-                        raise ValueError(f"part '{part.id}' rule '{rule.id}': '{unknown[0]}' is "
-                                         f"not an option of '{question}' "
-                                         f"(known: {', '.join(options[question])})")
-        combinations = 1
-        for ids in options.values():
-            combinations *= len(ids)
-        if combinations <= _MAX_COMBINATIONS:
-            for answers in all_answers(self):
-                for part in self.parts:
-                    if first_match(part, answers) is None:
-                        said = ", ".join(f"{q}={a}" for q, a in answers.items())
-                        raise ValueError(f"part '{part.id}': no rule matches the answers {said}; "
-                                         "add a rule for them or widen a `when`")
+                _rule_names_known_options(part, rule, options)
+        if math.prod(len(ids) for ids in options.values()) <= _MAX_COMBINATIONS:
+            self._every_answer_has_a_rule()
         return self
+
+    def _every_answer_has_a_rule(self) -> None:
+        """Every complete set of answers matches a rule in every part."""
+        for answers in all_answers(self):
+            for part in self.parts:
+                if first_match(part, answers) is None:
+                    said = ", ".join(f"{q}={a}" for q, a in answers.items())
+                    raise ValueError(f"part '{part.id}': no rule matches the answers {said}; "
+                                     "add a rule for them or widen a `when`")
+
+
+def _rule_names_known_options(part: HelperPart, rule: HelperRule,
+                              options: Mapping[str, list[str]]) -> None:
+    """A rule's `when` names only question ids, and only options of those questions."""
+    for question, chosen in rule.when.items():
+        if question not in options:
+            raise ValueError(f"part '{part.id}' rule '{rule.id}': `when` names "
+                             f"'{question}', which is not a question id "
+                             f"(known: {', '.join(options)})")
+        unknown = [c for c in chosen if c not in options[question]]
+        if unknown:
+            raise ValueError(f"part '{part.id}' rule '{rule.id}': '{unknown[0]}' is "
+                             f"not an option of '{question}' "
+                             f"(known: {', '.join(options[question])})")
 
 
 def rule_matches(rule: HelperRule, answers: Mapping[str, str]) -> bool:

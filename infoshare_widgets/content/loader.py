@@ -74,9 +74,18 @@ def load_content(root: Path | str | None = None) -> Content:
     if not root.is_dir():
         content.problems.append(Problem(root, "content folder not found"))
         return content
+    _load_single_files(content)
+    _load_folders(content)
+    _check_across_files(content)
+    content.case_studies.sort(key=lambda c: (c.order is None, c.order or 0, c.id))
+    content.quizzes.sort(key=lambda q: (q.order is None, q.order or 0, q.id))
+    return content
 
+
+def _load_single_files(content: Content) -> None:
+    """The files that stand alone (sections, ui, about, ...), each into its field."""
     for name, kind in SINGLE_FILES.items():
-        path = root / kind.pattern
+        path = content.root / kind.pattern
         if not path.exists() and not path.is_symlink():
             if kind.required:  # about, local and the helper may be left out
                 content.problems.append(Problem(path, "required file is missing"))
@@ -89,24 +98,27 @@ def load_content(root: Path | str | None = None) -> Content:
         else:
             setattr(content, name, value)
 
+
+def _load_folders(content: Content) -> None:
+    """The folders of one file per item (quizzes, case studies, ...), each into its list."""
     for name, kind in FOLDERS.items():
-        for path in _folder_files(root / kind.pattern, content):
+        for path in _folder_files(content.root / kind.pattern, content):
             value = _load_guarded(path, name, kind, content)
             if value is None:
                 content.mark_broken(name, path)
             else:
                 getattr(content, name).append(value)
 
+
+def _check_across_files(content: Content) -> None:
+    """The checks that look at several files at once; one that fails is itself a problem."""
     for check in CROSS_FILE_CHECKS:
         try:
             check(content)
         except Exception:  # a check must never hide the problems found so far
             log.exception("content check %s failed", check.__name__)
-            content.problems.append(Problem(root, f"could not finish the check "
-                                                  f"'{check.__name__.replace('_', ' ')}'"))
-    content.case_studies.sort(key=lambda c: (c.order is None, c.order or 0, c.id))
-    content.quizzes.sort(key=lambda q: (q.order is None, q.order or 0, q.id))
-    return content
+            content.problems.append(Problem(content.root, f"could not finish the check "
+                                                          f"'{check.__name__.replace('_', ' ')}'"))
 
 
 def _folder_files(folder: Path, content: Content) -> list[Path]:

@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from .limits import MAX_TEXT_CHARS
+from .size_limits import MAX_TEXT_CHARS
 from .sources import Source, source_field
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -212,10 +212,11 @@ class Note(Strict):
 
 
 OrganisationKind = Literal[
-    "local-authority", "school", "nhs", "police", "charity", "private-provider",
+    "local-authority", "school", "nhs", "nhs-gp", "police", "charity", "private-provider",
     "housing-association",
 ]
-PUBLIC_AUTHORITY_KINDS: frozenset[str] = frozenset({"local-authority", "school", "nhs", "police"})
+PUBLIC_AUTHORITY_KINDS: frozenset[str] = frozenset(
+    {"local-authority", "school", "nhs", "nhs-gp", "police"})
 """Kinds of organisation that are public authorities: they cannot rely on legitimate interests
 or recognised legitimate interests for their official tasks (UK GDPR Article 6(1), after (f))."""
 
@@ -240,7 +241,8 @@ class Scenario(Strict):
     organisation: OrganisationKind | None = Field(
         default=None,
         description="Who \"you\" are: the kind of organisation that shares (`local-authority`, "
-        "`school`, `nhs`, `police`, `charity`, `private-provider`, `housing-association`). "
+        "`school`, `nhs`, `nhs-gp` (a GP practice, dentist or pharmacy, for its NHS work), "
+        "`police`, `charity`, `private-provider`, `housing-association`). "
         "The basis that fits depends on it: a public authority cannot rely on legitimate "
         "interests for its official tasks; a charity cannot rely on public task.",
     )

@@ -18,8 +18,8 @@ from pydantic_core import PydanticUndefined
 
 from . import models
 from .files import size_text
-from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_FORMAT_WIDTH, MAX_TEXT_CHARS
 from .loader import FOLDERS, SINGLE_FILES, FileKind
+from .size_limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_FORMAT_WIDTH, MAX_TEXT_CHARS
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "authoring.md"
 
@@ -201,6 +201,16 @@ def _type_name(annotation: Any) -> str:
     for alias, name in ((models.Markdown, "Markdown"), (models.Id, "id"), (models.Text, "text")):
         if annotation == alias:
             return name
+    if get_origin(annotation) is not None:
+        return _generic_type_name(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
+    simple = {str: "text", int: "whole number", bool: "true or false"}
+    return simple.get(annotation, getattr(annotation, "__name__", str(annotation)))
+
+
+def _generic_type_name(annotation: Any) -> str:
+    """An annotated type, a union, a literal, a list or a mapping, as a trainer reads it."""
     origin, args = get_origin(annotation), get_args(annotation)
     if origin is Annotated:
         base, *meta = args
@@ -216,10 +226,7 @@ def _type_name(annotation: Any) -> str:
         return f"list of {_type_name(args[0])}"
     if origin is dict:
         return f"mapping of {_type_name(args[0])} to {_type_name(args[1])}"
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
-    simple = {str: "text", int: "whole number", bool: "true or false"}
-    return simple.get(annotation, getattr(annotation, "__name__", str(annotation)))
+    return getattr(annotation, "__name__", str(annotation))
 
 
 def nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:

@@ -25,7 +25,7 @@ from .unverified import where_written as _where
 
 PAGE_OF = {"lawful_bases": "what-is-it", "scenarios": "what-is-it", "basis_helper": "what-is-it"}
 """The page that shows each part that is not a topic or a quiz (`notebooks/01-what-is-it.ipynb`;
-`tests/content/test_review_pack.py` checks it against `pages/progress_plan.py`)."""
+`tests/content/test_review_pack.py` checks it against `pages/section_progress.py`)."""
 
 LISTED_STYLES = ("added", "update")
 """Topics in these styles are this course's own words, so they are listed."""

@@ -26,9 +26,9 @@ from pydantic import (
     Tag,
 )
 
-from .limits import MAX_TEXT_CHARS
 from .markdown import escape
 from .problems import Problem, nearest_line
+from .size_limits import MAX_TEXT_CHARS
 from .templates import fill_template
 
 if TYPE_CHECKING:
@@ -129,16 +129,19 @@ def located_sources(value: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, 
         if name in SOURCE_FIELDS:
             if item is not None:
                 yield here, item
-        elif isinstance(item, BaseModel):
-            yield from located_sources(item, here)
-        elif isinstance(item, (list, tuple)):
-            for i, entry in enumerate(item):
-                if isinstance(entry, BaseModel):
-                    yield from located_sources(entry, (*here, i))
-        elif isinstance(item, dict):
-            for key, entry in item.items():
-                if isinstance(entry, BaseModel):
-                    yield from located_sources(entry, (*here, key))
+            continue
+        for inner_loc, inner in _inner_models(item, here):
+            yield from located_sources(inner, inner_loc)
+
+
+def _inner_models(item: Any, loc: tuple) -> Iterator[tuple[tuple, BaseModel]]:
+    """The models a field holds (itself, its list's items, its mapping's values), with paths."""
+    if isinstance(item, BaseModel):
+        yield loc, item
+    elif isinstance(item, (list, tuple)):
+        yield from (((*loc, i), e) for i, e in enumerate(item) if isinstance(e, BaseModel))
+    elif isinstance(item, dict):
+        yield from (((*loc, k), e) for k, e in item.items() if isinstance(e, BaseModel))
 
 
 def located_refs(value: BaseModel) -> Iterator[tuple[tuple, SourceRef | str]]:

@@ -11,7 +11,7 @@ import re
 import string
 from collections.abc import Iterable, Mapping
 
-from .limits import MAX_FORMAT_WIDTH
+from .size_limits import MAX_FORMAT_WIDTH
 
 _NUMBER = re.compile(r"\d+")
 

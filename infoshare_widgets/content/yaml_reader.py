@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 from .files import read_content_file
-from .limits import MAX_DEPTH
 from .problems import Problem
+from .size_limits import MAX_DEPTH
 
 # PyYAML's wording for the syntax slips trainers make most, and what to do about each.
 _SYNTAX_HINTS = {

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from ..content import models
-from ..ui.wording import fill
+from ..ui.placeholders import fill
 
 MAX_ANSWER = 5000  # characters kept per answer; the text box stops there too
 

@@ -19,8 +19,8 @@ from ..content import Content, models
 from ..content.markdown import escape, to_html
 from ..ui.blocks import prose
 from ..ui.error_card import file_cards, one_widget
-from ..ui.guard import guarded
-from ..ui.html import heading_html, source_html
+from ..ui.safe_build import guarded
+from ..ui.shared_html import heading_html, source_html
 from ..ui.styles import front_end
 from ..ui.text_boxes import count_words, warning_text
 from .model import MAX_ANSWER, DecisionRecord, RecordItem, RecordWording

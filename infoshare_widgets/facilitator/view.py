@@ -12,7 +12,7 @@ import ipywidgets as widgets
 import traitlets
 
 from ..content import Content
-from ..ui.guard import guarded
+from ..ui.safe_build import guarded
 from ..ui.styles import front_end
 from .model import minute_seconds, timer_choices
 

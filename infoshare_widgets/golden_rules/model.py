@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from ..content import models
 from ..content.markdown import to_html
+from ..ui.placeholders import fill
 from ..ui.reveal import Reveal
-from ..ui.wording import fill
 
 
 @dataclass(frozen=True)

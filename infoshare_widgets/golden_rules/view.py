@@ -16,8 +16,8 @@ from ..content.markdown import escape, to_html
 from ..ui.blocks import prose
 from ..ui.details import DetailsWidget
 from ..ui.error_card import error_card, one_widget
-from ..ui.guard import guarded
-from ..ui.html import heading_html, link_html, source_html
+from ..ui.safe_build import guarded
+from ..ui.shared_html import heading_html, link_html, source_html
 from .model import RulesWording, check_quiz, rule_cards
 
 CheckBuilder = Callable[[models.Quiz], widgets.Widget]

@@ -17,8 +17,8 @@ from ..content.markdown import escape, to_html
 from ..content.sources import Source
 from ..ui.blocks import prose
 from ..ui.details import DetailsWidget
-from ..ui.html import heading_html, link_html, source_html, source_inline_html
-from ..ui.wording import fill
+from ..ui.placeholders import fill
+from ..ui.shared_html import heading_html, link_html, source_html, source_inline_html
 from .model import BasisWords
 
 _UPDATE_STYLE = (

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from ..content import models
 from ..ui.feedback import Feedback, Part, QuizWords, Scoreboard, Scored, Status, check_range
-from ..ui.words import GroupWords
+from ..ui.word_groups import GroupWords
 
 EXERCISE_ID = "lawful-basis-scenarios"
 

@@ -17,11 +17,11 @@ from ..content.markdown import escape, to_html
 from ..ui.blocks import prose
 from ..ui.error_card import error_card
 from ..ui.feedback import QuizWords
-from ..ui.guard import origin_path
-from ..ui.html import draft_html, heading_html, source_html
-from ..ui.progress_data import scenario_key
+from ..ui.progress_format import scenario_key
 from ..ui.question import QuestionWidget
+from ..ui.safe_build import origin_path
 from ..ui.scored import ScoredQuestions
+from ..ui.shared_html import draft_html, heading_html, source_html
 from .model import BasisWords, ScenarioExercise
 
 

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..content import Content
 from ..ui.error_card import file_cards, one_widget
-from ..ui.guard import guarded
+from ..ui.safe_build import guarded
 from .explore import LawfulBasesView
 from .model import scenarios_for
 from .scenarios import ScenarioExerciseView

@@ -3,7 +3,7 @@
 ``page = pages.open_page("children")`` waits for the visit (``visit.py``: Voila runs the notebook
 in a preheated kernel before anyone arrives), then reads the content folder and the page's
 ``?mode=`` (``opening.py``); each method of the :class:`Page` (``page.py``) returns one widget for
-one cell and never raises. Topic and link HTML is in ``html.py``.
+one cell and never raises. Topic and link HTML is in ``page_html.py``.
 """
 
 from ..content.markdown import escape

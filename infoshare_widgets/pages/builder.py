@@ -22,8 +22,8 @@ from ..content.markdown import escape
 from ..content.scaffold import case_study_prompts
 from ..ui.blocks import prose
 from ..ui.download import DownloadButton
-from ..ui.html import heading_html
-from ..ui.wording import fill
+from ..ui.placeholders import fill
+from ..ui.shared_html import heading_html
 from .furniture import see_also_html
 
 

@@ -15,9 +15,9 @@ import ipywidgets as widgets
 
 from ..content import Content
 from ..content.markdown import escape, to_html
-from ..ui.guard import guarded
 from ..ui.notes import notes_html
-from .html import block_html, notebook_url
+from ..ui.safe_build import guarded
+from .page_html import block_html, notebook_url
 
 if TYPE_CHECKING:
     from .page import Page

@@ -13,8 +13,8 @@ from ..content import Content, models
 from ..content.local_contacts import FrontDoor, contact_parts, local_contacts
 from ..content.markdown import escape, to_html
 from ..content.review import footer_text
-from ..ui.html import heading_html, source_html
-from .html import notebook_url
+from ..ui.shared_html import heading_html, source_html
+from .page_html import notebook_url
 
 # The pages that say who to contact locally, and for which audience (None: both).
 LOCAL_CONTACTS_ON: dict[str, str | None] = {

@@ -1,7 +1,7 @@
 """A section's page for one visit: its content, its mode, and a builder for each part.
 
 Each method returns one widget for one cell and never raises: a failure becomes the friendly error
-card (``ui.guard``) and a traceback in the server's log, and the rest of the page still works
+card (``ui.safe_build``) and a traceback in the server's log, and the rest of the page still works
 (Voila stops running a notebook at the first cell that raises). Where one component feeds another
 (the golden rules' check is a quiz), this module wires them: components never import each other.
 
@@ -24,12 +24,12 @@ import ipywidgets as widgets
 from ..content import Content, models
 from ..content.markdown import escape
 from ..ui.error_card import error_card
-from ..ui.guard import guarded
+from ..ui.safe_build import guarded
 from . import facilitation
 from .furniture import LOCAL_CONTACTS_ON, local_contacts_html, reviewed_html, see_also_html
-from .html import block_html, notebook_url, same_title, topic_html
-from .progress import ProgressParts
-from .progress_plan import AUDIENCE_OF_SECTION
+from .page_html import block_html, notebook_url, same_title, topic_html
+from .progress_tracking import ProgressParts
+from .section_progress import AUDIENCE_OF_SECTION
 from .visit import DEFAULT_MODE
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _guarded(what: str) -> Callable[[F], F]:
-    """A builder through ``ui.guard.guarded``: any exception becomes an error card."""
+    """A builder through ``ui.safe_build.guarded``: any exception becomes an error card."""
 
     def decorate(method: F) -> F:
         @functools.wraps(method)

@@ -18,10 +18,10 @@ from ..content import Content, models
 from ..content.markdown import to_html, to_inline_html
 from ..content.question_ids import quiz_question_id
 from ..ui.blocks import prose
-from ..ui.html import draft_html, heading_html
 from ..ui.notes import notes_html
+from ..ui.shared_html import draft_html, heading_html
 from ..ui.styles import front_end
-from ..ui.words import GroupWords
+from ..ui.word_groups import GroupWords
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,12 @@ from ..content import Content, models
 from ..content.markdown import to_inline_html
 from ..ui.blocks import prose
 from ..ui.feedback import QuizWords
-from ..ui.guard import guarded
-from ..ui.html import draft_html, heading_html
-from ..ui.progress_data import question_key
+from ..ui.placeholders import fill
+from ..ui.progress_format import question_key
 from ..ui.question import QuestionWidget
+from ..ui.safe_build import guarded
 from ..ui.scored import ScoredQuestions
-from ..ui.wording import fill
+from ..ui.shared_html import draft_html, heading_html
 from .model import QuizState
 
 

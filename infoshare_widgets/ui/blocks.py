@@ -1,6 +1,6 @@
 """Blocks of HTML that is already safe, as widgets: what every view puts its reading text in.
 
-Callers pass only escaped text or ``to_html`` output (see ``ui.html``); nothing else.
+Callers pass only escaped text or ``to_html`` output (see ``ui.shared_html``); nothing else.
 """
 
 from __future__ import annotations

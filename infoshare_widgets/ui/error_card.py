@@ -19,7 +19,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..content.markdown import escape
-from .html import heading_html
+from .shared_html import heading_html
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-from .wording import fill
-from .words import GroupWords
+from .placeholders import fill
+from .word_groups import GroupWords
 
 Status = Literal["correct", "incorrect", "empty"]
 Kind = Literal["single", "multiple"]

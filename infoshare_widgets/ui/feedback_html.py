@@ -15,7 +15,7 @@ import re
 
 from ..content.markdown import escape, to_html, to_inline_html
 from .feedback import Feedback, Part, QuizWords
-from .html import heading_level
+from .shared_html import heading_level
 
 _BLOCK = re.compile(r"<(p|ul|ol|blockquote|pre|h[1-6]|hr)[\s>]")
 

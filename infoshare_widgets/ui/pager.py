@@ -15,8 +15,8 @@ from functools import partial
 from typing import Any
 
 from .feedback import QuizWords, Scored
+from .placeholders import fill
 from .question import QuestionWidget
-from .wording import fill
 
 
 class QuestionPager:

@@ -96,7 +96,7 @@ class QuestionWidget(anywidget.AnyWidget):
         self._words = words
         self._feedback: Feedback | None = None
         self._navigate: Callable[[int], None] | None = None
-        # The item's id and a hash of its wording (ui.progress_data.item_key); "" = not kept.
+        # The item's id and a hash of its wording (ui.progress_format.item_key); "" = not kept.
         self.progress_key = progress_key
         self.on_msg(self._on_message)
 

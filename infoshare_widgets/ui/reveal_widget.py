@@ -52,7 +52,7 @@ class RevealWidget(anywidget.AnyWidget):
     def __init__(self, reveal: Reveal, wording: RevealWording, progress_key: str = "",
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        # The item's id and a hash of its wording (ui.progress_data.item_key); "" = not kept.
+        # The item's id and a hash of its wording (ui.progress_format.item_key); "" = not kept.
         self.progress_key = progress_key
         self._reveal = reveal
         self._wording = wording

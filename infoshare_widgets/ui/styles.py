@@ -20,12 +20,3 @@ def front_end(here: str | Path, module: str, *stylesheets: str | Path) -> str:
     folder = Path(here).parent
     return loader(folder / module, *(folder / sheet for sheet in stylesheets))
 
-
-# Only ui/live_text.py (dead: no page uses LiveText; it goes with the module renames) still calls
-# these two; its live_text.js is not a module of its own (it used the prelude's el()).
-def esm(own: Path, *_helpers: Path) -> str:
-    return loader(own)
-
-
-def stylesheet(_own: Path) -> str:
-    return ""

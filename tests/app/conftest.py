@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from _app_support import (
+    APP_CONNECT,
     CULL_IDLE_TIMEOUT,
     HARDENED_CONNECT,
     HARDENED_LIVENESS,
@@ -63,7 +64,7 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     settings = ServerSettings(content=default_content_dir(), port=free_port(),
                               default_pool_size=1, pool_sizes={},
                               cull_idle_timeout=CULL_IDLE_TIMEOUT, cull_interval=1,
-                              **TEST_LIMITS)
+                              connect_timeout=APP_CONNECT, **TEST_LIMITS)
     with running_server(settings, tmp_path_factory.mktemp("voila")) as server:
         yield server
 

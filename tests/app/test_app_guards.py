@@ -23,13 +23,13 @@ from infoshare_widgets.app.browser_input import (
     parse,
     refusal,
 )
-from infoshare_widgets.app.guard import (
+from infoshare_widgets.app.logs import HideKernelIds
+from infoshare_widgets.app.response_guard import (
     DEFAULT_HOSTS,
     allowed_host,
     content_security_policy,
     has_control_character,
 )
-from infoshare_widgets.app.logs import HideKernelIds
 from infoshare_widgets.app.socket import MessageRate, carries_traceback, outgoing_type
 from infoshare_widgets.app.visitors import FirstVisits
 

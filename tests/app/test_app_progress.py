@@ -15,8 +15,8 @@ from pathlib import Path
 from _app_support import describe_violations, open_page, run_axe, wait_settled
 
 from infoshare_widgets.content import default_content_dir, load_content
-from infoshare_widgets.pages.progress_plan import PARTS, section_plan
-from infoshare_widgets.ui.progress_data import dump, item_key, question_key
+from infoshare_widgets.pages.section_progress import PARTS, section_plan
+from infoshare_widgets.ui.progress_format import dump, item_key, question_key
 
 CONTENT = load_content(default_content_dir())
 QUIZ_SECTION = "what-is-it"

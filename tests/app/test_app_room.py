@@ -11,7 +11,7 @@ import time
 from _app_support import describe_violations, open_page, run_axe
 
 from infoshare_widgets.content import default_content_dir, load_content
-from infoshare_widgets.rooms.questions import catalogue
+from infoshare_widgets.room_store.questions import catalogue
 
 CONTENT = load_content(default_content_dir())
 WORDS = {k: CONTENT.text("facilitator", k) for k in CONTENT.ui.facilitator}  # type: ignore
@@ -163,7 +163,7 @@ def test_the_facilitator_asks_the_room_the_question_on_their_screen(app_server, 
 
 def test_the_facilitators_page_says_when_rooms_are_down_and_backs_off(app_server,
                                                                         context) -> None:
-    """The store's side is tests/rooms/test_room_faults.py (PostgreSQL stopped: 503); here the
+    """The store's side is tests/room_store/test_room_faults.py (PostgreSQL stopped: 503); here the
     page meets those 503s: it says so in words, tries again less and less often, and says when
     rooms are back (probe, issue 27: it retried silently)."""
     host = context.new_page()

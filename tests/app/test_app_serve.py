@@ -60,7 +60,7 @@ def test_the_cell_that_waits_for_the_visit_has_no_timeout_and_the_others_do() ->
 
 
 def test_the_limits_are_on_the_command_line_and_sized_from_memory_by_default() -> None:
-    from infoshare_widgets.app.limits import default_max_kernels
+    from infoshare_widgets.app.kernel_capacity import default_max_kernels
 
     command = flags(ServerSettings(max_kernels=9, max_pages_per_client=3, kernel_memory_mb=512,
                                    liveness_timeout=40, connect_timeout=7.5,

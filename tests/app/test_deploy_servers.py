@@ -23,7 +23,7 @@ from _room_watch import Watching
 from _unit_support import unit_server
 
 from infoshare_widgets.content import default_content_dir, load_content
-from infoshare_widgets.rooms.postgres_store import PostgresRoomStore
+from infoshare_widgets.room_store.postgres_store import PostgresRoomStore
 
 CONTENT = load_content(default_content_dir())
 START = f"{BASE}voila/render/00-start.ipynb"

@@ -19,13 +19,14 @@ from tornado.httpclient import AsyncHTTPClient
 from tornado.testing import bind_unused_port
 
 from infoshare_widgets import cli
-from infoshare_widgets.app import health, routes
+from infoshare_widgets.app import health
+from infoshare_widgets.app import route_allowlist as routes
 from infoshare_widgets.app.deploy_env import normal_base_url
 from infoshare_widgets.app.drain import Drain
-from infoshare_widgets.app.guard import Guarded
 from infoshare_widgets.app.handlers import Limits, PageHandler, busy_reason
 from infoshare_widgets.app.kernel_state import PoolLevel
 from infoshare_widgets.app.proxy import client_address, from_this_machine, networks
+from infoshare_widgets.app.response_guard import Guarded
 from infoshare_widgets.app.visitors import ensure_visitor_token
 
 LOOPBACK = networks(["loopback"])

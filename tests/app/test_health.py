@@ -29,9 +29,9 @@ from tornado import web
 from infoshare_widgets.app import content_check, health
 from infoshare_widgets.app.room import RoomService
 from infoshare_widgets.content import default_content_dir
-from infoshare_widgets.rooms.open_store import open_store
-from infoshare_widgets.rooms.probe import check_writable
-from infoshare_widgets.rooms.sqlite_store import SqliteRoomStore
+from infoshare_widgets.room_store.open_store import open_store
+from infoshare_widgets.room_store.probe import check_writable
+from infoshare_widgets.room_store.sqlite_store import SqliteRoomStore
 
 
 class Manager:

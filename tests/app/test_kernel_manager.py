@@ -141,6 +141,20 @@ def test_a_page_that_stops_answering_loses_its_kernel_even_while_connected(manag
     assert km.visitor_of("k3") is None
 
 
+def test_a_slow_render_is_not_a_page_gone_and_liveness_counts_from_the_page_sent(manager) -> None:
+    # Under a load of 30 a page took longer to render than a short liveness_timeout: its kernel
+    # was shut down in the middle of the render ("Kernel died") before the page could answer.
+    km, clock, calls = manager
+    km.hand_over("k9", Visitor("token", "10.0.0.1"))
+    clock.now += 400             # rendering, far past liveness_timeout (180 s)
+    assert not km.page_has_gone("k9")
+    km.page_sent("k9")
+    clock.now += 179
+    assert not km.page_has_gone("k9")
+    clock.now += 2               # 181 s since the page was sent, no answer
+    assert km.page_has_gone("k9")
+
+
 def test_an_open_page_offline_for_30_s_keeps_its_kernel_until_liveness_gives_up(manager) -> None:
     # Shipped timeouts (180 s): a page idle for ten minutes loses its socket for 30 s. Idle
     # culling would take its kernel (Jupyter Server's culler is the recorder here); its page

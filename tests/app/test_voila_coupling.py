@@ -24,10 +24,10 @@ from voila.app import Voila
 from voila.utils import ENV_VARIABLE
 
 from infoshare_widgets import pages
-from infoshare_widgets.app import routes
+from infoshare_widgets.app import route_allowlist as routes
 from infoshare_widgets.app.cells import CellTimeout, waits_for_visit
-from infoshare_widgets.app.guard import Guarded, VisitorBound
 from infoshare_widgets.app.handlers import TemplateAssetHandler
+from infoshare_widgets.app.response_guard import Guarded, VisitorBound
 from infoshare_widgets.app.voila_app import InfoshareVoila
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from h4_samples import IMG, SCRIPT, assert_inert, case_study
 
 from infoshare_widgets.case_study.model import CaseStudyPanel
+from infoshare_widgets.ui.placeholders import fill
 from infoshare_widgets.ui.reveal import Reveal, RevealWording
-from infoshare_widgets.ui.wording import fill
 
 WORDING = RevealWording(reveal="Reveal", next="Next", hide="Hide",
                         progress="{shown} of {total}", done="All {total} shown")

@@ -23,7 +23,7 @@ from infoshare_widgets.ui.error_card import (
     error_cards_for,
     problem_text,
 )
-from infoshare_widgets.ui.guard import guarded, origin_path
+from infoshare_widgets.ui.safe_build import guarded, origin_path
 
 BROKEN_CASE = """id: broken
 name: Broken

@@ -17,7 +17,7 @@ from infoshare_widgets.decision_record import decision_record_widget
 from infoshare_widgets.facilitator import minute_seconds, timer_choices, timer_widget
 from infoshare_widgets.quiz import quiz_widget
 from infoshare_widgets.quiz.group import GroupQuestion, GroupQuizView
-from infoshare_widgets.rooms.questions import catalogue
+from infoshare_widgets.room_store.questions import catalogue
 from infoshare_widgets.ui.reveal import Reveal, RevealWording
 from infoshare_widgets.ui.reveal_widget import RevealWidget
 

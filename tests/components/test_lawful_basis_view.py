@@ -16,7 +16,6 @@ from infoshare_widgets.lawful_basis import (
     lawful_basis_widget,
 )
 from infoshare_widgets.ui.details import DetailsWidget
-from infoshare_widgets.ui.live_text import LiveText
 from infoshare_widgets.ui.question import QuestionWidget
 
 
@@ -33,8 +32,6 @@ def html_of(widget: widgets.Widget) -> str:
         return widget.summary + widget.body_html
     if isinstance(widget, QuestionWidget):
         return widget.heading + widget.intro_html + widget.prompt_html + widget.feedback_html
-    if isinstance(widget, LiveText):
-        return widget.text
     return "".join(html_of(c) for c in getattr(widget, "children", ()))
 
 

@@ -13,10 +13,9 @@ import pytest
 from _quiz_support import content, quiz
 
 from infoshare_widgets.pages import Page
-from infoshare_widgets.pages.progress import Tracker
+from infoshare_widgets.pages.progress_tracking import Tracker
 from infoshare_widgets.quiz import quiz_widget
-from infoshare_widgets.ui.progress import ProgressStore
-from infoshare_widgets.ui.progress_data import (
+from infoshare_widgets.ui.progress_format import (
     VERSION,
     Answer,
     Progress,
@@ -24,6 +23,7 @@ from infoshare_widgets.ui.progress_data import (
     item_key,
     question_key,
 )
+from infoshare_widgets.ui.progress_store import ProgressStore
 from infoshare_widgets.ui.question import QuestionWidget
 
 
@@ -155,7 +155,7 @@ def test_facilitator_mode_has_no_store_and_no_progress_part() -> None:
 
 def test_the_start_panel_counts_sections_and_clears(monkeypatch) -> None:
     from infoshare_widgets.content import load_content
-    from infoshare_widgets.pages.progress_plan import section_plan
+    from infoshare_widgets.pages.section_progress import section_plan
 
     shipped = load_content()
     page = Page("start", shipped)

@@ -8,6 +8,12 @@ VERIFIED_ADDRESSES: dict[str, str] = {
         "ICO's lawful basis page links its 'Lawful basis interactive toolkit' and the tool's "
         "report is served under this path (checked 30 November 2026). Used by the guided "
         "lawful-basis helper (content/lawful_basis_helper.yaml).",
+    "https://www.bma.org.uk/advice/employment/gp-practices/service-provision/"
+    "freedom-of-information-act-faq":
+        "Read through the search tool on 6 December 2026 for the lawful-basis scenario"
+        " fgm-told-practice-nurse (content/lawful_basis_scenarios.yaml): BMA, Freedom of"
+        " Information Act FAQ: GP contractors providing general or personal medical services are"
+        " public authorities for information about those services (APMS practices are not).",
     "https://bma.org.uk/advice-and-support/ethics/safeguarding/"
     "adults-at-risk-confidentiality-and-disclosure-of-information":
         "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"

@@ -18,7 +18,7 @@ import pytest
 from _content_support import QUIZ, UI_FIXTURE
 
 from infoshare_widgets.content import load_content, models
-from infoshare_widgets.content.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT_CHARS
+from infoshare_widgets.content.size_limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT_CHARS
 
 INFOSHARE = Path(sys.executable).with_name("infoshare")
 SECRET = "root:$6$very-secret-hash:19000:0:99999:7:::"

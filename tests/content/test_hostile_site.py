@@ -14,7 +14,7 @@ from _content_support import QUIZ
 
 from infoshare_widgets import pages
 from infoshare_widgets.content import load_content
-from infoshare_widgets.content.limits import MAX_FILE_BYTES
+from infoshare_widgets.content.size_limits import MAX_FILE_BYTES
 
 SECRET = "root:$6$very-secret-hash:19000:0:99999:7:::"
 

@@ -40,6 +40,7 @@ ACCEPTABLE: dict[str, set[str]] = {
     "local-authority": PUBLIC_AUTHORITY,
     "school": PUBLIC_AUTHORITY,  # a state school or academy
     "nhs": PUBLIC_AUTHORITY,
+    "nhs-gp": PUBLIC_AUTHORITY,  # for its NHS work (FOIA Schedule 1, used by DPA 2018 s7)
     "police": PUBLIC_AUTHORITY,
     "charity": NOT_PUBLIC,
     "private-provider": NOT_PUBLIC,

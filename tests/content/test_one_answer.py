@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 QUIZ_QUESTIONS = {
     ("adults-guidance", "golden-rule-6"), ("adults-guidance", "emergency-without-consent"),
     ("children-guidance", "consent-needed"), ("children-guidance", "parent-objects"),
-    ("what-is-it-basics", "data-protection-prevents"), ("what-is-it-basics", "health-condition"),
+    ("what-is-it-basics", "health-visitor-can-share"), ("what-is-it-basics", "health-condition"),
     ("tips-decisions", "uncertain-about-law"),
 }
 

@@ -10,7 +10,7 @@ import pytest
 
 from infoshare_widgets.content import load_content
 from infoshare_widgets.content.sources import SourceRef, as_list, as_text, source_warnings
-from infoshare_widgets.ui.html import source_html
+from infoshare_widgets.ui.shared_html import source_html
 
 SHIPPED = Path(__file__).resolve().parents[2] / "content"
 

@@ -20,7 +20,7 @@ from infoshare_widgets.content.ui_keys import (
     REQUIRED_UI_KEYS,
     TEMPLATE_SAMPLES,
 )
-from infoshare_widgets.ui.wording import fill
+from infoshare_widgets.ui.placeholders import fill
 
 SCORE_LINE = next(n for n, line in enumerate(UI_FIXTURE.read_text(encoding="utf-8").splitlines(), 1)
                   if line.startswith("  score:"))  # quiz.score in tests/fixtures/ui.yaml

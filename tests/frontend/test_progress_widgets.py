@@ -4,9 +4,9 @@ ui/progress_panel.js (the Start page's progress and the completion record)."""
 from __future__ import annotations
 
 from infoshare_widgets.content import load_content
-from infoshare_widgets.pages.progress import record_info
-from infoshare_widgets.ui.progress import ProgressStore
+from infoshare_widgets.pages.progress_tracking import record_info
 from infoshare_widgets.ui.progress_panel import ProgressPanel, panel_words
+from infoshare_widgets.ui.progress_store import ProgressStore
 
 CONTENT = load_content()
 IMG = "<img src=x onerror=alert(1)>"

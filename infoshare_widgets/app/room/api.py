@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...rooms.codes import normal_code
-from ...rooms.questions import RoomQuestion
-from ...rooms.store import Room, RoomFull, RoomLocked
+from ...room_store.codes import normal_code
+from ...room_store.questions import RoomQuestion
+from ...room_store.store import Room, RoomFull, RoomLocked
 from .base import DEVICE_HEADER, SECRET_HEADER, Refused, RoomHandler
 from .qr import learner_address, qr_data_uri
 

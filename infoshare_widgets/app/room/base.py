@@ -75,7 +75,7 @@ class Refused(web.HTTPError):
 
 
 class RoomHandler(web.RequestHandler):
-    """Base of the room API handlers (mixed with ``guard.Guarded`` by ``routes.py``)."""
+    """Base of the room API handlers (mixed with ``response_guard.Guarded`` by ``routes.py``)."""
 
     rooms: RoomService
     _refused = False

@@ -22,10 +22,10 @@ from tornado.ioloop import PeriodicCallback
 
 from ...content import Content
 from ...content.cache import current_content
-from ...rooms.limits import RoomLimits, joins_per_address
-from ...rooms.open_store import URL_VARIABLE, open_store
-from ...rooms.questions import Catalogue, catalogue
-from ...rooms.store import Room, RoomStore
+from ...room_store.open_store import URL_VARIABLE, open_store
+from ...room_store.questions import Catalogue, catalogue
+from ...room_store.rate_limits import RoomLimits, joins_per_address
+from ...room_store.store import Room, RoomStore
 from .watch import POLL_SECONDS, WAIT_SECONDS, Watcher, wait_for
 
 log = logging.getLogger(__name__)

@@ -5,9 +5,9 @@ is in :data:`ALLOWED`, which says what serves it instead; a handler that a new V
 API, a login page) is refused, and logged, until someone reads it and adds it here.
 ``tests/app/test_voila_coupling.py`` builds the app in-process and checks every route.
 
-Every served class is wrapped with :class:`.guard.Guarded` (host, control characters, headers,
-error pages); those that take a kernel id from the address also with
-:class:`.guard.VisitorBound`, except the query socket the kernel itself uses.
+Every served class is wrapped with :class:`.response_guard.Guarded` (host, control characters,
+headers, error pages); those that take a kernel id from the address also with
+:class:`.response_guard.VisitorBound`, except the query socket the kernel itself uses.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from .guard import Guarded, VisitorBound
 from .handlers import (
     AliveHandler,
     PageHandler,
@@ -38,6 +37,7 @@ from .handlers import (
     TemplateAssetHandler,
 )
 from .health import HealthHandler, MetricsHandler
+from .response_guard import Guarded, VisitorBound
 from .room import room_routes
 from .socket import FilteredKernelSocket
 from .upstream.tornado import route_rules

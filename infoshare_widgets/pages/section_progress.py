@@ -3,7 +3,7 @@
 A section's questions are its quizzes (``content.quizzes_for``) and the parts its notebook places
 (``PARTS``: the golden-rules check, the lawful-basis scenarios, the case studies);
 ``tests/app/test_app_progress.py`` checks ``PARTS`` against the notebooks. Keys are the same
-``ui.progress_data`` keys the components give their widgets, so a stored answer counts here
+``ui.progress_format`` keys the components give their widgets, so a stored answer counts here
 exactly when it would be put back on its page.
 """
 
@@ -14,8 +14,8 @@ import json
 from dataclasses import dataclass, field
 
 from ..content import Content
-from ..ui.progress_data import Progress, prompt_key, question_key, scenario_key
-from ..ui.wording import fill
+from ..ui.placeholders import fill
+from ..ui.progress_format import Progress, prompt_key, question_key, scenario_key
 
 # The parts (beyond quizzes) that a section's notebook places, by section id.
 PARTS: dict[str, tuple[str, ...]] = {

@@ -14,11 +14,11 @@ from _served import served
 from jupyter_server.log import log_request
 from tornado import web
 
-from infoshare_widgets.app.guard import DEFAULT_HOSTS, Guarded
 from infoshare_widgets.app.proxy import networks
+from infoshare_widgets.app.response_guard import DEFAULT_HOSTS, Guarded
 from infoshare_widgets.app.room import RoomService, room_routes
-from infoshare_widgets.rooms.limits import RoomLimits, joins_per_address
-from infoshare_widgets.rooms.open_store import open_store
+from infoshare_widgets.room_store.open_store import open_store
+from infoshare_widgets.room_store.rate_limits import RoomLimits, joins_per_address
 
 
 @contextmanager

@@ -11,8 +11,8 @@ import jinja2
 import pytest
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
+from infoshare_widgets.app import learner_capacity as room
 from infoshare_widgets.app import render_cache
-from infoshare_widgets.app import room_size as room
 from infoshare_widgets.app.deploy_env import serve_options
 from infoshare_widgets.app.handing_over import HandingOver
 from infoshare_widgets.app.handlers import Limits, busy_reason

@@ -1,7 +1,7 @@
 """What every response of the server does, whichever handler answers it.
 
-:class:`Guarded` is mixed into every handler we serve (see :mod:`.routes`), so these hold for
-pages, assets, the kernel API, websockets and errors alike:
+:class:`Guarded` is mixed into every handler we serve (see :mod:`.route_allowlist`), so these
+hold for pages, assets, the kernel API, websockets and errors alike:
 
 - the ``Host`` header must be one of the configured names (loopback names by default), so a
   DNS-rebinding page on another site cannot talk to the app through the visitor's browser;

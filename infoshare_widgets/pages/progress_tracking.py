@@ -14,11 +14,11 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..content import Content
-from ..ui.progress import ProgressStore
-from ..ui.progress_data import Answer
+from ..ui.progress_format import Answer
+from ..ui.progress_store import ProgressStore
 from ..ui.question import QuestionWidget
 from ..ui.reveal_widget import RevealWidget
-from .progress_plan import content_id, section_summary
+from .section_progress import content_id, section_summary
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +178,7 @@ class ProgressParts:
 
     def progress(self) -> widgets.Widget:
         """The Start page's progress panel; nothing in facilitator mode. Never raises."""
-        from ..ui.guard import guarded
+        from ..ui.safe_build import guarded
 
         def build() -> widgets.Widget:
             tracker = self.tracker

@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .limits import default_max_kernels, physical_memory_mb
+from .kernel_capacity import default_max_kernels, physical_memory_mb
 
 if TYPE_CHECKING:
     from .serve import ServerSettings

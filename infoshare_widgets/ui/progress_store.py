@@ -1,7 +1,7 @@
 """The progress store (anywidget): the learner's progress in their own browser, never the server.
 
 ``progress.js`` reads this site's entry from ``localStorage`` when the page loads and sends it
-here (``{"event": "load", "available", "data"}``); this class checks it (``progress_data``) and
+here (``{"event": "load", "available", "data"}``); this class checks it (``progress_format``) and
 tells its listeners, which put answers back. Each change is sent back to be written
 (``{"op": "answer" | "reveal" | "visit" | "clear"}``). No trait is set by the browser.
 """
@@ -15,7 +15,7 @@ from typing import Any
 import anywidget
 import traitlets
 
-from .progress_data import Answer, Progress
+from .progress_format import Answer, Progress
 from .styles import front_end
 
 log = logging.getLogger(__name__)

@@ -10,8 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 from _room_client import Device, Facilitator, call, room_server
 from _room_watch import Watching
 
-from infoshare_widgets.rooms.codes import digest, new_code
-from infoshare_widgets.rooms.open_store import open_store
+from infoshare_widgets.room_store.codes import digest, new_code
+from infoshare_widgets.room_store.open_store import open_store
 
 DEVICES = 30
 DELIVERY_SECONDS = 2.0

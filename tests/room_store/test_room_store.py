@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from infoshare_widgets.rooms.codes import ALPHABET, digest, new_code, normal_code
-from infoshare_widgets.rooms.limits import RateLimit
-from infoshare_widgets.rooms.store import RoomFull, RoomLocked, RoomStore
+from infoshare_widgets.room_store.codes import ALPHABET, digest, new_code, normal_code
+from infoshare_widgets.room_store.rate_limits import RateLimit
+from infoshare_widgets.room_store.store import RoomFull, RoomLocked, RoomStore
 
 
 def test_a_room_counts_each_device_once_and_its_change_once(store: RoomStore) -> None:
@@ -100,7 +100,7 @@ def test_a_rate_limit_allows_its_burst_then_its_rate() -> None:
 
 def test_an_ended_room_leaves_no_trace_in_the_sqlite_files(tmp_path) -> None:
     """Not only no rows: its code and digests are overwritten in the file and its log."""
-    from infoshare_widgets.rooms.sqlite_store import SqliteRoomStore
+    from infoshare_widgets.room_store.sqlite_store import SqliteRoomStore
 
     store = SqliteRoomStore(tmp_path)
     try:
@@ -118,7 +118,7 @@ def test_an_ended_room_leaves_no_trace_in_the_sqlite_files(tmp_path) -> None:
 
 
 def test_the_default_store_is_sqlite_in_the_data_folder(tmp_path, monkeypatch) -> None:
-    from infoshare_widgets.rooms.open_store import open_store
+    from infoshare_widgets.room_store.open_store import open_store
 
     monkeypatch.chdir(tmp_path)
     store = open_store({})
@@ -156,8 +156,8 @@ def test_a_locked_room_takes_no_device_and_a_removed_one_leaves_its_answers(
 def test_a_store_made_before_lock_and_numbers_gains_them(tmp_path) -> None:
     import sqlite3
 
-    from infoshare_widgets.rooms.schema import ADDED
-    from infoshare_widgets.rooms.sqlite_store import FILE_NAME, SqliteRoomStore
+    from infoshare_widgets.room_store.schema import ADDED
+    from infoshare_widgets.room_store.sqlite_store import FILE_NAME, SqliteRoomStore
 
     old = sqlite3.connect(tmp_path / FILE_NAME)
     old.executescript(

@@ -16,7 +16,7 @@ from _room_client import Device, Facilitator, call, join, room_server
 
 from infoshare_widgets.app.room.base import REFUSED, NoAddresses
 from infoshare_widgets.app.room.service import RoomService
-from infoshare_widgets.rooms.limits import RateLimit, RoomLimits
+from infoshare_widgets.room_store.rate_limits import RateLimit, RoomLimits
 
 ROOMS = "room/api/"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from _room_client import Device, Facilitator, join, room_server
 
-from infoshare_widgets.rooms.limits import JOINS_PER_ADDRESS, JOINS_VARIABLE
+from infoshare_widgets.room_store.rate_limits import JOINS_PER_ADDRESS, JOINS_VARIABLE
 
 VENUE = 60
 

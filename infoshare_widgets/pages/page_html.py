@@ -12,8 +12,8 @@ import ipywidgets as widgets
 
 from ..content import models
 from ..content.markdown import escape, to_html, to_inline_html
-from ..ui.html import link_html, source_inline_html
 from ..ui.notes import notes_html
+from ..ui.shared_html import link_html, source_inline_html
 
 Wording = Callable[[str], str]  # ui.yaml's ``app`` group: key -> text
 

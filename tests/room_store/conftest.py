@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from infoshare_widgets.rooms.store import RoomStore
+from infoshare_widgets.room_store.store import RoomStore
 
 
 def _clear(store: RoomStore) -> None:
@@ -24,7 +24,7 @@ def store_env(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
     if request.param == "sqlite":
         return {"INFOSHARE_DATA_DIR": str(tmp_path / "data")}
     url = request.getfixturevalue("postgres_url")
-    from infoshare_widgets.rooms.postgres_store import PostgresRoomStore
+    from infoshare_widgets.room_store.postgres_store import PostgresRoomStore
     store = PostgresRoomStore(url)
     _clear(store)
     store.close()
@@ -33,7 +33,7 @@ def store_env(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def store(store_env: dict[str, str]) -> Iterator[RoomStore]:
-    from infoshare_widgets.rooms.open_store import open_store
+    from infoshare_widgets.room_store.open_store import open_store
     opened = open_store(store_env)
     try:
         yield opened
