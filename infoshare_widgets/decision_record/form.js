@@ -2,10 +2,10 @@
 //
 // Every control has a visible label (<label for>, or <fieldset> with <legend>); a question's help
 // is linked with aria-describedby. The warning (practice details only, nothing saved) is said once
-// above the form, not under each field (issue 14); each text box has a character count
+// above the form, not under each field; each text box has a character count
 // (text_box.js). "Check your answers" lists each answer with a Change link, and the number still
 // unanswered stands beside Download and describes it. What the learner types stays
-// in this page (issue 11): it is never set on the model, sent to the kernel or stored. The record
+// in this page: it is never set on the model, sent to the kernel or stored. The record
 // is made here, as plain text shown with textContent and downloaded as a Blob; its format is the
 // one `model.DecisionRecord.as_text` documents (a browser test compares the two).
 // `help_html` is authored Markdown already sanitised in Python (content.markdown.to_html).

@@ -25,7 +25,7 @@ function render({ model, el: host }) {
   status.setAttribute("role", "status");
   root.append(heading, list, button, explanation, status);
 
-  // Issue 17: ask a live room this question. The room page (room/host, open in this browser)
+  // Ask a live room this question. The room page (room/host, open in this browser)
   // listens on a channel named after the site's base path; it answers whether it asked.
   const roomQuestion = model.get("room_question");
   if (roomQuestion && typeof BroadcastChannel === "function") {

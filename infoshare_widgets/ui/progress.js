@@ -1,4 +1,4 @@
-// The learner's progress, kept in this browser's localStorage and nowhere else (issue 11).
+// The learner's progress, kept in this browser's localStorage and nowhere else.
 //
 // One entry per site and content: the key names the site's base URL (two deployments on one
 // origin do not mix) and the content's identity. The entry holds option indices, results, item

@@ -2,7 +2,7 @@
 // "Clear my answers" (with a confirmation) and the completion record.
 //
 // Everything the kernel sends is plain text, set with textContent. The record is made here: the
-// learner's name is typed into this page and never set on the model, sent or stored (issue 11).
+// learner's name is typed into this page and never set on the model, sent or stored.
 // It is printed with a print stylesheet (record.css) and downloaded as one standalone HTML file
 // with the same stylesheet inlined, so it opens offline and looks the same. The page sends one
 // message, {event: "clear"}, after the learner confirms.

@@ -10,7 +10,7 @@
 // a model update from the kernel sets them only when it puts stored progress back (`restored`),
 // never in answer to the learner's own check or "Try again" (a late reply would undo a tick).
 //
-// Issue 14: after the learner's own check the feedback (a heading, then the detail) is scrolled
+// After the learner's own check the feedback (a heading, then the detail) is scrolled
 // into view and the live region changes exactly once; an empty check is an inline error on the
 // group ("Error: ...", aria-invalid); each button's name ends with the question's name
 // (aria-label), so "Check answer" is unique across a page; when paged (ui/pager.py) the question

@@ -10,7 +10,7 @@
 // else is set as textContent; the learner's note is only ever the textarea's own value.
 
 //
-// Names (issue 14): `context` (e.g. "Jessie:") starts each box's name, hidden, and `button_more`
+// Names: `context` (e.g. "Jessie:") starts each box's name, hidden, and `button_more`
 // (e.g. "for Jessie: What is worrying you?") ends the button's, hidden, so no two controls on a
 // page share a name; the visible words stay short. The points' heading is a real heading.
 
@@ -28,7 +28,7 @@ function render({ model, el: host }) {
 
   // The learner's own thoughts: a visible <label for>, a "not saved" hint linked by
   // aria-describedby, and a value that stays in this textarea: never set on the model, so never
-  // sent to the kernel, stored or logged (issue 11).
+  // sent to the kernel, stored or logged.
   const noteBox = el("div", "is-reveal-note");
   const label = el("label", "is-reveal-note-label");
   label.id = `${uid}-label`;

@@ -1,4 +1,4 @@
-"""Each anywidget's front end: a small loader, so the code and styles go once per page (issue 22).
+"""Each anywidget's front end: a small loader, so the code and styles go once per page.
 
 A component's ES module (``question.js``) imports what it uses from ``dom.js`` (the ``el()``
 helper, unique ids, heading levels) and ``text_box.js`` (the character count); ``components.css``

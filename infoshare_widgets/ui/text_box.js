@@ -1,11 +1,11 @@
-// The character count of a text box (GOV.UK's pattern, issue 14), shared by the case studies'
+// The character count of a text box (GOV.UK's pattern), shared by the case studies'
 // note boxes (reveal.js) and the decision record (form.js), which import it.
 //
 // The limit is said under the box before anything is typed; then the count follows each key
 // ("You have 4,990 characters remaining"), and a screen reader hears it once the typing pauses,
 // not at every key. The box has no maxlength: text over the limit is not cut silently, the count
 // says how many characters too many and the box is marked invalid. Nothing here sends the text
-// anywhere (issue 11): it is read from the box's own value.
+// anywhere: it is read from the box's own value.
 
 import { el } from "./dom.js";
 
