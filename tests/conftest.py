@@ -71,3 +71,34 @@ def postgres_url() -> Iterator[str]:
         subprocess.run([bin_dir / "pg_ctl", "-D", data, "-m", "immediate", "stop"],
                        capture_output=True, **user)
         shutil.rmtree(root, ignore_errors=True)
+
+
+# --- the browser: Debian's Chromium, for tests/app and tests/frontend ---------------------------
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    return os.environ.get("INFOSHARE_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, headless. Fails (never skips) when it is not installed."""
+    path = chromium_path()
+    if not (Path(path).is_file() and os.access(path, os.X_OK)):
+        pytest.fail(
+            f"Chromium is needed for the browser tests and was not found at {path}. Install it "
+            "with `sudo apt-get install -y chromium` (or run `make chromium`), or set "
+            "INFOSHARE_CHROMIUM to its path.", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

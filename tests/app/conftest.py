@@ -11,7 +11,6 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from _app_support import (
@@ -34,11 +33,6 @@ from _app_support import (
 
 from infoshare_widgets.app.serve import ServerSettings
 from infoshare_widgets.content import default_content_dir
-
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -86,29 +80,6 @@ def hardened_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppSer
 
 
 # --- the browser ---------------------------------------------------------------------------------
-
-
-def chromium_path() -> str:
-    return os.environ.get("INFOSHARE_CHROMIUM", "/usr/bin/chromium")
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Debian's Chromium, headless. Fails (never skips) when it is not installed."""
-    path = chromium_path()
-    if not (Path(path).is_file() and os.access(path, os.X_OK)):
-        pytest.fail(
-            f"Chromium is needed for the browser tests and was not found at {path}. Install it "
-            "with `sudo apt-get install -y chromium` (or run `make chromium`), or set "
-            "INFOSHARE_CHROMIUM to its path.", pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture

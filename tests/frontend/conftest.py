@@ -15,7 +15,6 @@ The fixture uses ``browser``, so these tests are in the slow tier (tests/_tiers.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,9 +27,6 @@ from infoshare_widgets import frontend
 # The content builders of the view tests (h4_samples, _quiz_support), shared with them.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "components"))
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 ORIGIN = "http://widgets.test"
 BLANK = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>widget</title>
 <script id="jupyter-config-data" type="application/json">{"baseUrl": "/"}</script>
@@ -79,23 +75,6 @@ FROM_KERNEL = """({ changes, message }) => {
   }
   if (message) window.model.fire("msg:custom", message, []);
 }"""
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Debian's Chromium, headless (as tests/app/conftest.py). Fails when it is not installed."""
-    path = os.environ.get("INFOSHARE_CHROMIUM", "/usr/bin/chromium")
-    if not (Path(path).is_file() and os.access(path, os.X_OK)):
-        pytest.fail(f"Chromium is needed for the front-end tests and was not found at {path}: "
-                    "`make chromium`, or set INFOSHARE_CHROMIUM.", pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 class WidgetPage:
