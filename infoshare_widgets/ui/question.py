@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import anywidget
@@ -23,7 +24,7 @@ import traitlets
 
 from .feedback import Feedback, QuizWords
 from .feedback_html import feedback_html
-from .styles import front_end
+from .styles import esm, stylesheet
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,8 @@ CheckFn = Callable[[frozenset[int]], Feedback]
 class QuestionWidget(anywidget.AnyWidget):
     """One question: prompt, options, "Check answer", "Try again" and live feedback."""
 
-    _esm = front_end(__file__, "question.js", "question.css")
+    _esm = esm(Path(__file__).with_name("question.js"))
+    _css = stylesheet(Path(__file__).with_name("question.css"))
 
     # Plain text, shown as a heading above the question when set.
     heading = traitlets.Unicode("").tag(sync=True)
