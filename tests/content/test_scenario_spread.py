@@ -55,9 +55,9 @@ SAME_CONCERN = [
 
 # (quiz, first question, second question, the fact that changes): adjacent in the quiz.
 QUIZ_PAIRS = [
-    ("adults-guidance", "refusal-lacks-capacity", "refusal-with-capacity",
+    ("adults-guidance", "refusal-lacks-capacity", "refusal-with-capacity-serious-harm",
      "whether he has capacity to decide about sharing"),
-    ("adults-guidance", "refusal-with-capacity", "refusal-others-at-risk",
+    ("adults-guidance", "refusal-with-capacity-serious-harm", "refusal-others-at-risk",
      "whether the risk is only to him or to children too"),
     ("tips-decisions", "controlling-boyfriend-17", "controlling-boyfriend-18",
      "whether she is 17 (a child) or 18 (an adult)"),
