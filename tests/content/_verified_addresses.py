@@ -2,6 +2,17 @@
 publisher's own page, and the note says where and when. Anything else must come from the pack."""
 
 VERIFIED_ADDRESSES: dict[str, str] = {
+    "https://ico.org.uk/for-organisations/data-sharing-information-hub/"
+    "data-sharing-and-reuse-of-data-by-competent-authorities/":
+        "Read through the search tool on 6 December 2026 (the DPO/safeguarding review): ICO,"
+        " Data sharing and reuse of data by competent authorities: reuse for a non-law"
+        " enforcement purpose must be authorised by law, then needs an Article 6 basis.",
+    "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/lawful-basis/"
+    "recognised-legitimate-interest-detailed/what-are-the-recognised-legitimate-interest-"
+    "conditions/public-task-disclosure-response-condition/":
+        "Read through the search tool on 6 December 2026 (the DPO/safeguarding review): ICO,"
+        " Public task disclosure response condition (UK GDPR Annex 1 paragraph 1; where the"
+        " other body can require the information, legal obligation is the basis).",
     "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/lawful-basis/"
     "lawful-basis-interactive-guidance-tool/":
         "ICO's lawful basis interactive guidance tool, named in the pack without an address; the "

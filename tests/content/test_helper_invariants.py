@@ -80,8 +80,10 @@ def test_an_emergency_basis_for_a_capable_adult_says_read_the_duty_of_confidence
                 or answers["consent"] not in ("refused", "safe-to-ask")):
             continue
         rule = outcome_for(helper(), answers).rule("basis")
-        if answers["duty"] == "yes" and rule.bases == ["legal-obligation"]:
-            continue  # a law requires the disclosure: the duty of confidence gives way to it
+        if answers["duty"] == "yes" and rule.bases[:1] == ["legal-obligation"]:
+            # A law requires the disclosure (legal obligation; for a public body public task
+            # too): the duty of confidence gives way to it.
+            continue
         if "read-confidence-first" not in rule.caveats:
             wrong.append((answers, rule.id))
     assert not wrong, f"{len(wrong)} answer sets, e.g. {wrong[0]}"
