@@ -114,10 +114,10 @@ class HealthHandler(web.RequestHandler):
     """
 
     async def get(self) -> None:
-        ready, why = readiness(self.settings)
         live = self.get_query_argument("live", None) is not None  # answers at once
         content = await content_now(content_root(), wait=not live)
         rooms = await rooms_now(self.settings, wait=not live)
+        ready, why = readiness(self.settings)  # after the waits, so it agrees with "draining"
         checking = "the content is still being checked" if content is PENDING else None
         for problem in (checking, content.problem, rooms):
             if ready and problem:

@@ -198,14 +198,19 @@ def test_a_stopped_server_sends_new_pages_elsewhere_and_its_open_page_says_so(
 
         c.process.send_signal(signal.SIGTERM)
         stopped_at = time.monotonic()
+        # The signal is handled on C's loop a moment later: wait until C says it is draining
+        # (a request sent before that is, rightly, still served by C).
+        status, body = deploy_servers.health(2)
+        while not body.get("draining") and time.monotonic() < stopped_at + 10:
+            time.sleep(0.05)
+            status, body = deploy_servers.health(2)
+        assert (status, body["draining"]) == (503, True)  # load balancers: no new visitors
         # Draining: a new page for a learner pinned to C is refused there (503) and served by
         # another server; the open page keeps working.
         pinned = Learner(nginx_many.url, source="127.0.0.4", jar={"infoshare_server": "c"})
         assert pinned.get(START).status == 200
         assert pinned.jar["infoshare_server"] in ("a", "b")
         assert deploy_servers.metrics(2)["infoshare_busy_refusals_total"] > busy_before
-        status, body = deploy_servers.health(2)
-        assert (status, body["draining"]) == (503, True)  # load balancers: no new visitors
         assert c.raw_get(f"{BASE}healthz?live")[0] == 200  # but not restarted for it
         assert answer_question(page, 1)
 
