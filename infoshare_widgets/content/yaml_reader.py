@@ -4,6 +4,11 @@ Only `yaml.SafeLoader` is used: a tag such as ``!!python/object/apply`` is refus
 Duplicate field names, which YAML would silently collapse to the last, are reported. Aliases are
 refused (nested ones, "billion laughs", would make checking take for ever), and so is nesting
 deeper than `MAX_DEPTH`: the reader stops at the first level too deep, before anything is built.
+
+Every page visit reads the content afresh, so reading is on the learner's path: where PyYAML has
+libyaml, its C parser makes the events (about six times faster than the pure-Python scanner) and
+our composer builds the nodes from them, with the same refusals. A file that fails is read again
+by the pure-Python loader, whose messages (and our hints for them) are the ones trainers see.
 """
 
 from __future__ import annotations
@@ -45,12 +50,10 @@ class _Refused(yaml.MarkedYAMLError):
     """An alias or a level too deep: stop reading at once."""
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases and counts how deep lists and mappings are nested."""
+class _Refusals:
+    """A composer step that refuses aliases and counts how deep lists and mappings are nested."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.depth = 0
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
@@ -64,9 +67,45 @@ class _Loader(yaml.SafeLoader):
             raise _Refused(problem=f"lists and mappings are nested more than {MAX_DEPTH} levels "
                            "deep here; the file is not read", problem_mark=event.start_mark)
         try:
-            return super().compose_node(parent, index)
+            return super().compose_node(parent, index)  # type: ignore[misc]
         finally:
             self.depth -= nests
+
+
+class _Loader(_Refusals, yaml.SafeLoader):
+    """SafeLoader (pure Python) with the refusals: the reader of record for a failing file."""
+
+
+try:
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # PyYAML built without libyaml: the pure-Python loader reads every file
+    _CParser = None
+
+
+if _CParser is not None:
+    class _FastLoader(_Refusals, yaml.composer.Composer, _CParser, yaml.constructor.SafeConstructor,
+                      yaml.resolver.Resolver):
+        """libyaml's parser for the events; PyYAML's composer (so our refusals) and constructor."""
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+
+def _fast_parse(text: str) -> tuple[yaml.Node | None, Any] | None:
+    """The node tree and data through libyaml, or None when it is missing or the file fails."""
+    if _CParser is None:
+        return None
+    loader = _FastLoader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
 
 
 def read_yaml(path: Path, root: Path) -> YamlFile:
@@ -115,6 +154,9 @@ def read_yaml_text(text: str, path: Path, out: YamlFile | None = None) -> YamlFi
 
 def _parse(path: Path, text: str, problems: list[Problem]) -> tuple[yaml.Node | None, Any]:
     """The node tree (for lines) and the data, in one pass of the parser."""
+    fast = _fast_parse(text)
+    if fast is not None:
+        return fast
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

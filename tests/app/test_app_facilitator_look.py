@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from _app_support import describe_violations, open_page, run_axe
+from _facilitator_notes import NOTES
 
 from infoshare_widgets.content import default_content_dir, load_content
 
@@ -46,13 +47,19 @@ def test_type_is_32px_in_a_wider_column_at_1920(app_server, browser) -> None:
 
 
 @pytest.mark.parametrize("section_id", SECTIONS)
-def test_axe_finds_nothing_in_facilitator_mode(app_server, browser, section_id: str) -> None:
+def test_facilitator_mode_shows_the_notes_and_axe_finds_nothing(
+        app_server, browser, section_id: str) -> None:
     """At 1920 x 1080, then at 200% zoom: the same screen at 960 x 540 CSS pixels (zooming
     changes the CSS viewport, which is what layout and axe see), the same page resized rather
     than loaded and revealed again."""
     ctx = browser.new_context(viewport=FULL_HD)
     try:
         page = open_page(ctx, app_server.section_url(section_id, FACILITATOR))
+        text = page.inner_text("#rendered_cells")
+        for note in NOTES[section_id]:  # (absent for learners: test_app_facilitator.py)
+            assert note in text, f"the facilitator page lacks a note: {note!r}"
+        label = CONTENT.text("facilitator", "notes_label")
+        assert page.get_by_role("complementary", name=label).count() >= len(NOTES[section_id])
         reveal_everything(page)
         if CONTENT.quizzes_for(section_id):  # the answers are out, so axe checks them too
             # (waited for, not counted after a fixed pause: at a load of 14 the kernel's answer

@@ -18,7 +18,7 @@ from _hardening_support import VISITOR_COOKIE, kernel_pids
 from infoshare_widgets.content import default_content_dir, load_content
 
 CONTENT = load_content(default_content_dir())
-LOADS = 4  # each page, each load settles; more loads only repeat it (the suite has a budget)
+LOADS = 2  # two visits, two kernels: more loads only repeat it (each costs ~6 CPU-s)
 
 
 @pytest.mark.parametrize("section_id", [s.id for s in CONTENT.sections])
