@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import anywidget
@@ -19,7 +18,7 @@ import traitlets
 
 from ..content import Content
 from ..content.size_limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
-from ..ui.styles import esm, stylesheet
+from ..ui.styles import front_end
 
 log = logging.getLogger(__name__)
 OPEN_FILE_BYTES = 192 * 1024  # the largest file the builder opens (a shipped case is ~3 KB)
@@ -38,8 +37,7 @@ class CaseBuilderForm(anywidget.AnyWidget):
     """The case-study form. ``on_edit(values)`` and ``on_open(name, text)`` (text None: too
     large) are called from the page's messages; a failing callback is logged by its kind only."""
 
-    _esm = esm(Path(__file__).with_name("form.js"))
-    _css = stylesheet(Path(__file__).with_name("form.css"))
+    _esm = front_end(__file__, "form.js", "form.css")
 
     labels = traitlets.Dict().tag(sync=True)
     values = traitlets.Dict().tag(sync=True)  # set by Python (start, opened file): fills the form

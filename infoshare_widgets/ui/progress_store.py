@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import anywidget
 import traitlets
 
 from .progress_format import Answer, Progress
-from .styles import esm, stylesheet
+from .styles import front_end
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +24,7 @@ log = logging.getLogger(__name__)
 class ProgressStore(anywidget.AnyWidget):
     """This site's progress in this browser; ``progress`` is what it holds now."""
 
-    _esm = esm(Path(__file__).with_name("progress.js"))
-    _css = stylesheet(Path(__file__).with_name("progress.css"))
+    _esm = front_end(__file__, "progress.js", "progress.css")
 
     # The content's identity: part of the storage key, with the site's base URL.
     content_id = traitlets.Unicode("").tag(sync=True)

@@ -56,7 +56,8 @@ SETTLE_TIMEOUT_MS = 120_000  # two test processes on two shared cores: a page ma
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 # True once the page has run every cell and drawn every widget: the spinner is gone, the cells
-# are shown, no output is waiting to be rendered, and every output holds a widget view.
+# are shown, no output is waiting to be rendered, every output holds a widget view, and no
+# widget view is still empty.
 SETTLED_JS = """() => {
   if (document.getElementById('loading')) return false;
   const main = document.getElementById('rendered_cells');
@@ -64,7 +65,11 @@ SETTLED_JS = """() => {
   if (main.querySelector('script[type="application/vnd.voila.cell-output+json"]')) return false;
   const outputs = [...main.querySelectorAll('.jp-OutputArea-output')];
   if (outputs.length === 0) return false;
-  return outputs.every(o => o.querySelector('.jupyter-widgets') !== null);
+  if (!outputs.every(o => o.querySelector('.jupyter-widgets') !== null)) return false;
+  // An anywidget view is empty until its module has come (issue 22: over HTTP, once per page)
+  // and drawn into it; a box or an output area may be empty for good.
+  return main.querySelector(
+    '.jupyter-widgets:empty:not(.widget-box):not(.widget-output):not(.widget-html)') === null;
 }"""
 
 
