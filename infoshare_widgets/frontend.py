@@ -63,39 +63,66 @@ def package_path(path: Path) -> str:
     return path.resolve().relative_to(PACKAGE_DIR).as_posix()
 
 
+# Every view of a widget of ours carries VIEW_CLASS from the moment it exists (its
+# ``_dom_classes``, ui/styles.py) and, once its module has drawn it, DRAWN; if the module could not
+# be loaded or could not draw, it shows a message in words instead (the page's
+# ``data-is-part-failed``, from ui.yaml) and carries FAILED. A page whose every ``.is-module``
+# view carries one or the other has drawn every widget: nothing is still coming over HTTP.
+VIEW_CLASS = "is-module"
+DRAWN = "data-is-drawn"
+FAILED = "data-is-failed"
+FAILED_TEXT = "This part could not be loaded: reload the page."
+
 # The loader each widget instance carries; every name is local, nothing is left in the page but
-# one <link> per stylesheet (its id is the file's path) and the browser's module map.
+# one <link> per stylesheet (its id is the file's path) and the browser's module map. Its default
+# export is the widget at once, so anywidget's model is ready at once (anywidget drops the
+# model's messages for good if it is not ready within 2 s); the files are fetched by the first
+# render, and each view is marked when drawn (above).
 LOADER = """\
-// {module}: served once per page by infoshare (infoshare_widgets/frontend.py)
-const config = document.getElementById("jupyter-config-data");
-const base = ((config && JSON.parse(config.textContent).baseUrl) || "/").replace(/\\/?$/, "/");
-const root = new URL(base + "{route}/{version}/", document.baseURI);
-function sheet(path) {{
-  let link = document.getElementById("infoshare:" + path);
-  if (!link) {{
-    const href = new URL(path, root);
-    link = Object.assign(document.createElement("link"), {{ id: "infoshare:" + path, href }});
-    link.rel = "stylesheet";
-    link.loaded = new Promise((done) => {{ link.onload = link.onerror = done; }});
-    document.head.append(link);
+// {module}: infoshare_widgets/frontend.py
+const d = document, c = d.getElementById("jupyter-config-data");
+const base = ((c && JSON.parse(c.textContent).baseUrl) || "/").replace(/\\/?$/, "/");
+const root = new URL(base + "{route}/{version}/", d.baseURI);
+const sheet = (path) => {{
+  let l = d.getElementById("infoshare:" + path);
+  if (!l) {{
+    l = Object.assign(d.createElement("link"), {{ id: "infoshare:" + path, rel: "stylesheet",
+      href: new URL(path, root) }});
+    l.loaded = new Promise((done) => {{ l.onload = l.onerror = done; }});
+    d.head.append(l);
   }}
-  return link.loaded;
-}}
-export default async () => {{
-  await Promise.all({sheets}.map(sheet));
-  return (await import(new URL({module_json}, root))).default;
+  return l.loaded;
 }};
+let w;
+export default {{ async render(view) {{
+  const el = view.el;
+  try {{
+    w ||= Promise.all({sheets}.map(sheet)).then(() => import(new URL({module_json}, root)));
+    const end = await (await w).default.render(view);
+    el.dataset.{drawn} = "";
+    return end;
+  }} catch (e) {{
+    w = null;
+    console.error(e);
+    el.replaceChildren(Object.assign(d.createElement("p"), {{ className: "is-module-failed",
+      role: "alert", textContent: d.body.dataset.isPartFailed || "{failed_text}" }}));
+    el.dataset.{failed} = "";
+  }}
+}} }};
 """
 
 
 def loader(module: Path, *stylesheets: Path) -> str:
-    """A widget's ``_esm``: link ``ui/components.css`` and ``stylesheets`` (once per page, in that
-    order), wait for them, then import ``module`` from the app's front-end route."""
+    """A widget's ``_esm``: at its first render, link ``ui/components.css`` and ``stylesheets``
+    (once per page, in that order), wait for them, import ``module`` from the app's front-end
+    route and let it draw; mark the view drawn, or say in words that it failed."""
     name = package_path(module)
     sheets = [SHARED_CSS, *(package_path(p) for p in stylesheets)]
     known = files()
     missing = [p for p in [name, *sheets] if p not in known]
     if missing:
         raise FileNotFoundError(f"not a front-end file of the package: {', '.join(missing)}")
-    return LOADER.format(module=name, module_json=json.dumps(name), route=ROUTE,
-                         version=version(), sheets=json.dumps(sheets))
+    code = LOADER.format(module=name, module_json=json.dumps(name), route=ROUTE,
+                         version=version(), sheets=json.dumps(sheets), drawn="isDrawn",
+                         failed="isFailed", failed_text=FAILED_TEXT)
+    return "\n".join(line.strip() for line in code.splitlines()) + "\n"  # bytes on every socket

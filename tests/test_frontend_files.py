@@ -25,6 +25,7 @@ from infoshare_widgets.ui.progress_panel import ProgressPanel
 from infoshare_widgets.ui.progress_store import ProgressStore
 from infoshare_widgets.ui.question import QuestionWidget
 from infoshare_widgets.ui.reveal_widget import RevealWidget
+from infoshare_widgets.ui.styles import ModuleWidget
 
 WIDGETS = [BasisHelperWidget, CaseBuilderForm, DecisionForm, DiscussionTimer, GroupQuestion,
            OnThisPage, DetailsWidget, DownloadButton, ProgressStore, ProgressPanel,
@@ -40,14 +41,39 @@ def test_every_anywidget_of_ours_is_listed_here() -> None:
 
     ours = {name(c) for c in subclasses(anywidget.AnyWidget)
             if c.__module__.startswith("infoshare_widgets.")}
-    assert ours == {name(c) for c in WIDGETS}
+    assert ours == {name(c) for c in WIDGETS} | {name(ModuleWidget)}
+    assert all(issubclass(c, ModuleWidget) for c in WIDGETS)
+
+
+def test_each_widgets_views_are_marked_as_ours_from_the_start() -> None:
+    # The page (and the tests' settle check) waits for every .is-module view to be drawn.
+    assert DetailsWidget(summary="a")._dom_classes == (frontend.VIEW_CLASS,)
+    widget = DownloadButton(label="b")
+    widget.add_class("extra")
+    assert widget._dom_classes == (frontend.VIEW_CLASS, "extra")
+
+
+def test_the_loader_marks_each_view_drawn_or_failed_in_words() -> None:
+    loader = DetailsWidget._esm
+    assert "el.dataset.isDrawn" in loader and "el.dataset.isFailed" in loader
+    assert frontend.FAILED_TEXT in loader and "dataset.isPartFailed" in loader
+    # The default export is the widget itself: anywidget's model is ready without waiting for
+    # the network (it drops a model's messages if not ready within 2 s).
+    assert "export default { async render(view)" in loader
+
+
+def test_no_module_needs_initialize() -> None:
+    # The loader passes on render only: a module's initialize would never be called.
+    for name, path in frontend.files().items():
+        if name.endswith(".js"):
+            assert "initialize" not in path.read_text(encoding="utf-8"), name
 
 
 @pytest.mark.parametrize("cls", WIDGETS, ids=lambda c: c.__name__)
 def test_each_widget_carries_only_a_loader_of_its_own_module(cls: type) -> None:
     assert "_css" not in cls.__dict__  # the stylesheets are linked by the loader
     loader = cls._esm
-    assert len(loader.encode()) < 1024
+    assert len(loader.encode()) <= 1280  # as tests/app/test_app_widget_code.py
     assert f"{frontend.ROUTE}/{frontend.version()}/" in loader
     assert '"ui/components.css"' in loader
     module = loader.split("import(new URL(")[1].split(",")[0].strip('"')

@@ -16,7 +16,6 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-import anywidget
 import ipywidgets as widgets
 import traitlets
 
@@ -25,7 +24,7 @@ from ..content.helper_models import LawfulBasisHelperFile
 from ..content.markdown import to_html
 from ..ui.error_card import file_cards, one_widget
 from ..ui.safe_build import guarded
-from ..ui.styles import front_end
+from ..ui.styles import ModuleWidget, front_end
 from .model import HelperOutcome, HelperState
 from .render import HelperWords, missing_text, result_html, shown_text
 
@@ -34,7 +33,7 @@ log = logging.getLogger(__name__)
 UseFn = Callable[[HelperOutcome], str]
 
 
-class BasisHelperWidget(anywidget.AnyWidget):
+class BasisHelperWidget(ModuleWidget):
     """Questions, "Show what fits", a status line, the result and an optional carry button."""
 
     _esm = front_end(__file__, "helper.js", "helper.css")

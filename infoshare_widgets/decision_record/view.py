@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import anywidget
 import ipywidgets as widgets
 import traitlets
 
@@ -21,7 +20,7 @@ from ..ui.blocks import prose
 from ..ui.error_card import file_cards, one_widget
 from ..ui.safe_build import guarded
 from ..ui.shared_html import heading_html, source_html
-from ..ui.styles import front_end
+from ..ui.styles import ModuleWidget, front_end
 from ..ui.text_boxes import count_words, warning_text
 from .model import MAX_ANSWER, DecisionRecord, RecordItem, RecordWording
 
@@ -32,7 +31,7 @@ WORDING_KEYS = ("record_heading", "date_label", "not_answered", "missing", "down
                 "preview_show")
 
 
-class DecisionForm(anywidget.AnyWidget):
+class DecisionForm(ModuleWidget):
     """The questions, the record as it stands and its download, all drawn in the browser.
 
     What the learner types stays in the page (``form.js``): no trait carries it, so it never

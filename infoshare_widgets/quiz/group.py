@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import anywidget
 import ipywidgets as widgets
 import traitlets
 
@@ -20,7 +19,7 @@ from ..content.question_ids import quiz_question_id
 from ..ui.blocks import prose
 from ..ui.notes import notes_html
 from ..ui.shared_html import draft_html, heading_html
-from ..ui.styles import front_end
+from ..ui.styles import ModuleWidget, front_end
 from ..ui.word_groups import GroupWords
 
 
@@ -45,7 +44,7 @@ def answer_of(question: models.Question) -> list[dict[str, Any]]:
             for o in question.options]
 
 
-class GroupQuestion(anywidget.AnyWidget):
+class GroupQuestion(ModuleWidget):
     """One question shown to a room; the answer reaches the page only when revealed."""
 
     _esm = front_end(__file__, "group.js", "group.css")

@@ -10,16 +10,15 @@ stays (no jumping in and out as feedback opens and closes).
 
 from __future__ import annotations
 
-import anywidget
 import traitlets
 
 from ..content import Content
-from .styles import front_end
+from .styles import ModuleWidget, front_end
 
 MIN_HEIGHT = 6000
 
 
-class OnThisPage(anywidget.AnyWidget):
+class OnThisPage(ModuleWidget):
     """The contents list of a long page; hidden on a short one."""
 
     _esm = front_end(__file__, "contents.js", "contents.css")

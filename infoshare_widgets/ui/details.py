@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import anywidget
 import traitlets
 
-from .styles import front_end
+from .styles import ModuleWidget, front_end
 
 
-class DetailsWidget(anywidget.AnyWidget):
+class DetailsWidget(ModuleWidget):
     """An optional heading, then a ``<details>`` with a fixed summary over sanitised HTML."""
 
     _esm = front_end(__file__, "details.js", "details.css")

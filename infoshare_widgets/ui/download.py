@@ -7,13 +7,12 @@ nothing and nothing is sent anywhere.
 
 from __future__ import annotations
 
-import anywidget
 import traitlets
 
-from .styles import front_end
+from .styles import ModuleWidget, front_end
 
 
-class DownloadButton(anywidget.AnyWidget):
+class DownloadButton(ModuleWidget):
     """A labelled button that downloads ``text`` as ``filename``."""
 
     _esm = front_end(__file__, "download.js", "download.css")

@@ -16,11 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import anywidget
 import traitlets
 
 from ..content import Content
-from .styles import front_end
+from .styles import ModuleWidget, front_end
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +37,7 @@ def panel_words(content: Content) -> dict[str, str]:
     return {key: content.text("progress", key) for key in PANEL_KEYS}
 
 
-class ProgressPanel(anywidget.AnyWidget):
+class ProgressPanel(ModuleWidget):
     """Progress by section, "Continue", "Clear my answers", and the completion record."""
 
     _esm = front_end(__file__, "progress_panel.js", "progress_panel.css", RECORD_CSS)

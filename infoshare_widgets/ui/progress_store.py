@@ -12,16 +12,15 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-import anywidget
 import traitlets
 
 from .progress_format import Answer, Progress
-from .styles import front_end
+from .styles import ModuleWidget, front_end
 
 log = logging.getLogger(__name__)
 
 
-class ProgressStore(anywidget.AnyWidget):
+class ProgressStore(ModuleWidget):
     """This site's progress in this browser; ``progress`` is what it holds now."""
 
     _esm = front_end(__file__, "progress.js", "progress.css")

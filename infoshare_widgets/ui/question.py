@@ -18,19 +18,18 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
-import anywidget
 import traitlets
 
 from .feedback import Feedback, QuizWords
 from .feedback_html import feedback_html
-from .styles import front_end
+from .styles import ModuleWidget, front_end
 
 log = logging.getLogger(__name__)
 
 CheckFn = Callable[[frozenset[int]], Feedback]
 
 
-class QuestionWidget(anywidget.AnyWidget):
+class QuestionWidget(ModuleWidget):
     """One question: prompt, options, "Check answer", "Try again" and live feedback."""
 
     _esm = front_end(__file__, "question.js", "question.css")

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import anywidget
 import traitlets
 
 from .reveal import Reveal, RevealWording
-from .styles import front_end
+from .styles import ModuleWidget, front_end
 
 
-class RevealWidget(anywidget.AnyWidget):
+class RevealWidget(ModuleWidget):
     """A heading, an optional note box, and a disclosure button over a live list of items."""
 
     _esm = front_end(__file__, "reveal.js", "reveal.css")

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..frontend import loader
+import anywidget
+import traitlets
+
+from ..frontend import VIEW_CLASS, loader
 
 
 def front_end(here: str | Path, module: str, *stylesheets: str | Path) -> str:
@@ -20,3 +23,16 @@ def front_end(here: str | Path, module: str, *stylesheets: str | Path) -> str:
     folder = Path(here).parent
     return loader(folder / module, *(folder / sheet for sheet in stylesheets))
 
+
+
+class ModuleWidget(anywidget.AnyWidget):
+    """An anywidget whose front end is one of the package's modules (``_esm = front_end(...)``).
+
+    Each of its views carries ``is-module`` from the moment it exists, before its module has come
+    over HTTP; the loader then marks it drawn or failed (``frontend.py``), so a page can tell
+    when every widget on it has been drawn.
+    """
+
+    @traitlets.default("_dom_classes")
+    def _default_dom_classes(self) -> tuple[str, ...]:
+        return (VIEW_CLASS,)
