@@ -7,12 +7,14 @@ beside it. The app serves these files, and only these, at
 extension adds the same route), where ``version`` is a hash of every one of them: the browser
 keeps each file for a year and fetches it once per version, whatever the number of widgets.
 
-A widget's ``_esm`` (:func:`loader`) is only a loader of a few hundred bytes that finds the base
-URL in the page, links the stylesheets once per page (the shared ``ui/components.css`` first) and
-imports the module. anywidget would itself import an ``_esm`` and link a ``_css`` given as a URL,
-but only an absolute ``http(s)://`` one, and the kernel does not know the address the browser
-used (a proxy in front, the base URL, JupyterLab): the loader builds it in the browser, from the
-``baseUrl`` of the page's ``jupyter-config-data`` (as JupyterLab's ``PageConfig`` does).
+A widget's ``_esm`` (:func:`loader`) is only a loader of about a kilobyte that finds the base
+URL in the page and, at a view's first render, links the stylesheets once per page (the shared
+``ui/components.css`` first), imports the module and lets it draw, then marks the view drawn (or
+says in words that it failed: see ``VIEW_CLASS``). anywidget would itself import an ``_esm``
+and link a ``_css`` given as a URL, but only an absolute ``http(s)://`` one, and the kernel does
+not know the address the browser used (a proxy in front, the base URL, JupyterLab): the loader
+builds it in the browser, from the ``baseUrl`` of the page's ``jupyter-config-data`` (as
+JupyterLab's ``PageConfig`` does).
 
 This module imports nothing of ours, so the server (``app``) and the widgets (``ui``) agree on
 the version without the server importing widget code.

@@ -1,6 +1,6 @@
 """Each widget class's code and styles go to a page once, not once per instance (issue 22).
 
-The kernel's websocket carries, per widget instance, only a loader of under a kilobyte (its
+The kernel's websocket carries, per widget instance, only a loader of about a kilobyte (its
 ``_esm``; no ``_css``); the module and stylesheet files come over HTTP from
 ``infoshare/static/<version>/``, each at most once per page, with a year's cache. Measured on
 every section page in a fresh browser context (nothing cached).
@@ -29,10 +29,14 @@ def test_widget_code_crosses_the_socket_as_a_loader_and_each_file_comes_once(
         watch(page, seen)
         page.goto(app_server.section_url(section_id))
         wait_settled(page)
-        # Every widget model loads its module, drawn or not: wait until all have come.
+        # Settled: every view's module has drawn it (a widget never shown loads nothing).
         page.wait_for_function("() => document.querySelectorAll('link[id^=\"infoshare:\"]')"
                                ".length > 0")
         page.wait_for_load_state("networkidle")
+        # Every view of ours was marked as ours from the start and drawn (the settle check).
+        marks = page.evaluate("() => [...document.querySelectorAll('.is-module')]"
+                              ".map(v => v.hasAttribute('data-is-drawn'))")
+        assert marks and all(marks), marks
         instances = seen.instances()
         ours = {name: n for name, n in instances.items() if name.startswith("infoshare_widgets.")}
         assert ours, "no widget of ours on the page: nothing was measured"
