@@ -17,7 +17,7 @@ TEST_WORKERS ?= 2
 SLOW_WORKERS ?= 2
 
 .PHONY: install install-test install-lab lock serve lab test test-fast test-newest lint validate \
-	chromium postgresql nginx clean bench
+	chromium postgresql nginx clean bench node-tools
 
 # The runtime set from the lock (every file's hash checked), then the app itself without
 # dependencies (editable: it serves content/ and notebooks/ from this folder), built by the
@@ -116,8 +116,22 @@ nginx:
 		echo "Install it with:  sudo apt-get update && sudo apt-get install -y nginx"; \
 	fi
 
-lint: install-test
+# The lint of our browser code (issue 22): ESLint, pinned with every dependency in
+# package-lock.json, installed by `npm ci` into node_modules/ for the tests only; serving the app
+# needs no Node (the widgets' ES modules are served as they are, infoshare_widgets/frontend.py).
+# tests/test_frontend_lint.py runs it with `node --check` on every module.
+NPM ?= npm
+node-tools: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@command -v $(NPM) >/dev/null || { echo "The front-end lint needs Node.js 20 and npm:"; \
+		echo "  sudo apt-get update && sudo apt-get install -y nodejs npm"; exit 1; }
+	$(NPM) ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+lint: install-test node-tools
 	$(BIN)/ruff check infoshare_widgets tests
+	node_modules/.bin/eslint .
 
 # --- the two test tiers (issue 21) --------------------------------------------------------------
 # A test is in the slow tier when it uses a fixture that starts a server process or Chromium: the
@@ -128,8 +142,9 @@ SLOW_TESTS := -m "server or browser"
 TEST_INSTALL := install-test
 
 # The fast tier, for work in progress: lint, content, and every test without a browser or a server
-# process (about a minute on two quiet cores).
-test-fast: $(TEST_INSTALL)
+# process (about a minute on two quiet cores). It installs the JavaScript lint too (node-tools):
+# tests/test_frontend_lint.py runs it.
+test-fast: $(TEST_INSTALL) node-tools
 	$(BIN)/ruff check infoshare_widgets tests
 	$(BIN)/infoshare validate
 	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(FAST_TESTS)
@@ -173,4 +188,4 @@ bench: install chromium $(VENV)/.bench
 	INFOSHARE_CHROMIUM=$(CHROMIUM) nice -n 5 $(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) .tools build *.egg-info
+	rm -rf $(VENV) .tools build *.egg-info node_modules

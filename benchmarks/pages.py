@@ -23,7 +23,9 @@ SETTLED_JS = """() => {
   if (main.querySelector('script[type="application/vnd.voila.cell-output+json"]')) return false;
   const outputs = [...main.querySelectorAll('.jp-OutputArea-output')];
   if (outputs.length === 0) return false;
-  return outputs.every(o => o.querySelector('.jupyter-widgets') !== null);
+  if (!outputs.every(o => o.querySelector('.jupyter-widgets') !== null)) return false;
+  // every view of our widgets drawn by its module (infoshare_widgets/frontend.py marks it)
+  return document.querySelector('.is-module:not([data-is-drawn]):not([data-is-failed])') === null;
 }"""
 
 

@@ -78,6 +78,9 @@ def _load_jupyter_server_extension(server_app: Any) -> None:
     web_app.settings.update(mathjax_url=None, mathjax_config=None)
     for kwargs in handler_kwargs(web_app, TornadoVoilaHandler):
         kwargs["template_paths"] = [*kwargs["template_paths"], str(PACKAGE_DIR)]
+    # The widgets' modules and stylesheets, for the preview and JupyterLab's own notebooks.
+    from .widget_assets import asset_routes
+    web_app.add_handlers(".*$", asset_routes(web_app.settings.get("base_url", "/")))
 
 
 def lab_command(settings: ServerSettings, open_browser: bool = True,

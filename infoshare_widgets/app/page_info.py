@@ -20,7 +20,7 @@ __all__ = ["content_signature", "current_content", "notebook_url", "page_info",
 
 # The app's wording the server-side pages use (ui.yaml `app:`), besides the app's title.
 WORDING = ("loading", "error_title", "error_body", "not_found", "home", "busy_title", "busy_body",
-           "lost_connection", "reload", "skip_link", "leave_warning")
+           "lost_connection", "reload", "skip_link", "leave_warning", "part_failed")
 # The pages are in British English (screen readers pick their voice from it).
 LANG = "en-GB"
 
@@ -55,7 +55,10 @@ def page_info(notebook_name: Any) -> dict[str, str]:
             "error_body": "", "not_found": "", "home": "Home", "lang": LANG,
             "skip_link": "Skip to main content", "leave_warning": "",
             "busy_title": "Busy", "busy_body": "Please try again in a minute.",
-            "lost_connection": "This page lost its connection — reload", "reload": "Reload"}
+            "lost_connection": "This page lost its connection — reload", "reload": "Reload",
+            # a widget whose code could not be loaded says so in its place (frontend.py)
+            "part_failed": "This part of the page could not be loaded. Reload the page to try "
+                           "again."}
     try:
         content = current_content()
         for key in ("app_title", *WORDING):

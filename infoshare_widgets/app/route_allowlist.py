@@ -41,6 +41,7 @@ from .response_guard import Guarded, VisitorBound
 from .room import room_routes
 from .socket import FilteredKernelSocket
 from .upstream.tornado import route_rules
+from .widget_assets import asset_routes
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,7 @@ def allowlisted(handlers: list[tuple], base_url: str) -> list[tuple]:
     served.append((alive, with_response_guard(AliveHandler, True)))
     served.extend(room_routes(base_url, Guarded))  # live rooms: room/...
     served.extend(health_routes(base_url))
+    served.extend(asset_routes(base_url, with_response_guard))  # the widgets' modules
     return served
 
 

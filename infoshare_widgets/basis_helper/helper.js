@@ -6,7 +6,7 @@
 // {event: "show", answers} | {event: "clear" | "use"}. Safe text: intro_html and result_html are sanitised in
 // Python (content.markdown.to_html); everything else is set as textContent.
 
-// el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
+import { el, newButton, uniqueId, headingLevel } from "../ui/dom.js";
 
 function render({ model, el: host }) {
   const uid = uniqueId("is-helper");

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import anywidget
 import ipywidgets as widgets
 import traitlets
 
@@ -26,7 +24,7 @@ from ..content.helper_models import LawfulBasisHelperFile
 from ..content.markdown import to_html
 from ..ui.error_card import file_cards, one_widget
 from ..ui.safe_build import guarded
-from ..ui.styles import esm, stylesheet
+from ..ui.styles import ModuleWidget, front_end
 from .model import HelperOutcome, HelperState
 from .render import HelperWords, missing_text, result_html, shown_text
 
@@ -35,11 +33,10 @@ log = logging.getLogger(__name__)
 UseFn = Callable[[HelperOutcome], str]
 
 
-class BasisHelperWidget(anywidget.AnyWidget):
+class BasisHelperWidget(ModuleWidget):
     """Questions, "Show what fits", a status line, the result and an optional carry button."""
 
-    _esm = esm(Path(__file__).with_name("helper.js"))
-    _css = stylesheet(Path(__file__).with_name("helper.css"))
+    _esm = front_end(__file__, "helper.js", "helper.css")
 
     heading = traitlets.Unicode("").tag(sync=True)
     heading_level = traitlets.Int(2).tag(sync=True)

@@ -4,7 +4,7 @@
 // it is never put into the page as HTML (values go into .value, messages into .textContent).
 // A file opened is read here (FileReader) and sent as text ({event: "open", name, text}).
 
-// el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
+import { el, uniqueId } from "../ui/dom.js";
 
 function render({ model, el: host }) {
   const uid = uniqueId("is-builder");

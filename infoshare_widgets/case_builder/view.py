@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import anywidget
 import traitlets
 
 from ..content import Content
 from ..content.size_limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
-from ..ui.styles import esm, stylesheet
+from ..ui.styles import ModuleWidget, front_end
 
 log = logging.getLogger(__name__)
 OPEN_FILE_BYTES = 192 * 1024  # the largest file the builder opens (a shipped case is ~3 KB)
@@ -34,12 +32,11 @@ def builder_labels(content: Content) -> dict[str, str]:
     return {key: content.text("case_study", f"builder_{key}") for key in LABEL_KEYS}
 
 
-class CaseBuilderForm(anywidget.AnyWidget):
+class CaseBuilderForm(ModuleWidget):
     """The case-study form. ``on_edit(values)`` and ``on_open(name, text)`` (text None: too
     large) are called from the page's messages; a failing callback is logged by its kind only."""
 
-    _esm = esm(Path(__file__).with_name("form.js"))
-    _css = stylesheet(Path(__file__).with_name("form.css"))
+    _esm = front_end(__file__, "form.js", "form.css")
 
     labels = traitlets.Dict().tag(sync=True)
     values = traitlets.Dict().tag(sync=True)  # set by Python (start, opened file): fills the form

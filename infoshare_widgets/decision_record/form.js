@@ -10,7 +10,8 @@
 // one `model.DecisionRecord.as_text` documents (a browser test compares the two).
 // `help_html` is authored Markdown already sanitised in Python (content.markdown.to_html).
 
-// el(), uniqueId() and headingLevel() come from dom.js, characterCount() from text_box.js.
+import { el, newButton, uniqueId } from "../ui/dom.js";
+import { characterCount } from "../ui/text_box.js";
 
 function missingLine(model, questions, answers) {
   const w = model.get("wording") || {};

@@ -9,10 +9,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-import anywidget
 import ipywidgets as widgets
 import traitlets
 
@@ -22,7 +20,7 @@ from ..ui.blocks import prose
 from ..ui.error_card import file_cards, one_widget
 from ..ui.safe_build import guarded
 from ..ui.shared_html import heading_html, source_html
-from ..ui.styles import TEXT_BOX_JS, esm, stylesheet
+from ..ui.styles import ModuleWidget, front_end
 from ..ui.text_boxes import count_words, warning_text
 from .model import MAX_ANSWER, DecisionRecord, RecordItem, RecordWording
 
@@ -33,15 +31,14 @@ WORDING_KEYS = ("record_heading", "date_label", "not_answered", "missing", "down
                 "preview_show")
 
 
-class DecisionForm(anywidget.AnyWidget):
+class DecisionForm(ModuleWidget):
     """The questions, the record as it stands and its download, all drawn in the browser.
 
     What the learner types stays in the page (``form.js``): no trait carries it, so it never
     reaches the kernel. Every trait here is set by Python only.
     """
 
-    _esm = esm(Path(__file__).with_name("form.js"), TEXT_BOX_JS)
-    _css = stylesheet(Path(__file__).with_name("form.css"))
+    _esm = front_end(__file__, "form.js", "form.css")
 
     # [{id, prompt, help_html, kind: "text" | "choice", choices}]; help_html is sanitised.
     questions = traitlets.List(traitlets.Dict()).tag(sync=True)

@@ -3,7 +3,7 @@
 // that says when a timer starts, pauses and when time is up. It runs in the browser: nothing is
 // sent to the kernel, and no trait is set by the page.
 
-// el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
+import { el, newButton, uniqueId, headingLevel } from "../ui/dom.js";
 
 function render({ model, el: host }) {
   markFacilitatorPage();

@@ -7,23 +7,19 @@ on no learner page, so the mode needs no change to the server's template.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import anywidget
 import ipywidgets as widgets
 import traitlets
 
 from ..content import Content
 from ..ui.safe_build import guarded
-from ..ui.styles import esm, stylesheet
+from ..ui.styles import ModuleWidget, front_end
 from .model import minute_seconds, timer_choices
 
 
-class DiscussionTimer(anywidget.AnyWidget):
+class DiscussionTimer(ModuleWidget):
     """A countdown that runs in the browser; every trait is set by Python, none by the page."""
 
-    _esm = esm(Path(__file__).with_name("timer.js"))
-    _css = stylesheet(Path(__file__).with_name("timer.css"))
+    _esm = front_end(__file__, "timer.js", "timer.css")
 
     heading = traitlets.Unicode("").tag(sync=True)
     heading_level = traitlets.Int(2).tag(sync=True)

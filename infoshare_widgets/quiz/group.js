@@ -6,7 +6,7 @@
 // Safe text: prompt_html, feedback_html and explanation_html are sanitised in Python
 // (content.markdown.to_html); option text and labels are set as textContent.
 
-// el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
+import { el, newButton, uniqueId, headingLevel } from "../ui/dom.js";
 
 function render({ model, el: host }) {
   const uid = uniqueId("is-gq");

@@ -8,10 +8,8 @@ option's feedback. Nothing is scored or kept.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import anywidget
 import ipywidgets as widgets
 import traitlets
 
@@ -21,7 +19,7 @@ from ..content.question_ids import quiz_question_id
 from ..ui.blocks import prose
 from ..ui.notes import notes_html
 from ..ui.shared_html import draft_html, heading_html
-from ..ui.styles import esm, stylesheet
+from ..ui.styles import ModuleWidget, front_end
 from ..ui.word_groups import GroupWords
 
 
@@ -46,11 +44,10 @@ def answer_of(question: models.Question) -> list[dict[str, Any]]:
             for o in question.options]
 
 
-class GroupQuestion(anywidget.AnyWidget):
+class GroupQuestion(ModuleWidget):
     """One question shown to a room; the answer reaches the page only when revealed."""
 
-    _esm = esm(Path(__file__).with_name("group.js"))
-    _css = stylesheet(Path(__file__).with_name("group.css"))
+    _esm = front_end(__file__, "group.js", "group.css")
 
     prompt_html = traitlets.Unicode("").tag(sync=True)  # sanitised (to_inline_html)
     heading_level = traitlets.Int(3).tag(sync=True)

@@ -5,7 +5,7 @@
 //
 // Safe text: the label and every heading's text are set as textContent.
 
-// el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
+import { el, uniqueId } from "./dom.js";
 
 function render({ model, el: host }) {
   const uid = uniqueId("is-contents");

@@ -10,22 +10,18 @@ stays (no jumping in and out as feedback opens and closes).
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import anywidget
 import traitlets
 
 from ..content import Content
-from .styles import esm, stylesheet
+from .styles import ModuleWidget, front_end
 
 MIN_HEIGHT = 6000
 
 
-class OnThisPage(anywidget.AnyWidget):
+class OnThisPage(ModuleWidget):
     """The contents list of a long page; hidden on a short one."""
 
-    _esm = esm(Path(__file__).with_name("contents.js"))
-    _css = stylesheet(Path(__file__).with_name("contents.css"))
+    _esm = front_end(__file__, "contents.js", "contents.css")
 
     label = traitlets.Unicode("").tag(sync=True)  # plain text: "On this page"
     min_height = traitlets.Int(MIN_HEIGHT).tag(sync=True)

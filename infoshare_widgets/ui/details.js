@@ -4,7 +4,7 @@
 // Safe text: body_html is sanitised in Python (content.markdown.to_html); the heading and the
 // summary are set as textContent.
 
-// el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
+import { el, headingLevel } from "./dom.js";
 
 function render({ model, el: host }) {
   const root = el("div", "is-widget is-details-widget");

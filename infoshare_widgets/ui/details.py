@@ -10,20 +10,17 @@ by the browser.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import anywidget
 import traitlets
 
-from .styles import esm, stylesheet
+from .styles import ModuleWidget, front_end
 
 
-class DetailsWidget(anywidget.AnyWidget):
+class DetailsWidget(ModuleWidget):
     """An optional heading, then a ``<details>`` with a fixed summary over sanitised HTML."""
 
-    _esm = esm(Path(__file__).with_name("details.js"))
-    _css = stylesheet(Path(__file__).with_name("details.css"))
+    _esm = front_end(__file__, "details.js", "details.css")
 
     heading = traitlets.Unicode("").tag(sync=True)  # plain text; no heading when empty
     heading_level = traitlets.Int(3).tag(sync=True)

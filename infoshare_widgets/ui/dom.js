@@ -1,10 +1,10 @@
-// The prelude every component's module starts with (ui/styles.py prepends it): small DOM helpers
-// written once. Text goes in only as textContent here; callers set sanitised HTML themselves.
+// Small DOM helpers written once, imported by each component's module (`import { el } from
+// "./dom.js"`). Text goes in only as textContent here; callers set sanitised HTML themselves.
 
 let idCounter = 0;
 
 // An element with an optional class and plain text.
-function el(tag, className, text) {
+export function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -12,26 +12,26 @@ function el(tag, className, text) {
 }
 
 // A plain button (type=button, so it never submits a form), with an optional class and text.
-function newButton(className, text) {
+export function newButton(className, text) {
   const node = el("button", className, text);
   node.type = "button";
   return node;
 }
 
 // An id prefix unique in the page, for label/aria links between the parts of one view.
-function uniqueId(prefix) {
+export function uniqueId(prefix) {
   idCounter += 1;
   return `${prefix}-${idCounter}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
 // A heading level between 2 and 6 (the page's title is the one h1); 3 when none is given.
-function headingLevel(level) {
+export function headingLevel(level) {
   return Math.min(Math.max(Number(level) || 3, 2), 6);
 }
 
 // A region put back from stored progress is not announced again: it is quiet (no role, aria-live
 // off) until the learner acts. Set before the text changes, so the change itself is quiet.
-function setQuiet(region, quiet, role) {
+export function setQuiet(region, quiet, role) {
   if (quiet) {
     region.removeAttribute("role");
     region.setAttribute("aria-live", "off");

@@ -2,6 +2,8 @@
 // created on click. Nothing is stored on the server or in the browser, and nothing is sent.
 // The text is only ever put into the Blob, never into the page as HTML.
 
+import { el, newButton, uniqueId } from "./dom.js";
+
 function render({ model, el: host }) {
   const uid = uniqueId("is-download");
   const root = el("div", "is-widget is-download");

@@ -7,19 +7,15 @@ nothing and nothing is sent anywhere.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import anywidget
 import traitlets
 
-from .styles import esm, stylesheet
+from .styles import ModuleWidget, front_end
 
 
-class DownloadButton(anywidget.AnyWidget):
+class DownloadButton(ModuleWidget):
     """A labelled button that downloads ``text`` as ``filename``."""
 
-    _esm = esm(Path(__file__).with_name("download.js"))
-    _css = stylesheet(Path(__file__).with_name("download.css"))
+    _esm = front_end(__file__, "download.js", "download.css")
 
     label = traitlets.Unicode("").tag(sync=True)
     hint = traitlets.Unicode("").tag(sync=True)

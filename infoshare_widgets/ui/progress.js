@@ -9,6 +9,8 @@
 // progress will not be kept. Another tab that changes the entry (e.g. "Clear my answers") is
 // noticed through the `storage` event.
 
+import { el } from "./dom.js";
+
 const VERSION = 1;
 const MAX_CHARS = 200000;
 

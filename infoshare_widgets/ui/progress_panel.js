@@ -7,7 +7,7 @@
 // with the same stylesheet inlined, so it opens offline and looks the same. The page sends one
 // message, {event: "clear"}, after the learner confirms.
 
-// el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
+import { el, newButton, uniqueId } from "./dom.js";
 
 function longDate(day) {
   return day.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });

@@ -16,11 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import anywidget
 import traitlets
 
 from ..content import Content
-from .styles import esm, stylesheet
+from .styles import ModuleWidget, front_end
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +37,10 @@ def panel_words(content: Content) -> dict[str, str]:
     return {key: content.text("progress", key) for key in PANEL_KEYS}
 
 
-class ProgressPanel(anywidget.AnyWidget):
+class ProgressPanel(ModuleWidget):
     """Progress by section, "Continue", "Clear my answers", and the completion record."""
 
-    _esm = esm(Path(__file__).with_name("progress_panel.js"))
-    _css = stylesheet(Path(__file__).with_name("progress_panel.css")) + "\n" + \
-        RECORD_CSS.read_text(encoding="utf-8")
+    _esm = front_end(__file__, "progress_panel.js", "progress_panel.css", RECORD_CSS)
 
     words = traitlets.Dict().tag(sync=True)
     # "loading" until the browser has sent its progress, then "ready", or "off" (no storage).
@@ -54,7 +51,7 @@ class ProgressPanel(anywidget.AnyWidget):
     continue_title = traitlets.Unicode("").tag(sync=True)
     # {title, version, reviewed}: what the record says about the content.
     record_info = traitlets.Dict().tag(sync=True)
-    # The record's stylesheet, for the downloaded file (the page has it in _css).
+    # The record's stylesheet, for the downloaded file (the page links it).
     record_css = traitlets.Unicode(RECORD_CSS.read_text(encoding="utf-8")).tag(sync=True)
 
     def __init__(self, **traits: Any) -> None:

@@ -10,23 +10,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import anywidget
 import traitlets
 
 from .progress_format import Answer, Progress
-from .styles import esm, stylesheet
+from .styles import ModuleWidget, front_end
 
 log = logging.getLogger(__name__)
 
 
-class ProgressStore(anywidget.AnyWidget):
+class ProgressStore(ModuleWidget):
     """This site's progress in this browser; ``progress`` is what it holds now."""
 
-    _esm = esm(Path(__file__).with_name("progress.js"))
-    _css = stylesheet(Path(__file__).with_name("progress.css"))
+    _esm = front_end(__file__, "progress.js", "progress.css")
 
     # The content's identity: part of the storage key, with the site's base URL.
     content_id = traitlets.Unicode("").tag(sync=True)

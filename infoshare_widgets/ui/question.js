@@ -20,7 +20,7 @@
 // Safe text: prompt_html, intro_html and feedback_html are sanitised in Python
 // (content.markdown.to_html); everything else is set as textContent.
 
-// el(), uniqueId() and headingLevel() come from dom.js, prepended by ui/styles.py.
+import { el, newButton, uniqueId, headingLevel, setQuiet } from "./dom.js";
 
 // A button's visible label; its accessible name adds the question's name ("Check answer: A
 // mother says no"), starting with the visible words (WCAG 2.5.3).

@@ -16,26 +16,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
-import anywidget
 import traitlets
 
 from .feedback import Feedback, QuizWords
 from .feedback_html import feedback_html
-from .styles import esm, stylesheet
+from .styles import ModuleWidget, front_end
 
 log = logging.getLogger(__name__)
 
 CheckFn = Callable[[frozenset[int]], Feedback]
 
 
-class QuestionWidget(anywidget.AnyWidget):
+class QuestionWidget(ModuleWidget):
     """One question: prompt, options, "Check answer", "Try again" and live feedback."""
 
-    _esm = esm(Path(__file__).with_name("question.js"))
-    _css = stylesheet(Path(__file__).with_name("question.css"))
+    _esm = front_end(__file__, "question.js", "question.css")
 
     # Plain text, shown as a heading above the question when set.
     heading = traitlets.Unicode("").tag(sync=True)

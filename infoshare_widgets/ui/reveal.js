@@ -9,12 +9,13 @@
 // Safe text: `items` is HTML already sanitised in Python (content.markdown.to_html); everything
 // else is set as textContent; the learner's note is only ever the textarea's own value.
 
-// el(), uniqueId() and headingLevel() come from dom.js, characterCount() from text_box.js, both
-// prepended by ui/styles.py.
 //
 // Names: `context` (e.g. "Jessie:") starts each box's name, hidden, and `button_more`
 // (e.g. "for Jessie: What is worrying you?") ends the button's, hidden, so no two controls on a
 // page share a name; the visible words stay short. The points' heading is a real heading.
+
+import { el, newButton, uniqueId, headingLevel, setQuiet } from "./dom.js";
+import { characterCount } from "./text_box.js";
 
 function render({ model, el: host }) {
   const uid = uniqueId("is-reveal");

@@ -8,21 +8,18 @@ model and sends the page only what is shown now.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import anywidget
 import traitlets
 
 from .reveal import Reveal, RevealWording
-from .styles import TEXT_BOX_JS, esm, stylesheet
+from .styles import ModuleWidget, front_end
 
 
-class RevealWidget(anywidget.AnyWidget):
+class RevealWidget(ModuleWidget):
     """A heading, an optional note box, and a disclosure button over a live list of items."""
 
-    _esm = esm(Path(__file__).with_name("reveal.js"), TEXT_BOX_JS)
-    _css = stylesheet(Path(__file__).with_name("reveal.css"))
+    _esm = front_end(__file__, "reveal.js", "reveal.css")
 
     heading = traitlets.Unicode("").tag(sync=True)
     heading_level = traitlets.Int(3).tag(sync=True)

@@ -1,6 +1,5 @@
 // The character count of a text box (GOV.UK's pattern), shared by the case studies'
-// note boxes (reveal.js) and the decision record (form.js): ui/styles.py puts this file after
-// dom.js in the modules that ask for it.
+// note boxes (reveal.js) and the decision record (form.js), which import it.
 //
 // The limit is said under the box before anything is typed; then the count follows each key
 // ("You have 4,990 characters remaining"), and a screen reader hears it once the typing pauses,
@@ -8,10 +7,12 @@
 // says how many characters too many and the box is marked invalid. Nothing here sends the text
 // anywhere: it is read from the box's own value.
 
+import { el } from "./dom.js";
+
 const COUNT_PAUSE_MS = 1000; // the screen-reader copy is updated after this long without typing
 
 // words: {limit, left, left_one, over, over_one} with {max} / {count} in them (ui.yaml `app`).
-function countText(words, max, length) {
+export function countText(words, max, length) {
   const fmt = (n) => Number(n).toLocaleString("en-GB");
   if (length === 0) return (words.limit || "").replace(/\{max\}/g, fmt(max));
   const left = max - length;
@@ -21,7 +22,7 @@ function countText(words, max, length) {
 
 // Adds the count under `box` (a textarea with an id) and keeps it in step; returns
 // {update(words, max), message} so the owner can re-word it, and describes the box by it.
-function characterCount(box) {
+export function characterCount(box) {
   const message = el("p", "is-count-message");
   message.id = `${box.id}-count`;
   const live = el("p", "is-visually-hidden is-count-live");

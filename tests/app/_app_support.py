@@ -56,7 +56,10 @@ SETTLE_TIMEOUT_MS = 120_000  # two test processes on two shared cores: a page ma
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 # True once the page has run every cell and drawn every widget: the spinner is gone, the cells
-# are shown, no output is waiting to be rendered, and every output holds a widget view.
+# are shown, no output is waiting to be rendered, every output holds a widget view, and every view
+# of a widget of ours (class is-module from the moment it exists) has been drawn by its module or
+# says in words that its module failed: the loader marks it (infoshare_widgets/frontend.py). The
+# module comes over HTTP after the view exists, so an empty view is not a settled one.
 SETTLED_JS = """() => {
   if (document.getElementById('loading')) return false;
   const main = document.getElementById('rendered_cells');
@@ -64,8 +67,12 @@ SETTLED_JS = """() => {
   if (main.querySelector('script[type="application/vnd.voila.cell-output+json"]')) return false;
   const outputs = [...main.querySelectorAll('.jp-OutputArea-output')];
   if (outputs.length === 0) return false;
-  return outputs.every(o => o.querySelector('.jupyter-widgets') !== null);
+  if (!outputs.every(o => o.querySelector('.jupyter-widgets') !== null)) return false;
+  return document.querySelector('.is-module:not([data-is-drawn]):not([data-is-failed])') === null;
 }"""
+# The widgets whose module could not be loaded or could not draw (the loader's message instead).
+FAILED_JS = """() => [...document.querySelectorAll('.is-module[data-is-failed]')]
+  .map(v => v.className + ': ' + v.textContent)"""
 
 
 # What a stalled page shows, for the failure message: where Voila got to and what is on screen.
@@ -77,6 +84,8 @@ STALLED_JS = """() => ({
   lost: (document.getElementById('is-lost') || {}).textContent || '',
   outputs: document.querySelectorAll('.jp-OutputArea-output').length,
   drawn: document.querySelectorAll('.jp-OutputArea-output .jupyter-widgets').length,
+  modules: document.querySelectorAll('.is-module').length,
+  modules_drawn: document.querySelectorAll('.is-module[data-is-drawn]').length,
   text: (document.body ? document.body.innerText : '').slice(0, 400),
 })"""
 
@@ -92,6 +101,8 @@ def wait_settled(page: object, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
             shown = f"(the page could not be read: {error})"
         raise AssertionError(
             f"the page did not settle in {timeout_ms / 1000:.0f} s: {shown}") from None
+    failed = page.evaluate(FAILED_JS)  # type: ignore[attr-defined]
+    assert not failed, f"widgets whose module failed to load or draw: {failed}"
 
 
 def open_page(context: object, url: str) -> object:

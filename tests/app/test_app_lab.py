@@ -116,6 +116,8 @@ def test_the_voila_preview_in_jupyterlab_uses_our_template_and_the_edited_conten
     within("the page title in the preview", lambda ms: title.wait_for(timeout=ms))
     assert title.inner_text() == "Case studies"  # our template's header, from sections.yaml
     frame.locator("h2", has_text="Jessie (edited)").wait_for(timeout=BUSY_MS)
+    # The widgets draw: their modules come from the extension's infoshare/static/ route.
+    frame.locator(".is-reveal-button").first.wait_for(timeout=BUSY_MS)
     html = frame.locator("html").inner_html()
     assert "is-page-header" in html and "Loading widget" not in frame.locator("body").inner_text()
     assert "open_page" not in html  # sources stripped, as in `infoshare serve`

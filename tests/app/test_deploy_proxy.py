@@ -35,6 +35,10 @@ def test_a_page_under_the_prefix_through_tls_keeps_every_request_under_it(
         outside = [u for u in seen if not u.startswith(site) and u != nginx_one.url + "/"
                    and not u.startswith(("data:", "blob:"))]
         assert outside == []
+        # The widgets' modules come through the proxy too, under the prefix (issue 22).
+        page.wait_for_function("""() => performance.getEntriesByType("resource").some(
+            (e) => e.name.includes("/infoshare/static/") && e.name.endsWith(".js"))""")
+        assert any(u.startswith(site + "infoshare/static/") and u.endswith(".js") for u in seen)
         assert sockets and all(u.startswith(site.replace("https:", "wss:")) for u in sockets)
         assert any("/api/kernels/" in u for u in sockets)
         # The browser's progress key names the site with its path.

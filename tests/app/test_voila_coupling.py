@@ -57,6 +57,8 @@ EXPECTED_ROUTES = {
     r"/room/api/device$": False,
     r"/healthz$": False,  # issue 16: for probes and load balancers
     r"/metrics$": False,  # issue 16: this machine (not through a proxy) unless configured
+    # issue 22: the widgets' modules and stylesheets (app/widget_assets.py)
+    r"/infoshare/static/(?P<version>[0-9a-f]{16})/(?P<path>[a-z_/]+\.(?:js|css))$": False,
 }
 
 

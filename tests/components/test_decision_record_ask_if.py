@@ -75,8 +75,3 @@ def test_the_shipped_record_offers_every_basis_and_the_condition() -> None:
     assert "Recognised legitimate interests" in basis.choices and len(basis.choices) == 7
     condition = next(i for i in record.items if i.id == "article-9-condition")
     assert condition.ask_if == ("special-category", "Yes")
-
-
-def test_the_form_script_hides_a_question_until_its_answer() -> None:
-    script = (ROOT / "infoshare_widgets" / "decision_record" / "form.js").read_text()
-    assert "item.hidden = now[cond.question] !== cond.answer" in script

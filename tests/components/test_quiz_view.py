@@ -7,7 +7,6 @@ messages; ``_handle_custom_msg`` is what ipywidgets calls when one arrives from 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import pytest
 from _quiz_support import content, quiz, text_of
@@ -17,9 +16,6 @@ from infoshare_widgets.quiz import QuizView, quiz_widget
 from infoshare_widgets.ui.feedback import QuizWords
 from infoshare_widgets.ui.placeholders import fill
 from infoshare_widgets.ui.question import QuestionWidget
-from infoshare_widgets.ui.styles import esm, stylesheet
-
-UI_DIR = Path(__file__).resolve().parents[2] / "infoshare_widgets" / "ui"
 
 
 def _words() -> QuizWords:
@@ -172,24 +168,6 @@ def test_factory_returns_an_error_card_instead_of_raising(caplog) -> None:
     assert "is-error-card-widget" in card._dom_classes
     assert "T error title" in card.value
     assert "could not show quiz" in caplog.text
-
-
-def test_front_end_is_semantic_html_in_its_own_files() -> None:
-    js = esm(UI_DIR / "question.js")  # the dom.js prelude, then its own file
-    css = stylesheet(UI_DIR / "question.css")  # the shared rules, then its own file
-    q = QuestionWidget(check=lambda c: None, words=_words(), options=[{"text": "a"}])
-    assert q._esm == js and q._css == css
-    for needle in ('el("fieldset"', 'el("legend"', 'input.type = type', '"checkbox" : "radio"',
-                   'el("label"', "label.htmlFor", 'el("button"', '"role", "status"',
-                   '"aria-live", "polite"', "model.send({ event: \"check\"",
-                   "model.send({ event: \"try_again\" })"):
-        assert needle in js, needle
-    # Option text is plain text: never put into innerHTML.
-    assert 'el("label", "is-q-label", option.text' in js
-    assert "outline: 3px solid var(--is-focus, #1d4f91)" in css
-    assert "outline-offset: 2px" in css
-    assert css.count("min-height: 44px") >= 3
-    assert "min-width: 0" in css  # fieldsets otherwise overflow at 320px
 
 
 SHIPPED = load_content()

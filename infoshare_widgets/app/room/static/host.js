@@ -194,7 +194,7 @@
     event.preventDefault();
     const typed = $("remove-number").value.trim();
     const number = /^[0-9]{1,6}$/.test(typed) ? Number(typed) : 0;
-    const { status, data } = await step({ step: "remove", device: number }, "door-status");
+    const { status } = await step({ step: "remove", device: number }, "door-status");
     if (status === 200) {
       $("door-status").textContent = words.room_removed.replace("{number}", String(number));
       $("remove-number").value = "";

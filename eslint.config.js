@@ -1,0 +1,27 @@
+// The lint for our browser code (make test runs it through tests/test_frontend_lint.py).
+// Widget front ends are ES modules: every name they use is imported or is the browser's own
+// (no helper globals: a name defined in one file and used in another fails no-undef).
+// The room pages' scripts and the page template's pagehide.js are plain scripts; the room pages
+// share one global, `Room` (common.js defines it, room.js and host.js use it).
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  js.configs.recommended,
+  {
+    files: ["infoshare_widgets/**/*.js"],
+    ignores: ["infoshare_widgets/app/**"],
+    languageOptions: { sourceType: "module", ecmaVersion: 2022, globals: { ...globals.browser } },
+    rules: { "no-undef": "error", "no-unused-vars": ["error", { args: "none", caughtErrors: "none" }] },
+  },
+  {
+    files: ["infoshare_widgets/app/**/*.js"],
+    languageOptions: { sourceType: "script", ecmaVersion: 2022, globals: { ...globals.browser } },
+    rules: { "no-undef": "error", "no-unused-vars": ["error", { args: "none", caughtErrors: "none" }] },
+  },
+  {
+    files: ["infoshare_widgets/app/room/static/room.js", "infoshare_widgets/app/room/static/host.js"],
+    languageOptions: { globals: { Room: "readonly" } },
+  },
+  { ignores: ["node_modules/**", ".venv/**", ".tools/**", "build/**", "benchmarks/**", "docs/**"] },
+];

@@ -1,0 +1,130 @@
+"""The widgets' front-end files and the address they are served from.
+
+Each component's code is an ES module in the package (``ui/question.js``, ``quiz/group.js``) that
+imports what it uses (``import { el } from "./dom.js"``), and its stylesheet is a plain file
+beside it. The app serves these files, and only these, at
+``<base_url>infoshare/static/<version>/<path>`` (``app/widget_assets.py``; in JupyterLab the lab
+extension adds the same route), where ``version`` is a hash of every one of them: the browser
+keeps each file for a year and fetches it once per version, whatever the number of widgets.
+
+A widget's ``_esm`` (:func:`loader`) is only a loader of about a kilobyte that finds the base
+URL in the page and, at a view's first render, links the stylesheets once per page (the shared
+``ui/components.css`` first), imports the module and lets it draw, then marks the view drawn (or
+says in words that it failed: see ``VIEW_CLASS``). anywidget would itself import an ``_esm``
+and link a ``_css`` given as a URL, but only an absolute ``http(s)://`` one, and the kernel does
+not know the address the browser used (a proxy in front, the base URL, JupyterLab): the loader
+builds it in the browser, from the ``baseUrl`` of the page's ``jupyter-config-data`` (as
+JupyterLab's ``PageConfig`` does).
+
+This module imports nothing of ours, so the server (``app``) and the widgets (``ui``) agree on
+the version without the server importing widget code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ROUTE = "infoshare/static"  # under the server's base URL
+SHARED_CSS = "ui/components.css"  # box, text, buttons, form controls, focus ring, [hidden]
+SUFFIXES = (".js", ".css")
+# The room pages' scripts (app/) are served by their own route; theme.css is in the template.
+NOT_WIDGET_CODE = ("app",)
+
+_version_cache: dict[tuple, str] = {}
+
+
+def files() -> dict[str, Path]:
+    """Every widget front-end file by its path in the package (``ui/dom.js``): what is served."""
+    found = {}
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        rel = path.relative_to(PACKAGE_DIR)
+        if (path.suffix in SUFFIXES and len(rel.parts) > 1 and rel.parts[0] not in NOT_WIDGET_CODE
+                and path.is_file()):
+            found[rel.as_posix()] = path
+    return found
+
+
+def version() -> str:
+    """A hash of every front-end file's path and bytes, recomputed only when one changes."""
+    paths = files()
+    key = tuple((name, p.stat().st_mtime_ns, p.stat().st_size) for name, p in paths.items())
+    if key not in _version_cache:
+        digest = hashlib.sha256()
+        for name, path in paths.items():
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+        _version_cache.clear()
+        _version_cache[key] = digest.hexdigest()[:16]
+    return _version_cache[key]
+
+
+def package_path(path: Path) -> str:
+    """``ui/question.js`` for a file of the package."""
+    return path.resolve().relative_to(PACKAGE_DIR).as_posix()
+
+
+# Every view of a widget of ours carries VIEW_CLASS from the moment it exists (its
+# ``_dom_classes``, ui/styles.py) and, once its module has drawn it, DRAWN; if the module could not
+# be loaded or could not draw, it shows a message in words instead (the page's
+# ``data-is-part-failed``, from ui.yaml) and carries FAILED. A page whose every ``.is-module``
+# view carries one or the other has drawn every widget: nothing is still coming over HTTP.
+VIEW_CLASS = "is-module"
+DRAWN = "data-is-drawn"
+FAILED = "data-is-failed"
+FAILED_TEXT = "This part could not be loaded: reload the page."
+
+# The loader each widget instance carries; every name is local, nothing is left in the page but
+# one <link> per stylesheet (its id is the file's path) and the browser's module map. Its default
+# export is the widget at once, so anywidget's model is ready at once (anywidget drops the
+# model's messages for good if it is not ready within 2 s); the files are fetched by the first
+# render, and each view is marked when drawn (above).
+LOADER = """\
+// {module}: infoshare_widgets/frontend.py
+const d = document, c = d.getElementById("jupyter-config-data");
+const base = ((c && JSON.parse(c.textContent).baseUrl) || "/").replace(/\\/?$/, "/");
+const root = new URL(base + "{route}/{version}/", d.baseURI);
+const sheet = (path) => {{
+  let l = d.getElementById("infoshare:" + path);
+  if (!l) {{
+    l = Object.assign(d.createElement("link"), {{ id: "infoshare:" + path, rel: "stylesheet",
+      href: new URL(path, root) }});
+    l.loaded = new Promise((done) => {{ l.onload = l.onerror = done; }});
+    d.head.append(l);
+  }}
+  return l.loaded;
+}};
+let w;
+export default {{ async render(view) {{
+  const el = view.el;
+  try {{
+    w ||= Promise.all({sheets}.map(sheet)).then(() => import(new URL({module_json}, root)));
+    const end = await (await w).default.render(view);
+    el.dataset.{drawn} = "";
+    return end;
+  }} catch (e) {{
+    w = null;
+    console.error(e);
+    el.replaceChildren(Object.assign(d.createElement("p"), {{ className: "is-module-failed",
+      role: "alert", textContent: d.body.dataset.isPartFailed || "{failed_text}" }}));
+    el.dataset.{failed} = "";
+  }}
+}} }};
+"""
+
+
+def loader(module: Path, *stylesheets: Path) -> str:
+    """A widget's ``_esm``: at its first render, link ``ui/components.css`` and ``stylesheets``
+    (once per page, in that order), wait for them, import ``module`` from the app's front-end
+    route and let it draw; mark the view drawn, or say in words that it failed."""
+    name = package_path(module)
+    sheets = [SHARED_CSS, *(package_path(p) for p in stylesheets)]
+    known = files()
+    missing = [p for p in [name, *sheets] if p not in known]
+    if missing:
+        raise FileNotFoundError(f"not a front-end file of the package: {', '.join(missing)}")
+    code = LOADER.format(module=name, module_json=json.dumps(name), route=ROUTE,
+                         version=version(), sheets=json.dumps(sheets), drawn="isDrawn",
+                         failed="isFailed", failed_text=FAILED_TEXT)
+    return "\n".join(line.strip() for line in code.splitlines()) + "\n"  # bytes on every socket

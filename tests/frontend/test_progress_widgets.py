@@ -1,0 +1,90 @@
+"""Progress on its own: ui/progress.js (this browser's stored progress) and
+ui/progress_panel.js (the Start page's progress and the completion record)."""
+
+from __future__ import annotations
+
+from infoshare_widgets.content import load_content
+from infoshare_widgets.pages.progress_tracking import record_info
+from infoshare_widgets.ui.progress_panel import ProgressPanel, panel_words
+from infoshare_widgets.ui.progress_store import ProgressStore
+
+CONTENT = load_content()
+IMG = "<img src=x onerror=alert(1)>"
+KEY = "infoshare-progress:http://widgets.test/:c1"  # the base URL from jupyter-config-data
+
+
+def test_progress_is_loaded_kept_and_cleared_in_this_browser(widget_page) -> None:
+    store = ProgressStore(content_id="c1", off_text="Progress is not kept in this browser.")
+    widget_page.mount(store)
+    assert widget_page.sent == [{"event": "load", "available": True, "data": {}}]
+    widget_page.from_kernel(message={"op": "reveal", "key": "jessie-1"})
+    widget_page.from_kernel(message={"op": "answer", "key": "q1", "value": {"chosen": [1]}})
+    stored = widget_page.page.evaluate(f"JSON.parse(localStorage.getItem({KEY!r}))")
+    assert stored["v"] == 1 and stored["revealed"] == ["jessie-1"]
+    assert stored["answers"] == {"q1": {"chosen": [1]}}
+    assert widget_page.page.get_by_text("Progress is not kept").is_hidden()
+    widget_page.roundtrip(store)  # the kernel reads it back
+    assert store.available is True
+    widget_page.from_kernel(message={"op": "clear"})
+    assert widget_page.page.evaluate(f"localStorage.getItem({KEY!r})") is None
+    assert widget_page.sent[-1] == {"event": "load", "available": True, "data": {}}
+
+
+def test_a_browser_that_keeps_nothing_says_so(widget_page) -> None:
+    widget_page.page.evaluate("""() => Object.defineProperty(window, "localStorage",
+        { get() { throw new DOMException("denied", "SecurityError"); } })""")
+    host = widget_page.mount(ProgressStore(content_id="c1", off_text="Progress is not kept."))
+    assert widget_page.sent == [{"event": "load", "available": False, "data": {}}]
+    assert host.get_by_text("Progress is not kept.").is_visible()
+
+
+def panel() -> ProgressPanel:
+    widget = ProgressPanel(words=panel_words(CONTENT), record_info=record_info(CONTENT))
+    widget.state = "ready"
+    widget.sections = [
+        {"id": "children", "title": "Children", "url": "02-children.ipynb", "text": "2 of 4 done",
+         "done": 2, "total": 4, "complete": False, "score": [1, 2], "cases": 0},
+        {"id": "tips", "title": "Tips", "url": "04-tips.ipynb", "text": "All done", "done": 3,
+         "total": 3, "complete": True, "score": None, "cases": 0}]
+    return widget
+
+
+def test_the_panel_lists_sections_and_clears_only_after_confirming(widget_page) -> None:
+    widget = panel()
+    host = widget_page.mount(widget)
+    words = widget.words
+    assert host.get_by_role("link", name="Children").get_attribute("href") == "02-children.ipynb"
+    assert host.locator(".is-progress-section-text").first.inner_text() == "2 of 4 done"
+    clear = host.get_by_role("button", name=words["clear"], exact=True)
+    clear.click()
+    confirm = host.get_by_role("group", name=words["clear_confirm"])
+    assert confirm.is_visible()
+    widget_page.page.keyboard.press("Escape")
+    assert confirm.is_hidden() and widget_page.sent == []
+    assert widget_page.page.evaluate("document.activeElement.textContent") == words["clear"]
+    clear.click()
+    confirm.get_by_role("button", name=words["clear_yes"]).click()
+    assert widget_page.sent == [{"event": "clear"}]
+    assert host.get_by_role("status").filter(has_text=words["cleared"]).count() == 1
+
+
+def test_the_record_carries_the_typed_name_only_in_the_page_and_the_file(widget_page) -> None:
+    widget = panel()
+    host = widget_page.mount(widget)
+    words = widget.words
+    show = host.get_by_role("button", name=words["record_show"])
+    assert show.get_attribute("aria-expanded") == "false"
+    show.click()
+    assert host.get_by_role("button", name=words["record_hide"]).get_attribute(
+        "aria-expanded") == "true"
+    host.get_by_role("textbox", name=words["name_label"]).fill(f"Sam {IMG}")
+    assert host.locator("img").count() == 0
+    assert host.locator(".is-record-doc-name").inner_text() == f"Sam {IMG}"
+    with widget_page.page.expect_download() as done:
+        host.get_by_role("button", name=words["download"]).click()
+    with open(done.value.path(), encoding="utf-8") as saved:
+        html = saved.read()
+    assert "Sam &lt;img" in html and widget.record_css[:40] in html  # standalone, styled
+    # The page links the record's stylesheet too (the loader's third sheet), once.
+    assert widget_page.page.locator('link[id="infoshare:ui/record.css"]').count() == 1
+    widget_page.kept_nothing()

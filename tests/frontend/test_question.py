@@ -1,0 +1,85 @@
+"""ui/question.js: one question as a fieldset of real inputs (replaces the source grep
+test_quiz_view.py::test_front_end_is_semantic_html_in_its_own_files)."""
+
+from __future__ import annotations
+
+from _quiz_support import content
+
+from infoshare_widgets.ui.feedback import QuizWords
+from infoshare_widgets.ui.question import QuestionWidget
+
+WORDS = QuizWords.from_content(content())
+SCRIPT = "<img src=x onerror=alert(1)>"
+
+
+def question(kind: str = "single") -> QuestionWidget:
+    q = QuestionWidget(check=lambda chosen: None, words=WORDS, kind=kind,
+                       options=[{"text": f"Yes {SCRIPT}"}, {"text": "No"}, {"text": "Maybe"}])
+    q.prompt_html = "<p>Do you <em>always</em> need consent?</p>"
+    q.hint = "Choose one answer."
+    q.name = "Consent"
+    return q
+
+
+def test_a_named_group_of_labelled_radios_with_plain_text_options(widget_page) -> None:
+    host = widget_page.mount(question())
+    group = host.get_by_role("group", name="Do you always need consent?")
+    assert group.evaluate("(node) => node.tagName") == "FIELDSET"
+    radios = group.get_by_role("radio")
+    assert radios.count() == 3
+    # Option text is text: the script-like option is shown as written, and runs nothing.
+    assert group.get_by_label(f"Yes {SCRIPT}").is_visible()
+    assert host.locator("img").count() == 0
+    assert group.get_attribute("aria-describedby") == host.locator(".is-q-hint").get_attribute("id")
+    live = host.get_by_role("status")
+    assert live.get_attribute("aria-live") == "polite"
+    assert not widget_page.errors
+
+
+def test_multiple_choice_is_checkboxes(widget_page) -> None:
+    host = widget_page.mount(question("multiple"))
+    assert host.get_by_role("checkbox").count() == 3 and host.get_by_role("radio").count() == 0
+
+
+def test_a_click_sets_chosen_and_check_sends_the_choice(widget_page) -> None:
+    host = widget_page.mount(question())
+    host.get_by_label("Maybe").click()
+    assert widget_page.calls == [["set", "chosen", [2]], ["save_changes"]]
+    # The button's name ends with the question's name (unique on the page), visible words first.
+    host.get_by_role("button", name=f"{WORDS.check}: Consent").click()
+    assert widget_page.sent == [{"event": "check", "chosen": [2]}]
+
+
+def test_the_keyboard_alone_chooses_checks_and_tries_again(widget_page) -> None:
+    host = widget_page.mount(question())
+    page = widget_page.page
+    page.keyboard.press("Tab")  # the first radio
+    page.keyboard.press("ArrowDown")  # the browser moves the choice: no key handling of ours
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == WORDS.check
+    # The focus ring: 3px solid, offset 2px (components.css), on the focused button.
+    assert widget_page.page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth, s.outlineOffset]; })()") == \
+        ["solid", "3px", "2px"]
+    page.keyboard.press("Enter")
+    assert widget_page.sent == [{"event": "check", "chosen": [1]}]
+    widget_page.from_kernel({"status": "incorrect", "checks": 1,
+                             "feedback_html": "<p><strong>Not quite</strong></p>"})
+    assert host.get_by_role("status").inner_text() == "Not quite"
+    retry = host.get_by_role("button", name=f"{WORDS.try_again}: Consent")
+    retry.focus()
+    page.keyboard.press("Space")
+    assert widget_page.sent[-1] == {"event": "try_again"}
+    assert host.get_by_role("radio", checked=True).count() == 0  # cleared at once
+    assert page.evaluate("document.activeElement.type") == "radio"  # the focus goes back
+
+
+def test_targets_are_large_and_a_fieldset_fits_a_narrow_screen(widget_page) -> None:
+    widget_page.page.set_viewport_size({"width": 320, "height": 700})
+    host = widget_page.mount(question())
+    for selector in (".is-q-check", ".is-q-option", ".is-q-label"):
+        assert float(widget_page.style(selector, "min-height").removesuffix("px")) >= 44, selector
+    assert widget_page.style("fieldset", "min-width") == "0px"
+    width = host.evaluate("(node) => [node.scrollWidth, document.documentElement.clientWidth]")
+    assert width[0] <= width[1]
