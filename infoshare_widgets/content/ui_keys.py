@@ -78,7 +78,9 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
     "decision_record": ["not_saved", "record_heading", "date_label", "not_answered", "missing",
                         "download", "download_hint", "not_applicable",
                         # the check before download
-                        "check_heading", "change", "all_answered", "preview_show"],
+                        "check_heading", "change", "all_answered", "preview_show",
+                        # the file's first line; what the page says after a download
+                        "exercise_line", "saved"],
     "facilitator": ["notes_label", "run_session", "run_session_text", "mode_heading",
                     "mode_text", "guide_link", "learner_link", "guide_heading", "timer_heading",
                     "timer_minutes", "timer_pause", "timer_resume", "timer_done",
@@ -93,7 +95,7 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
                  "record_hide", "record_title", "record_label", "name_label", "name_hint",
                  "record_name", "record_date", "record_sections", "record_scores",
                  "record_cases", "record_none", "record_content", "print", "download",
-                 "download_hint"],
+                 "download_hint", "saved"],
 }
 
 REVIEW_KEYS = [
@@ -146,7 +148,8 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
                    "builder_field_problem": {"message": "must not be empty"}},
     "golden_rules": {"rule_heading": {"number": 1, "key_phrase": "Be alert"},
                      "check_answer": {"number": 1, "key_phrase": "Be alert"}},
-    "decision_record": {"missing": {"count": 1, "total": 5}},
+    "decision_record": {"missing": {"count": 1, "total": 5},
+                        "saved": {"filename": "decision-record-2026-12-06.txt"}},
     "facilitator": {"timer_minutes": {"minutes": 5}, "timer_running": {"minutes": 5},
                     "timer_done": {"minutes": 5}},
     # the review pack (content/review_html.py); optional keys, checked when given
@@ -156,5 +159,6 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
                "option_wrong": {"name": "False"}},
     "progress": {"questions": {"answered": 2, "total": 3}, "prompts": {"revealed": 1, "total": 4},
                  "score": {"correct": 1, "answered": 2}, "continue": {"title": "Adults"},
-                 "record_content": {"version": "1.0", "reviewed": "2026-11-01"}},
+                 "record_content": {"version": "1.0", "reviewed": "2026-11-01"},
+                 "saved": {"filename": "completion-record-2026-12-06.html"}},
 }

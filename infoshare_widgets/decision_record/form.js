@@ -4,13 +4,14 @@
 // is linked with aria-describedby. The warning (practice details only, nothing saved) is said once
 // above the form, not under each field; each text box has a character count
 // (text_box.js). "Check your answers" lists each answer with a Change link, and the number still
-// unanswered stands beside Download and describes it. What the learner types stays
+// unanswered stands beside Download and describes it; after a download a status line says the
+// file saved. The record's first line says it is a training exercise. What the learner types stays
 // in this page: it is never set on the model, sent to the kernel or stored. The record
 // is made here, as plain text shown with textContent and downloaded as a Blob; its format is the
 // one `model.DecisionRecord.as_text` documents (a browser test compares the two).
 // `help_html` is authored Markdown already sanitised in Python (content.markdown.to_html).
 
-import { el, newButton, uniqueId } from "../ui/dom.js";
+import { el, newButton, sayFileSaved, statusLine, uniqueId } from "../ui/dom.js";
 import { characterCount } from "../ui/text_box.js";
 
 function missingLine(model, questions, answers) {
@@ -25,7 +26,8 @@ function missingLine(model, questions, answers) {
 function recordText(model, questions, answers) {
   const w = model.get("wording") || {};
   const applies = (q) => !q.ask_if || answers[q.ask_if.question] === q.ask_if.answer;
-  const lines = [model.get("title"), `${w.date_label || ""} ${model.get("day")}`, ""];
+  const lines = w.exercise_line ? [w.exercise_line] : []; // "Training exercise: ..."
+  lines.push(model.get("title"), `${w.date_label || ""} ${model.get("day")}`, "");
   let missing = 0;
   questions.forEach((q, n) => {
     lines.push(`${n + 1}. ${q.prompt}`);
@@ -78,7 +80,8 @@ function render({ model, el: host }) {
   const downloadHint = el("p", "is-download-hint");
   downloadHint.id = `${uid}-download-hint`;
   download.setAttribute("aria-describedby", `${missing.id} ${notice.id} ${downloadHint.id}`);
-  check.append(checkHeading, summary, previewButton, preview, missing, download, notice,
+  const saved = statusLine("is-record-saved"); // "Saved decision-record-2026-12-06.txt"
+  check.append(checkHeading, summary, previewButton, preview, missing, download, saved, notice,
     downloadHint);
   root.append(list, check);
   const counts = []; // the character count of each text box
@@ -216,12 +219,14 @@ function render({ model, el: host }) {
     const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
     const link = document.createElement("a");
     link.href = url;
-    link.download = `decision-record-${model.get("day")}.txt`;
+    const filename = `decision-record-${model.get("day")}.txt`;
+    link.download = filename;
     link.hidden = true;
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+    sayFileSaved(saved, (model.get("wording") || {}).saved, filename);
     // What was downloaded is kept: leaving the page now loses nothing (the template's warning).
     for (const control of controls.values()) {
       if (!Array.isArray(control)) control.dataset.isSaved = control.value;

@@ -2,7 +2,9 @@
 
 Golden rule 7 asks practitioners to record the decision and the reasons, whether or not they
 share. The learner answers the "What do I do?" questions and takes away a plain-text record with
-the date; a question left blank is noted as not answered. The page makes the record in the
+the date; a question left blank is noted as not answered. Its first line says it is a training
+exercise, not a record about a real person. The record is not filled in from a case study (the
+form stands on its own on the Tips page), so it names none. The page makes the record in the
 browser (``form.js``, the same format): typed answers never reach the kernel. This model is the
 format's reference, tested here and compared with the browser's record in the browser tests.
 """
@@ -28,6 +30,8 @@ class RecordWording:
     not_answered: str  # "(not answered)"
     missing: str  # "{count} of {total} questions not answered yet."
     not_applicable: str = "(not needed)"  # a question whose ask_if is not met
+    # The file's first line: "Training exercise: not a record about a real person".
+    exercise: str = ""
 
 
 @dataclass(frozen=True)
@@ -112,14 +116,16 @@ class DecisionRecord:
         return [i for i in self.items if i.id not in self.answers and self.applies(i)]
 
     def as_text(self, day: date) -> str:
-        """The record as plain text: title, date, each question and its answer, what is missing.
+        """The record as plain text: the training-exercise line, title, date, each question and
+        its answer, what is missing.
 
         Plain text, not HTML or Markdown, so what the learner typed can never be interpreted
         when the file is opened or printed.
         """
         if isinstance(day, datetime):
             day = day.date()
-        lines = [self.title, f"{self.wording.date_label} {day.isoformat()}", ""]
+        lines = [self.wording.exercise] if self.wording.exercise else []
+        lines += [self.title, f"{self.wording.date_label} {day.isoformat()}", ""]
         for n, item in enumerate(self.items, start=1):
             lines.append(f"{n}. {item.prompt}")
             answer = self.answers.get(item.id)

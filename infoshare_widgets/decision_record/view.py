@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 WORDING_KEYS = ("record_heading", "date_label", "not_answered", "missing", "download",
                 "download_hint", "not_applicable", "check_heading", "change", "all_answered",
-                "preview_show")
+                "preview_show", "exercise_line", "saved")
 
 
 class DecisionForm(ModuleWidget):
@@ -68,7 +68,8 @@ def record_wording(content: Content) -> RecordWording:
         return content.text("decision_record", key)
 
     return RecordWording(date_label=t("date_label"), not_answered=t("not_answered"),
-                         missing=t("missing"), not_applicable=t("not_applicable"))
+                         missing=t("missing"), not_applicable=t("not_applicable"),
+                         exercise=t("exercise_line"))
 
 
 class DecisionRecordView(widgets.VBox):

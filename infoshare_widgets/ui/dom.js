@@ -40,3 +40,22 @@ export function setQuiet(region, quiet, role) {
     region.setAttribute("aria-live", "polite");
   }
 }
+
+// A polite status line that stays in the page, so a change of its text is announced: after a
+// download it says what file was saved ("Saved decision-record-2026-12-06.txt").
+export function statusLine(className) {
+  const node = el("p", `is-saved-status ${className || ""}`.trim());
+  node.setAttribute("role", "status");
+  node.setAttribute("aria-live", "polite");
+  return node;
+}
+
+// Says in `region` which file was saved (ui.yaml's "Saved {filename}"). Emptied first, so the
+// same file saved again is said again.
+export function sayFileSaved(region, template, filename) {
+  const text = (template || "").replace(/\{filename\}/g, () => filename);
+  region.textContent = "";
+  setTimeout(() => {
+    region.textContent = text;
+  }, 50);
+}

@@ -1,5 +1,6 @@
 """One question at a time: a long exercise shows a single question, its position and
-the learner's score beside it, with "Previous question" and "Next question".
+the learner's score beside it, with "Previous question" and "Next question", each named by the
+question it goes to ("Next question: A mother says no").
 
 Every question stays built (and tracked by the progress store, so stored answers come back to the
 hidden ones too); the pager only says which one is shown (``QuestionWidget.active``), what each
@@ -34,6 +35,9 @@ class QuestionPager:
                 question.position = fill(position, number=i + 1, total=total)
                 question.previous_label = words.previous_question if i > 0 else ""
                 question.next_label = words.next_question if i + 1 < total else ""
+                # Each button is named by the question it shows ("Next question: <its name>").
+                question.previous_to = self.questions[i - 1].name if i > 0 else ""
+                question.next_to = self.questions[i + 1].name if i + 1 < total else ""
                 question.active = i == 0
             question.layout.display = None if i == 0 else "none"
             question.on_navigate(partial(self._move, i))

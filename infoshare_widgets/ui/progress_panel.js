@@ -7,7 +7,7 @@
 // with the same stylesheet inlined, so it opens offline and looks the same. The page sends one
 // message, {event: "clear"}, after the learner confirms.
 
-import { el, newButton, uniqueId } from "./dom.js";
+import { el, newButton, sayFileSaved, statusLine, uniqueId } from "./dom.js";
 
 function longDate(day) {
   return day.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
@@ -103,7 +103,8 @@ function render({ model, el: host }) {
   const downloadHint = el("p", "is-progress-download-hint");
   downloadHint.id = `${uid}-download-hint`;
   download.setAttribute("aria-describedby", downloadHint.id);
-  part.append(nameLabel, nameHint, name, holder, print, download, downloadHint);
+  const saved = statusLine("is-progress-saved"); // "Saved completion-record-2026-12-06.html"
+  part.append(nameLabel, nameHint, name, holder, print, download, saved, downloadHint);
 
   body.append(listHeading, list, resume, clear, confirm, cleared, show, part);
   root.append(loading, off, body);
@@ -208,12 +209,14 @@ function render({ model, el: host }) {
     const url = URL.createObjectURL(new Blob([file], { type: "text/html;charset=utf-8" }));
     const link = document.createElement("a");
     link.href = url;
-    link.download = `completion-record-${day.toISOString().slice(0, 10)}.html`;
+    const filename = `completion-record-${day.toISOString().slice(0, 10)}.html`;
+    link.download = filename;
     link.hidden = true;
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+    sayFileSaved(saved, w.saved, filename);
   });
 
   update();

@@ -29,7 +29,7 @@ PANEL_KEYS = (
     "clear_yes", "clear_cancel", "cleared", "record_show", "record_hide", "record_title",
     "record_label", "name_label", "name_hint", "record_name", "record_date", "record_sections",
     "record_scores", "record_cases", "record_none", "record_content", "print", "download",
-    "download_hint",
+    "download_hint", "saved",
 )
 
 

@@ -14,8 +14,8 @@
 // into view and the live region changes exactly once; an empty check is an inline error on the
 // group ("Error: ...", aria-invalid); each button's name ends with the question's name
 // (aria-label), so "Check answer" is unique across a page; when paged (ui/pager.py) the question
-// shows its position and score, "Previous question" / "Next question", and takes the focus when
-// the pager shows it.
+// shows its position and score, "Previous question" / "Next question" (each named by the question
+// it shows), and takes the focus when the pager shows it.
 //
 // Safe text: prompt_html, intro_html and feedback_html are sanitised in Python
 // (content.markdown.to_html); everything else is set as textContent.
@@ -184,11 +184,11 @@ function render({ model, el: host }) {
   }
 
   function drawPager() {
-    const name = model.get("name");
     const previous = model.get("previous_label") || "";
     const next = model.get("next_label") || "";
-    nameButton(previousButton, previous, name);
-    nameButton(nextButton, next, name);
+    // Named by where they go ("Next question: A mother says no"), not by this question.
+    nameButton(previousButton, previous, model.get("previous_to"));
+    nameButton(nextButton, next, model.get("next_to"));
     previousButton.hidden = !previous;
     nextButton.hidden = !next;
     pager.hidden = !previous && !next;

@@ -69,6 +69,10 @@ class QuestionWidget(ModuleWidget):
     active = traitlets.Bool(True).tag(sync=True)
     previous_label = traitlets.Unicode("").tag(sync=True)
     next_label = traitlets.Unicode("").tag(sync=True)
+    # The name of the question each button shows (plain text, "" = none): "Next question: A
+    # mother says no" names where the button goes, not the question it sits under.
+    previous_to = traitlets.Unicode("").tag(sync=True)
+    next_to = traitlets.Unicode("").tag(sync=True)
     focus_request = traitlets.Int(0).tag(sync=True)
     # The inline error of an empty check (plain text, "" when none) and its "Error:" prefix.
     error = traitlets.Unicode("").tag(sync=True)

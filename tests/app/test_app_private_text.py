@@ -16,6 +16,7 @@ from _app_support import kernel_id_of, wait_settled
 from jupyter_client import BlockingKernelClient
 
 from infoshare_widgets.content import default_content_dir, load_content
+from infoshare_widgets.ui.placeholders import fill
 
 CONTENT = load_content(default_content_dir())
 MARKER = "zq-private-7731"
@@ -136,3 +137,7 @@ def test_the_browser_makes_the_decision_record_the_model_describes(app_server, c
     path = info.value.path()
     assert Path(path).read_text(encoding="utf-8") == record.as_text(day)
     assert info.value.suggested_filename == record.filename(day)
+    assert record.as_text(day).startswith(CONTENT.text("decision_record", "exercise_line") + "\n")
+    # The page says what was saved (a polite live region).
+    said = fill(CONTENT.text("decision_record", "saved"), filename=record.filename(day))
+    form.get_by_role("status").filter(has_text=said).wait_for()

@@ -239,6 +239,9 @@ def test_the_completion_record_holds_what_was_done_and_its_file_reads_the_same(
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
     assert path.suffix == ".html"
+    # The page says what was saved, in a polite live region; axe stays clean with it said.
+    panel.get_by_role("status").filter(has_text=t("saved", filename=path.name)).wait_for()
+    assert run_axe(page) == [], describe_violations(run_axe(page))
     offline = context.new_page()
     offline.goto(path.as_uri())
     assert offline.locator(".is-record-doc").inner_text() == text

@@ -147,9 +147,14 @@ def test_one_question_at_a_time_keeps_progress_and_a_long_page_lists_its_parts(
     # One scenario at a time; "Next question" shows the next and puts the focus on it.
     first = scenario_shown(page)
     assert first.locator(".is-q-previous").is_hidden()
+    # "Next question" is named by the scenario it shows, not the one it sits under.
+    assert first.locator(".is-q-next").get_attribute("aria-label") == \
+        f"{q('next_question')}: {SCENARIOS[1].title}"
     assert first.locator(".is-q-position").inner_text().startswith(position(1))
     second = go_next(page, first, position(2))
     assert second.locator("h3").inner_text() == SCENARIOS[1].title
+    assert second.locator(".is-q-previous").get_attribute("aria-label") == \
+        f"{q('previous_question')}: {SCENARIOS[0].title}"
     second.locator("label").nth(SECOND_RIGHT).click()
     second.locator(".is-q-check").click()
     second.locator(".is-q-verdict").wait_for()

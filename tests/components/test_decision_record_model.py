@@ -16,7 +16,8 @@ from infoshare_widgets.decision_record.model import (
 )
 
 WORDING = RecordWording(date_label="Date:", not_answered="(not answered)",
-                        missing="{count} of {total} questions not answered yet.")
+                        missing="{count} of {total} questions not answered yet.",
+                        exercise="Training exercise: not a record about a real person")
 BASES = ["Legal obligation", "Public task", "Consent"]
 DAY = date(2025, 3, 7)
 
@@ -68,6 +69,7 @@ def test_as_text_lists_every_question_its_answer_the_date_and_what_is_missing() 
     r = record()
     r.update({"advice": "My manager, who said share.\nToday.", "told": "No, it would be unsafe"})
     assert r.as_text(DAY) == (
+        "Training exercise: not a record about a real person\n"
         "My information sharing decision\n"
         "Date: 2025-03-07\n"
         "\n"

@@ -38,6 +38,16 @@ def test_one_question_shows_with_its_position_and_buttons() -> None:
     assert (third.previous_label, third.next_label) == ("T previous question", "")
 
 
+def test_each_button_names_the_question_it_goes_to() -> None:
+    first, second, third = questions(quiz_view())
+    # "Next question: <the next one's name>", not the name of the question it sits under; none
+    # before the first or after the last.
+    assert (first.previous_to, first.next_to) == ("", second.name)
+    assert (second.previous_to, second.next_to) == (first.name, third.name)
+    assert (third.previous_to, third.next_to) == (second.name, "")
+    assert second.name != first.name
+
+
 def test_next_and_previous_move_the_question_shown_and_ask_for_focus() -> None:
     view = quiz_view()
     first, second, third = questions(view)
@@ -76,6 +86,7 @@ def test_scenarios_are_paged_with_their_own_position_and_named_by_title() -> Non
     qs = questions(exercise)
     assert [q.position for q in qs] == ["T scenario 1 of 2", "T scenario 2 of 2"]
     assert [q.name for q in qs] == [q.heading for q in qs]
+    assert (qs[0].next_to, qs[1].previous_to) == (qs[1].heading, qs[0].heading)
     assert [q.active for q in qs] == [True, False]
     assert qs[0].score == "T 0 correct"
 

@@ -55,6 +55,12 @@ def test_typed_text_stays_in_the_page_and_goes_only_into_the_download(widget_pag
     assert saved.suggested_filename == "decision-record-2025-03-07.txt"
     with open(saved.path(), encoding="utf-8") as text:
         assert text.read() == preview.inner_text()
+    # The file says first that it is a training exercise (ui.yaml decision_record.exercise_line).
+    assert preview.inner_text().startswith("T exercise line\nMy information sharing decision\n")
+    # The page says what was saved, in a polite live region.
+    said = host.get_by_role("status").filter(has_text="T saved: decision-record-2025-03-07.txt")
+    said.wait_for()
+    assert said.get_attribute("aria-live") == "polite"
     widget_page.kept_nothing()
 
 

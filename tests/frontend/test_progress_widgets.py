@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from infoshare_widgets.content import load_content
 from infoshare_widgets.pages.progress_tracking import record_info
+from infoshare_widgets.ui.placeholders import fill
 from infoshare_widgets.ui.progress_panel import ProgressPanel, panel_words
 from infoshare_widgets.ui.progress_store import ProgressStore
 
@@ -85,6 +86,12 @@ def test_the_record_carries_the_typed_name_only_in_the_page_and_the_file(widget_
     with open(done.value.path(), encoding="utf-8") as saved:
         html = saved.read()
     assert "Sam &lt;img" in html and widget.record_css[:40] in html  # standalone, styled
+    # The page says, in a polite live region, what file was saved.
+    name = done.value.suggested_filename
+    assert name.startswith("completion-record-") and name.endswith(".html")
+    said = host.get_by_role("status").filter(has_text=fill(words["saved"], filename=name))
+    said.wait_for()
+    assert said.get_attribute("aria-live") == "polite"
     # The page links the record's stylesheet too (the loader's third sheet), once.
     assert widget_page.page.locator('link[id="infoshare:ui/record.css"]').count() == 1
     widget_page.kept_nothing()

@@ -36,6 +36,23 @@ def test_a_named_group_of_labelled_radios_with_plain_text_options(widget_page) -
     assert not widget_page.errors
 
 
+def test_next_and_previous_are_named_by_the_question_they_show(widget_page) -> None:
+    q = question()
+    q.previous_label, q.next_label = WORDS.previous_question, WORDS.next_question
+    q.previous_to, q.next_to = "A father asks", "A mother says no"
+    host = widget_page.mount(q)
+    # Where each goes, visible words first (WCAG 2.5.3); never the question they sit under.
+    host.get_by_role("button", name=f"{WORDS.next_question}: A mother says no",
+                     exact=True).click()
+    host.get_by_role("button", name=f"{WORDS.previous_question}: A father asks",
+                     exact=True).click()
+    assert widget_page.sent == [{"event": "next"}, {"event": "previous"}]
+    assert host.get_by_role("button", name=f"{WORDS.next_question}: Consent").count() == 0
+    # The last question: no Next button at all.
+    widget_page.from_kernel({"next_label": "", "next_to": ""})
+    assert host.locator(".is-q-next").is_hidden()
+
+
 def test_multiple_choice_is_checkboxes(widget_page) -> None:
     host = widget_page.mount(question("multiple"))
     assert host.get_by_role("checkbox").count() == 3 and host.get_by_role("radio").count() == 0
