@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
@@ -27,8 +27,8 @@ from _app_support import (
     TIMER_MINUTE_SECONDS,
     AppServer,
     free_port,
-    open_page,
     running_server,
+    wait_settled,
 )
 
 from infoshare_widgets.app.serve import ServerSettings
@@ -115,21 +115,43 @@ def shared_context(browser: object, requests_seen: RequestLog) -> Iterator[objec
         ctx.close()
 
 
-@pytest.fixture(scope="session")
-def loaded(app_server: AppServer, shared_context: object) -> Callable[[str], object]:
-    """`loaded(section_id)`: that section's page, opened once and settled, not to be changed."""
-    cache: dict[str, object] = {}
+class LoadedPages:
+    """`loaded(section_id)`: that section's page, opened once and settled, not to be changed;
+    `loaded.frames(section_id)`: every websocket frame that page received (text, bytes decoded)."""
 
-    def get(section_id: str) -> object:
-        if section_id not in cache:
-            cache[section_id] = open_page(shared_context, app_server.section_url(section_id))
-        page = cache[section_id]
+    def __init__(self, server: AppServer, context: object) -> None:
+        self.server, self.context = server, context
+        self.pages: dict[str, object] = {}
+        self.received: dict[str, list[str]] = {}
+
+    def __call__(self, section_id: str) -> object:
+        if section_id not in self.pages:
+            frames: list[str] = []
+
+            def on_socket(ws: object) -> None:
+                ws.on("framereceived", lambda payload: frames.append(  # type: ignore[attr-defined]
+                    payload if isinstance(payload, str) else payload.decode("utf-8", "replace")))
+
+            page = self.context.new_page()  # type: ignore[attr-defined]
+            page.on("websocket", on_socket)
+            page.goto(self.server.section_url(section_id))
+            wait_settled(page)
+            self.pages[section_id], self.received[section_id] = page, frames
+        page = self.pages[section_id]
         # The page a test reads is the one in front: a page behind later ones is hidden, and a
         # hidden page runs no scroll animation (End did not scroll two pages opened earlier).
         page.bring_to_front()  # type: ignore[attr-defined]
         return page
 
-    return get
+    def frames(self, section_id: str) -> list[str]:
+        self(section_id)
+        return self.received[section_id]
+
+
+@pytest.fixture(scope="session")
+def loaded(app_server: AppServer, shared_context: object) -> LoadedPages:
+    """One untouched, settled page per section, shared by the read-only tests."""
+    return LoadedPages(app_server, shared_context)
 
 
 # Issue 16: three servers under /infoshare/ and nginx in front (tests/app/_deploy_fixtures.py).

@@ -1,11 +1,12 @@
-"""End to end in Chromium against the real server: pages, navigation, quizzes, case studies."""
+"""End to end in Chromium against the real server: pages, navigation, quizzes. (A case study
+revealed by mouse and by keyboard: test_app_learner.py's case-studies test, one load for both.)"""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from _app_support import open_page
+from _app_support import open_page, wait_settled
 
 from infoshare_widgets.app.page_info import page_info
 from infoshare_widgets.content import default_content_dir, load_content
@@ -47,13 +48,6 @@ def test_every_page_renders_its_content_with_no_error(loaded, section_id: str) -
     assert "Edit the content files" not in text and "open_page" not in page.content()
 
 
-def test_the_root_address_lands_on_the_start_page(app_server, context) -> None:
-    page = open_page(context, app_server.url + "/")
-    start = CONTENT.sections[0]
-    assert page.url == app_server.page_url(start.notebook)
-    assert page.locator("h1").inner_text() == start.title
-
-
 def test_start_page_maps_every_section_with_links_that_work(loaded, app_server) -> None:
     page = loaded("start")
     links = page.locator(".is-section-map a")
@@ -71,42 +65,51 @@ def test_start_page_maps_every_section_with_links_that_work(loaded, app_server) 
         assert topic.title in text
 
 
-def test_next_previous_and_home_links_walk_through_every_section(app_server, context) -> None:
-    page = open_page(context, app_server.section_url(SECTIONS[0]))
-    from _app_support import wait_settled
+def test_next_previous_and_home_links_lead_where_they_say(loaded, app_server) -> None:
+    """Every page's links, read on the shared pages; test_the_links_work_from_the_root_address
+    follows them (each page reached by a click is a page load: a few show the links work)."""
+    urls = [app_server.page_url(s.notebook) for s in CONTENT.sections]
+    for n, section in enumerate(CONTENT.sections):
+        page = loaded(section.id)
+        for bar in (".is-nav-top", ".is-nav-bottom"):
+            following = page.locator(f"{bar} a[rel=next]")
+            before = page.locator(f"{bar} a[rel=prev]")
+            home = page.locator(f"{bar} .is-nav-home")
+            if n + 1 < len(urls):
+                assert following.evaluate("a => a.href") == urls[n + 1], (section.id, bar)
+            else:
+                assert following.count() == 0  # the last page has no Next
+            assert home.evaluate("a => a.href") == urls[0], (section.id, bar)
+            if n > 0:
+                assert before.evaluate("a => a.href") == urls[n - 1], (section.id, bar)
+            else:
+                assert before.count() == 0  # the first page has no Previous
 
-    for section in CONTENT.sections[1:]:
+
+def test_the_links_work_from_the_root_address(app_server, context) -> None:
+    page = open_page(context, app_server.url + "/")  # lands on the Start page
+    start = CONTENT.sections[0]
+    assert page.url == app_server.page_url(start.notebook)
+    assert page.locator("h1").inner_text() == start.title
+    for section in CONTENT.sections[1:3]:
         page.locator(".is-nav-top a[rel=next]").click()
         wait_settled(page)
         assert page.locator("h1").inner_text() == section.title
         assert page.url == app_server.page_url(section.notebook)
-    assert page.locator("a[rel=next]").count() == 0  # the last page has no Next
     page.locator(".is-nav-bottom a[rel=prev]").click()
     wait_settled(page)
-    assert page.locator("h1").inner_text() == CONTENT.sections[-2].title
+    assert page.locator("h1").inner_text() == CONTENT.sections[1].title
     page.locator(".is-nav-bottom .is-nav-home").click()
     wait_settled(page)
     assert page.locator("h1").inner_text() == CONTENT.sections[0].title
-    assert page.locator("a[rel=prev]").count() == 0  # the first page has no Previous
 
 
 def first_question(page: object) -> object:
     return page.locator(".is-quiz .is-q").first  # type: ignore[attr-defined]
 
 
-def test_a_quiz_answered_with_the_mouse_gives_feedback(app_server, context) -> None:
-    page = open_page(context, app_server.section_url(QUIZ_SECTION))
-    question = first_question(page)
-    question.scroll_into_view_if_needed()
-    question.locator("label").first.click()
-    assert question.locator("input").first.is_checked()
-    question.locator(".is-q-check").click()
-    feedback = question.locator(".is-q-feedback")
-    feedback.filter(has_text=re.compile("|".join(map(re.escape, answer_words())))).wait_for()
-    assert feedback.get_attribute("role") == "status"
-
-
-def test_a_quiz_answered_with_the_keyboard_alone_gives_feedback(app_server, context) -> None:
+def test_a_quiz_answered_with_the_keyboard_alone_then_the_mouse_gives_feedback(
+        app_server, context) -> None:
     page = open_page(context, app_server.section_url(QUIZ_SECTION))
     question = first_question(page)
     first_input = question.locator("input").first
@@ -129,46 +132,24 @@ def test_a_quiz_answered_with_the_keyboard_alone_gives_feedback(app_server, cont
     assert check.evaluate("el => el === document.activeElement"), "Tab did not reach Check"
     page.keyboard.press("Enter")
     feedback = question.locator(".is-q-feedback")
-    feedback.filter(has_text=re.compile("|".join(map(re.escape, answer_words())))).wait_for()
+    said = re.compile("|".join(map(re.escape, answer_words())))
+    feedback.filter(has_text=said).wait_for()
+
+    # Again with the mouse: Try again, tick the first option, Check.
+    question.locator(".is-q-retry").click()
+    page.wait_for_function("(q) => !q.querySelector('.is-q-feedback').textContent",
+                           arg=question.element_handle())
+    question.locator("label").first.click()
+    assert first_input.is_checked()
+    question.locator(".is-q-check").click()
+    feedback.filter(has_text=said).wait_for()
+    assert feedback.get_attribute("role") == "status"
 
 
-def reveal_and_check(page: object, index: int, press: str | None) -> None:
-    """Reveal the model points of the index-th case-study question, by mouse or by a key."""
-    case = CONTENT.case_studies[0]
-    button = page.locator(".is-case-study").first.locator(".is-reveal-button").nth(index)
-    assert button.get_attribute("aria-expanded") == "false"
-    if press is None:
-        button.click()
-    else:
-        page.locator("body").focus()
-        for _ in range(400):
-            page.keyboard.press("Tab")
-            if button.evaluate("el => el === document.activeElement"):
-                break
-        else:
-            pytest.fail("Tab never reached the reveal button")
-        page.keyboard.press(press)
-    panel = page.locator(f"#{button.get_attribute('aria-controls')}")
-    first_point = re.sub(r"[*_`]", "", case.questions[index].points[0]).split("\n")[0][:40]
-    panel.filter(has_text=first_point).wait_for()
-    assert button.get_attribute("aria-expanded") == "true"
-
-
-def test_a_case_study_is_revealed_with_the_mouse(app_server, context) -> None:
-    page = open_page(context, app_server.section_url("case-studies"))
-    reveal_and_check(page, 0, None)
-
-
-def test_a_case_study_is_revealed_with_the_keyboard(app_server, context) -> None:
-    page = open_page(context, app_server.section_url("case-studies"))
-    reveal_and_check(page, 1, "Enter")
-    reveal_and_check(page, 2, "Space")
-
-
-def test_the_facilitator_mode_reaches_a_preheated_page(app_server, context) -> None:
+def test_the_facilitator_mode_reaches_a_preheated_page(app_server, loaded, context) -> None:
     topic = next(t for t in CONTENT.topics_for("start") if t.facilitator_notes)
     note = re.sub(r"[*_`]", "", topic.facilitator_notes).split("\n")[0][:40]
-    learner = open_page(context, app_server.section_url("start"))
+    learner = loaded("start")
     assert note not in main_text(learner)
     facilitator = open_page(context, app_server.section_url("start", "mode=facilitator"))
     assert note in main_text(facilitator)

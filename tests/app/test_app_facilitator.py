@@ -11,12 +11,11 @@ from _app_support import open_page, wait_settled
 from _facilitator_notes import NOTES
 
 from infoshare_widgets.content import default_content_dir, load_content
+from infoshare_widgets.ui.placeholders import fill
 
 CONTENT = load_content(default_content_dir())
 SECTIONS = [s.id for s in CONTENT.sections]
 FACILITATOR = "mode=facilitator"
-
-
 
 
 def test_the_content_has_notes_for_every_section_case_study_and_quiz() -> None:
@@ -27,34 +26,17 @@ def test_the_content_has_notes_for_every_section_case_study_and_quiz() -> None:
     assert sum(len(v) for v in NOTES.values()) >= 20
 
 
-def open_recording(context: object, url: str) -> tuple[object, list[str]]:
-    """A settled page and every websocket frame it received (text, bytes decoded)."""
-    frames: list[str] = []
-
-    def on_socket(ws: object) -> None:
-        ws.on("framereceived", lambda payload: frames.append(  # type: ignore[attr-defined]
-            payload if isinstance(payload, str) else payload.decode("utf-8", "replace")))
-
-    page = context.new_page()  # type: ignore[attr-defined]
-    page.on("websocket", on_socket)
-    page.goto(url)
-    wait_settled(page)
-    return page, frames
-
-
 @pytest.mark.parametrize("section_id", SECTIONS)
-def test_notes_are_absent_for_learners(
-        app_server, context, section_id: str) -> None:
+def test_notes_are_absent_for_learners(loaded, section_id: str) -> None:
     notes = NOTES[section_id]
     assert notes, f"the {section_id} page has no facilitator notes"
-    learner, frames = open_recording(context, app_server.section_url(section_id))
+    learner, frames = loaded(section_id), loaded.frames(section_id)
     html = learner.content()
     assert frames, "no websocket frame was recorded"
     for note in notes:
         assert note not in html, f"learner HTML holds a note: {note!r}"
         assert not any(note in f for f in frames), f"a websocket frame holds a note: {note!r}"
     assert learner.locator(".is-facilitator-notes, .is-timer").count() == 0
-    learner.close()
     # Shown to facilitators: test_app_facilitator_look.py reads them on the facilitator page it
     # loads for axe (one load of each page, not two).
 
@@ -71,14 +53,13 @@ def test_the_start_page_opens_facilitator_mode_and_navigation_keeps_it(app_serve
     for topic in CONTENT.topics_for("start"):  # no progress prompt for a room
         expected = 0 if topic.self_paced_only else 1
         assert start.locator(f"#is-topic-{topic.id}").count() == expected, topic.id
-    for _ in SECTIONS[1:]:  # Next, page by page, to the end
-        start.locator(".is-nav-top a[rel=next]").click()
-        start.wait_for_load_state()
-        wait_settled(start)
-        assert start.url.endswith("?mode=facilitator")
-        assert start.locator(".is-timer").count() == 1
-        # Nothing for self-paced learners: no box to type in, no form, no download.
-        assert start.locator("textarea:visible, .is-record-form, .is-download-button").count() == 0
+    # Next keeps the mode. Every facilitator page's own Next link, its timer, and nothing for
+    # self-paced learners are checked on the page test_app_facilitator_look.py loads for axe.
+    start.locator(".is-nav-top a[rel=next]").click()
+    start.wait_for_load_state()
+    wait_settled(start)
+    assert start.url == app_server.section_url(SECTIONS[1], FACILITATOR)
+    assert start.locator(".is-timer").count() == 1
 
 
 def shown(page: object, case: object) -> list[int]:
@@ -121,8 +102,15 @@ def test_case_studies_reveal_one_point_per_click_and_per_page_down(app_server, c
                            f"{1 + total}")
 
 
-def test_reveal_answer_marks_the_right_options(app_server, context) -> None:
+def test_reveal_answer_marks_the_right_options_scenarios_are_paged_and_the_timer_runs(
+        app_server, context) -> None:
     page = open_page(context, app_server.section_url("what-is-it", FACILITATOR))
+    # A facilitator's scenarios are paged, one on show, with no score beside the position.
+    scenarios = page.locator(".is-lb-scenarios .is-q:visible")
+    assert scenarios.count() == 1
+    assert scenarios.locator(".is-q-position").inner_text() == fill(
+        CONTENT.text("lawful_basis", "scenario_position"), number=1,
+        total=len(CONTENT.scenarios.scenarios))
     quiz = next(q for q in CONTENT.quizzes if q.section == "what-is-it")
     question = page.locator(".is-gq").first
     # Nothing to answer and nothing scored: no question widget, no score line in the quiz.
@@ -138,8 +126,8 @@ def test_reveal_answer_marks_the_right_options(app_server, context) -> None:
         CONTENT.text("facilitator", "answer_shown")
 
 
-def test_the_timer_starts_pauses_and_ends_with_its_announcement(app_server, context) -> None:
-    page = open_page(context, app_server.section_url("case-studies", FACILITATOR))
+    # The discussion timer (the same on every facilitator page): it starts, pauses, and ends
+    # with its announcement.
     timer = page.locator(".is-timer")
     status = timer.get_by_role("status")
     clock = timer.get_by_role("timer")

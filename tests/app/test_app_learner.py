@@ -14,6 +14,7 @@ from infoshare_widgets.content import default_content_dir, load_content
 
 CONTENT = load_content(default_content_dir())
 SECTIONS = [s.id for s in CONTENT.sections]
+QUESTIONS = {q.id: q for q in CONTENT.decision_record.questions}
 
 
 def t(group: str, key: str, **values: object) -> str:
@@ -138,11 +139,13 @@ def test_case_studies_name_each_box_and_button_and_warn_once(app_server, context
     assert text.count(t("case_study", "practice_only")) == 1
     # A fixed label and a secondary look; aria-expanded says it is open; the points' heading.
     assert "is-secondary-button" in (button.get_attribute("class") or "")
-    button.click()
+    reveal_and_check(page, 0, None)  # by mouse: this button, the first of the first case
     panel = page.locator(f"#{button.get_attribute('aria-controls')}")
     panel.get_by_role("heading", name=t("case_study", "points_heading"), level=4).wait_for()
     assert button.get_attribute("aria-expanded") == "true"
     assert button.locator("span").first.inner_text() == t("case_study", "reveal")  # seen
+    reveal_and_check(page, 1, "Enter")  # and by keyboard (from test_app_browser.py)
+    reveal_and_check(page, 2, "Space")
     # The character count: said, then counted, never cut.
     count = page.locator(f"#{box.get_attribute('id')}-count")
     assert count.inner_text() == t("app", "count_limit").format(max="5,000")
@@ -163,6 +166,28 @@ def test_case_studies_name_each_box_and_button_and_warn_once(app_server, context
     assert asked == []
 
 
+def reveal_and_check(page: object, index: int, press: str | None) -> None:
+    """Reveal the model points of the index-th case-study question, by mouse or by a key."""
+    case = CONTENT.case_studies[0]
+    button = page.locator(".is-case-study").first.locator(".is-reveal-button").nth(index)
+    assert button.get_attribute("aria-expanded") == "false"
+    if press is None:
+        button.click()
+    else:
+        page.locator("body").focus()
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            if button.evaluate("el => el === document.activeElement"):
+                break
+        else:
+            pytest.fail("Tab never reached the reveal button")
+        page.keyboard.press(press)
+    panel = page.locator(f"#{button.get_attribute('aria-controls')}")
+    first_point = re.sub(r"[*_`]", "", case.questions[index].points[0]).split("\n")[0][:40]
+    panel.filter(has_text=first_point).wait_for()
+    assert button.get_attribute("aria-expanded") == "true"
+
+
 # --- the decision record: warning once, the count, check your answers ----------------------------
 
 FIELD_DESCRIPTIONS_JS = """() => [...document.querySelectorAll(
@@ -170,7 +195,8 @@ FIELD_DESCRIPTIONS_JS = """() => [...document.querySelectorAll(
     .split(' ').map(id => (document.getElementById(id) || {}).textContent || '').join(' '))"""
 
 
-def test_the_decision_record_checks_your_answers_beside_download(app_server, context) -> None:
+def test_the_decision_record_checks_your_answers_and_asks_article_9_only_for_special_data(
+        app_server, context) -> None:
     page = open_page(context, app_server.section_url("tips"))
     form = page.locator(".is-record-form")
     record = CONTENT.decision_record
@@ -210,6 +236,19 @@ def test_the_decision_record_checks_your_answers_beside_download(app_server, con
                             exact=True).click()
     page.wait_for_function("""() => document.activeElement && document.activeElement.matches(
         '.is-record-question:nth-child(2) textarea')""")
+    # The Article 9 question waits for special category data (moved from test_app_law.py).
+    condition = form.locator("fieldset", has_text=QUESTIONS["article-9-condition"].prompt)
+    special = form.locator("fieldset", has_text=QUESTIONS["special-category"].prompt)
+    special.scroll_into_view_if_needed()
+    assert not condition.is_visible()
+    special.get_by_label("No", exact=True).check()
+    assert not condition.is_visible()
+    special.get_by_label("Yes", exact=True).check()
+    condition.wait_for(state="visible")
+    choices = condition.locator("input[type=radio]")
+    assert choices.count() == len(QUESTIONS["article-9-condition"].choices)
+    special.get_by_label("No", exact=True).check()
+    condition.wait_for(state="hidden")
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)
 
@@ -249,6 +288,12 @@ def test_leaving_with_typed_text_asks_and_not_once_it_is_downloaded(app_server, 
     page = open_page(context, app_server.section_url("tips"))
     url = page.url
     assert leave_and_cancel(page) == ["beforeunload"] and page.url == url
+    # A learner who cancels stays on a working page: a question is checked by its kernel.
+    question = page.locator(".is-q").first
+    question.scroll_into_view_if_needed()
+    question.locator("label").first.click()
+    question.locator(".is-q-check").click()
+    question.locator(".is-q-feedback").filter(has_text=".").wait_for(timeout=10_000)
     # Once the text is downloaded, leaving loses nothing: no question.
     asked: list[str] = []
     page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
@@ -256,15 +301,3 @@ def test_leaving_with_typed_text_asks_and_not_once_it_is_downloaded(app_server, 
         page.locator(".is-record-download").click()
     leave_to_a_stub(page, ".is-nav-top a[rel=next]")
     assert asked == [] and page.url != url
-
-
-def test_a_learner_who_cancels_leaving_stays_on_a_working_page(app_server, context) -> None:
-    page = open_page(context, app_server.section_url("tips"))
-    url = page.url
-    assert leave_and_cancel(page) == ["beforeunload"] and page.url == url
-    # Still a working page: a question is checked by its kernel.
-    question = page.locator(".is-q").first
-    question.scroll_into_view_if_needed()
-    question.locator("label").first.click()
-    question.locator(".is-q-check").click()
-    question.locator(".is-q-feedback").filter(has_text=".").wait_for(timeout=10_000)

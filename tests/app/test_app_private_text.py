@@ -3,6 +3,8 @@
 A marker is typed into every free-text box of every page; it must never appear in a websocket
 frame (text or binary, either way), an HTTP request body, the kernel's widget state (read straight
 from the kernel over its own connection file, not through the page) or the browser's storage.
+On the Tips page, before the marker is typed, the browser is shown to make the decision record
+the model describes (one load of the page for both).
 """
 
 from __future__ import annotations
@@ -68,6 +70,43 @@ def sections_with_text_boxes() -> list[str]:
     return ["case-studies", "tips", "start"]
 
 
+def check_the_record_is_the_models(page: object) -> None:
+    """The browser makes the decision record the model describes: typed answers (markup, spaces
+    and Windows line ends among them) give the model's preview text and the model's file."""
+    from datetime import date
+
+    from infoshare_widgets.decision_record.model import DecisionRecord
+    from infoshare_widgets.decision_record.view import record_wording
+
+    file = CONTENT.decision_record
+    bases = [b.name for b in CONTENT.lawful_bases.bases] if CONTENT.lawful_bases else None
+    record = DecisionRecord.from_file(file, record_wording(CONTENT), bases)
+    form = page.locator(".is-record-form")  # type: ignore[attr-defined]
+    typed = {}
+    for n, item in enumerate(record.items):
+        if item.ask_if and typed.get(item.ask_if[0]) != item.ask_if[1]:
+            continue  # hidden until its answer is given (the Article 9 condition)
+        if item.kind == "text" and n % 2 == 0:
+            typed[item.id] = f"  line one <b>{n}</b>\r\nline two  "
+            form.locator(".is-record-question").nth(n).locator("textarea").fill(typed[item.id])
+        elif item.kind == "choice" and item.choices:
+            typed[item.id] = item.choices[-1]
+            form.locator(".is-record-question").nth(n).locator("label").last.click()
+    record.update(typed)
+    day = date.today()  # the kernel sets the day the page opened
+    shown = form.locator(".is-record-preview-text").inner_text()
+    assert shown.rstrip("\n") == record.as_text(day).rstrip("\n")
+    with page.expect_download() as info:  # type: ignore[attr-defined]
+        form.locator(".is-record-download").click()
+    path = info.value.path()
+    assert Path(path).read_text(encoding="utf-8") == record.as_text(day)
+    assert info.value.suggested_filename == record.filename(day)
+    assert record.as_text(day).startswith(CONTENT.text("decision_record", "exercise_line") + "\n")
+    # The page says what was saved (a polite live region).
+    said = fill(CONTENT.text("decision_record", "saved"), filename=record.filename(day))
+    form.get_by_role("status").filter(has_text=said).wait_for()
+
+
 @pytest.mark.parametrize("section_id", sections_with_text_boxes())
 def test_typed_text_stays_in_the_page(app_server, context, section_id: str) -> None:
     frames: list[str | bytes] = []
@@ -80,6 +119,8 @@ def test_typed_text_stays_in_the_page(app_server, context, section_id: str) -> N
     wait_settled(page)
     if section_id == "start":  # the completion record's name box is shown on request
         page.locator(".is-progress-record-show").click()
+    if section_id == "tips":  # the same page makes the record the model describes, first
+        check_the_record_is_the_models(page)
     boxes = page.locator(TEXT_BOXES)
     count = boxes.count()
     assert count >= (1 if section_id == "start" else 2), f"{section_id}: {count} text boxes"
@@ -103,41 +144,3 @@ def test_typed_text_stays_in_the_page(app_server, context, section_id: str) -> N
     assert MARKER not in storage, "the marker is in the browser's storage"
     assert kernel_widgets_holding(kernel_id_of(page)) == [], "the marker is in the kernel"
     page.close()
-
-
-def test_the_browser_makes_the_decision_record_the_model_describes(app_server, context) -> None:
-    from datetime import date
-
-    from infoshare_widgets.decision_record.model import DecisionRecord
-    from infoshare_widgets.decision_record.view import record_wording
-
-    file = CONTENT.decision_record
-    bases = [b.name for b in CONTENT.lawful_bases.bases] if CONTENT.lawful_bases else None
-    record = DecisionRecord.from_file(file, record_wording(CONTENT), bases)
-    page = context.new_page()
-    page.goto(app_server.section_url("tips"))
-    wait_settled(page)
-    form = page.locator(".is-record-form")
-    typed = {}
-    for n, item in enumerate(record.items):
-        if item.ask_if and typed.get(item.ask_if[0]) != item.ask_if[1]:
-            continue  # hidden until its answer is given (the Article 9 condition)
-        if item.kind == "text" and n % 2 == 0:
-            typed[item.id] = f"  line one <b>{n}</b>\r\nline two  "
-            form.locator(".is-record-question").nth(n).locator("textarea").fill(typed[item.id])
-        elif item.kind == "choice" and item.choices:
-            typed[item.id] = item.choices[-1]
-            form.locator(".is-record-question").nth(n).locator("label").last.click()
-    record.update(typed)
-    day = date.today()  # the kernel sets the day the page opened
-    shown = form.locator(".is-record-preview-text").inner_text()
-    assert shown.rstrip("\n") == record.as_text(day).rstrip("\n")
-    with page.expect_download() as info:
-        form.locator(".is-record-download").click()
-    path = info.value.path()
-    assert Path(path).read_text(encoding="utf-8") == record.as_text(day)
-    assert info.value.suggested_filename == record.filename(day)
-    assert record.as_text(day).startswith(CONTENT.text("decision_record", "exercise_line") + "\n")
-    # The page says what was saved (a polite live region).
-    said = fill(CONTENT.text("decision_record", "saved"), filename=record.filename(day))
-    form.get_by_role("status").filter(has_text=said).wait_for()

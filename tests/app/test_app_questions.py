@@ -20,8 +20,8 @@ DESKTOP = {"width": 1280, "height": 800}
 BASES = [b.id for b in CONTENT.lawful_bases.bases]
 SCENARIOS = CONTENT.scenarios.scenarios
 RIGHT = BASES.index(SCENARIOS[0].fits[0])  # a right pick for the first scenario
-WRONG = next(i for i, b in enumerate(BASES) if b not in SCENARIOS[0].fits)
 SECOND_RIGHT = BASES.index(SCENARIOS[1].fits[0])
+SECOND_WRONG = next(i for i, b in enumerate(BASES) if b not in SCENARIOS[1].fits)
 
 
 def q(key: str, **values: object) -> str:
@@ -82,7 +82,7 @@ def position(number: int) -> str:
                 total=len(SCENARIOS))
 
 
-def test_feedback_is_in_view_announced_once_and_an_empty_check_is_an_inline_error(
+def test_feedback_is_in_view_announced_once_an_empty_check_is_an_inline_error_and_no_reply_unticks(
         app_server, desktop) -> None:
     page = open_page(desktop, app_server.section_url("what-is-it"))
     page.evaluate(COUNT_LIVE_JS)
@@ -125,6 +125,25 @@ def test_feedback_is_in_view_announced_once_and_an_empty_check_is_an_inline_erro
     assert second.locator(".is-q-position").inner_text().endswith(q("score_beside", correct=1))
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)
+
+    # A reply from the kernel never unticks what the learner just ticked: a wrong answer,
+    # "Try again", then at once (before the kernel answers) a new tick.
+    second.locator("label").nth(SECOND_WRONG).click()
+    second.locator(".is-q-check").click()
+    second.locator(".is-q-retry").wait_for()
+    second.evaluate("""(q, right) => {
+        q.querySelector('.is-q-retry').click();
+        q.querySelectorAll('input')[right].click();
+    }""", SECOND_RIGHT)
+    page.wait_for_function("(q) => !q.querySelector('.is-q-feedback').textContent",
+                           arg=second.element_handle())
+    second.locator(".is-q-check").click()
+    verdict = second.locator(".is-q-feedback .is-q-verdict")
+    verdict.wait_for()
+    assert verdict.inner_text().strip() == q("correct")
+    assert second.locator("input").nth(SECOND_RIGHT).is_checked()
+    assert not re.search(re.escape(q("error_prefix")), second.locator(".is-q-feedback")
+                         .text_content())
 
 
 def test_one_question_at_a_time_keeps_progress_and_a_long_page_lists_its_parts(
@@ -176,16 +195,13 @@ def test_one_question_at_a_time_keeps_progress_and_a_long_page_lists_its_parts(
     assert second.locator(".is-q-feedback .is-q-verdict").inner_text().strip() == q("correct")
     assert second.locator(".is-q-feedback").get_attribute("aria-live") == "off"
 
-    # A short page has no list; a facilitator's scenarios are paged, with no score.
-    page.goto(app_server.section_url("start"))
-    wait_settled(page)
+    # A facilitator's scenarios are paged, with no score: test_app_facilitator.py's reveal test.
+
+
+def test_a_short_page_lists_no_parts(loaded) -> None:
+    page = loaded("start")
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     assert page.locator(".is-contents").is_hidden()
-    page.goto(app_server.section_url("what-is-it", "mode=facilitator"))
-    wait_settled(page)
-    place = scenario_shown(page).locator(".is-q-position")
-    assert place.inner_text() == position(1)
-    assert page.locator(".is-group-quiz .is-gq").count() > 0  # the quiz is for the room
 
 
 def test_named_buttons_details_and_secondary_buttons(app_server, desktop) -> None:
@@ -223,26 +239,3 @@ def test_named_buttons_details_and_secondary_buttons(app_server, desktop) -> Non
     assert question.locator(".is-q-next").evaluate(look) == retry.evaluate(look)
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)
-
-
-def test_a_reply_from_the_kernel_never_unticks_what_the_learner_just_ticked(
-        app_server, desktop) -> None:
-    page = open_page(desktop, app_server.section_url("what-is-it"))
-    scenario = scenario_shown(page)
-    scenario.locator("label").nth(WRONG).click()
-    scenario.locator(".is-q-check").click()
-    scenario.locator(".is-q-retry").wait_for()
-    # "Try again", then at once (before the kernel answers) a new tick.
-    scenario.evaluate("""(q, right) => {
-        q.querySelector('.is-q-retry').click();
-        q.querySelectorAll('input')[right].click();
-    }""", RIGHT)
-    page.wait_for_function("(q) => !q.querySelector('.is-q-feedback').textContent",
-                           arg=scenario.element_handle())
-    scenario.locator(".is-q-check").click()
-    verdict = scenario.locator(".is-q-feedback .is-q-verdict")
-    verdict.wait_for()
-    assert verdict.inner_text().strip() == q("correct")
-    assert scenario.locator("input").nth(RIGHT).is_checked()
-    assert not re.search(re.escape(q("error_prefix")), scenario.locator(".is-q-feedback")
-                         .text_content())
