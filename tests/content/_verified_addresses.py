@@ -164,4 +164,30 @@ VERIFIED_ADDRESSES: dict[str, str] = {
     'https://www.legislation.gov.uk/ukpga/2026/21/section/4/data.akn':
         "Children's Wellbeing and Schools Act 2026, section 4, revised version valid from 1 June "
         '2026: only its metadata was read (6 December 2026), so its source has no checked date.',
+    'http://www.legislation.gov.uk/cy/ukpga/2005/9/notes/division/6/1/2':
+        'Mental Capacity Act 2005, Explanatory Notes on section 2, paragraphs 21 to 23 (capacity '
+        'is decision- and time-specific): read through the search tool on 6 December 2026 (quiz '
+        'sources).',
+    'https://cy.ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-'
+    'protection-regulation-gdpr/special-category-data/what-are-the-substantial-public-interest-'
+    'conditions/':
+        'ICO, What are the substantial public interest conditions? (Schedule 1 paragraphs 6 to 28, '
+        'paragraph 18 safeguarding; the basis for Article 9(2)(g)): read 6 December 2026 (quiz '
+        'sources).',
+    'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-'
+    'protection-regulation-gdpr/special-category-data/what-are-the-rules-on-special-category-data/':
+        'ICO, What are the rules on special category data? (the ten Article 9 conditions; DPA 2018 '
+        'section 10 and Schedule 1): read 6 December 2026 (quiz sources).',
+    'https://ico.org.uk/for-organisations/recognised-legitimate-interest-guidance/when-can-we-use-'
+    'recognised-legitimate-interest':
+        "ICO, When can we use recognised legitimate interest? ('If you're a public authority, you "
+        "can't rely on recognised legitimate interest to perform your tasks or functions'): read 6 "
+        'December 2026 (quiz sources).',
+    'https://legislation.gov.uk/ukpga/2014/23/part/1/crossheading/safeguarding-adults-at-risk-of-'
+    'abuse-or-neglect':
+        'Care Act 2014, cross heading Safeguarding adults at risk of abuse or neglect (up to date to '
+        '21 November 2024): sections 42 and 43 read 6 December 2026 (quiz sources).',
+    'https://legislation.gov.uk/ukpga/2014/23/section/44/2018-04-11/data.akn':
+        'Care Act 2014, section 44, point-in-time version of 11 April 2018: subsections (1) to (4) '
+        'read 6 December 2026 (quiz sources).',
 }
