@@ -185,8 +185,8 @@ VERIFIED_ADDRESSES: dict[str, str] = {
         'December 2026 (quiz sources).',
     'https://legislation.gov.uk/ukpga/2014/23/part/1/crossheading/safeguarding-adults-at-risk-of-'
     'abuse-or-neglect':
-        'Care Act 2014, cross heading Safeguarding adults at risk of abuse or neglect (up to date to '
-        '21 November 2024): sections 42 and 43 read 6 December 2026 (quiz sources).',
+        'Care Act 2014, cross heading Safeguarding adults at risk of abuse or neglect (up to '
+        'date to 21 November 2024): sections 42 and 43 read 6 December 2026 (quiz sources).',
     'https://legislation.gov.uk/ukpga/2014/23/section/44/2018-04-11/data.akn':
         'Care Act 2014, section 44, point-in-time version of 11 April 2018: subsections (1) to (4) '
         'read 6 December 2026 (quiz sources).',
