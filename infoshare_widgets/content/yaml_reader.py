@@ -1,6 +1,7 @@
 """Reading one YAML file: safe loading, a line for every field, and refusals with their reason.
 
-Only `yaml.SafeLoader` is used: a tag such as ``!!python/object/apply`` is refused, never run.
+Only PyYAML's safe constructor is used (on both paths below): a tag such as
+``!!python/object/apply`` is refused, never run.
 Duplicate field names, which YAML would silently collapse to the last, are reported. Aliases are
 refused (nested ones, "billion laughs", would make checking take for ever), and so is nesting
 deeper than `MAX_DEPTH`: the reader stops at the first level too deep, before anything is built.
