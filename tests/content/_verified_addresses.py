@@ -32,8 +32,8 @@ VERIFIED_ADDRESSES: dict[str, str] = {
         " disclosure of information (updated 28 June 2024): its key messages.",
     "https://www.legislation.gov.uk/id/ukpga/2025/18/section/70/2/c":
         "Read through the search tool on 6 December 2026: Data (Use and Access) Act 2025,"
-        " section 70 (revised, no known outstanding effects), subsections (1) to (3) and part of (4): inserts"
-        " Article 6(1)(ea) and 'Points (ea) and (f)' in the words after point (f)."
+        " section 70 (revised, no known outstanding effects), subsections (1) to (3) and part"
+        " of (4): inserts Article 6(1)(ea) and 'Points (ea) and (f)' in the words after point (f)."
         " Sources of lawful_bases.yaml (update note) and what-is-it-basics three-organisations.",
     "https://www.bma.org.uk/advice-and-support/ethics/safeguarding/adult-safeguarding-toolkit":
         "Read through the search tool on 6 December 2026 for the quiz question"
