@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -37,19 +38,27 @@ _version_cache: dict[tuple, str] = {}
 
 
 def files() -> dict[str, Path]:
-    """Every widget front-end file by its path in the package (``ui/dom.js``): what is served."""
+    """Every widget front-end file by its path in the package (``ui/dom.js``): what is served.
+    Every kernel walks the package once for each widget class, so the walk skips ``__pycache__``
+    and the folders that hold no widget code."""
     found = {}
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        rel = path.relative_to(PACKAGE_DIR)
-        if (path.suffix in SUFFIXES and len(rel.parts) > 1 and rel.parts[0] not in NOT_WIDGET_CODE
-                and path.is_file()):
-            found[rel.as_posix()] = path
-    return found
+    for folder, subfolders, names in os.walk(PACKAGE_DIR):
+        top = folder == str(PACKAGE_DIR)
+        subfolders[:] = [d for d in subfolders if not d.startswith(("_", "."))
+                         and not (top and d in NOT_WIDGET_CODE)]
+        if top:
+            continue
+        for name in names:
+            if name.endswith(SUFFIXES):
+                path = Path(folder, name)
+                found[path.relative_to(PACKAGE_DIR).as_posix()] = path
+    return dict(sorted(found.items()))
 
 
-def version() -> str:
-    """A hash of every front-end file's path and bytes, recomputed only when one changes."""
-    paths = files()
+def version(paths: dict[str, Path] | None = None) -> str:
+    """A hash of every front-end file's path and bytes (``paths``, or :func:`files`), recomputed
+    only when one changes."""
+    paths = files() if paths is None else paths
     key = tuple((name, p.stat().st_mtime_ns, p.stat().st_size) for name, p in paths.items())
     if key not in _version_cache:
         digest = hashlib.sha256()
@@ -125,6 +134,6 @@ def loader(module: Path, *stylesheets: Path) -> str:
     if missing:
         raise FileNotFoundError(f"not a front-end file of the package: {', '.join(missing)}")
     code = LOADER.format(module=name, module_json=json.dumps(name), route=ROUTE,
-                         version=version(), sheets=json.dumps(sheets), drawn="isDrawn",
+                         version=version(known), sheets=json.dumps(sheets), drawn="isDrawn",
                          failed="isFailed", failed_text=FAILED_TEXT)
     return "\n".join(line.strip() for line in code.splitlines()) + "\n"  # bytes on every socket
