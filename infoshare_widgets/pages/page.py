@@ -239,7 +239,12 @@ class Page:
 
     @_guarded("the map of sections")
     def section_map(self) -> widgets.Widget:
-        """The Start page's map: every other section, linked, with its one-line summary."""
+        """The top of Start. A learner: one way in ("Start the course", then "Continue") and
+        every section as a task list with its status and score (``ui/task_list.py``). A
+        facilitator (nothing kept): every other section, linked, with its one-line summary."""
+        path = self.learner_progress.task_list()
+        if path is not None:
+            return path
         html = self.navigation.map_html()
         if not html:
             path = self.content.root / "sections.yaml"
