@@ -95,7 +95,7 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
                  "record_hide", "record_title", "record_label", "name_label", "name_hint",
                  "record_name", "record_date", "record_sections", "record_cases",
                  "record_none", "record_content", "print", "download", "download_hint", "saved",
-                 # the learner's path: the way in and the task list (issue 23)
+                 # the learner's path: the way in and the task list
                  "start_course", "summary", "in_progress", "questions_score",
                  "record_in_progress"],
 }

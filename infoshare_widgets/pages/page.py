@@ -239,14 +239,10 @@ class Page:
 
     @_guarded("the map of sections")
     def section_map(self) -> widgets.Widget:
-        """The top of Start. A learner: one way in ("Start the course", then "Continue") and
-        every section as a task list with its status and score (``ui/task_list.py``). A
-        facilitator (nothing kept): every other section, linked, with its one-line summary."""
-        path = self.learner_progress.task_list()
-        if path is not None:
-            return path
+        """The top of Start: a learner's way in and task list (``ui/task_list.py``); for a
+        facilitator (nothing kept), every other section linked, with its one-line summary."""
         html = self.navigation.map_html()
         if not html:
             path = self.content.root / "sections.yaml"
             return self.error_card(path, self.content.problems_in(path))
-        return block_html(html, "is-map")
+        return self.learner_progress.task_list() or block_html(html, "is-map")
