@@ -25,8 +25,8 @@ from infoshare_widgets.ui.progress_panel import ProgressPanel
 from infoshare_widgets.ui.progress_store import ProgressStore
 from infoshare_widgets.ui.question import QuestionWidget
 from infoshare_widgets.ui.reveal_widget import RevealWidget
-from infoshare_widgets.ui.task_list import TaskList
 from infoshare_widgets.ui.styles import ModuleWidget
+from infoshare_widgets.ui.task_list import TaskList
 
 WIDGETS = [BasisHelperWidget, CaseBuilderForm, DecisionForm, DiscussionTimer, GroupQuestion,
            OnThisPage, DetailsWidget, DownloadButton, ProgressStore, ProgressPanel,

@@ -100,7 +100,7 @@ function render({ model, el: host }) {
   const saved = statusLine("is-progress-saved"); // "Saved completion-record-2026-12-06.html"
 
   const actions = el("div", "is-progress-actions");
-  actions.append(clear, show);
+  actions.append(show, clear);
   const recordActions = el("div", "is-progress-actions");
   recordActions.append(download, print);
   part.append(nameLabel, nameHint, name, holder, downloadHint, recordActions, saved);

@@ -51,6 +51,23 @@ def answer_first(page: object, option: int = RIGHT) -> object:
     return question
 
 
+def assert_a_first_visit(start: object) -> None:
+    """One way in, "Start the course", at the top (above the task list and the page's own text),
+    to the first section; every section "Not started"; the kit's buttons; axe clean."""
+    way = start.locator(".is-start-button")  # type: ignore[attr-defined]
+    way.filter(has_text=t("start_course")).wait_for()
+    assert way.get_attribute("href").endswith(f"{CONTENT.sections[1].notebook}.ipynb")
+    assert start.locator("main a").first.inner_text() == t("start_course")  # type: ignore[attr-defined]
+    tasks = start.locator(".is-task-list")  # type: ignore[attr-defined]
+    assert tasks.locator(".is-task-status").all_text_contents() == [t("not_started")] * (
+        len(CONTENT.sections) - 1)
+    assert way.bounding_box()["y"] < tasks.bounding_box()["y"] < start.locator(  # type: ignore[attr-defined]
+        ".is-topic").first.bounding_box()["y"]
+    assert "✓" not in start.locator(".is-path").inner_text()  # type: ignore[attr-defined]
+    assert_kit_buttons(start)
+    assert run_axe(start) == [], describe_violations(run_axe(start))
+
+
 def assert_kit_buttons(page: object) -> None:
     """The Start page's buttons are the app's (not the browser's 13px default): each styled
     unlike a plain button, at least 24 by 24 CSS px (WCAG 2.5.8), with a visible focus ring."""
@@ -146,21 +163,8 @@ def test_the_start_page_starts_empty_shows_progress_clear_empties_it_and_facilit
     start = open_page(context, app_server.section_url("start"))
     total = len(section_plan(CONTENT, QUIZ_SECTION).questions)
     section = CONTENT.section(QUIZ_SECTION)
-    # A first visit: one way in, "Start the course", at the top (above the task list and the
-    # page's own text), to the first section; every section "Not started".
-    way = start.locator(".is-start-button")
-    way.filter(has_text=t("start_course")).wait_for()
-    assert way.get_attribute("href").endswith(f"{CONTENT.sections[1].notebook}.ipynb")
-    first_link = start.locator("main a").first
-    assert first_link.inner_text() == t("start_course")
-    tasks = start.locator(".is-task-list")
-    assert tasks.locator(".is-task-status").all_text_contents() == [t("not_started")] * (
-        len(CONTENT.sections) - 1)
-    assert way.bounding_box()["y"] < tasks.bounding_box()["y"] < start.locator(
-        ".is-topic").first.bounding_box()["y"]
-    assert "✓" not in start.locator(".is-path").inner_text()
-    assert_kit_buttons(start)
-    assert run_axe(start) == [], describe_violations(run_axe(start))
+    assert_a_first_visit(start)
+    way, tasks = start.locator(".is-start-button"), start.locator(".is-task-list")
 
     quiz = open_page(context, app_server.section_url(QUIZ_SECTION))
     answer_first(quiz)
