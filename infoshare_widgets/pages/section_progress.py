@@ -1,4 +1,5 @@
-"""What each section asks of a learner, and how far they have got: the Start page's summary.
+"""What each section asks of a learner, and its line on the Start page in words (its status:
+``learner_path.py``), for the task list and the completion record.
 
 A section's questions are its quizzes (``content.quizzes_for``) and the parts its notebook places
 (``PARTS``: the golden-rules check, the lawful-basis scenarios, the case studies);
@@ -69,17 +70,11 @@ def section_plan(content: Content, section_id: str) -> SectionPlan:
     return plan
 
 
-def section_summary(content: Content, section_id: str, progress: Progress,
-                    url: str) -> dict[str, object]:
-    """One section's line in the Start page's task list and the completion record, as plain
-    text (JSON for the views): its status in words and, beside it, the score or how far."""
-    return _line(content, section_id, progress, url)[0]
-
-
 def course_path(content: Content, progress: Progress, link: Callable[[Any], str]
                 ) -> tuple[list[dict[str, object]], dict[str, str]]:
-    """Every section after Start as ``section_summary`` lines, and the way in at the top of
-    Start (``{kind, url, title}``; empty when there is no section)."""
+    """Every section after Start as a line for the task list and the completion record (plain
+    text, JSON for the views: its status in words and, beside it, the score or how far), and the
+    way in at the top of Start (``{kind, url, title}``; empty when there is no section)."""
     lines = [_line(content, s.id, progress, link(s)) for s in content.sections[1:]]
     way = way_in([state for _, state in lines], progress)
     target = content.section(way.section_id) if way else None

@@ -1,7 +1,7 @@
 """The Start page's "Clear my answers" and completion record (anywidget).
 
 The kernel sends plain text (``sections``: each section's status and, beside it, the score or how
-far, as ``pages/section_progress.section_summary`` makes them; the way in and the task list at the
+far, as ``pages/section_progress.course_path`` makes them; the way in and the task list at the
 top of the page are ``ui/task_list.py``). ``progress_panel.js`` draws "Clear my answers" with a
 confirmation and the completion record, with the kit's buttons. The record is made in the
 browser: the learner's name is typed there and never leaves the page; it is shown with
