@@ -26,10 +26,11 @@ from infoshare_widgets.ui.progress_store import ProgressStore
 from infoshare_widgets.ui.question import QuestionWidget
 from infoshare_widgets.ui.reveal_widget import RevealWidget
 from infoshare_widgets.ui.styles import ModuleWidget
+from infoshare_widgets.ui.task_list import TaskList
 
 WIDGETS = [BasisHelperWidget, CaseBuilderForm, DecisionForm, DiscussionTimer, GroupQuestion,
            OnThisPage, DetailsWidget, DownloadButton, ProgressStore, ProgressPanel,
-           QuestionWidget, RevealWidget]
+           QuestionWidget, RevealWidget, TaskList]
 
 
 def test_every_anywidget_of_ours_is_listed_here() -> None:

@@ -89,13 +89,15 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
                     "answer_shown", "walkthrough_text",
                     # live rooms
                     *ROOM_KEYS],
-    "progress": ["not_kept", "loading", "questions", "prompts", "score", "visited", "not_started",
+    "progress": ["not_kept", "loading", "questions", "prompts", "score", "not_started",
                  "not_stated", "sections_label", "complete", "continue", "clear",
                  "clear_confirm", "clear_yes", "clear_cancel", "cleared", "record_show",
                  "record_hide", "record_title", "record_label", "name_label", "name_hint",
-                 "record_name", "record_date", "record_sections", "record_scores",
-                 "record_cases", "record_none", "record_content", "print", "download",
-                 "download_hint", "saved"],
+                 "record_name", "record_date", "record_sections", "record_cases",
+                 "record_none", "record_content", "print", "download", "download_hint", "saved",
+                 # the learner's path: the way in and the task list
+                 "start_course", "summary", "in_progress", "questions_score",
+                 "record_in_progress"],
 }
 
 REVIEW_KEYS = [
@@ -159,6 +161,8 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
                "option_wrong": {"name": "False"}},
     "progress": {"questions": {"answered": 2, "total": 3}, "prompts": {"revealed": 1, "total": 4},
                  "score": {"correct": 1, "answered": 2}, "continue": {"title": "Adults"},
+                 "questions_score": {"answered": 2, "total": 3, "correct": 1},
+                 "summary": {"completed": 1, "total": 5},
                  "record_content": {"version": "1.0", "reviewed": "2026-11-01"},
                  "saved": {"filename": "completion-record-2026-12-06.html"}},
 }

@@ -239,9 +239,10 @@ class Page:
 
     @_guarded("the map of sections")
     def section_map(self) -> widgets.Widget:
-        """The Start page's map: every other section, linked, with its one-line summary."""
+        """The top of Start: a learner's way in and task list (``ui/task_list.py``); for a
+        facilitator (nothing kept), every other section linked, with its one-line summary."""
         html = self.navigation.map_html()
         if not html:
             path = self.content.root / "sections.yaml"
             return self.error_card(path, self.content.problems_in(path))
-        return block_html(html, "is-map")
+        return self.learner_progress.task_list() or block_html(html, "is-map")

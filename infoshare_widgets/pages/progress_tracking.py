@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from datetime import date
 from typing import Any
 
 import ipywidgets as widgets
 
 from ..content import Content
-from ..ui.progress_format import Answer
+from ..ui.progress_format import Answer, Progress
 from ..ui.progress_store import ProgressStore
 from ..ui.question import QuestionWidget
 from ..ui.reveal_widget import RevealWidget
-from .section_progress import content_id, section_summary
+from .section_progress import content_id, course_path
 
 log = logging.getLogger(__name__)
 
@@ -109,29 +108,41 @@ class Tracker:
             self.store.visit(self.section_id)
 
 
-def progress_panel(content: Content, tracker: Tracker, link: Callable[[Any], str],
-                   today: Callable[[], date] = date.today) -> widgets.Widget:
-    """The Start page's progress, "Continue", "Clear my answers" and the completion record."""
+def progress_panel(content: Content, tracker: Tracker, link: Callable[[Any], str]
+                   ) -> widgets.Widget:
+    """The Start page's "Clear my answers" and completion record."""
     from ..ui.progress_panel import ProgressPanel, panel_words
 
     panel = ProgressPanel(words=panel_words(content), record_info=record_info(content))
 
     def update(store: ProgressStore) -> None:
-        progress = store.progress
-        sections = [section_summary(content, s.id, progress, link(s))
-                    for s in content.sections[1:]]
-        # The section visited most recently, other than Start (where the link is shown).
-        others = {s: t for s, t in progress.visited.items() if s != content.sections[0].id}
-        last = content.section(max(others, key=others.__getitem__)) if others else None
+        sections, _ = course_path(content, store.progress, link)
         with panel.hold_sync():
             panel.sections = sections
-            panel.continue_url = link(last) if last else ""
-            panel.continue_title = last.title if last else ""
             panel.state = "ready" if store.available else "off"
 
     tracker.store.on_load(update)
     panel.on_clear(tracker.store.clear)
     return panel
+
+
+def task_list(content: Content, tracker: Tracker, link: Callable[[Any], str]) -> widgets.Widget:
+    """The top of Start: "Start the course" or "Continue", then every section's status. The
+    links are drawn at once (nothing kept yet); the rest once the browser has sent its progress."""
+    from ..ui.task_list import TaskList, path_words
+
+    sections, _ = course_path(content, Progress(), link)
+    path = TaskList(words=path_words(content), sections=sections)
+
+    def update(store: ProgressStore) -> None:
+        sections, way = course_path(content, store.progress, link)
+        with path.hold_sync():
+            path.sections = sections
+            path.way_in = way
+            path.state = "ready" if store.available else "off"
+
+    tracker.store.on_load(update)
+    return path
 
 
 def record_info(content: Content) -> dict[str, str]:
@@ -179,11 +190,22 @@ class PageProgress:
         return widgets.VBox([widget, tracker.store]) if tracker is not None else widget
 
     def panel(self) -> widgets.Widget:
-        """The Start page's progress panel in a box; an empty box when progress is not kept."""
+        """The Start page's "Clear my answers" and completion record in a box; an empty box
+        when progress is not kept."""
         tracker = self.tracker
         if tracker is None:
             return widgets.VBox()
-        tracker.store.off_text = ""  # the panel says it instead
+        tracker.store.off_text = ""  # the task list at the top says it instead
         box = widgets.VBox([progress_panel(self.content, tracker, self.link)])
         box.add_class("is-progress-part")
+        return box
+
+    def task_list(self) -> widgets.Widget | None:
+        """The top of Start: the way in and the task list; None when progress is not kept."""
+        tracker = self.tracker
+        if tracker is None:
+            return None
+        tracker.store.off_text = ""  # the task list says it instead
+        box = widgets.VBox([task_list(self.content, tracker, self.link)])  # a box, as every part
+        box.add_class("is-path-part")
         return box

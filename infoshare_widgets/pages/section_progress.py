@@ -1,4 +1,5 @@
-"""What each section asks of a learner, and how far they have got: the Start page's summary.
+"""What each section asks of a learner, and its line on the Start page in words (its status:
+``learner_path.py``), for the task list and the completion record.
 
 A section's questions are its quizzes (``content.quizzes_for``) and the parts its notebook places
 (``PARTS``: the golden-rules check, the lawful-basis scenarios, the case studies);
@@ -11,11 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..content import Content
 from ..ui.placeholders import fill
 from ..ui.progress_format import Progress, prompt_key, question_key, scenario_key
+from .learner_path import SectionStatus, section_status, way_in
 
 # The parts (beyond quizzes) that a section's notebook places, by section id.
 PARTS: dict[str, tuple[str, ...]] = {
@@ -23,6 +27,9 @@ PARTS: dict[str, tuple[str, ...]] = {
     "adults": ("golden_rules",), "case-studies": ("case_studies",),
 }
 AUDIENCE_OF_SECTION = {"children": "children", "adults": "adults"}
+# ui.yaml's progress wording for each status.
+STATUS_KEYS = {"not_started": "not_started", "in_progress": "in_progress",
+               "completed": "complete"}
 
 
 @dataclass
@@ -63,35 +70,44 @@ def section_plan(content: Content, section_id: str) -> SectionPlan:
     return plan
 
 
-def section_summary(content: Content, section_id: str, progress: Progress,
-                    url: str) -> dict[str, object]:
-    """One section's line on the Start page, as plain text and numbers (JSON for the panel)."""
+def course_path(content: Content, progress: Progress, link: Callable[[Any], str]
+                ) -> tuple[list[dict[str, object]], dict[str, str]]:
+    """Every section after Start as a line for the task list and the completion record (plain
+    text, JSON for the views: its status in words and, beside it, the score or how far), and the
+    way in at the top of Start (``{kind, url, title}``; empty when there is no section)."""
+    lines = [_line(content, s.id, progress, link(s)) for s in content.sections[1:]]
+    way = way_in([state for _, state in lines], progress)
+    target = content.section(way.section_id) if way else None
+    if way is None or target is None:
+        return [line for line, _ in lines], {}
+    return [line for line, _ in lines], {"kind": way.kind, "url": link(target),
+                                         "title": target.title}
+
+
+def _line(content: Content, section_id: str, progress: Progress,
+          url: str) -> tuple[dict[str, object], SectionStatus]:
     section = content.section(section_id)
     plan = section_plan(content, section_id)
-    answered = [k for k in plan.questions if k in progress.answers]
-    correct = sum(progress.answers[k].result == "correct" for k in answered)
-    revealed = [k for k in plan.prompts if k in progress.revealed]
-    total = len(plan.questions) + len(plan.prompts)
-    done = len(answered) + len(revealed)
+    state = section_status(section_id, plan.questions, plan.prompts, progress)
 
     def t(key: str, **values: object) -> str:
         return fill(content.text("progress", key), **values)
 
     words = []
-    if plan.questions:
-        words.append(t("questions", answered=len(answered), total=len(plan.questions)))
-    if plan.prompts:
-        words.append(t("prompts", revealed=len(revealed), total=len(plan.prompts)))
-    if answered:
-        words.append(t("score", correct=correct, answered=len(answered)))
-    visited = section_id in progress.visited
-    if not total:
-        words = [t("visited") if visited else t("not_started")]
-    complete = (total > 0 and done == total) or (not total and visited)
-    return {
+    if state.questions and state.status == "completed":
+        words.append(t("score", correct=state.correct, answered=state.answered))
+    elif state.answered:
+        words.append(t("questions_score", answered=state.answered, total=state.questions,
+                       correct=state.correct))
+    elif state.questions and state.started:
+        words.append(t("questions", answered=0, total=state.questions))
+    if state.prompts and state.started:
+        words.append(t("prompts", revealed=state.revealed, total=state.prompts))
+    line = {
         "id": section_id, "title": section.title if section else section_id, "url": url,
-        "text": ". ".join(words), "done": done, "total": total, "complete": complete,
-        "score": [correct, len(answered)] if answered else None,
+        "hint": section.summary if section else "", "status": state.status,
+        "status_text": t(STATUS_KEYS[state.status]), "detail": ". ".join(words),
         "cases": [name for name, keys in plan.cases.items()
                   if keys and all(k in progress.revealed for k in keys)],
     }
+    return line, state

@@ -1,5 +1,5 @@
-// The Start page's progress: each section in words and a bar, "Continue where you left off",
-// "Clear my answers" (with a confirmation) and the completion record.
+// The Start page's "Clear my answers" (with a confirmation) and the completion record. (The way
+// in and each section's status are at the top of the page: task_list.js.)
 //
 // Everything the kernel sends is plain text, set with textContent. The record is made here: the
 // learner's name is typed into this page and never set on the model, sent or stored.
@@ -38,12 +38,14 @@ function buildRecord(model, name, day, level) {
   facts.append(el("dt", "", w.record_date), el("dd", "", longDate(day)));
   article.appendChild(facts);
   const sub = `h${Math.min(level + 1, 6)}`;
+  // Each section with its score or how far beside it: never a section's name alone.
+  const line = (s) => (s.detail ? `${s.title}: ${s.detail}` : s.title);
   article.appendChild(el(sub, "", w.record_sections));
-  article.appendChild(listOrNone(document, sections.filter((s) => s.complete).map((s) => s.title),
-    w.record_none));
-  article.appendChild(el(sub, "", w.record_scores));
-  article.appendChild(listOrNone(document, sections.filter((s) => s.score)
-    .map((s) => `${s.title}: ${s.text}`), w.record_none));
+  article.appendChild(listOrNone(document, sections.filter((s) => s.status === "completed")
+    .map(line), w.record_none));
+  article.appendChild(el(sub, "", w.record_in_progress));
+  article.appendChild(listOrNone(document, sections.filter((s) => s.status === "in_progress")
+    .map(line), w.record_none));
   article.appendChild(el(sub, "", w.record_cases));
   article.appendChild(listOrNone(document, sections.flatMap((s) => s.cases || []), w.record_none));
   article.appendChild(el("p", "is-record-doc-content",
@@ -54,19 +56,11 @@ function buildRecord(model, name, day, level) {
 function render({ model, el: host }) {
   const uid = uniqueId("is-progress");
   const root = el("div", "is-widget is-progress");
-  const loading = el("p", "is-progress-loading");
-  const off = el("p", "is-progress-off");
   const body = el("div", "is-progress-body");
-  const listHeading = el("h3", "is-progress-heading");
-  listHeading.id = `${uid}-heading`;
-  const list = el("ul", "is-progress-sections");
-  list.setAttribute("aria-labelledby", listHeading.id);
-  const resume = el("p", "is-progress-continue");
-  const resumeLink = el("a", "is-progress-continue-link");
-  resume.appendChild(resumeLink);
 
-  // "Clear my answers", then a confirmation in the page.
-  const clear = newButton("is-progress-button is-progress-clear");
+  // "Clear my answers", then a confirmation in the page. The buttons are the kit's
+  // (components.css): secondary, and the main one ("Download record") primary.
+  const clear = newButton("is-secondary-button is-progress-clear");
   const confirm = el("div", "is-progress-confirm");
   confirm.hidden = true;
   confirm.setAttribute("role", "group");
@@ -74,14 +68,14 @@ function render({ model, el: host }) {
   question.id = `${uid}-confirm`;
   question.tabIndex = -1;
   confirm.setAttribute("aria-labelledby", question.id);
-  const yes = newButton("is-progress-button is-progress-clear-yes");
-  const cancel = newButton("is-progress-button is-progress-clear-cancel");
+  const yes = newButton("is-secondary-button is-progress-clear-yes");
+  const cancel = newButton("is-secondary-button is-progress-clear-cancel");
   confirm.append(question, yes, cancel);
   const cleared = el("p", "is-progress-cleared");
   cleared.setAttribute("role", "status");
 
   // The completion record, shown on request.
-  const show = newButton("is-progress-button is-progress-record-show");
+  const show = newButton("is-secondary-button is-progress-record-show");
   show.setAttribute("aria-expanded", "false");
   show.setAttribute("aria-controls", `${uid}-record`);
   const part = el("div", "is-progress-record");
@@ -98,58 +92,29 @@ function render({ model, el: host }) {
   name.setAttribute("autocomplete", "off");
   name.setAttribute("aria-describedby", nameHint.id);
   const holder = el("div", "is-progress-record-holder");
-  const print = newButton("is-progress-button is-record-print");
-  const download = newButton("is-progress-button is-record-download-html");
+  const print = newButton("is-secondary-button is-record-print");
+  const download = newButton("is-download-button is-record-download-html");
   const downloadHint = el("p", "is-progress-download-hint");
   downloadHint.id = `${uid}-download-hint`;
   download.setAttribute("aria-describedby", downloadHint.id);
   const saved = statusLine("is-progress-saved"); // "Saved completion-record-2026-12-06.html"
-  part.append(nameLabel, nameHint, name, holder, print, download, saved, downloadHint);
 
-  body.append(listHeading, list, resume, clear, confirm, cleared, show, part);
-  root.append(loading, off, body);
+  const actions = el("div", "is-progress-actions");
+  actions.append(show, clear);
+  const recordActions = el("div", "is-progress-actions");
+  recordActions.append(download, print);
+  part.append(nameLabel, nameHint, name, holder, downloadHint, recordActions, saved);
+  body.append(actions, confirm, cleared, part);
+  root.append(body);
 
   function drawRecord() {
     holder.replaceChildren(buildRecord(model, name.value.trim(), new Date(), 4));
   }
 
-  function drawSections() {
-    list.replaceChildren();
-    const w = model.get("words") || {};
-    for (const s of model.get("sections") || []) {
-      const item = el("li", "is-progress-section");
-      const title = el("p", "is-progress-section-title");
-      const link = el("a", "", s.title);
-      link.href = s.url;
-      title.appendChild(link);
-      if (s.complete) title.appendChild(el("span", "is-progress-tick", ` ✓ ${w.complete}`));
-      item.appendChild(title);
-      item.appendChild(el("p", "is-progress-section-text", s.text));
-      if (s.total) {
-        const bar = el("div", "is-progress-bar");
-        bar.setAttribute("aria-hidden", "true"); // the words above say the same
-        const fill = el("span", "is-progress-bar-fill");
-        fill.style.width = `${Math.round((100 * s.done) / s.total)}%`;
-        bar.appendChild(fill);
-        item.appendChild(bar);
-      }
-      list.appendChild(item);
-    }
-  }
-
   function update() {
     const w = model.get("words") || {};
     const state = model.get("state");
-    loading.textContent = w.loading;
-    loading.hidden = state !== "loading";
-    off.textContent = w.not_kept;
-    off.hidden = state !== "off";
-    body.hidden = state === "loading";
-    listHeading.textContent = w.sections_label;
-    drawSections();
-    resume.hidden = !model.get("continue_url");
-    resumeLink.href = model.get("continue_url") || "#";
-    resumeLink.textContent = fillIn(w.continue, { title: model.get("continue_title") });
+    body.hidden = state === "loading"; // the top of the page says it is looking
     clear.textContent = w.clear;
     question.textContent = w.clear_confirm;
     yes.textContent = w.clear_yes;

@@ -1,12 +1,14 @@
-"""The Start page's progress panel (anywidget): how far the learner has got, and their record.
+"""The Start page's "Clear my answers" and completion record (anywidget).
 
-The kernel sends plain text and numbers (``sections``: each section's words, counts and whether it
-is complete); ``progress_panel.js`` draws them as text and a bar, the "Continue where you left
-off" link, "Clear my answers" with a confirmation, and the completion record. The record is made
-in the browser: the learner's name is typed there and never leaves the page; it is shown with
+The kernel sends plain text (``sections``: each section's status and, beside it, the score or how
+far, as ``pages/section_progress.course_path`` makes them; the way in and the task list at the
+top of the page are ``ui/task_list.py``). ``progress_panel.js`` draws "Clear my answers" with a
+confirmation and the completion record, with the kit's buttons. The record is made in the
+browser: the learner's name is typed there and never leaves the page; it is shown with
 ``textContent``, printed with a print stylesheet and downloaded as one standalone HTML file whose
-stylesheet is ``record.css``, the same the page uses. The only message the page sends is
-``{"event": "clear"}``; it sets no trait.
+stylesheet is ``record.css``, the same the page uses; the page then says which file it saved.
+A section is on the record as completed only when every question in it was answered, and always
+with its score. The only message the page sends is ``{"event": "clear"}``; it sets no trait.
 """
 
 from __future__ import annotations
@@ -25,11 +27,10 @@ log = logging.getLogger(__name__)
 
 RECORD_CSS = Path(__file__).with_name("record.css")
 PANEL_KEYS = (
-    "sections_label", "loading", "not_kept", "complete", "continue", "clear", "clear_confirm",
-    "clear_yes", "clear_cancel", "cleared", "record_show", "record_hide", "record_title",
-    "record_label", "name_label", "name_hint", "record_name", "record_date", "record_sections",
-    "record_scores", "record_cases", "record_none", "record_content", "print", "download",
-    "download_hint", "saved",
+    "clear", "clear_confirm", "clear_yes", "clear_cancel", "cleared", "record_show",
+    "record_hide", "record_title", "record_label", "name_label", "name_hint", "record_name",
+    "record_date", "record_sections", "record_in_progress", "record_cases", "record_none",
+    "record_content", "print", "download", "download_hint", "saved",
 )
 
 
@@ -38,17 +39,15 @@ def panel_words(content: Content) -> dict[str, str]:
 
 
 class ProgressPanel(ModuleWidget):
-    """Progress by section, "Continue", "Clear my answers", and the completion record."""
+    """"Clear my answers" and the completion record."""
 
     _esm = front_end(__file__, "progress_panel.js", "progress_panel.css", RECORD_CSS)
 
     words = traitlets.Dict().tag(sync=True)
     # "loading" until the browser has sent its progress, then "ready", or "off" (no storage).
     state = traitlets.Unicode("loading").tag(sync=True)
-    # [{id, title, url, text, done, total, complete, score: [correct, answered] | None, cases}]
+    # [{id, title, url, hint, status, status_text, detail, cases}] (section_progress.py)
     sections = traitlets.List(traitlets.Dict()).tag(sync=True)
-    continue_url = traitlets.Unicode("").tag(sync=True)
-    continue_title = traitlets.Unicode("").tag(sync=True)
     # {title, version, reviewed}: what the record says about the content.
     record_info = traitlets.Dict().tag(sync=True)
     # The record's stylesheet, for the downloaded file (the page links it).

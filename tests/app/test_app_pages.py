@@ -204,11 +204,17 @@ def test_links_keep_the_facilitator_mode() -> None:
 
 
 def test_start_page_maps_every_other_section_with_its_summary() -> None:
-    html = pages.Page("start", SHIPPED).section_map().value
+    # A facilitator's map (nothing kept); a learner's is the task list (tests/components/
+    # test_progress.py): every other section, its link and its summary, in both.
+    html = pages.Page("start", SHIPPED, "facilitator").section_map().value
+    path = pages.Page("start", SHIPPED).section_map().children[0].sections
+    assert [(s["title"], s["url"], s["hint"]) for s in path] == [
+        (s.title, f"{s.notebook}.ipynb", s.summary) for s in SHIPPED.sections[1:]]
     for section in SHIPPED.sections[1:]:
-        assert f'href="{section.notebook}.ipynb">{pages.escape(section.title)}</a>' in html
+        assert f'href="{section.notebook}.ipynb?mode=facilitator">' \
+               f'{pages.escape(section.title)}</a>' in html
         assert pages.escape(section.summary) in html
-    assert f'href="{SHIPPED.sections[0].notebook}.ipynb"' not in html
+    assert f'href="{SHIPPED.sections[0].notebook}.ipynb' not in html
 
 
 def test_start_page_says_how_to_use_it_and_where_progress_will_show() -> None:

@@ -51,6 +51,47 @@ def answer_first(page: object, option: int = RIGHT) -> object:
     return question
 
 
+def assert_a_first_visit(start: object) -> None:
+    """One way in, "Start the course", at the top (above the task list and the page's own text),
+    to the first section; every section "Not started"; the kit's buttons; axe clean."""
+    way = start.locator(".is-start-button")  # type: ignore[attr-defined]
+    way.filter(has_text=t("start_course")).wait_for()
+    assert way.get_attribute("href").endswith(f"{CONTENT.sections[1].notebook}.ipynb")
+    assert start.locator("main a").first.inner_text() == t("start_course")  # type: ignore[attr-defined]
+    tasks = start.locator(".is-task-list")  # type: ignore[attr-defined]
+    assert tasks.locator(".is-task-status").all_text_contents() == [t("not_started")] * (
+        len(CONTENT.sections) - 1)
+    assert way.bounding_box()["y"] < tasks.bounding_box()["y"] < start.locator(  # type: ignore[attr-defined]
+        ".is-topic").first.bounding_box()["y"]
+    assert "✓" not in start.locator(".is-path").inner_text()  # type: ignore[attr-defined]
+    assert_kit_buttons(start)
+    assert run_axe(start) == [], describe_violations(run_axe(start))
+
+
+def assert_kit_buttons(page: object) -> None:
+    """The Start page's buttons are the app's (not the browser's 13px default): each styled
+    unlike a plain button, at least 24 by 24 CSS px (WCAG 2.5.8), with a visible focus ring."""
+    panel = page.locator(".is-progress")  # type: ignore[attr-defined]
+    panel.locator(".is-progress-record-show").click()  # "Print record", "Download record" too
+    plain = page.evaluate("""() => { const b = document.body.appendChild(
+        document.createElement('button')); const s = getComputedStyle(b);
+        const out = [s.backgroundColor, s.fontSize, s.fontWeight]; b.remove(); return out; }""")
+    buttons = panel.locator("button:visible")
+    names = buttons.all_inner_texts()
+    assert {t(k) for k in ("clear", "record_hide", "print", "download")} <= set(names)
+    for i in range(buttons.count()):
+        button = buttons.nth(i)
+        look = button.evaluate("b => { const s = getComputedStyle(b); "
+                               "return [s.backgroundColor, s.fontSize, s.fontWeight]; }")
+        assert look[0] != plain[0] and look[1:] != plain[1:], (names[i], look, plain)
+        box = button.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, (names[i], box)
+        button.focus()
+        ring = button.evaluate("b => getComputedStyle(b).outlineWidth")
+        assert float(ring.removesuffix("px")) >= 2, (names[i], ring)
+    panel.locator(".is-progress-record-show").click()  # closed again
+
+
 def test_the_notebooks_place_the_parts_the_plan_counts() -> None:
     notebooks = Path(default_content_dir()).parent / "notebooks"
     builders = {"lawful_bases": "page.lawful_bases()", "golden_rules": "page.golden_rules()",
@@ -121,23 +162,27 @@ def test_the_start_page_starts_empty_shows_progress_clear_empties_it_and_facilit
     page reading progress as it loads: the completion record test.)"""
     start = open_page(context, app_server.section_url("start"))
     total = len(section_plan(CONTENT, QUIZ_SECTION).questions)
-    panel = start.locator(".is-progress")
-    panel.locator(".is-progress-section").first.wait_for()
-    assert "✓" not in panel.inner_text()
-    assert panel.locator(".is-progress-continue").is_hidden()
-    assert t("questions", answered=0, total=total) in panel.inner_text()
+    section = CONTENT.section(QUIZ_SECTION)
+    assert_a_first_visit(start)
+    way, tasks = start.locator(".is-start-button"), start.locator(".is-task-list")
 
     quiz = open_page(context, app_server.section_url(QUIZ_SECTION))
     answer_first(quiz)
     start.bring_to_front()
-    expected = t("questions", answered=1, total=total)
-    panel.locator(".is-progress-section-text", has_text=expected).wait_for()
-    section = CONTENT.section(QUIZ_SECTION)
-    link = panel.locator(".is-progress-continue-link")
-    assert link.inner_text() == t("continue", title=section.title)
-    assert link.get_attribute("href").endswith(f"{section.notebook}.ipynb")
+    # Afterwards: "Continue", naming the section, and that section "In progress" with its score.
+    way.filter(has_text=t("continue", title=section.title)).wait_for()
+    assert way.get_attribute("href").endswith(f"{section.notebook}.ipynb")
+    task = tasks.locator(".is-task", has=start.get_by_role("link", name=section.title,
+                                                           exact=True))
+    score = t("questions_score", answered=1, total=total, correct=1)
+    status = task.locator(".is-task-status", has_text=score)
+    status.wait_for()  # the visit may be told before the answer
+    assert status.text_content() == f"{t('in_progress')}: {score}"
+    described = task.get_by_role("link").get_attribute("aria-describedby").split()
+    assert status.get_attribute("id") in described
     assert run_axe(start) == [], describe_violations(run_axe(start))
 
+    panel = start.locator(".is-progress")
     panel.locator(".is-progress-clear").click()
     assert start.evaluate("() => document.activeElement.className") == "is-progress-confirm-text"
     panel.locator(".is-progress-clear-cancel").click()
@@ -146,6 +191,7 @@ def test_the_start_page_starts_empty_shows_progress_clear_empties_it_and_facilit
     panel.locator(".is-progress-clear-yes").click()
     panel.locator(".is-progress-cleared", has_text=t("cleared")).wait_for()
     start.wait_for_function(f"() => !({STORED_JS})().some(([k, v]) => v.includes('answers'))")
+    way.filter(has_text=t("start_course")).wait_for()  # nothing kept: a first visit again
     # The quiz in the other tab drops the answer it showed.
     quiz.wait_for_function("() => !document.querySelector('.is-quiz .is-q-feedback').textContent")
     assert not first_question(quiz).locator("input").nth(RIGHT).is_checked()
@@ -200,7 +246,6 @@ def test_the_completion_record_holds_what_was_done_and_its_file_reads_the_same(
     page.goto(app_server.section_url("start"))
     wait_settled(page)
     panel = page.locator(".is-progress")
-    panel.locator(".is-progress-section").first.wait_for()
     panel.locator(".is-progress-record-show").click()
     name = "Ann <b>O'Neil</b> & co"
     panel.locator(".is-progress-name").fill(name)
@@ -208,7 +253,15 @@ def test_the_completion_record_holds_what_was_done_and_its_file_reads_the_same(
     text = record.inner_text()
     assert name in text and t("record_label") in text and case.name in text
     assert record.locator("b").count() == 0  # typed markup shown, never interpreted
-    assert CONTENT.section("case-studies").title in text  # the section is complete
+    # One case of four worked through: Case studies is in progress, not completed, and the
+    # record says how far beside it.
+    cases = section_plan(CONTENT, "case-studies").prompts
+    assert len(cases) > len(case.questions)
+    under = record.evaluate("""(r) => Object.fromEntries([...r.querySelectorAll('h5')]
+        .map(h => [h.textContent, h.nextElementSibling.innerText]))""")
+    assert under[t("record_sections")] == t("record_none")
+    assert under[t("record_in_progress")] == CONTENT.section("case-studies").title + ": " + t(
+        "prompts", revealed=len(case.questions), total=len(cases))
     assert run_axe(page) == [], describe_violations(run_axe(page))
     # Printed: the record alone (the print stylesheet hides the rest of the page).
     page.evaluate("() => document.body.classList.add('is-printing-record')")

@@ -153,15 +153,19 @@ def test_facilitator_mode_has_no_store_and_no_progress_part() -> None:
     assert learner.tracker.store in learner.footer().children
 
 
-def test_the_start_panel_counts_sections_and_clears(monkeypatch) -> None:
+def test_the_start_page_lists_each_sections_status_and_its_record_clears(monkeypatch) -> None:
     from infoshare_widgets.content import load_content
     from infoshare_widgets.pages.section_progress import section_plan
 
     shipped = load_content()
     page = Page("start", shipped)
-    panel = page.progress().children[0]
+    path = page.section_map().children[0]  # the top of Start: the way in and the task list
+    panel = page.progress().children[0]  # "Clear my answers" and the record
     out = sent(page.tracker.store, monkeypatch)
-    assert panel.state == "loading"
+    assert panel.state == path.state == "loading"
+    # The task list's links are there before the browser's progress, the way in is not.
+    assert [s["title"] for s in path.sections] == [s.title for s in shipped.sections[1:]]
+    assert path.way_in == {}
     plan = section_plan(shipped, "what-is-it")
     cases = section_plan(shipped, "case-studies")
     load(page.tracker.store, {"v": VERSION, "revealed": cases.prompts,
@@ -169,11 +173,22 @@ def test_the_start_panel_counts_sections_and_clears(monkeypatch) -> None:
                               "answers": {plan.questions[0]: {"chosen": [0],
                                                               "result": "correct"}}})
     by_id = {s["id"]: s for s in panel.sections}
-    assert by_id["what-is-it"]["done"] == 1 and not by_id["what-is-it"]["complete"]
-    assert by_id["what-is-it"]["score"] == [1, 1]
-    assert by_id["case-studies"]["complete"]
+    assert by_id["what-is-it"]["status"] == "in_progress"
+    assert by_id["case-studies"]["status"] == "completed"
     assert by_id["case-studies"]["cases"] == [c.name for c in shipped.case_studies]
-    assert panel.continue_title == shipped.section("what-is-it").title  # not Start
-    assert panel.state == "ready"
+    assert by_id["tips"]["status"] == "not_started"
+    assert path.sections == panel.sections
+    assert path.way_in["kind"] == "continue"
+    assert path.way_in["title"] == shipped.section("what-is-it").title  # not Start
+    assert panel.state == path.state == "ready"
     panel._handle_custom_msg({"event": "clear"}, [])
     assert {"op": "clear"} in out
+
+
+def test_a_facilitators_start_page_maps_the_sections_and_keeps_nothing() -> None:
+    from infoshare_widgets.content import load_content
+
+    shipped = load_content()
+    page = Page("start", shipped, mode="facilitator")
+    assert "is-section-map" in page.section_map().value
+    assert page.progress().children == ()
