@@ -24,8 +24,9 @@ class FrontEndAsset(web.RequestHandler):
     """One front-end file of the package under its version; anything else is a 404."""
 
     def get(self, version: str, path: str, include_body: bool = True) -> None:
-        found = frontend.files().get(path)
-        if found is None or version != frontend.version():
+        known = frontend.files()  # one walk of the package a request (a page asks for ~25)
+        found = known.get(path)
+        if found is None or version != frontend.version(known):
             raise web.HTTPError(404)
         self.set_header("Content-Type", TYPES[found.suffix])
         self.set_header("Cache-Control", "public, max-age=31536000, immutable")

@@ -182,12 +182,18 @@ def test_the_page_template_is_compiled_once_for_every_kernel(monkeypatch) -> Non
 
     monkeypatch.setattr(jinja2.Environment, "compile", counting)
     paths = [str(Path(jinja2.__file__).parent)]  # any folder: a template from a dict loader
-    for _ in range(3):  # Voila makes one exporter per preheated kernel
+    def render(source: str) -> str:
         exporter = render_cache.CachedTemplatesExporter(template_paths=paths)
         env = exporter.environment
-        env.loader.loaders.insert(0, jinja2.DictLoader({"page.j2": "{{ 1 + 1 }}"}))
-        env.get_template("page.j2")
+        env.loader.loaders.insert(0, jinja2.DictLoader({"page.j2": source}))
+        return env.get_template("page.j2").render()
+
+    # Voila makes one exporter per preheated kernel; each runs the one compiled code
+    assert [render("{{ 1 + 1 }}") for _ in range(3)] == ["2", "2", "2"]
     assert compiled.count("page.j2") == 1
+    assert render("{{ 2 + 2 }}") == "4"  # an edited template is compiled again
+    assert render("{{ 2 + 2 }}") == "4"
+    assert compiled.count("page.j2") == 2
 
 
 def test_voila_builds_its_exporter_where_we_put_ours() -> None:
