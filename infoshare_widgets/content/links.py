@@ -56,8 +56,9 @@ def revisit_names_known_places(content: Content) -> None:
             for i, ref in enumerate(question.revisit or []):
                 if ref in topics or ref in broken_topics or rule_reference(content, ref):
                     continue
-                if RULE_REF.fullmatch(ref):
-                    message = f"'{ref}' names no golden rule (rules are numbered 1 to 7)"
+                if rule := RULE_REF.fullmatch(ref):
+                    message = (f"'{ref}' names no golden rule: there is no rule {rule[2]} in "
+                               f"the golden rules for {rule[1]}")
                 else:
                     close = difflib.get_close_matches(ref, topics, n=1)
                     hint = f" (did you mean '{close[0]}'?)" if close else ""

@@ -540,12 +540,6 @@ class CaseStudy(Strict):
 Grade = Literal["best", "acceptable", "unsafe"]
 GRADES: tuple[str, ...] = ("best", "acceptable", "unsafe")
 
-RevisitId = Annotated[
-    str,
-    StringConstraints(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*|(children|adults)-rule-[1-7])$",
-                      max_length=60),
-]
-
 
 class FieldError(ValueError):
     """A check of a whole item that is about one field inside it (``("options", 2, "grade")``):
@@ -604,7 +598,7 @@ class Question(Strict):
         description="With `helper`: the Article 9 or 10 condition id the answer names (or "
         "`none`); the helper must give the same.",
     )
-    revisit: list[RevisitId] | None = Field(
+    revisit: list[Id] | None = Field(
         default=None, min_length=1,
         description="Optional: what to read again when this question is not answered best, "
         "linked in the quiz's summary: topic ids (in `topics/`, e.g. `consent-children`) or a "
