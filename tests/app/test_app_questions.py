@@ -243,12 +243,12 @@ def test_named_buttons_details_and_secondary_buttons(app_server, desktop) -> Non
 
 # --- judgement graded like practice, and the score line that stays in view ----------------------
 
-TIPS_QUIZ = CONTENT.quizzes_for("tips")[0]
-# What the learner picks in each question of the Tips quiz: a grade, or the right answer(s)
+ADULTS_QUIZ = CONTENT.quizzes_for("adults")[0]
+# What the learner picks in each question of the adults' quiz: a grade, or the right answer(s)
 # where the question is not graded. One best, one unsafe and one acceptable choice at least.
-PICKS = {"new-information": "best", "uncertain-about-law": "unsafe",
-         "controlling-boyfriend-17": "best", "controlling-boyfriend-18": "acceptable",
-         "llr-isa": "best"}
+PICKS = {"adult-says-no": "acceptable", "refusal-lacks-capacity": "best",
+         "refusal-with-capacity-serious-harm": "unsafe", "refusal-others-at-risk": "best",
+         "report-concern-first": "best"}
 # The line, and what is under it: (its rect, the focused element's rect, its position).
 UNDER_LINE_JS = """(q) => {
   const line = q.querySelector('.is-q-position').getBoundingClientRect();
@@ -269,15 +269,15 @@ def picked(question) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_graded_answers_the_summary_and_a_score_line_that_stays_in_view(app_server,
                                                                         browser) -> None:
-    assert set(PICKS) <= {q.id for q in TIPS_QUIZ.questions}
+    assert set(PICKS) <= {q.id for q in ADULTS_QUIZ.questions}
     assert {"best", "acceptable", "unsafe"} <= set(PICKS.values())
     ctx = browser.new_context(viewport={"width": 1280, "height": 600})  # taller than 30em
     ctx.set_default_navigation_timeout(60_000)
     try:
-        page = open_page(ctx, app_server.section_url("tips"))
-        quiz = page.locator(".is-quiz").filter(has_text=TIPS_QUIZ.title)
-        total = len(TIPS_QUIZ.questions)
-        for number, content_q in enumerate(TIPS_QUIZ.questions, start=1):
+        page = open_page(ctx, app_server.section_url("adults"))
+        quiz = page.locator(".is-quiz").filter(has_text=ADULTS_QUIZ.title)
+        total = len(ADULTS_QUIZ.questions)
+        for number, content_q in enumerate(ADULTS_QUIZ.questions, start=1):
             shown = quiz.locator(".is-q:visible")
             assert shown.count() == 1
             for text in picked(content_q):  # by its words: the options' order is the page's
@@ -309,14 +309,15 @@ def test_graded_answers_the_summary_and_a_score_line_that_stays_in_view(app_serv
         assert summary.get_attribute("role") == "status"
         assert summary.inner_text().startswith(f"{q('summary_label')} {score}: ")
         assert shown.locator(".is-q-position").inner_text().endswith(score)
-        link = summary.get_by_role("link", name="What do I do?")
-        assert link.get_attribute("href") == "#is-topic-what-do-i-do"
+        # adult-says-no (acceptable) first: its golden rule 5, a card on this same page.
+        link = summary.get_by_role("link", name=q("revisit_rule", number=5), exact=True)
+        assert link.get_attribute("href") == "#is-rule-adults-5"
         violations = run_axe(page)
         assert violations == [], describe_violations(violations)
         link.focus()  # keyboard reachable, and it goes where it says
         page.keyboard.press("Enter")
-        page.wait_for_function("() => location.hash === '#is-topic-what-do-i-do'")
-        assert page.locator("#is-topic-what-do-i-do").evaluate(IN_VIEW_JS)
+        page.wait_for_function("() => location.hash === '#is-rule-adults-5'")
+        assert page.locator("#is-rule-adults-5").evaluate(IN_VIEW_JS)
 
         # A short window (400% zoom): the line no longer sticks.
         page.set_viewport_size({"width": 1280, "height": 400})
