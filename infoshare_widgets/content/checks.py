@@ -9,7 +9,7 @@ import difflib
 from collections.abc import Callable
 from typing import Any
 
-from .links import see_also_names_known_topics
+from .links import revisit_names_known_places, see_also_names_known_topics
 from .loaded import Content
 from .problems import Problem, display_path, nearest_line
 
@@ -76,5 +76,5 @@ def unique_sections(content: Content) -> None:
 
 CROSS_FILE_CHECKS: tuple[Callable[[Content], None], ...] = (
     unique_ids_across_files, one_golden_rules_file_per_audience, scenarios_name_known_bases,
-    unique_sections, see_also_names_known_topics,
+    unique_sections, see_also_names_known_topics, revisit_names_known_places,
 )

@@ -537,12 +537,33 @@ class CaseStudy(Strict):
         return self
 
 
+Grade = Literal["best", "acceptable", "unsafe"]
+GRADES: tuple[str, ...] = ("best", "acceptable", "unsafe")
+
+
+class FieldError(ValueError):
+    """A check of a whole item that is about one field inside it (``("options", 2, "grade")``):
+    the validator reports the problem at that field and its line, not at the item."""
+
+    def __init__(self, loc: tuple, message: str) -> None:
+        super().__init__(message)
+        self.loc = tuple(loc)
+
+
 class Option(Strict):
     """One answer a learner can choose."""
 
     text: Text = Field(description="The answer as the learner sees it (plain text).")
     correct: StrictBool = Field(description="`true` if choosing this option is right.")
     feedback: Markdown = Field(description="Why this option is right or wrong.")
+    grade: Grade | None = Field(
+        default=None,
+        description="Optional, for a `single` question judged like practice: `best` (the "
+        "`correct: true` option), `acceptable` (defensible practice, but not the best) or "
+        "`unsafe` (puts someone at risk or breaks the law). Grade every option of the question "
+        "or none; the learner is told the grade in words, and the score counts best answers "
+        "and unsafe choices.",
+    )
 
 
 class Question(Strict):
@@ -577,6 +598,34 @@ class Question(Strict):
         description="With `helper`: the Article 9 or 10 condition id the answer names (or "
         "`none`); the helper must give the same.",
     )
+    revisit: list[Id] | None = Field(
+        default=None, min_length=1,
+        description="Optional: what to read again when this question is not answered best, "
+        "linked in the quiz's summary: topic ids (in `topics/`, e.g. `consent-children`) or a "
+        "golden rule as `children-rule-3` / `adults-rule-3`.",
+    )
+
+    @model_validator(mode="after")
+    def _graded(self) -> Question:
+        """Grades: every option or none, only on `single`, and the best is the correct one."""
+        graded = [i for i, o in enumerate(self.options) if o.grade is not None]
+        if not graded:
+            return self
+        if self.kind != "single":
+            raise FieldError(("options", graded[0], "grade"),
+                             "grades are for `single` questions only; remove `grade:` or make "
+                             "the question `kind: single`")
+        for i, option in enumerate(self.options):
+            if option.grade is None:
+                raise FieldError(("options", i), "this option has no `grade:`, but others in "
+                                 "the question do: grade every option or none")
+        for i, option in enumerate(self.options):
+            if (option.grade == "best") != option.correct:
+                correct = str(option.correct).lower()
+                raise FieldError(("options", i, "grade"),
+                                 f"`grade: {option.grade}` with `correct: {correct}`: the one "
+                                 "`best` option is the `correct: true` one")
+        return self
 
     @model_validator(mode="after")
     def _answerable(self) -> Question:

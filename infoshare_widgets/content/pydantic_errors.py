@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .models import ID_PATTERN
+from .models import ID_PATTERN, FieldError
 from .problems import Problem, nearest_line
 
 
@@ -48,6 +48,8 @@ def problems_from_pydantic(path: Path, err: ValidationError, lines: dict[tuple, 
         message = _message(e["type"], error)
         if e["type"] == "value_error":
             loc = _locate_duplicate(message, loc, data)
+            if isinstance(inner := error.ctx.get("error"), FieldError):
+                loc = (*loc, *inner.loc)
         problems.append(Problem(path, message, loc=loc, line=nearest_line(lines, loc)))
     return problems
 

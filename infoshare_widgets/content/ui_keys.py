@@ -58,7 +58,11 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
              "option_wrong", "missed_single", "missed_multiple",
              # paging, the score beside each question, the inline error
              "question_position", "score_beside", "next_question", "previous_question",
-             "error_prefix", "question_name"],
+             "error_prefix", "question_name",
+             # judgement graded like practice: grades, the graded score, the summary
+             "best", "acceptable", "unsafe", "acceptable_icon", "missed_best", "score_graded",
+             "unsafe_none", "unsafe_one", "unsafe_many", "summary_label", "summary_revisit",
+             "summary_all_best", "revisit_rule"],
     "lawful_basis": ["usually", "sometimes", "rarely", "show_basis",
                      "hide_basis", "plain_english", "pack_text", "safeguarding",
                      "guidance_heading", "tool_label", "pick_prompt", "fits", "also_fits",
@@ -133,7 +137,12 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
     "quiz": {"score": {"correct": 2, "total": 3},
              # paging and names
              "question_position": {"number": 2, "total": 6}, "score_beside": {"correct": 2},
-             "question_name": {"title": "Why and when to share", "number": 2}},
+             "question_name": {"title": "Why and when to share", "number": 2},
+             "score_graded": {"best": 4, "total": 5, "unsafe": "1 unsafe choice"},
+             "unsafe_many": {"count": 2},
+             "summary_revisit": {"score": "4 of 5 best answers, 1 unsafe choice"},
+             "summary_all_best": {"score": "5 of 5 best answers, no unsafe choices"},
+             "revisit_rule": {"number": 3}},
     "lawful_basis": {"show_basis": {"name": "Legal obligation"},
                      "hide_basis": {"name": "Legal obligation"},
                      "helper_missing": {"count": 2},

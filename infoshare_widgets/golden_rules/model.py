@@ -27,6 +27,11 @@ class RulesWording:
     check_answer: str  # "Rule {number} applies: {key_phrase}."
 
 
+def rule_anchor(audience: str, number: int) -> str:
+    """The id of a rule's card on its page, for links ("revisit golden rule 3")."""
+    return f"is-rule-{audience}-{number}"
+
+
 def rule_heading(wording: RulesWording, rule: models.GoldenRule) -> str:
     return fill(wording.rule_heading, number=rule.number, key_phrase=rule.key_phrase)
 

@@ -18,7 +18,7 @@ from ..ui.details import DetailsWidget
 from ..ui.error_card import error_card, one_widget
 from ..ui.safe_build import guarded
 from ..ui.shared_html import heading_html, link_html, source_html
-from .model import RulesWording, check_quiz, rule_cards
+from .model import RulesWording, check_quiz, rule_anchor, rule_cards
 
 CheckBuilder = Callable[[models.Quiz], widgets.Widget]
 
@@ -55,6 +55,7 @@ class GoldenRulesView(widgets.VBox):
         # GOV.UK's details: "Show the full rule" is a fixed label.
         self._rules = [
             DetailsWidget(heading=card.heading, heading_level=3, card=True,
+                          anchor=rule_anchor(rules.audience, card.rule.number),
                           summary=content.text("golden_rules", "show_rule"),
                           body_html="".join(card.reveal.items))
             for card in self._cards

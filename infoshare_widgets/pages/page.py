@@ -211,8 +211,10 @@ class Page:
     def quizzes(self) -> widgets.Widget:
         """Every quiz of this section, then a card for each broken quiz file meant for it."""
         from ..quiz import quiz_widget
-        children = [quiz_widget(self.content, quiz, group=self.facilitator) for quiz in
-                    self.content.quizzes_for(self.section_id)]
+        from .revisit import revisit_links
+        revisit = functools.partial(revisit_links, self.content, self.section_id)
+        children = [quiz_widget(self.content, quiz, group=self.facilitator, revisit=revisit)
+                    for quiz in self.content.quizzes_for(self.section_id)]
         box = widgets.VBox(children=children + self._broken_cards("quizzes"))
         box.add_class("is-quizzes")
         return self.track(box)

@@ -48,8 +48,9 @@ class Tracker:
             key = getattr(w, "progress_key", "")
             if isinstance(w, QuestionWidget) and key:
                 self.questions.setdefault(key, []).append(w)
-                w.observe(lambda change, key=key: self._on_status(key, change["owner"]),
-                          names="status")
+                # "checks" too: a second answer with the same status (unsafe, then acceptable)
+                w.observe(lambda change, key=key: self._on_status(key, change),
+                          names=["status", "checks"])
                 self._restore_question(key, w)
             elif isinstance(w, RevealWidget) and key:
                 self.reveals.setdefault(key, []).append(w)
@@ -58,12 +59,14 @@ class Tracker:
                 self._restore_reveal(key, w)
         return widget
 
-    def _on_status(self, key: str, widget: QuestionWidget) -> None:
+    def _on_status(self, key: str, change: Any) -> None:
+        widget: QuestionWidget = change["owner"]
         if self._restoring:
             return
         if widget.status in ("correct", "incorrect"):
-            self.store.save_answer(key, Answer(tuple(widget.chosen), widget.status))
-        elif widget.status in ("", "empty"):
+            if change["name"] == "checks":  # set last, once per check
+                self.store.save_answer(key, Answer(tuple(widget.chosen), widget.result))
+        elif change["name"] == "status" and widget.status in ("", "empty"):
             self.store.save_answer(key, None)  # "Try again": the page comes back as left
 
     def _on_reveal(self, key: str, widget: RevealWidget) -> None:
@@ -77,7 +80,7 @@ class Tracker:
         answer = self.store.progress.answers.get(key)
         self._restoring = True
         try:
-            if answer is not None and (tuple(widget.chosen), widget.status) != \
+            if answer is not None and (tuple(widget.chosen), widget.result) != \
                     (answer.chosen, answer.result):
                 widget.check(answer.chosen, quiet=True)
             elif answer is None and widget.status in ("correct", "incorrect") and \
@@ -85,8 +88,9 @@ class Tracker:
                 widget.try_again(quiet=True)  # cleared, here or in another tab
         finally:
             self._restoring = False
-        if answer is not None and widget.status != answer.result:
-            self.store.save_answer(key, Answer(tuple(widget.chosen), widget.status))
+        if answer is not None and widget.result != answer.result:
+            # e.g. "incorrect", stored before the question was graded, is now "unsafe"
+            self.store.save_answer(key, Answer(tuple(widget.chosen), widget.result))
 
     def _restore_reveal(self, key: str, widget: RevealWidget) -> None:
         if self.store.loaded and key in self.store.progress.revealed:

@@ -25,7 +25,8 @@ class QuizState(Scored):
         self.quiz = quiz
         self.words = words
         self._questions = {q.id: q for q in quiz.questions}
-        self._board = Scoreboard(self._questions, words)
+        graded = any(o.grade for q in quiz.questions for o in q.options)
+        self._board = Scoreboard(self._questions, words, graded=graded)
 
     def question(self, question_id: str) -> models.Question:
         self._board.require(question_id)
@@ -43,17 +44,34 @@ class QuizState(Scored):
                       for i in sorted(picked))
         missed = tuple(Part(q.options[i].text, True, q.options[i].feedback)
                        for i in sorted(right - picked))
+        grade = q.options[min(picked)].grade if q.kind == "single" else None
+        if grade:  # judged like practice: the verdict is the grade, in words
+            heading = {"best": self.words.best, "acceptable": self.words.acceptable,
+                       "unsafe": self.words.unsafe}[grade]
+            missed_label = self.words.missed_best
+        else:
+            heading = self.words.correct if status == "correct" else self.words.not_quite
+            missed_label = self.words.missed_single if q.kind == "single" \
+                else self.words.missed_multiple
         feedback = Feedback(
             status=status,
-            heading=self.words.correct if status == "correct" else self.words.not_quite,
+            heading=heading,
             kind=q.kind,
             parts=parts,
-            missed_label=self.words.missed_single if q.kind == "single"
-            else self.words.missed_multiple,
+            missed_label=missed_label,
             missed=missed,
             explanation=q.explanation or "",
+            grade=grade or "",
         )
         return self._board.record(question_id, picked, feedback)
+
+    def revisit(self) -> list[str]:
+        """What to read again (``revisit`` ids, once each, in order) for the questions whose
+        latest answer was not the best one."""
+        out: list[str] = []
+        for question_id in self._board.not_best():
+            out += [r for r in self._questions[question_id].revisit or [] if r not in out]
+        return out
 
     def state(self) -> dict[str, Any]:
         """``{"quiz": id, "questions": {id: {"result", "attempts"}}, "correct", "total"}``."""

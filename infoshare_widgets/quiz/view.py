@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -10,6 +12,7 @@ from ..content import Content, models
 from ..content.markdown import to_inline_html
 from ..ui.blocks import prose
 from ..ui.feedback import QuizWords
+from ..ui.feedback_html import summary_html
 from ..ui.placeholders import fill
 from ..ui.progress_format import question_key
 from ..ui.question import QuestionWidget
@@ -18,12 +21,22 @@ from ..ui.scored import ScoredQuestions
 from ..ui.shared_html import draft_html, heading_html
 from .model import QuizState
 
+# `revisit` ids -> (link text, address, new-tab note); the page knows where things are.
+RevisitLinks = Callable[[list[str]], list[tuple[str, str, str]]]
+
 
 class QuizView(ScoredQuestions):
-    """One quiz. Its children are private; ``value`` reports progress as plain data."""
+    """One quiz. Its children are private; ``value`` reports progress as plain data.
 
-    def __init__(self, content: Content, quiz: models.Quiz, heading_level: int = 2) -> None:
+    Once every question is answered, each question shows the quiz's summary (the score, then
+    links to what to revisit for the answers that were not the best), from ``revisit``.
+    """
+
+    def __init__(self, content: Content, quiz: models.Quiz, heading_level: int = 2,
+                 revisit: RevisitLinks | None = None) -> None:
         words = QuizWords.from_content(content)
+        self._words = words
+        self._revisit = revisit
         self._state = QuizState(quiz, words)
         self._questions = [
             QuestionWidget(
@@ -40,18 +53,32 @@ class QuizView(ScoredQuestions):
             for number, q in enumerate(quiz.questions, start=1)
         ]
         self._paged(self._state, self._questions, words, words.question_position)
+        for question in self._questions:
+            question.observe(self._update_summary, names="checks")
         title = prose(heading_html(heading_level, quiz.title, "is-quiz-title")
                       + draft_html(content, quiz), "is-quiz-heading")
         super().__init__(children=[title, *self._questions])
         self.add_class("is-quiz")
 
+    def _update_summary(self, _change: Any = None) -> None:
+        state = self._state
+        html = ""
+        if state.complete():
+            ids = state.revisit()
+            links = self._revisit(ids) if self._revisit and ids else []
+            html = summary_html(state.score_text(), links, self._words,
+                                all_best=not state.not_best())
+        for question in self._questions:
+            question.summary_html = html
+
 
 def quiz_widget(content: Content, quiz: models.Quiz, *, heading_level: int = 2,
-                group: bool = False) -> widgets.Widget:
+                group: bool = False, revisit: RevisitLinks | None = None) -> widgets.Widget:
     """The quiz, or an error card if it cannot be built (never raises into the notebook).
 
     ``group``: the quiz as questions for a room (facilitator mode), with the quiz's notes, a
-    "Reveal answer" per question and no score (``quiz.group``).
+    "Reveal answer" per question and no score (``quiz.group``). ``revisit``: the summary's
+    links for `revisit` ids (the page gives them).
     """
     if group:
         from .group import GroupQuizView
@@ -59,4 +86,4 @@ def quiz_widget(content: Content, quiz: models.Quiz, *, heading_level: int = 2,
         return guarded(content, f"quiz {getattr(quiz, 'id', '?')}",
                        lambda: GroupQuizView(content, quiz, heading_level), item=quiz)
     return guarded(content, f"quiz {getattr(quiz, 'id', '?')}",
-                   lambda: QuizView(content, quiz, heading_level), item=quiz)
+                   lambda: QuizView(content, quiz, heading_level, revisit), item=quiz)

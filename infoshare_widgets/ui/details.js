@@ -31,6 +31,10 @@ function render({ model, el: host }) {
     summary.textContent = model.get("summary") || "";
     text.innerHTML = model.get("body_html") || ""; // sanitised in Python
     root.classList.toggle("is-card", Boolean(model.get("card")));
+    // A link's target ("#is-rule-children-3", from a quiz's summary); ids only, set in Python.
+    const anchor = model.get("anchor") || "";
+    if (/^[a-z0-9-]+$/.test(anchor)) root.id = anchor;
+    else root.removeAttribute("id");
   }
 
   update();

@@ -27,6 +27,8 @@ class DetailsWidget(ModuleWidget):
     summary = traitlets.Unicode("").tag(sync=True)  # plain text, the fixed label
     body_html = traitlets.Unicode("").tag(sync=True)  # sanitised (content.markdown.to_html)
     card = traitlets.Bool(False).tag(sync=True)
+    # The id a link can point at (lowercase letters, digits, hyphens; "" = none).
+    anchor = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, **traits: Any) -> None:
         super().__init__(**traits)

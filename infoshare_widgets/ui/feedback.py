@@ -18,6 +18,7 @@ from .word_groups import GroupWords
 
 Status = Literal["correct", "incorrect", "empty"]
 Kind = Literal["single", "multiple"]
+Grade = Literal["", "best", "acceptable", "unsafe"]  # "" for a question without grades
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,19 @@ class QuizWords(GroupWords):
     previous_question: str
     error_prefix: str
     question_name: str
+    # Judgement graded like practice: each grade in words, the graded score, the summary
+    best: str
+    acceptable: str
+    unsafe: str
+    acceptable_icon: str
+    missed_best: str
+    score_graded: str
+    unsafe_none: str
+    unsafe_one: str
+    unsafe_many: str
+    summary_label: str
+    summary_revisit: str
+    summary_all_best: str
 
 
 @dataclass(frozen=True)
@@ -74,10 +88,17 @@ class Feedback:
     missed_label: str = ""
     missed: tuple[Part, ...] = ()
     explanation: str = ""
+    grade: Grade = ""
 
     @property
     def correct(self) -> bool:
         return self.status == "correct"
+
+    @property
+    def result(self) -> str:
+        """What is stored for an answer: "correct" (also the best answer), "incorrect", or for a
+        graded question that was not answered best its grade ("acceptable", "unsafe")."""
+        return self.grade if self.grade in ("acceptable", "unsafe") else self.status
 
 
 @dataclass
@@ -87,14 +108,20 @@ class Result:
     status: Status
     chosen: frozenset[int]
     attempts: int = 1
+    grade: Grade = ""
 
 
 class Scoreboard:
-    """Latest result per question, in the questions' order; the score counts the correct ones."""
+    """Latest result per question, in the questions' order; the score counts the correct ones.
 
-    def __init__(self, ids: Iterable[str], words: QuizWords) -> None:
+    ``graded``: some questions are graded like practice, so the score counts best answers (the
+    correct ones) and says how many unsafe choices were made.
+    """
+
+    def __init__(self, ids: Iterable[str], words: QuizWords, graded: bool = False) -> None:
         self.ids: tuple[str, ...] = tuple(ids)
         self.words = words
+        self.graded = graded
         self.results: dict[str, Result] = {}
         self.shown: dict[str, Feedback] = {}
 
@@ -104,7 +131,7 @@ class Scoreboard:
         if feedback.status != "empty":
             before = self.results.get(question_id)
             attempts = before.attempts + 1 if before else 1
-            self.results[question_id] = Result(feedback.status, chosen, attempts)
+            self.results[question_id] = Result(feedback.status, chosen, attempts, feedback.grade)
         return feedback
 
     def reset(self, question_id: str) -> None:
@@ -121,9 +148,28 @@ class Scoreboard:
         right = sum(1 for r in self.results.values() if r.status == "correct")
         return right, len(self.ids)
 
+    def unsafe(self) -> int:
+        """How many questions' latest check was an unsafe choice."""
+        return sum(1 for r in self.results.values() if r.grade == "unsafe")
+
+    def complete(self) -> bool:
+        """True once every question has been answered (checked with something chosen)."""
+        return bool(self.ids) and all(q in self.results for q in self.ids)
+
+    def not_best(self) -> list[str]:
+        """The answered questions whose latest check was not the right (best) answer, in order."""
+        return [q for q in self.ids if q in self.results and self.results[q].status != "correct"]
+
     def score_text(self) -> str:
+        """"2 of 3 correct"; graded: "4 of 5 best answers, 1 unsafe choice"."""
         correct, total = self.score()
-        return fill(self.words.score, correct=correct, total=total)
+        if not self.graded:
+            return fill(self.words.score, correct=correct, total=total)
+        unsafe = self.unsafe()
+        words = self.words
+        said = (words.unsafe_none if unsafe == 0 else words.unsafe_one if unsafe == 1
+                else fill(words.unsafe_many, count=unsafe))
+        return fill(words.score_graded, best=correct, total=total, unsafe=said)
 
     def state(self) -> dict[str, Any]:
         """Progress as plain data (for a record kept in the browser): no learner text in it."""
@@ -133,11 +179,14 @@ class Scoreboard:
                 qid: {
                     "result": self.results[qid].status if qid in self.results else None,
                     "attempts": self.results[qid].attempts if qid in self.results else 0,
+                    **({"grade": self.results[qid].grade}
+                       if qid in self.results and self.results[qid].grade else {}),
                 }
                 for qid in self.ids
             },
             "correct": correct,
             "total": total,
+            **({"unsafe": self.unsafe()} if self.graded else {}),
         }
 
     def require(self, question_id: str) -> None:
@@ -179,6 +228,19 @@ class Scored:
 
     def score_text(self) -> str:
         return self._board.score_text()
+
+    @property
+    def graded(self) -> bool:
+        return self._board.graded
+
+    def unsafe(self) -> int:
+        return self._board.unsafe()
+
+    def complete(self) -> bool:
+        return self._board.complete()
+
+    def not_best(self) -> list[str]:
+        return self._board.not_best()
 
     def state(self) -> dict[str, Any]:
         """Progress as plain data: ``{"questions": {id: {...}}, "correct", "total"}``."""

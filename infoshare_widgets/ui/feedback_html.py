@@ -12,9 +12,11 @@ screen readers (they hear the words), so the feedback's text starts with the ver
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..content.markdown import escape, to_html, to_inline_html
 from .feedback import Feedback, Part, QuizWords
+from .placeholders import fill
 from .shared_html import heading_level
 
 _BLOCK = re.compile(r"<(p|ul|ol|blockquote|pre|h[1-6]|hr)[\s>]")
@@ -79,8 +81,12 @@ def feedback_html(feedback: Feedback | None, words: QuizWords, level: int = 4) -
 
     right = feedback.correct
     mark = "right" if right else "wrong"
+    icon = _icon(words, right)
+    if feedback.grade == "acceptable":  # said in words; the icon and colour only repeat them
+        mark, icon = "acceptable", escape(words.acceptable_icon)
     tag = f"h{heading_level(level)}"
-    out = [f'<{tag} class="is-q-verdict is-q-{mark}" data-icon="{_icon(words, right)}">'
+    grade = f' data-grade="{feedback.grade}"' if feedback.grade else ""
+    out = [f'<{tag} class="is-q-verdict is-q-{mark}"{grade} data-icon="{icon}">'
            f"{escape(feedback.heading)}</{tag}>"]
     if feedback.kind == "single" and len(feedback.parts) == 1:
         # One choice: its feedback is the detail under the verdict.
@@ -95,3 +101,26 @@ def feedback_html(feedback: Feedback | None, words: QuizWords, level: int = 4) -
     if feedback.explanation:
         out.append(f'<div class="is-q-explanation">{to_html(feedback.explanation)}</div>')
     return "".join(out)
+
+
+def summary_html(score: str, links: Sequence[tuple[str, str, str]], words: QuizWords,
+                 all_best: bool) -> str:
+    """The end of a quiz, once every question is answered: the score, then what to revisit.
+
+    "4 of 5 best answers, 1 unsafe choice: revisit golden rule 3". ``links`` are (text, href,
+    new-tab note): a link to another page opens a new tab (the quiz stays as it is) and says so
+    to screen readers; "" for a link on this page. All escaped here. Empty ``score``: nothing.
+    """
+    if not score:
+        return ""
+    label = f'<strong class="is-q-summary-label">{escape(words.summary_label)}</strong> '
+    if all_best or not links:
+        tail = fill(words.summary_all_best, score=score) if all_best else f"{score}."
+        return f'<p class="is-q-summary-text">{label}{escape(tail)}</p>'
+    items = []
+    for text, href, new_tab in links:
+        target = ' target="_blank" rel="noopener noreferrer"' if new_tab else ""
+        note = f'<span class="is-q-vh"> {escape(new_tab)}</span>' if new_tab else ""
+        items.append(f'<a href="{escape(href)}"{target}>{escape(text)}{note}</a>')
+    lead = escape(fill(words.summary_revisit, score=score))
+    return f'<p class="is-q-summary-text">{label}{lead} {", ".join(items)}.</p>'

@@ -68,7 +68,9 @@ class QuestionPager:
 
     def _update_score(self, _change: Any = None) -> None:
         text = ""
-        if self._scorer is not None:
+        if self._scorer is not None and self._scorer.graded:
+            text = self._scorer.score_text()  # "2 of 5 best answers, 1 unsafe choice"
+        elif self._scorer is not None:
             correct, _total = self._scorer.score()
             text = fill(self._words.score_beside, correct=correct)
         for question in self.questions:

@@ -21,7 +21,10 @@ log = logging.getLogger(__name__)
 
 VERSION = 1  # the stored format; another version is ignored, never misread
 MAX_ITEMS = 2000  # answers or reveals kept; more than this is not progress, it is tampering
-RESULTS = ("correct", "incorrect")
+# What a check said. "correct" is also a graded question's best answer; "acceptable" and "unsafe"
+# (added with grades) are a graded question's other answers. Added, not a new VERSION:
+# progress stored before grades (correct/incorrect only) still loads as it is.
+RESULTS = ("correct", "incorrect", "acceptable", "unsafe")
 _KEY = re.compile(r"^[A-Za-z0-9_./-]{1,140}#[0-9a-f]{12}$")
 _SECTION = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 
@@ -100,9 +103,22 @@ def _answer(value: Any) -> Answer | None:
     return Answer(tuple(chosen), value["result"])
 
 
+# Fields that say how an answer is judged or what to read next, not what the learner sees or
+# chooses: left out of a question's key, so grading a question keeps its stored answers.
+_JUDGEMENT_FIELDS = {"question": ("revisit",), "option": ("grade",)}
+
+
 def question_key(question: Any) -> str:
-    """A quiz question's key (the golden-rules check is a quiz too)."""
-    return item_key(question.id, dump(question))
+    """A quiz question's key (the golden-rules check is a quiz too); grades and ``revisit``
+    are not part of it (:data:`_JUDGEMENT_FIELDS`)."""
+    data = dump(question)
+    if isinstance(data, dict):
+        data = {k: v for k, v in data.items() if k not in _JUDGEMENT_FIELDS["question"]}
+        if isinstance(data.get("options"), list):
+            data["options"] = [
+                {k: v for k, v in o.items() if k not in _JUDGEMENT_FIELDS["option"]}
+                if isinstance(o, dict) else o for o in data["options"]]
+    return item_key(question.id, data)
 
 
 def scenario_key(scenario: Any, options: list[str]) -> str:

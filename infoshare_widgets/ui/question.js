@@ -69,6 +69,15 @@ function render({ model, el: host }) {
   live.setAttribute("aria-atomic", "true");
   root.appendChild(live);
 
+  // The quiz's summary once every question is answered ("4 of 5 best answers, 1 unsafe choice:
+  // revisit golden rule 3"): its own live region, always in the page, its links real links.
+  const summary = el("div", "is-q-summary");
+  summary.id = `${uid}-summary`;
+  summary.setAttribute("role", "status");
+  summary.setAttribute("aria-live", "polite");
+  summary.setAttribute("aria-atomic", "true");
+  root.appendChild(summary);
+
   const pager = el("div", "is-q-pager");
   const previousButton = newButton("is-q-button is-secondary-button is-q-previous");
   const nextButton = newButton("is-q-button is-secondary-button is-q-next");
@@ -79,6 +88,7 @@ function render({ model, el: host }) {
   let drawnOptions = null;
   let drawnChecks = model.get("checks");
   let drawnHtml = null;
+  let drawnSummary = null;
   let drawnFocus = model.get("focus_request");
   let ownCheck = false; // the learner pressed Check here and its answer has not come back yet
 
@@ -142,6 +152,7 @@ function render({ model, el: host }) {
     const checks = model.get("checks");
     setQuiet(live, model.get("restored"), "status");
     live.dataset.status = model.get("status") || "";
+    live.dataset.grade = model.get("grade") || "";
     if (checks === drawnChecks && html === drawnHtml) return;
     live.innerHTML = html; // sanitised in Python (ui.feedback_html)
     const answered = checks !== drawnChecks;
@@ -151,6 +162,14 @@ function render({ model, el: host }) {
       ownCheck = false;
       showFeedback();
     }
+  }
+
+  function drawSummary() {
+    const html = model.get("summary_html") || "";
+    if (html === drawnSummary) return;
+    setQuiet(summary, model.get("restored"), "status");
+    summary.innerHTML = html; // sanitised in Python (ui.feedback_html.summary_html)
+    drawnSummary = html;
   }
 
   // The learner's own check: bring what it says into view (the error is on the group itself).
@@ -229,6 +248,7 @@ function render({ model, el: host }) {
     const status = model.get("status");
     retryButton.hidden = !status || status === "empty";
     drawFeedback();
+    drawSummary();
     drawPager();
   }
 

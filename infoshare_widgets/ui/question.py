@@ -54,6 +54,11 @@ class QuestionWidget(ModuleWidget):
     feedback_html = traitlets.Unicode("").tag(sync=True)
     # "" before a check, then "correct", "incorrect" or "empty" (checked with nothing chosen).
     status = traitlets.Unicode("").tag(sync=True)
+    # For a question graded like practice: "best", "acceptable" or "unsafe" after a check, else "".
+    grade = traitlets.Unicode("").tag(sync=True)
+    # Sanitised HTML (feedback_html.summary_html): the quiz's summary once every question is
+    # answered, in its own live region under the feedback; "" until then.
+    summary_html = traitlets.Unicode("").tag(sync=True)
     # Counts checks, so the page re-announces feedback that did not change.
     checks = traitlets.Int(0).tag(sync=True)
     # True while the feedback on show was put back from stored progress: shown, not announced.
@@ -108,6 +113,13 @@ class QuestionWidget(ModuleWidget):
         """The feedback on show, as data (None before a check and after "Try again")."""
         return self._feedback
 
+    @property
+    def result(self) -> str:
+        """What progress stores for the answer on show (``Feedback.result``); "" when none."""
+        if self.status in ("", "empty"):
+            return ""
+        return self.grade if self.grade in ("acceptable", "unsafe") else self.status
+
     def check(self, chosen: Iterable[int] | None = None, *, quiet: bool = False) -> Feedback:
         """What "Check answer" does: judge ``chosen`` (or the current choice) and show why.
 
@@ -126,6 +138,7 @@ class QuestionWidget(ModuleWidget):
             self.chosen = picked
             self.feedback_html = feedback_html(feedback, self._words, level)
             self.error = feedback.heading if feedback.status == "empty" else ""
+            self.grade = feedback.grade  # before the status, which progress observes
             self.status = feedback.status
             self.checks += 1
         return feedback
@@ -140,6 +153,7 @@ class QuestionWidget(ModuleWidget):
             self.chosen = []
             self.feedback_html = ""
             self.error = ""
+            self.grade = ""
             self.status = ""
 
     def on_navigate(self, callback: Callable[[int], None]) -> None:

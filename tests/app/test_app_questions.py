@@ -239,3 +239,105 @@ def test_named_buttons_details_and_secondary_buttons(app_server, desktop) -> Non
     assert question.locator(".is-q-next").evaluate(look) == retry.evaluate(look)
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)
+
+
+# --- judgement graded like practice, and the score line that stays in view ----------------------
+
+ADULTS_QUIZ = CONTENT.quizzes_for("adults")[0]
+# What the learner picks in each question of the adults' quiz: a grade, or the right answer(s)
+# where the question is not graded. One best, one unsafe and one acceptable choice at least.
+PICKS = {"adult-says-no": "acceptable", "refusal-lacks-capacity": "best",
+         "refusal-with-capacity-serious-harm": "unsafe", "refusal-others-at-risk": "best",
+         "report-concern-first": "best"}
+# The line, and what is under it: (its rect, the focused element's rect, its position).
+UNDER_LINE_JS = """(q) => {
+  const line = q.querySelector('.is-q-position').getBoundingClientRect();
+  const focused = document.activeElement.getBoundingClientRect();
+  return {lineTop: line.top, lineBottom: line.bottom, focusedTop: focused.top,
+          focusedBottom: focused.bottom, inQuestion: q.contains(document.activeElement),
+          position: getComputedStyle(q.querySelector('.is-q-position')).position};
+}"""
+
+
+def picked(question) -> list[str]:  # type: ignore[no-untyped-def]
+    """The option texts the learner picks for a content question (see PICKS)."""
+    grade = PICKS.get(question.id)
+    if grade:
+        return [next(o.text for o in question.options if o.grade == grade)]
+    return [o.text for o in question.options if o.correct]
+
+
+def test_graded_answers_the_summary_and_a_score_line_that_stays_in_view(app_server,
+                                                                        browser) -> None:
+    assert set(PICKS) <= {q.id for q in ADULTS_QUIZ.questions}
+    assert {"best", "acceptable", "unsafe"} <= set(PICKS.values())
+    ctx = browser.new_context(viewport={"width": 1280, "height": 600})  # taller than 30em
+    ctx.set_default_navigation_timeout(60_000)
+    try:
+        page = open_page(ctx, app_server.section_url("adults"))
+        quiz = page.locator(".is-quiz").filter(has_text=ADULTS_QUIZ.title)
+        total = len(ADULTS_QUIZ.questions)
+        for number, content_q in enumerate(ADULTS_QUIZ.questions, start=1):
+            shown = quiz.locator(".is-q:visible")
+            assert shown.count() == 1
+            for text in picked(content_q):  # by its words: the options' order is the page's
+                shown.locator("label", has_text=text).click()
+            shown.locator(".is-q-check").click()
+            verdict = shown.locator(".is-q-feedback .is-q-verdict")
+            verdict.wait_for()
+            grade = PICKS.get(content_q.id)
+            if grade:  # the grade in words, not colour alone
+                assert verdict.inner_text().strip() == q(grade)
+                assert shown.locator(".is-q-feedback").get_attribute("data-grade") == grade
+            if grade == "unsafe":
+                check_line_stays_in_view(page, shown)
+            if grade == "acceptable":
+                violations = run_axe(page)
+                assert violations == [], describe_violations(violations)
+            if number < total:
+                shown.locator(".is-q-next").click()
+                page.wait_for_function(
+                    "(p) => document.activeElement && document.activeElement.classList"
+                    ".contains('is-q-position') && document.activeElement.textContent"
+                    ".startsWith(p)", arg=q("question_position", number=number + 1, total=total))
+
+        # Every question answered: the summary, in a live region, its links real links.
+        shown = quiz.locator(".is-q:visible")
+        summary = shown.locator(".is-q-summary")
+        summary.locator("a").first.wait_for()
+        score = q("score_graded", best=total - 2, total=total, unsafe=q("unsafe_one"))
+        assert summary.get_attribute("role") == "status"
+        assert summary.inner_text().startswith(f"{q('summary_label')} {score}: ")
+        assert shown.locator(".is-q-position").inner_text().endswith(score)
+        # adult-says-no (acceptable) first: its golden rule 5, a card on this same page.
+        link = summary.get_by_role("link", name=q("revisit_rule", number=5), exact=True)
+        assert link.get_attribute("href") == "#is-rule-adults-5"
+        violations = run_axe(page)
+        assert violations == [], describe_violations(violations)
+        link.focus()  # keyboard reachable, and it goes where it says
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => location.hash === '#is-rule-adults-5'")
+        assert page.locator("#is-rule-adults-5").evaluate(IN_VIEW_JS)
+
+        # A short window (400% zoom): the line no longer sticks.
+        page.set_viewport_size({"width": 1280, "height": 400})
+        assert shown.locator(".is-q-position").evaluate(
+            "p => getComputedStyle(p).position") == "static"
+    finally:
+        ctx.close()
+
+
+def check_line_stays_in_view(page, question) -> None:  # type: ignore[no-untyped-def]
+    """After a check the position and score stay in view, and a control the keyboard moves to
+    is never under them (WCAG 2.4.11): here the ticked radio, scrolled under the line first."""
+    at = question.evaluate(UNDER_LINE_JS)
+    assert at["position"] == "sticky" and at["lineTop"] >= 0 and at["lineBottom"] <= 600
+    radio = question.locator("input:checked")
+    radio.evaluate("r => window.scrollBy(0, r.getBoundingClientRect().top - 5)")
+    at = question.evaluate(UNDER_LINE_JS)
+    assert abs(at["lineTop"]) <= 1, at  # stuck at the top, over where the radio now is
+    question.locator(".is-q-check").focus()
+    page.keyboard.press("Shift+Tab")
+    assert radio.evaluate("r => r === document.activeElement")
+    at = question.evaluate(UNDER_LINE_JS)
+    assert at["focusedTop"] >= at["lineBottom"] - 1, at  # not under the line

@@ -43,7 +43,8 @@ def score_line(view: QuizView) -> str:
     """The whole score in words; each question shows the same count beside it (issue 14)."""
     correct = view.value["correct"]
     words = view.pager._words
-    assert {q.score for q in questions(view)} == {fill(words.score_beside, correct=correct)}
+    beside = view.score_text if view._state.graded else fill(words.score_beside, correct=correct)
+    assert {q.score for q in questions(view)} == {beside}  # graded: the whole score
     return view.score_text
 
 
@@ -182,5 +183,10 @@ def test_every_shipped_quiz_builds_and_its_right_answers_score(shipped_quiz) -> 
     for widget, q in zip(qs, shipped_quiz.questions, strict=True):
         send(widget, {"event": "check",
                       "chosen": [i for i, o in enumerate(q.options) if o.correct]})
-        assert text_of(widget.feedback_html).startswith(SHIPPED.text("quiz", "correct")), q.id
-    assert score_line(w) == fill(SHIPPED.text("quiz", "score"), correct=len(qs), total=len(qs))
+        verdict = "best" if any(o.grade for o in q.options) else "correct"  # graded: "Best answer"
+        assert text_of(widget.feedback_html).startswith(SHIPPED.text("quiz", verdict)), q.id
+    graded = any(o.grade for q in shipped_quiz.questions for o in q.options)
+    assert score_line(w) == (
+        fill(SHIPPED.text("quiz", "score_graded"), best=len(qs), total=len(qs),
+             unsafe=SHIPPED.text("quiz", "unsafe_none")) if graded
+        else fill(SHIPPED.text("quiz", "score"), correct=len(qs), total=len(qs)))

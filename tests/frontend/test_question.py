@@ -31,9 +31,25 @@ def test_a_named_group_of_labelled_radios_with_plain_text_options(widget_page) -
     assert group.get_by_label(f"Yes {SCRIPT}").is_visible()
     assert host.locator("img").count() == 0
     assert group.get_attribute("aria-describedby") == host.locator(".is-q-hint").get_attribute("id")
-    live = host.get_by_role("status")
-    assert live.get_attribute("aria-live") == "polite"
+    live = host.get_by_role("status")  # the feedback, then the quiz's summary (empty till the end)
+    assert live.count() == 2 and live.last.inner_text() == ""
+    assert live.first.get_attribute("aria-live") == "polite"
     assert not widget_page.errors
+
+
+def test_the_quiz_summary_is_its_own_live_region_with_real_links(widget_page) -> None:
+    host = widget_page.mount(question())
+    summary = host.locator(".is-q-summary")
+    assert summary.get_attribute("role") == "status" and summary.inner_text() == ""
+    said = ('<p>1 of 3 best answers, 1 unsafe choice: revisit '
+            '<a href="#is-rule-children-3">golden rule 3</a>.</p>')
+    widget_page.from_kernel({"summary_html": said})
+    summary.get_by_role("link", name="golden rule 3").focus()
+    assert summary.get_by_role("link", name="golden rule 3").evaluate(
+        "a => a === document.activeElement")
+    assert summary.get_attribute("aria-live") == "polite"
+    widget_page.from_kernel({"grade": "acceptable", "status": "incorrect"})
+    assert host.locator(".is-q-feedback").get_attribute("data-grade") == "acceptable"
 
 
 def test_next_and_previous_are_named_by_the_question_they_show(widget_page) -> None:
@@ -83,7 +99,7 @@ def test_the_keyboard_alone_chooses_checks_and_tries_again(widget_page) -> None:
     assert widget_page.sent == [{"event": "check", "chosen": [1]}]
     widget_page.from_kernel({"status": "incorrect", "checks": 1,
                              "feedback_html": "<p><strong>Not quite</strong></p>"})
-    assert host.get_by_role("status").inner_text() == "Not quite"
+    assert host.get_by_role("status").first.inner_text() == "Not quite"
     retry = host.get_by_role("button", name=f"{WORDS.try_again}: Consent")
     retry.focus()
     page.keyboard.press("Space")
