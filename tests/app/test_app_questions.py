@@ -133,7 +133,7 @@ def test_feedback_is_in_view_announced_once_an_empty_check_is_an_inline_error_an
     second.locator(".is-q-retry").wait_for()
     second.evaluate("""(q, right) => {
         q.querySelector('.is-q-retry').click();
-        q.querySelectorAll('input')[right].click();
+        q.querySelector(`input[value="${right}"]`).click();  // by content index
     }""", SECOND_RIGHT)
     page.wait_for_function("(q) => !q.querySelector('.is-q-feedback').textContent",
                            arg=second.element_handle())
