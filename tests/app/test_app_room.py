@@ -103,6 +103,11 @@ def test_a_facilitator_and_a_learner_in_a_room(app_server, browser, context) -> 
         status.filter(has_text=WORDS["room_sent"]).wait_for()
         number = WORDS["room_your_number"].replace("{number}", "1")
         learner.locator("#number").filter(has_text=number).wait_for()
+        # The phone reloaded: the same order (the code is kept with its token), its answer back
+        # on the option it chose.
+        learner.reload()
+        learner.locator(f'input[value="{wrong}"]:checked').wait_for()
+        assert learner.locator("#options").evaluate(SHOWN_JS) == order
 
         assert learner.locator(f'input[value="{wrong}"]').is_checked()
         number = host.locator("#chart li").nth(step).locator(".is-room-number")
