@@ -1,7 +1,10 @@
 // "On this page": on a page taller than min_height, a list of links to the page's h2 headings
 // (GOV.UK's contents list), built from the page as drawn. The list is rebuilt when the headings
 // change (a cell drawn late, a card); it is only ever shown once the page is long, and then stays.
-// Headings without an id get one here, so a link has somewhere to go.
+// Headings without an id get one here, so a link has somewhere to go. The list lives inside the
+// page it watches, so a rebuild changes nothing it need not change and the observer ignores the
+// list's own changes: otherwise each rebuild would ask for the next, every frame, for as long as
+// the page is open (a phone's battery, a server's browser tests).
 //
 // Safe text: the label and every heading's text are set as textContent.
 
@@ -33,7 +36,8 @@ function render({ model, el: host }) {
 
   function build() {
     frame = 0;
-    title.textContent = model.get("label") || "";
+    const label = model.get("label") || "";
+    if (title.textContent !== label) title.textContent = label;
     const main = page();
     const tall = Math.max(document.documentElement.scrollHeight, main.scrollHeight);
     if (nav.hidden && tall <= model.get("min_height")) return;
@@ -73,7 +77,9 @@ function render({ model, el: host }) {
     if (!frame) frame = requestAnimationFrame(build);
   }
 
-  const observer = new MutationObserver(soon);
+  const observer = new MutationObserver((records) => {
+    if (records.some((record) => !nav.contains(record.target))) soon();
+  });
   observer.observe(page(), { childList: true, subtree: true });
   window.addEventListener("resize", soon);
   model.on("change", soon);

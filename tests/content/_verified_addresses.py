@@ -30,6 +30,15 @@ VERIFIED_ADDRESSES: dict[str, str] = {
         "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
         " (content/lawful_basis_helper.yaml): BMA, Adults at risk, confidentiality and"
         " disclosure of information (updated 28 June 2024): its key messages.",
+    "https://www.legislation.gov.uk/id/ukpga/2025/18/section/70/2/c":
+        "Read through the search tool on 6 December 2026: Data (Use and Access) Act 2025,"
+        " section 70 (revised, no known outstanding effects), subsections (1) to (3) and part"
+        " of (4): inserts Article 6(1)(ea) and 'Points (ea) and (f)' in the words after point (f)."
+        " Sources of lawful_bases.yaml (update note) and what-is-it-basics three-organisations.",
+    "https://www.bma.org.uk/advice-and-support/ethics/safeguarding/adult-safeguarding-toolkit":
+        "Read through the search tool on 6 December 2026 for the quiz question"
+        " refusal-with-capacity-serious-harm (content/quizzes/adults-guidance.yaml): BMA, Adult"
+        " safeguarding toolkit (updated 4 January 2024): its overview and list of topics only.",
     "https://gov.uk/government/publications/"
     "mandatory-reporting-of-female-genital-mutilation-procedural-information":
         "Read through the search tool on 6 December 2026 for the guided lawful-basis helper"
