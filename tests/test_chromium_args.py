@@ -7,11 +7,21 @@ from the driver's bundle (``chromiumSwitches.ts`` compiled into ``coreBundle.js`
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
 import playwright
-from conftest import CHROMIUM_ARGS, PLAYWRIGHT_DISABLED_FEATURES, UNUSED_BROWSER_UI
+
+# tests/conftest.py by its path: under xdist, `from conftest import` finds whichever folder's
+# conftest was imported last (tests/room_store/conftest.py in `make test-fast`).
+_spec = importlib.util.spec_from_file_location("infoshare_tests_conftest",
+                                               Path(__file__).parent / "conftest.py")
+_root = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_root)
+CHROMIUM_ARGS = _root.CHROMIUM_ARGS
+PLAYWRIGHT_DISABLED_FEATURES = _root.PLAYWRIGHT_DISABLED_FEATURES
+UNUSED_BROWSER_UI = _root.UNUSED_BROWSER_UI
 
 BUNDLE = Path(playwright.__file__).parent / "driver" / "package" / "lib" / "coreBundle.js"
 
