@@ -77,6 +77,8 @@ class ScenarioExerciseView(ScoredQuestions):
                 f"{organisation_html(content, words, s)}{to_html(s.situation)}",
                 prompt_html=escape(words.pick_prompt),
                 kind="single",
+                order_id=s.id,
+                order_room=not scored,
                 options=[{"text": name} for name in self._exercise.options()],
             )
             self._questions[s.id] = question

@@ -5,8 +5,13 @@
 //
 // Safe text: prompt_html, feedback_html and explanation_html are sanitised in Python
 // (content.markdown.to_html); option text and labels are set as textContent.
+//
+// The options are listed in the order the room's phones show them: the room's code (told by
+// the room page open in this browser) seeds it, else this browser's seed (ui/order.js). The
+// answer stays by content index.
 
 import { el, newButton, uniqueId, headingLevel } from "../ui/dom.js";
+import { followSeed, shownOrder } from "../ui/order.js";
 
 function render({ model, el: host }) {
   const uid = uniqueId("is-gq");
@@ -55,11 +60,14 @@ function render({ model, el: host }) {
     root.append(roomStatus);
   }
 
+  let seed = "";
   function update() {
     heading.innerHTML = model.get("prompt_html"); // sanitised in Python
     const answer = model.get("answer") || [];
+    const options = model.get("options") || [];
     list.replaceChildren();
-    (model.get("options") || []).forEach((text, i) => {
+    shownOrder(seed, model.get("order_id"), options.length).forEach((i) => {
+      const text = options[i];
       const item = el("li", "is-gq-option");
       const label = el("span", "is-gq-text");
       label.textContent = text;
@@ -82,10 +90,17 @@ function render({ model, el: host }) {
     status.textContent = model.get("status");
   }
 
+  const stopSeed = model.get("order_id") ? followSeed(true, (next) => {
+    seed = next;
+    update();
+  }) : () => {};
   update();
   model.on("change", update);
   host.appendChild(root);
-  return () => model.off("change", update);
+  return () => {
+    stopSeed();
+    model.off("change", update);
+  };
 }
 
 export default { render };

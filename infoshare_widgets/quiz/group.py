@@ -52,6 +52,9 @@ class GroupQuestion(ModuleWidget):
     prompt_html = traitlets.Unicode("").tag(sync=True)  # sanitised (to_inline_html)
     heading_level = traitlets.Int(3).tag(sync=True)
     options = traitlets.List(traitlets.Unicode()).tag(sync=True)  # plain text
+    # The question's own id: the options are shown in the order of the room open in this
+    # browser, as its phones show them (ui/order.js); "" = the content's order.
+    order_id = traitlets.Unicode("").tag(sync=True)
     # [] until revealed; then [{correct, feedback_html}] per option (feedback sanitised).
     answer = traitlets.List(traitlets.Dict()).tag(sync=True)
     explanation_html = traitlets.Unicode("").tag(sync=True)
@@ -67,7 +70,7 @@ class GroupQuestion(ModuleWidget):
     def __init__(self, question: models.Question, words: GroupQuestionWords,
                  heading_level: int = 3, room_question: str = "") -> None:
         super().__init__(prompt_html=to_inline_html(question.prompt), heading_level=heading_level,
-                         options=[o.text for o in question.options],
+                         options=[o.text for o in question.options], order_id=question.id,
                          right_label=words.right_answer, wrong_label=words.wrong_answer,
                          room_question=room_question,
                          room_words={"ask": words.room_ask, "asked": words.room_asked,

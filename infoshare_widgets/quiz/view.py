@@ -48,6 +48,7 @@ class QuizView(ScoredQuestions):
                 heading_level=heading_level + 1,
                 prompt_html=to_inline_html(q.prompt),
                 kind=q.kind,
+                order_id=q.id,
                 options=[{"text": o.text} for o in q.options],
             )
             for number, q in enumerate(quiz.questions, start=1)

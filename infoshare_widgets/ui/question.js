@@ -19,8 +19,13 @@
 //
 // Safe text: prompt_html, intro_html and feedback_html are sanitised in Python
 // (content.markdown.to_html); everything else is set as textContent.
+//
+// Shown order (ui/order.js): with an `order_id`, the options are placed in a per-learner order
+// (in a room, the room's); each input keeps its content index (its value, `inputs[i]`), so
+// `chosen` and every message carry content indices and the seed never leaves the page.
 
 import { el, newButton, uniqueId, headingLevel, setQuiet } from "./dom.js";
+import { followSeed, placeRows, shownOrder } from "./order.js";
 
 // A button's visible label; its accessible name adds the question's name ("Check answer: A
 // mother says no"), starting with the visible words (WCAG 2.5.3).
@@ -84,7 +89,9 @@ function render({ model, el: host }) {
   pager.append(previousButton, nextButton);
   root.appendChild(pager);
 
-  let inputs = [];
+  let inputs = []; // by content index
+  let rows = [];
+  let seed = "";
   let drawnOptions = null;
   let drawnChecks = model.get("checks");
   let drawnHtml = null;
@@ -109,7 +116,7 @@ function render({ model, el: host }) {
     const key = JSON.stringify([type, options]);
     if (key === drawnOptions) return;
     drawnOptions = key;
-    list.replaceChildren();
+    rows = [];
     inputs = options.map((option, i) => {
       const row = el("div", "is-q-option");
       const input = el("input", "is-q-input");
@@ -124,10 +131,19 @@ function render({ model, el: host }) {
       const label = el("label", "is-q-label", option.text || "");
       label.htmlFor = input.id;
       row.append(input, label);
-      list.appendChild(row);
+      rows.push(row);
       return input;
     });
+    placeOptions();
     applyChosen();
+  }
+
+  function shown() {
+    return shownOrder(seed, model.get("order_id"), rows.length);
+  }
+
+  function placeOptions() {
+    placeRows(list, rows, shown());
   }
 
   function drawHeading() {
@@ -263,7 +279,7 @@ function render({ model, el: host }) {
     });
     model.send({ event: "try_again" });
     // The button hides itself once the feedback is cleared: put focus back on the options.
-    if (inputs.length) inputs[0].focus();
+    if (inputs.length) inputs[shown()[0]].focus();
   });
   previousButton.addEventListener("click", () => model.send({ event: "previous" }));
   nextButton.addEventListener("click", () => model.send({ event: "next" }));
@@ -273,11 +289,17 @@ function render({ model, el: host }) {
     if (model.get("restored")) applyChosen();
   }
 
+  // The learner's seed (or the room's): read in the page, never sent.
+  const stopSeed = model.get("order_id") ? followSeed(model.get("order_room"), (next) => {
+    seed = next;
+    if (rows.length) placeOptions();
+  }) : () => {};
   update();
   model.on("change", update);
   model.on("change:chosen change:restored", onChosen);
   host.appendChild(root);
   return () => {
+    stopSeed();
     model.off("change", update);
     model.off("change:chosen change:restored", onChosen);
   };

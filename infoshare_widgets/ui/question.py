@@ -46,7 +46,12 @@ class QuestionWidget(ModuleWidget):
     kind = traitlets.Enum(["single", "multiple"], default_value="single").tag(sync=True)
     # [{"text": plain text}] in order; the page sets each label's textContent.
     options = traitlets.List(traitlets.Dict()).tag(sync=True)
-    # Indices of the options ticked now; the page keeps it in step both ways.
+    # The question's own id (content, never the learner's): the page shows the options in an
+    # order from it and a seed kept in the browser (ui/order.js); "" = the content's order.
+    order_id = traitlets.Unicode("").tag(sync=True)
+    # A facilitator's page: the order follows the live room open in this browser (its code).
+    order_room = traitlets.Bool(False).tag(sync=True)
+    # Content indices of the options ticked now (whatever their shown order); kept in step.
     chosen = traitlets.List(traitlets.Int()).tag(sync=True)
     check_label = traitlets.Unicode("").tag(sync=True)
     try_again_label = traitlets.Unicode("").tag(sync=True)

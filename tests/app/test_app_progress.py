@@ -24,6 +24,12 @@ QUIZ_SECTION = "what-is-it"
 QUIZ = CONTENT.quizzes_for(QUIZ_SECTION)[0]
 FIRST = QUIZ.questions[0]
 RIGHT = next(i for i, o in enumerate(FIRST.options) if o.correct)
+# A learner's seed of the options' shown order (ui/order.js), set before the page makes its own:
+# with it the first question (true/false, the key first in the content) shows the key second.
+SEED = "orderseed0"
+SEED_JS = f"""try {{ localStorage.getItem("infoshare-order-seed") ||
+  localStorage.setItem("infoshare-order-seed", "{SEED}"); }} catch (e) {{}}"""
+SHOWN_JS = "q => [...q.querySelectorAll('input')].map(i => Number(i.value))"
 STORED_JS = """() => Object.keys(localStorage).filter(k => k.startsWith('infoshare-progress:'))
   .map(k => [k, localStorage.getItem(k)])"""
 
@@ -42,7 +48,7 @@ def first_question(page: object) -> object:
 
 def answer_first(page: object, option: int = RIGHT) -> object:
     question = first_question(page)
-    question.locator("label").nth(option).click()
+    question.locator(f'label[for$="-option-{option}"]').click()
     question.locator(".is-q-check").click()
     question.locator(".is-q-feedback").filter(has_text=re.compile(r"\w")).wait_for()
     page.wait_for_function(  # type: ignore[attr-defined]
@@ -106,7 +112,15 @@ def test_the_notebooks_place_the_parts_the_plan_counts() -> None:
 
 def test_an_answer_comes_back_after_a_reload_and_an_edited_question_or_corrupt_entry_is_ignored(
         app_server, context) -> None:
-    page = open_page(context, app_server.section_url(QUIZ_SECTION))
+    context.add_init_script(SEED_JS)
+    sent: list[str] = []
+    page = context.new_page()
+    page.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(
+        frame if isinstance(frame, str) else frame.decode("utf-8", "replace"))))
+    page.goto(app_server.section_url(QUIZ_SECTION))
+    wait_settled(page)
+    # The options in the seed's order (issue 23): the key, first in the content, shown second.
+    assert first_question(page).evaluate(SHOWN_JS) == [1, 0] and RIGHT == 0
     question = answer_first(page)
     feedback = question.locator(".is-q-feedback").inner_text()
     score = question.locator(".is-q-position").inner_text()  # "Question 1 of 6 · 1 correct"
@@ -118,7 +132,13 @@ def test_an_answer_comes_back_after_a_reload_and_an_edited_question_or_corrupt_e
     wait_settled(page)
     question = first_question(page)
     question.locator(".is-q-feedback").filter(has_text=re.compile(r"\w")).wait_for()
-    assert question.locator("input").nth(RIGHT).is_checked()
+    assert question.locator(f'input[value="{RIGHT}"]').is_checked()
+    # The same order after the reload, and the answer back on the option chosen (shown second);
+    # the kernel had the content's index, and the seed never left the browser.
+    assert question.evaluate(SHOWN_JS) == [1, 0]
+    assert question.locator("input").nth(1).is_checked()
+    assert page.evaluate("localStorage.getItem('infoshare-order-seed')") == SEED
+    assert sent and not [frame for frame in sent if SEED in frame]
     assert question.locator(".is-q-feedback").inner_text() == feedback
     live = question.locator(".is-q-feedback")
     assert live.get_attribute("aria-live") == "off" and live.get_attribute("role") is None
@@ -126,7 +146,7 @@ def test_an_answer_comes_back_after_a_reload_and_an_edited_question_or_corrupt_e
     question.locator(".is-q-position").filter(has_text=score).wait_for()
     # The learner acts again: announced as usual.
     question.locator(".is-q-retry").click()
-    question.locator("label").nth(RIGHT).click()
+    question.locator(f'label[for$="-option-{RIGHT}"]').click()
     question.locator(".is-q-check").click()
     page.wait_for_function("el => el.getAttribute('role') === 'status'", arg=live.element_handle())
 
@@ -149,7 +169,7 @@ def test_an_answer_comes_back_after_a_reload_and_an_edited_question_or_corrupt_e
     assert sum("ignored" in w for w in warnings) >= 3
     page.wait_for_timeout(1000)  # a restored answer would be shown by now
     assert first_question(page).locator(".is-q-feedback").inner_text() == ""
-    assert not first_question(page).locator("input").nth(RIGHT).is_checked()
+    assert not first_question(page).locator(f'input[value="{RIGHT}"]').is_checked()
     answer_first(page)  # and it still works
 
 
@@ -194,7 +214,7 @@ def test_the_start_page_starts_empty_shows_progress_clear_empties_it_and_facilit
     way.filter(has_text=t("start_course")).wait_for()  # nothing kept: a first visit again
     # The quiz in the other tab drops the answer it showed.
     quiz.wait_for_function("() => !document.querySelector('.is-quiz .is-q-feedback').textContent")
-    assert not first_question(quiz).locator("input").nth(RIGHT).is_checked()
+    assert not first_question(quiz).locator(f'input[value="{RIGHT}"]').is_checked()
 
     answer_first(quiz)  # answered again, for the facilitator's page not to read
     before = stored(quiz)
@@ -220,7 +240,7 @@ def test_without_storage_the_page_works_and_says_so_once(app_server, browser) ->
         page.locator(".is-progress-off", has_text=t("not_kept")).wait_for()
         assert page.locator(".is-progress-off:visible").count() == 1
         question = first_question(page)
-        question.locator("label").nth(RIGHT).click()
+        question.locator(f'label[for$="-option-{RIGHT}"]').click()
         question.locator(".is-q-check").click()
         question.locator(".is-q-feedback").filter(has_text=re.compile(r"\w")).wait_for()
         start = open_page(ctx, app_server.section_url("start"))

@@ -102,7 +102,7 @@ def test_feedback_is_in_view_announced_once_an_empty_check_is_an_inline_error_an
     assert scenario.locator(".is-q-retry").is_hidden()  # nothing to try again
 
     # An answer: the error goes; the verdict is a short heading, scrolled into view, said once.
-    scenario.locator("label").nth(RIGHT).click()
+    scenario.locator(f'label[for$="-option-{RIGHT}"]').click()
     check.evaluate("b => b.scrollIntoView({block: 'end'})")  # the feedback would fall below
     page.evaluate("() => { window.isLiveChanges = 0; }")
     check.click()
@@ -128,12 +128,12 @@ def test_feedback_is_in_view_announced_once_an_empty_check_is_an_inline_error_an
 
     # A reply from the kernel never unticks what the learner just ticked: a wrong answer,
     # "Try again", then at once (before the kernel answers) a new tick.
-    second.locator("label").nth(SECOND_WRONG).click()
+    second.locator(f'label[for$="-option-{SECOND_WRONG}"]').click()
     second.locator(".is-q-check").click()
     second.locator(".is-q-retry").wait_for()
     second.evaluate("""(q, right) => {
         q.querySelector('.is-q-retry').click();
-        q.querySelectorAll('input')[right].click();
+        q.querySelector(`input[value="${right}"]`).click();  // by content index
     }""", SECOND_RIGHT)
     page.wait_for_function("(q) => !q.querySelector('.is-q-feedback').textContent",
                            arg=second.element_handle())
@@ -141,7 +141,7 @@ def test_feedback_is_in_view_announced_once_an_empty_check_is_an_inline_error_an
     verdict = second.locator(".is-q-feedback .is-q-verdict")
     verdict.wait_for()
     assert verdict.inner_text().strip() == q("correct")
-    assert second.locator("input").nth(SECOND_RIGHT).is_checked()
+    assert second.locator(f'input[value="{SECOND_RIGHT}"]').is_checked()
     assert not re.search(re.escape(q("error_prefix")), second.locator(".is-q-feedback")
                          .text_content())
 
@@ -174,7 +174,7 @@ def test_one_question_at_a_time_keeps_progress_and_a_long_page_lists_its_parts(
     assert second.locator("h3").inner_text() == SCENARIOS[1].title
     assert second.locator(".is-q-previous").get_attribute("aria-label") == \
         f"{q('previous_question')}: {SCENARIOS[0].title}"
-    second.locator("label").nth(SECOND_RIGHT).click()
+    second.locator(f'label[for$="-option-{SECOND_RIGHT}"]').click()
     second.locator(".is-q-check").click()
     second.locator(".is-q-verdict").wait_for()
     page.wait_for_function(
@@ -191,7 +191,7 @@ def test_one_question_at_a_time_keeps_progress_and_a_long_page_lists_its_parts(
     first.locator(".is-q-position").filter(
         has_text=q("score_beside", correct=1)).wait_for()  # the restored answer is counted
     second = go_next(page, first, position(2))
-    assert second.locator("input").nth(SECOND_RIGHT).is_checked()
+    assert second.locator(f'input[value="{SECOND_RIGHT}"]').is_checked()
     assert second.locator(".is-q-feedback .is-q-verdict").inner_text().strip() == q("correct")
     assert second.locator(".is-q-feedback").get_attribute("aria-live") == "off"
 

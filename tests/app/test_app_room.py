@@ -15,10 +15,18 @@ from infoshare_widgets.room_store.questions import catalogue
 
 CONTENT = load_content(default_content_dir())
 WORDS = {k: CONTENT.text("facilitator", k) for k in CONTENT.ui.facilitator}  # type: ignore
-QUESTION = next(q for q in catalogue(CONTENT).questions.values()
-                if q.id.startswith("quiz.") and not q.multiple)
-RIGHT = min(QUESTION.correct)
-WRONG = next(i for i in range(len(QUESTION.options)) if i != RIGHT)
+SINGLE = [q for q in catalogue(CONTENT).questions.values()
+          if q.id.startswith("quiz.") and not q.multiple]
+# The room's order of each question's options (ui/order.js, as the room pages load it).
+ORDERS_JS = """async ([code, questions]) => {
+  const order = await import(new URL(document.body.dataset.order, location.href).href);
+  return questions.map(([id, count]) => order.roomOrder(code, id, count));
+}"""
+SHOWN_JS = "node => [...node.querySelectorAll('input')].map(i => Number(i.value))"
+
+
+def room_orders(page: object, code: str, questions: list) -> list[list[int]]:
+    return page.evaluate(ORDERS_JS, [code, [[q.id, len(q.options)] for q in questions]])
 
 
 def test_the_room_pages_are_served_with_the_site_policy(app_server) -> None:
@@ -52,7 +60,14 @@ def test_a_facilitator_and_a_learner_in_a_room(app_server, browser, context) -> 
     assert len(secret) > 20 and "#" not in host.url and secret not in host.url
     host.reload()
     code.filter(has_text=re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")).wait_for()
-    host.locator("#pick").select_option(QUESTION.id)
+    # A question the room's code shows out of the content's order, its key moved (issue 23).
+    orders = room_orders(host, code.inner_text(), SINGLE)
+    question, order = next((q, o) for q, o in zip(SINGLE, orders, strict=True)
+                           if o.index(min(q.correct)) != min(q.correct))
+    right = min(question.correct)
+    step = next(k for k, i in enumerate(order) if i != right)  # arrow presses to a wrong one
+    wrong = order[step]
+    host.locator("#pick").select_option(question.id)
     host.get_by_role("button", name=WORDS["room_ask"]).click()
     host.locator("#phase").filter(has_text=WORDS["room_open"]).wait_for()
     axe_clean(host)
@@ -69,32 +84,47 @@ def test_a_facilitator_and_a_learner_in_a_room(app_server, browser, context) -> 
         learner.keyboard.press("Enter")
         options = learner.locator("input[name=option]")
         options.first.wait_for()
-        assert options.count() == len(QUESTION.options)
+        assert options.count() == len(question.options)
+        # The phone (another context) shows the room's order, the projector's chart the same;
+        # each option's value stays its index in the content.
+        assert learner.locator("#options").evaluate(SHOWN_JS) == order
+        shown_texts = [question.options[i] for i in order]
+        assert learner.locator("#options label").all_inner_texts() == shown_texts
+        assert host.locator("#chart .is-room-label").all_inner_texts() == shown_texts
         axe_clean(learner)
-        # by keyboard: focus the first option, arrow to the one wanted, send with Enter
+        # by keyboard: focus the first option, arrow (in the shown order) to the one wanted,
+        # send with Enter
         options.first.focus()
         learner.keyboard.press("Space")
-        for _ in range(WRONG):
+        for _ in range(step):
             learner.keyboard.press("ArrowDown")
         learner.keyboard.press("Enter")
         status = learner.locator("#follow-status")
         status.filter(has_text=WORDS["room_sent"]).wait_for()
         number = WORDS["room_your_number"].replace("{number}", "1")
         learner.locator("#number").filter(has_text=number).wait_for()
+        # The phone reloaded: the same order (the code is kept with its token), its answer back
+        # on the option it chose.
+        learner.reload()
+        learner.locator(f'input[value="{wrong}"]:checked').wait_for()
+        assert learner.locator("#options").evaluate(SHOWN_JS) == order
 
-        number = host.locator("#chart li").nth(WRONG).locator(".is-room-number")
+        assert learner.locator(f'input[value="{wrong}"]').is_checked()
+        number = host.locator("#chart li").nth(step).locator(".is-room-number")
         number.filter(has_text="1 (100%)").wait_for()
         # the counts in words too, announced politely (a status region, at most every 5 s)
         announce = host.locator("#announce[role=status]")
-        announce.filter(has_text=f"{QUESTION.options[WRONG]}: 1").wait_for(state="attached")
+        announce.filter(has_text=f"{question.options[wrong]}: 1").wait_for(state="attached")
         assert WORDS["room_announce"] in announce.inner_text()
         host.get_by_role("button", name=WORDS["room_close"]).click()
         status.filter(has_text=WORDS["room_closed"]).wait_for()
-        assert options.nth(RIGHT).is_disabled()
+        assert learner.locator(f'input[value="{right}"]').is_disabled()
         host.get_by_role("button", name=WORDS["room_reveal"]).click()
         learner.locator(".is-room-right").first.wait_for()
-        assert WORDS["room_right"] in learner.locator(".is-room-option").nth(RIGHT).inner_text()
-        assert WORDS["room_right"] in host.locator("#chart li").nth(RIGHT).inner_text()
+        shown_right = order.index(right)
+        assert WORDS["room_right"] in learner.locator(".is-room-option").nth(shown_right) \
+            .inner_text()
+        assert WORDS["room_right"] in host.locator("#chart li").nth(shown_right).inner_text()
         axe_clean(learner)
         axe_clean(host)
         door_by_keyboard(host, code.inner_text(), app_server.url)
@@ -149,13 +179,26 @@ def test_the_facilitator_asks_the_room_the_question_on_their_screen(app_server, 
     host = context.new_page()
     host.goto(f"{app_server.url}/room/host")
     host.get_by_role("button", name=WORDS["room_start"]).click()
-    host.locator("#code").filter(has_text=re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")).wait_for()
+    room_code = host.locator("#code")
+    room_code.filter(has_text=re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")).wait_for()
+    # The projected page lists each question's options in the room's order, as the phones do
+    # (told the room's code by the room page in the same browser, issue 23).
+    quiz = CONTENT.quizzes_for("what-is-it")[0]
+    expected = [[q.options[i].text for i in order] for q, order in
+                zip(quiz.questions, room_orders(host, room_code.inner_text(), quiz.questions),
+                    strict=True)]
+    listed = "(all, n) => [...all].slice(0, n).map(q => [...q.querySelectorAll('.is-gq-text')]" \
+             ".map(t => t.textContent))"
+    page.wait_for_function(f"([want, n]) => JSON.stringify(({listed})(document.querySelectorAll("
+                           f"'.is-gq'), n)) === JSON.stringify(want)",
+                           arg=[expected, len(expected)])
     ask.click()
     said.filter(has_text=WORDS["room_asked"]).wait_for()
     host.locator("#phase").filter(has_text=WORDS["room_open"]).wait_for()
     on_screen = " ".join(question.locator(".is-gq-prompt").inner_text().split())
     assert " ".join(host.locator("#prompt").inner_text().split()) == on_screen
     assert host.locator("#pick").input_value().startswith("quiz.")
+    assert host.locator("#chart .is-room-label").all_inner_texts() == expected[0]
     axe_clean(page)
     host.get_by_role("button", name=WORDS["room_end"]).click()
     host.locator("#ended").wait_for()
@@ -182,7 +225,7 @@ def test_the_facilitators_page_says_when_rooms_are_down_and_backs_off(app_server
                       body=json.dumps({"error": "room_unavailable"}))
 
     host.route("**/room/api/host?wait=*", down)
-    host.locator("#pick").select_option(QUESTION.id)
+    host.locator("#pick").select_option(SINGLE[0].id)
     host.get_by_role("button", name=WORDS["room_ask"]).click()  # wakes the long poll
     trouble = host.locator("#trouble[role=status]")
     trouble.filter(has_text=WORDS["room_store_down"]).wait_for()

@@ -190,3 +190,28 @@ def test_every_shipped_quiz_builds_and_its_right_answers_score(shipped_quiz) -> 
         fill(SHIPPED.text("quiz", "score_graded"), best=len(qs), total=len(qs),
              unsafe=SHIPPED.text("quiz", "unsafe_none")) if graded
         else fill(SHIPPED.text("quiz", "score"), correct=len(qs), total=len(qs)))
+
+
+def test_every_option_list_a_learner_answers_is_named_for_its_shown_order() -> None:
+    """Issue 23: each quiz question, golden-rules check and scenario (and each group question on
+    the projector) carries its own id, from which and a seed the page orders its options
+    (ui/order.js); a facilitator's scenarios follow the room's order."""
+    from infoshare_widgets.golden_rules.model import check_quiz
+    from infoshare_widgets.golden_rules.view import rules_wording
+    from infoshare_widgets.lawful_basis import lawful_basis_widget
+    from infoshare_widgets.quiz.group import GroupQuizView
+
+    quizzes = [*SHIPPED.quizzes, *(check_quiz(r, rules_wording(SHIPPED))
+                                   for r in SHIPPED.golden_rules)]
+    assert len(quizzes) > len(SHIPPED.quizzes) >= 1
+    for each in quizzes:
+        ids = [q.id for q in each.questions]
+        assert [w.order_id for w in questions(quiz_widget(SHIPPED, each))] == ids, each.id
+        group = quiz_widget(SHIPPED, each, group=True)
+        assert isinstance(group, GroupQuizView)
+        assert [w.order_id for w in group._questions] == ids, each.id
+    for scored in (True, False):
+        exercise = lawful_basis_widget(SHIPPED, scored=scored).children[1]
+        shown = list(exercise._questions.values())
+        assert [w.order_id for w in shown] == [s.id for s in SHIPPED.scenarios.scenarios]
+        assert {w.order_room for w in shown} == {not scored}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from _quiz_support import content, quiz
 
+from infoshare_widgets import frontend
 from infoshare_widgets.facilitator.view import DiscussionTimer, timer_widget
 from infoshare_widgets.quiz.group import GroupQuestion, GroupQuestionWords
 
@@ -29,11 +30,51 @@ def test_a_room_question_reveals_its_answer_in_words(widget_page) -> None:
     widget._handle_custom_msg({"event": "reveal"}, [])  # what the kernel does with it
     widget_page.sync(widget)
     assert button.get_attribute("aria-expanded") == "true"
-    marks = options.locator(".is-gq-mark").all_inner_texts()
     words = GroupQuestionWords.from_content(content())
-    assert marks == [words.wrong_answer, words.right_answer, words.wrong_answer]  # not colour
+    marks = {item.locator(".is-gq-text").inner_text(): item.locator(".is-gq-mark").inner_text()
+             for item in options.get_by_role("listitem").all()}
+    assert marks == {o.text: words.right_answer if o.correct else words.wrong_answer
+                     for o in quiz().questions[0].options}  # in words, not colour
     assert host.get_by_role("status").first.inner_text() == words.answer_shown
     assert widget_page.calls == []  # nothing set from the page
+
+
+ORDER_URL = f"http://widgets.test/{frontend.ROUTE}/{frontend.version()}/ui/order.js"
+# The room page open in this browser: it answers "which room?" and tells a room's code or its end.
+ROOM_PAGE = """async ([url, id]) => {
+  const order = await import(url);
+  localStorage.setItem("infoshare-order-seed", "projectorseed");
+  window.heard = [];
+  window.roomPage = new BroadcastChannel("infoshare-room:/");
+  window.roomPage.onmessage = (event) => window.heard.push(event.data);
+  return { learner: order.shownOrder("projectorseed", id, 3),
+           room: order.roomOrder("ABCD-EFGH", "quiz.q." + id, 3) };
+}"""
+
+
+def test_a_room_question_lists_its_options_in_the_rooms_order(widget_page) -> None:
+    """On the projector the options come in the order the room's phones show (issue 23)."""
+    widget = group_question()
+    page = widget_page.page
+    orders = page.evaluate(ROOM_PAGE, [ORDER_URL, widget.order_id])
+    assert orders["learner"] != orders["room"]  # so the test tells the two apart
+    host = widget_page.mount(widget)
+    texts = host.locator(".is-gq-text")
+    listed = [[widget.options[i] for i in order] for order in (orders["learner"], orders["room"])]
+    page.wait_for_function("() => window.heard.length > 0")
+    assert page.evaluate("window.heard") == [{"which": True}]  # it asks which room is open
+    assert texts.all_inner_texts() == listed[0]  # no room yet: this browser's order
+    page.evaluate("window.roomPage.postMessage({ room: 'abcd efgh' })")
+    page.wait_for_function("want => [...document.querySelectorAll('.is-gq-text')]"
+                           ".map(t => t.textContent).join() === want", arg=",".join(listed[1]))
+    widget._handle_custom_msg({"event": "reveal"}, [])  # the answer stays by content index
+    widget_page.sync(widget)
+    right = host.locator(".is-gq-right .is-gq-text").all_inner_texts()
+    assert right == [o.text for o in quiz().questions[0].options if o.correct]
+    page.evaluate("window.roomPage.postMessage({ room: '' })")  # the room ended
+    page.wait_for_function("want => [...document.querySelectorAll('.is-gq-text')]"
+                           ".map(t => t.textContent).join() === want", arg=",".join(listed[0]))
+    assert widget_page.sent == [] and not widget_page.errors
 
 
 def timer() -> DiscussionTimer:

@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 from tornado import web
 
+from ... import frontend
 from ...content.cache import current_content
 from ..page_info import page_info, start_notebook
 
@@ -51,7 +52,8 @@ class RoomPage(web.RequestHandler):
         info = page_info(start_notebook())
         html = ENV.get_template(self.template).render(
             w=wording, words_json=jinja2.utils.markupsafe.Markup(script_json(wording)),
-            lang=info.get("lang", "en"), app=info.get("app", ""), room=self.prefix)
+            lang=info.get("lang", "en"), app=info.get("app", ""), room=self.prefix,
+            version=frontend.version())
         self.set_header("Cache-Control", "no-store")
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.finish(html)

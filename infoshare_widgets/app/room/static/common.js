@@ -33,5 +33,16 @@ window.Room = (() => {
     return node;
   }
 
-  return { words, api, say, el, sleep };
+  // The order a question's options are shown in on the projector and every phone: the room's
+  // code seeds it (ui/order.js, served with the widgets' files; the body names its address).
+  // Until that module has loaded, or if it cannot, the content's order. Values stay content
+  // indices, so answers and counts do not depend on it.
+  let orderModule = null;
+  const orderReady = import(new URL(document.body.dataset.order, location.href).href)
+    .then((module) => { orderModule = module; }, () => {});
+  function shownOrder(code, id, count) {
+    return orderModule ? orderModule.roomOrder(code, id, count) : [...Array(count).keys()];
+  }
+
+  return { words, api, say, el, sleep, orderReady, shownOrder };
 })();

@@ -5,13 +5,19 @@
    down) the page says so and tries again, waiting longer each time. */
 "use strict";
 (() => {
-  const { api, say, el, sleep, words } = window.Room;
+  const { api, say, el, sleep, words, orderReady, shownOrder } = window.Room;
   const $ = (id) => document.getElementById(id);
   const ANNOUNCE_MS = 5000;  // polite announcements at most this often
   const KEY = `infoshare-room-secret:${location.pathname}`;
   const RETRY_MS = [1000, 2000, 4000, 8000, 15000, 30000];  // back-off while rooms are down
   let secret = keptSecret();
   let view = null, lastAnnounced = "", announceTimer = null, lastAnnounceAt = 0;
+  // The facilitator's projected page listens here (a channel named after the site's base path):
+  // it asks the room the question on its screen, and lists the options in the room's order.
+  const channel = typeof BroadcastChannel === "function"
+    ? new BroadcastChannel(`infoshare-room:${new URL("../", location.href).pathname}`) : null;
+  const tellRoom = (code) => { if (channel) channel.postMessage({ room: code }); };
+  const order = (q) => shownOrder(view && view.code, q.id, q.options.length);
 
   function keptSecret() {
     const fromLink = location.hash.slice(1);
@@ -46,11 +52,12 @@
   function ended() {
     $("room").hidden = true; $("start").hidden = true; $("ended").hidden = false;
     secret = ""; keep("");
+    tellRoom("");
   }
 
   function summary(v) {
     if (!v.question || !v.counts) return "";
-    const parts = v.question.options.map((text, i) => `${text}: ${v.counts[i]}`);
+    const parts = order(v.question).map((i) => `${v.question.options[i]}: ${v.counts[i]}`);
     return `${words.room_announce} (${v.answered} ${words.room_answered}): ${parts.join("; ")}`;
   }
 
@@ -74,7 +81,8 @@
     if (!q) return;
     const total = Math.max(1, v.answered || 0);
     const reveal = v.reveal;
-    q.options.forEach((text, i) => {
+    order(q).forEach((i) => {
+      const text = q.options[i];
       const n = v.counts ? v.counts[i] : 0;
       const percent = Math.round((100 * n) / total);
       const bar = el("span", { class: "is-room-bar", "aria-hidden": "true" });
@@ -111,7 +119,9 @@
       }
     }
     const stageChanged = first || v.stage !== view.stage;
+    const told = view && view.code;
     view = { ...(view || {}), ...v };
+    if (view.code && view.code !== told) tellRoom(view.code);
     $("counts").textContent = `${v.devices} ${words.room_devices}` +
       (v.question ? ` · ${v.answered} ${words.room_answered}` : "");
     const q = v.question;
@@ -149,6 +159,7 @@
   }
 
   async function follow() {
+    await orderReady;
     let since = -1, failures = 0;
     while (secret) {
       let reply;
@@ -208,12 +219,11 @@
     if (data.ended) ended();
   });
 
-  // The facilitator's projected page asks for the question on its screen ("Ask the room" under
-  // a group question): same browser, same site (the channel is named after the base path).
-  if (typeof BroadcastChannel === "function") {
-    const base = new URL("../", location.href).pathname; // <base>room/host
-    const channel = new BroadcastChannel(`infoshare-room:${base}`);
+  // The facilitator's projected page asks which room is open (for the order of its options) and
+  // for the question on its screen ("Ask the room" under a group question): same browser.
+  if (channel) {
     channel.onmessage = async (event) => {
+      if ((event.data || {}).which) { tellRoom((secret && view && view.code) || ""); return; }
       const id = (event.data || {}).ask;
       if (typeof id !== "string") return;
       const known = secret && view && (view.questions || []).some((q) => q.id === id);

@@ -3,12 +3,12 @@
    never a name. */
 "use strict";
 (() => {
-  const { api, say, el, sleep, words } = window.Room;
+  const { api, say, el, sleep, words, orderReady, shownOrder } = window.Room;
   const KEY = "infoshare-room-device";
   const $ = (id) => document.getElementById(id);
   const join = $("join"), follow = $("follow"), status = $("follow-status");
   const form = $("answer");
-  let token = null, current = null, chosen = [], shownStage = -1;
+  let token = null, current = null, chosen = [], shownStage = -1, code = "";
   // The status line is a live region: set only when its words change, so a long poll that
   // comes back unchanged announces nothing.
   const setStatus = (text) => { if (status.textContent !== text) status.textContent = text; };
@@ -38,9 +38,9 @@
 
   join.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const code = $("code").value;
+    const typed = $("code").value;
     let reply;
-    try { reply = await api("POST", "join", { body: { code } }); } catch (e) {
+    try { reply = await api("POST", "join", { body: { code: typed } }); } catch (e) {
       reply = { status: 503, data: { error: "room_unavailable" } };
     }
     const { status: code_status, data } = reply;
@@ -49,7 +49,8 @@
       $("code").focus();
       return;
     }
-    token = data.token; keep({ token, number: data.number });
+    // The code is kept with the token: it seeds the order the options are shown in.
+    token = data.token; code = typed; keep({ token, number: data.number, code });
     showNumber(data.number);
     start();
   });
@@ -61,7 +62,9 @@
     const options = $("options");
     options.replaceChildren();
     const reveal = view.reveal;
-    q.options.forEach((text, i) => {
+    // In the room's order; each input's value is the option's index in the content.
+    shownOrder(code, q.id, q.options.length).forEach((i) => {
+      const text = q.options[i];
       const id = `option-${i}`;
       const input = el("input", { type: q.multiple ? "checkbox" : "radio", name: "option",
                                   id, value: String(i) });
@@ -121,6 +124,7 @@
   });
 
   async function start() {
+    await orderReady;
     join.hidden = true; follow.hidden = false;
     status.textContent = words.room_joined;
     let since = -1, failures = 0;
@@ -154,6 +158,6 @@
     history.replaceState(null, "", location.pathname);
   }
   if (saved && saved.token && !fromLink) {
-    token = saved.token; showNumber(saved.number); start();
+    token = saved.token; code = String(saved.code || ""); showNumber(saved.number); start();
   }
 })();
