@@ -341,3 +341,56 @@ def check_line_stays_in_view(page, question) -> None:  # type: ignore[no-untyped
     assert radio.evaluate("r => r === document.activeElement")
     at = question.evaluate(UNDER_LINE_JS)
     assert at["focusedTop"] >= at["lineBottom"] - 1, at  # not under the line
+
+
+# Issue 23's audit counted 9.3 key presses a scenario, keyboard alone, before options were shown
+# in a per-learner order: moving to the next scenario, choosing, checking. The order must not
+# make it grow. A fixed seed, so the count is the same on every run.
+KEYS_PER_SCENARIO = 9.3
+ORDER_SEED_JS = """try { localStorage.setItem("infoshare-order-seed", "keyboardseed1"); }
+  catch (e) {}"""
+FOCUSED_JS = """(sel) => !!document.activeElement && document.activeElement.matches(sel)"""
+
+
+def test_the_scenarios_by_keyboard_alone_take_no_more_key_presses_than_before(
+        app_server, desktop) -> None:
+    desktop.add_init_script(ORDER_SEED_JS)
+    page = open_page(desktop, app_server.section_url("what-is-it"))
+    scenario_shown(page).locator(".is-q-position").focus()  # where "Next question" leaves it
+    counts = []
+    for number, scenario in enumerate(SCENARIOS, start=1):
+        shown, count = scenario_shown(page), 0
+
+        def press(key: str) -> None:
+            nonlocal count
+            page.keyboard.press(key)
+            count += 1
+
+        def tab_to(selector: str, where: int = number) -> None:
+            for _ in range(30):
+                press("Tab")
+                if page.evaluate(FOCUSED_JS, selector):
+                    return
+            raise AssertionError(f"scenario {where}: Tab never reached {selector}")
+
+        tab_to("input[type=radio]")
+        values = shown.locator("input[type=radio]").evaluate_all("rs => rs.map(r => r.value)")
+        right = next(i for i, v in enumerate(values) if BASES[int(v)] in scenario.fits)
+        for _ in range(right):
+            press("ArrowDown")
+        if right == 0:
+            press("Space")
+        tab_to(".is-q-check")
+        press("Enter")
+        shown.locator(".is-q-feedback h4.is-q-verdict").wait_for()
+        assert shown.locator(".is-q-feedback h4.is-q-verdict").inner_text().strip() == q("correct")
+        if number < len(SCENARIOS):
+            tab_to(".is-q-next")
+            press("Enter")
+            page.wait_for_function(
+                "(p) => document.activeElement && document.activeElement.classList.contains("
+                "'is-q-position') && document.activeElement.textContent.startsWith(p)",
+                arg=position(number + 1))
+        counts.append(count)
+    average = sum(counts) / len(counts)
+    assert average <= KEYS_PER_SCENARIO, f"{average:.1f} key presses a scenario: {counts}"
