@@ -14,6 +14,8 @@ CHROMIUM ?= /usr/bin/chromium
 TEST_WORKERS ?= 2
 # The server and browser tier: three processes measured no faster than two here (12 min 4 s
 # against 12 min 14 s on a clean clone: it is bound by the two cores), and slowed each page more.
+# Measured again after its CPU halved (issue 21), on one clean clone: two processes 6 min 56 s
+# and 8 min 15 s, three 7 min 29 s; this shared machine's noise is larger than the difference.
 SLOW_WORKERS ?= 2
 
 .PHONY: install install-test install-lab lock serve lab test test-fast test-newest lint validate \

@@ -67,21 +67,19 @@ function render({ model, el: host }) {
   root.appendChild(actions);
 
   // Always in the page, so a change of its content is announced.
-  const live = el("div", "is-q-feedback");
-  live.id = `${uid}-feedback`;
-  live.setAttribute("role", "status");
-  live.setAttribute("aria-live", "polite");
-  live.setAttribute("aria-atomic", "true");
-  root.appendChild(live);
-
+  const liveRegion = (name) => {
+    const region = el("div", `is-q-${name}`);
+    region.id = `${uid}-${name}`;
+    region.setAttribute("role", "status");
+    region.setAttribute("aria-live", "polite");
+    region.setAttribute("aria-atomic", "true");
+    root.appendChild(region);
+    return region;
+  };
+  const live = liveRegion("feedback");
   // The quiz's summary once every question is answered ("4 of 5 best answers, 1 unsafe choice:
-  // revisit golden rule 3"): its own live region, always in the page, its links real links.
-  const summary = el("div", "is-q-summary");
-  summary.id = `${uid}-summary`;
-  summary.setAttribute("role", "status");
-  summary.setAttribute("aria-live", "polite");
-  summary.setAttribute("aria-atomic", "true");
-  root.appendChild(summary);
+  // revisit golden rule 3"): its own live region, its links real links.
+  const summary = liveRegion("summary");
 
   const pager = el("div", "is-q-pager");
   const previousButton = newButton("is-q-button is-secondary-button is-q-previous");
