@@ -86,6 +86,7 @@ class PublishStore:
         ``opened_version``: the version the author opened; publishing is refused (`Changed`) if
         someone published since.
         """
+        checked_path(self.overlay, kind, item_id)  # a bad id is refused before anything is made
         with locked(self._ready()):
             now = self.current_version(kind, item_id)
             if opened_version is not None and opened_version != now:
@@ -112,8 +113,8 @@ class PublishStore:
     def withdraw(self, kind: str, item_id: str, author: Author, *,
                  restored: int | None = None) -> Version:
         """Take a published item out: the shipped item (if any) is what learners see again."""
+        path = checked_path(self.overlay, kind, item_id)
         with locked(self._ready()):
-            path = checked_path(self.overlay, kind, item_id)
             if not path.is_file():
                 raise Refused([Problem(path, "is not published here")])
             now = self.current_version(kind, item_id)
@@ -128,7 +129,7 @@ class PublishStore:
         if before is None and now == 0:
             before = self.shipped_text(kind, item_id)
         version = Version(now + 1, kind, item_id, action, author.account, author.role,
-                          dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                          dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                           text, unified_diff(before, text, f"{kind}/{item_id}.yaml", label,
                                              f"version {now + 1}"), restored)
         write_version(self.overlay, version)
