@@ -17,8 +17,9 @@ from pydantic import BaseModel
 from .loaded import Content
 from .problems import Problem, nearest_line
 
-PLACEHOLDER = re.compile(r"(?<!\])\[[^\[\]\n]+\](?![(\[:])")
-"""Text in square brackets that is not a Markdown link or reference (``[text](...)``)."""
+PLACEHOLDER = re.compile(r"(?<![\]\w])\[[^\[\]\n]*[A-Za-z][^\[\]\n]*\](?![(\[:])")
+"""Words in square brackets, not a Markdown link or reference (``[text](...)``) and not an index
+in a ui.yaml placeholder (``{total[0]}``)."""
 
 MESSAGE = "replace the placeholder {text} with the real text"
 

@@ -107,7 +107,7 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
 REVIEW_KEYS = [
     "title", "intro", "version", "no_about", "not_signed_off", "made", "contents", "caption",
     "col_item", "col_statement", "col_source", "empty_page", "no_source", "draft",
-    "kind_helper_rule",
+    "changed_locally", "kind_helper_rule",
     "kind_basis", "kind_bases_guidance", "kind_note", "kind_scenario", "kind_topic",
     "kind_question", "applies", "body", "not_fit", "plain_english", "guidance", "fits",
     "explanation", "if_picked", "items", "after", "prompt", "option_right", "option_wrong",
