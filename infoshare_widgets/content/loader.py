@@ -21,6 +21,7 @@ from .files import outside
 from .formats import old_format_message, to_current
 from .loaded import BrokenFile, Content
 from .overlay import KINDS as OVERLAY_KINDS
+from .overlay import lay_over
 from .problems import Problem, display_path, field_path, nearest_line
 from .pydantic_errors import problems_from_pydantic
 from .templates import check_sample
@@ -118,7 +119,7 @@ def _load_folders(content: Content) -> None:
 
 
 def _load_overlay(content: Content, overlay: Path) -> None:
-    """Published items over the loaded ones: the same id replaced, a new id added."""
+    """Published items over the loaded ones (`overlay.lay_over`): same id replaced, new added."""
     content.overlay = overlay
     for folder, name in OVERLAY_KINDS.items():
         model = models.Scenario if folder == "scenarios" else FOLDERS[name].model
@@ -127,33 +128,8 @@ def _load_overlay(content: Content, overlay: Path) -> None:
             value = _load_guarded(path, name, kind, content, overlay)
             if value is None:
                 content.mark_broken(name, path)
-            elif folder == "scenarios":
-                _lay_scenario(content, value)
             else:
-                items = getattr(content, name)
-                replaced = [i for i in items if i.id == value.id]
-                content.changed_locally[(name, value.id)] = "changed" if replaced else "added"
-                items[:] = [i for i in items if i.id != value.id] + [value]
-
-
-def _lay_scenario(content: Content, scenario: models.Scenario) -> None:
-    """One published scenario into the shared file's list (replacing the same id, else added)."""
-    if content.scenarios is None:
-        content.problems.append(Problem(content.root / "lawful_basis_scenarios.yaml",
-                                        f"the published scenario '{scenario.id}' needs this "
-                                        "file, which did not load"))
-        return
-    old = content.scenarios
-    ids = [s.id for s in old.scenarios]
-    listed = list(old.scenarios)
-    if scenario.id in ids:
-        listed[ids.index(scenario.id)] = scenario
-    else:
-        listed.append(scenario)
-    content.changed_locally[("scenarios", scenario.id)] = (
-        "changed" if scenario.id in ids else "added")
-    content.scenarios = old.model_copy(update={"scenarios": listed})
-    content.origins[id(content.scenarios)] = content.origin(old)
+                lay_over(content, name, value)
 
 
 def _check_across_files(content: Content) -> None:

@@ -14,7 +14,11 @@ import os
 import re
 from pathlib import Path
 
+from typing import Any
+
+from .loaded import Content
 from .models import ID_PATTERN
+from .problems import Problem
 
 OVERLAY_VARIABLE = "INFOSHARE_OVERLAY"
 DATA_VARIABLE = "INFOSHARE_DATA_DIR"
@@ -49,3 +53,35 @@ def item_path(overlay: Path, kind: str, item_id: str) -> Path:
     if not valid_id(item_id):
         raise ValueError("not a valid id: use lowercase letters, digits and single hyphens")
     return Path(overlay) / kind / f"{item_id}.yaml"
+
+
+def lay_over(content: Content, kind: str, item: Any) -> None:
+    """One published item into ``content``: the item with its id replaced, else added, and
+    recorded in ``content.changed_locally``."""
+    if kind == "scenarios":
+        _lay_scenario(content, item)
+        return
+    items = getattr(content, kind)
+    replaced = any(i.id == item.id for i in items)
+    content.changed_locally[(kind, item.id)] = "changed" if replaced else "added"
+    items[:] = [i for i in items if i.id != item.id] + [item]
+
+
+def _lay_scenario(content: Content, scenario: Any) -> None:
+    """A scenario into the shared file's list (its own file stays its origin, for problems)."""
+    if content.scenarios is None:
+        content.problems.append(Problem(content.root / "lawful_basis_scenarios.yaml",
+                                        f"the published scenario '{scenario.id}' needs this "
+                                        "file, which did not load"))
+        return
+    old = content.scenarios
+    listed = list(old.scenarios)
+    ids = [s.id for s in listed]
+    if scenario.id in ids:
+        listed[ids.index(scenario.id)] = scenario
+    else:
+        listed.append(scenario)
+    content.changed_locally[("scenarios", scenario.id)] = (
+        "changed" if scenario.id in ids else "added")
+    content.scenarios = old.model_copy(update={"scenarios": listed})
+    content.origins[id(content.scenarios)] = content.origin(old)

@@ -18,7 +18,7 @@ from ..content.files import read_content_file
 from ..content.overlay import KINDS, valid_id
 from ..content.problems import Problem
 from ..content.size_limits import MAX_FILE_BYTES
-from .store import Author, PublishStore, Refused
+from .publish_store import Author, PublishStore, Refused
 from .versions import HISTORY, Version
 
 MAX_ITEMS = 2_000

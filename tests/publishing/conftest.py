@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from _publish_support import write_sound_folder
 
-from infoshare_widgets.publishing.store import Author, PublishStore
+from infoshare_widgets.publishing.publish_store import Author, PublishStore
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from _publish_support import quiz_text, scenario_text
 
 from infoshare_widgets.content.size_limits import MAX_FILE_BYTES
 from infoshare_widgets.publishing.exchange import export_overlay, import_overlay
-from infoshare_widgets.publishing.store import PublishStore
+from infoshare_widgets.publishing.publish_store import PublishStore
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from _publish_support import quiz_text, scenario_text
 from infoshare_widgets.content.loader import load_content
 from infoshare_widgets.content.size_limits import MAX_FILE_BYTES
 from infoshare_widgets.pages.drafts import for_mode
-from infoshare_widgets.publishing.store import Author, Changed, Refused
+from infoshare_widgets.publishing.publish_store import Author, Changed, Refused
 
 
 def _title(store, quiz_id="sample"):
