@@ -4,8 +4,9 @@ Kernel side: content <- ui <- components <- pages. ``content`` imports nothing o
 ``ui`` imports only ``content``; a component (quiz, golden_rules, lawful_basis, case_study,
 decision_record, basis_helper) imports only ``ui`` and ``content``, never another component;
 ``pages`` may import components. Server side: ``room_store`` and ``publishing`` import only
-``content``; ``app`` imports them and ``content``, and nothing from the kernel side. ``cli`` starts the server and validates content, so it may import ``app`` and
-``content``.
+``content``; ``app`` imports them and ``content``, and nothing from the kernel side. ``cli``
+starts the server, validates content and exports published items: ``app``, ``content`` and
+``publishing``.
 A package ``__init__`` never imports its view: ``import infoshare_widgets.quiz.model`` loads no
 ipywidgets or anywidget (checked in a fresh interpreter). (case_builder: the case-study builder.)
 """

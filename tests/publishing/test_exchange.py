@@ -60,3 +60,21 @@ def test_a_hostile_zip_brings_nothing_in(store, editor, tmp_path):
     assert messages == ["replace the placeholder \"[A placeholder]\" with the real text",
                         "the file name is not a valid id", "the item is too large"]
     assert store.history() == [] and not (tmp_path / "evil.yaml").exists()
+
+
+def test_the_commands_export_import_and_validate_read_the_overlay(published, site, tmp_path,
+                                                                  capsys):
+    from infoshare_widgets.cli import main
+
+    backup = tmp_path / "backup.zip"
+    assert main(["export", str(backup), "--overlay", str(published.overlay)]) == 0
+    other = tmp_path / "other"
+    assert main(["import", str(backup), "--content", str(site), "--overlay", str(other),
+                 "--account", "ops"]) == 0
+    assert "published quizzes/sample (version 1)" in capsys.readouterr().out
+    (other / "quizzes" / "sample.yaml").write_text(quiz_text(title="[Heading]"))
+    assert main(["validate", str(site), "--overlay", str(other)]) == 1
+    out = capsys.readouterr().out
+    assert f"{other / 'quizzes' / 'sample.yaml'}:2: title: replace the placeholder" in out
+    assert main(["validate", str(site), "--overlay", "off"]) == 0
+    assert "2 published here" not in capsys.readouterr().out
