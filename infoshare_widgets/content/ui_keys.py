@@ -37,7 +37,8 @@ ROOM_KEYS = [
 """The live room pages' wording: the learner's and the facilitator's."""
 
 REQUIRED_UI_KEYS: dict[str, list[str]] = {
-    "app": ["home", "previous", "next", "error_title", "error_body", "source_label",
+    "app": ["home", "previous", "next", "error_title", "error_body", "error_body_explained",
+            "error_what", "error_in_log", "source_label",
             "update_label", "nav_label", "app_title", "loading", "nav_label_end", "map_heading",
             "new_tab", "not_found", "not_reviewed", "added_label",
             "local_heading", "local_ask_lead", "local_ask_lead_more", "local_children",
