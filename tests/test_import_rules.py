@@ -22,7 +22,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "infoshare_widgets"
 COMPONENTS = {"quiz", "golden_rules", "lawful_basis", "case_study", "decision_record",
-              "basis_helper", "facilitator", "case_builder"}
+              "basis_helper", "facilitator", "case_builder", "builders"}
 
 # What each part of the package may import from the package (itself always allowed).
 ALLOWED: dict[str, set[str]] = {
@@ -47,7 +47,8 @@ MODEL_MODULES = [
     "infoshare_widgets.ui.feedback",
     "infoshare_widgets.ui.feedback_html", "infoshare_widgets.ui.reveal",
     "infoshare_widgets.ui.shared_html", "infoshare_widgets.ui.placeholders",
-    "infoshare_widgets.facilitator.model",
+    "infoshare_widgets.facilitator.model", "infoshare_widgets.builders.quiz_form",
+    "infoshare_widgets.builders.scenario_form",
 ]
 
 
