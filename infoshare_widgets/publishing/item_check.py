@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..content.cache import current_content
 from ..content.files import size_text
 from ..content.formats import to_current
 from ..content.loader import load_content
@@ -52,7 +53,7 @@ def check_item(content_root: Path, overlay: Path, kind: str, item_id: str,
 def _in_context(root: Path, overlay: Path, kind: str, item_id: str, text: str,
                 shown: Path) -> list[Problem]:
     """The content loaded with the item in a copy of the overlay: what the item brings."""
-    before = {str(p) for p in load_content(root, overlay).problems}
+    before = {str(p) for p in current_content(root, overlay).problems}  # cached, as pages read it
     with tempfile.TemporaryDirectory(prefix="infoshare-publish-") as tmp:
         staged = Path(tmp).resolve() / "overlay"
         staged.mkdir()
