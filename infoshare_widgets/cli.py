@@ -10,23 +10,24 @@ from pathlib import Path
 from .app.deploy_env import add_arguments as add_deploy_arguments
 from .content import default_content_dir, load_content
 from .content.problems import display_path
+from .publishing import commands as publishing
 
 
-def validate(directory: Path | None, today: date | None = None) -> int:
+def validate(directory: Path | None, today: date | None = None, overlay: Path | None = None
+             ) -> int:
     """Print every problem in a content folder; 0 when sound, 1 otherwise (never a traceback).
-
     Each file's own failures are problems already (`load_content` guards every file and check);
     this catches anything left, so a trainer still gets a sentence and exit 1. Warnings (a review
     of the law or a source's check more than 12 months old, a plain-text source, a quiz question
     that cites the law without a source) are printed too but never change the exit code;
-    ``today`` is for tests.
+    ``today`` is for tests; ``overlay``: published items read over the content.
     """
     from .content.citations import uncited_law_warnings
     from .content.review import review_warnings, stale_source_warnings
     from .content.sources import source_warnings
 
     try:
-        content = load_content(directory)
+        content = load_content(directory, overlay)
     except Exception as err:  # RecursionError and MemoryError included
         where = display_path(Path(directory) if directory else default_content_dir())
         print(f"{where}: could not be checked ({type(err).__name__})")
@@ -46,18 +47,20 @@ def validate(directory: Path | None, today: date | None = None) -> int:
         print(f"\n{n} problem{'s' if n != 1 else ''} in {where}", file=sys.stderr)
         return 1
     counts = (f"{len(content.sections)} sections, {len(content.topics)} topics, "
-              f"{len(content.case_studies)} case studies, {len(content.quizzes)} quizzes")
+              f"{len(content.case_studies)} case studies, {len(content.quizzes)} quizzes"
+              + (f", {len(content.changed_locally)} published here" if content.overlay else ""))
     print(f"{where}: content is sound ({counts})")
     return 0
 
 
-def review(directory: Path | None, out: Path | None, today: date | None = None) -> int:
+def review(directory: Path | None, out: Path | None, today: date | None = None,
+           overlay: Path | None = None) -> int:
     """Write the review pack (one HTML file) and print its path; 1 if the content has problems
     (the pack is still written, and names them: what did not load is not in it)."""
     from .content.review_html import default_pack_name, review_html, review_words
     from .content.review_pack import review_pack
 
-    content = load_content(directory)
+    content = load_content(directory, overlay)
     if not content.root.is_dir():
         print(f"{display_path(content.root)}: content folder not found", file=sys.stderr)
         return 1
@@ -89,8 +92,7 @@ def reference(output: Path | None, check: bool) -> int:
         if reference_is_current(path):
             print(f"{display_path(path)} is up to date")
             return 0
-        print(f"{display_path(path)} is out of date: run `infoshare reference` to regenerate it",
-              file=sys.stderr)
+        print(f"{display_path(path)} is out of date: run `infoshare reference`", file=sys.stderr)
         return 1
     changed = write_reference(path)
     print(f"{'wrote' if changed else 'unchanged:'} {display_path(path)}")
@@ -177,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument("--out", type=Path, metavar="FILE",
                       help="where to write it (default: infoshare-review-VERSION.html in the "
                       "current folder)")
+    publishing.add_commands(commands, readers=(check, pack))
     serve = commands.add_parser(
         "serve", help="serve the app with Voila",
         description="Serve the training as a web app at http://127.0.0.1:PORT/.")
@@ -215,9 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
-            return validate(args.directory)
+            return validate(args.directory, overlay=publishing.overlay_of(args))
         if args.command == "review":
-            return review(args.directory, args.out)
+            return review(args.directory, args.out, overlay=publishing.overlay_of(args))
+        if args.command in ("export", "import"):
+            return publishing.run(args)
         if args.command == "reference":
             return reference(args.output, args.check)
         if args.command in ("new", "init-content"):

@@ -3,9 +3,10 @@
 Kernel side: content <- ui <- components <- pages. ``content`` imports nothing of ours but itself;
 ``ui`` imports only ``content``; a component (quiz, golden_rules, lawful_basis, case_study,
 decision_record, basis_helper) imports only ``ui`` and ``content``, never another component;
-``pages`` may import components. Server side: ``app`` imports ``content`` and nothing from the
-kernel side. ``cli`` starts the server and validates content, so it may import ``app`` and
-``content``.
+``pages`` may import components. Server side: ``room_store`` and ``publishing`` import only
+``content``; ``app`` imports them and ``content``, and nothing from the kernel side. ``cli``
+starts the server, validates content and exports published items: ``app``, ``content`` and
+``publishing``.
 A package ``__init__`` never imports its view: ``import infoshare_widgets.quiz.model`` loads no
 ipywidgets or anywidget (checked in a fresh interpreter). (case_builder: the case-study builder.)
 """
@@ -21,7 +22,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "infoshare_widgets"
 COMPONENTS = {"quiz", "golden_rules", "lawful_basis", "case_study", "decision_record",
-              "basis_helper", "facilitator", "case_builder"}
+              "basis_helper", "facilitator", "case_builder", "builders"}
 
 # What each part of the package may import from the package (itself always allowed).
 ALLOWED: dict[str, set[str]] = {
@@ -30,8 +31,9 @@ ALLOWED: dict[str, set[str]] = {
     **{name: {"ui", "content"} for name in COMPONENTS},
     "pages": {"ui", "content", *COMPONENTS},
     "room_store": {"content"},  # live rooms' store (issue 17): server side, no kernel code
-    "app": {"content", "room_store", "frontend"},
-    "cli": {"app", "content"},
+    "publishing": {"content"},  # published items and their versions (issue 25): server side
+    "app": {"content", "room_store", "publishing", "frontend"},
+    "cli": {"app", "content", "publishing"},
     "__init__": set(),
     "frontend": set(),  # the widgets' front-end files and their version
 }
@@ -45,7 +47,8 @@ MODEL_MODULES = [
     "infoshare_widgets.ui.feedback",
     "infoshare_widgets.ui.feedback_html", "infoshare_widgets.ui.reveal",
     "infoshare_widgets.ui.shared_html", "infoshare_widgets.ui.placeholders",
-    "infoshare_widgets.facilitator.model",
+    "infoshare_widgets.facilitator.model", "infoshare_widgets.builders.quiz_form",
+    "infoshare_widgets.builders.scenario_form",
 ]
 
 

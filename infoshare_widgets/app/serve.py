@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content import default_content_dir
+from ..content.overlay import OFF, OVERLAY_VARIABLE, default_overlay_dir
 from .deploy_env import normal_base_url
 from .kernel_capacity import default_max_kernels
 from .learner_capacity import memory_warning, room_settings
@@ -98,6 +99,8 @@ def kernel_environment(base: Mapping[str, str], settings: ServerSettings) -> dic
     env = {k: v for k, v in base.items()
            if k in ENV_ALLOWED or k.startswith(ENV_ALLOWED_PREFIXES)}
     env["INFOSHARE_CONTENT"] = str(Path(settings.content).resolve())
+    # the published items, resolved here: a kernel's working folder is not the server's
+    env[OVERLAY_VARIABLE] = str(default_overlay_dir(base) or OFF)
     jupyter_path = [str(TEMPLATE_ROOT)]
     if base.get("JUPYTER_PATH"):
         jupyter_path.append(base["JUPYTER_PATH"])

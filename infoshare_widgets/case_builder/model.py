@@ -13,15 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
-from ..content import models
-from ..content.formats import CURRENT_FORMAT, to_current
+from ..content import item_forms, models
 from ..content.problems import Problem
 from ..content.pydantic_errors import problems_from_pydantic
-from ..content.size_limits import MAX_FILE_BYTES
-from ..content.yaml_reader import read_yaml_text
 
 TEXT_FIELDS = ("id", "name", "about", "audience", "story", "facilitator_notes", "source")
 OPTIONAL = frozenset({"facilitator_notes", "source"})
@@ -98,57 +94,24 @@ def build(values: dict[str, Any], base: dict[str, Any] | None = None) -> Built:
 
 def errors_by_field(problems: list[Problem]) -> dict[str, str]:
     """Each problem under the form field it concerns (its first three locations)."""
-    out: dict[str, str] = {}
-    for problem in problems:
-        key = ".".join(str(part) for part in problem.loc[:3])
-        out[key] = f"{out[key]} {problem.message}" if key in out else problem.message
-    return out
+    return item_forms.errors_by_field(problems, depth=3)
 
 
 def open_text(text: str | None) -> tuple[dict[str, Any] | None, str]:
-    """A case-study file's mapping, or None and why it cannot be opened (a sentence).
-
-    ``None`` is a file the browser found too large to send."""
-    if text is None or len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        return None, "the file is too large to be a case study"
-    read = read_yaml_text(text, FORM_PATH)
-    if read.problems or read.data is None:
-        first = read.problems[0] if read.problems else None
-        return None, _where(first) if first else "the file is empty"
-    current = to_current("case_studies", read.data)
-    if current.data is None:
-        return None, current.problem or "unreadable format"
-    return current.data, ""
-
-
-class _Dumper(yaml.SafeDumper):
-    """Text with line breaks as `|` blocks, as trainers write it; everything else as usual."""
-
-
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str)
+    """A case-study file's mapping, or None and why it cannot be opened (a sentence)."""
+    data, reason = item_forms.open_text(text, "case_studies", FORM_PATH)
+    if data is None and reason == "the file is too large":
+        reason = "the file is too large to be a case study"
+    return data, reason
 
 
 def to_yaml(data: dict[str, Any]) -> str:
     """The file the trainer downloads: `format:` first, then the fields in the models' order."""
-    body = yaml.dump(_ordered(data), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     width=100, default_flow_style=False)
-    return f"format: {CURRENT_FORMAT}\n{body}"
+    return item_forms.to_yaml(data, models.CaseStudy)
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:
-    order = list(models.CaseStudy.model_fields)
-    return dict(sorted(data.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order
-                       else len(order)))
+    return item_forms.ordered(data, models.CaseStudy)
 
 
-def _text(value: Any) -> str:
-    return "" if value is None or isinstance(value, (dict, list)) else str(value)
-
-
-def _where(problem: Problem) -> str:
-    return f"line {problem.line}: {problem.message}" if problem.line else problem.message
+_text = item_forms.text

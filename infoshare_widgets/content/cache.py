@@ -12,9 +12,10 @@ from pathlib import Path
 
 from .loaded import Content
 from .loader import default_content_dir, load_content
+from .overlay import default_overlay_dir
 
 _lock = threading.Lock()
-_cache: dict[Path, tuple[tuple, Content]] = {}
+_cache: dict[tuple[Path, Path | None], tuple[tuple, Content]] = {}
 
 
 def content_signature(root: Path) -> tuple:
@@ -35,15 +36,24 @@ def content_signature(root: Path) -> tuple:
     return tuple(entries)
 
 
-def current_content(root: Path | None = None) -> Content:
-    """The content folder as it is now, loaded again only when a file in it has changed."""
+def current_content(root: Path | None = None, overlay: Path | None | str = "default"
+                    ) -> Content:
+    """The content folder (and the published items over it) as they are now, loaded again only
+    when a file in either has changed: a publish reaches the next page load, no restart.
+
+    ``overlay``: "default" is `default_overlay_dir()`; None reads no overlay.
+    """
     root = Path(root).resolve() if root is not None else default_content_dir()
-    signature = content_signature(root)
+    laid = default_overlay_dir() if overlay == "default" else overlay
+    laid = Path(laid).resolve() if laid is not None else None
+    signature = (content_signature(root),
+                 content_signature(laid) if laid is not None and laid.is_dir() else ())
+    key = (root, laid)
     with _lock:
-        cached = _cache.get(root)
+        cached = _cache.get(key)
         if cached is not None and cached[0] == signature:
             return cached[1]
-    content = load_content(root)
+    content = load_content(root, laid)
     with _lock:
-        _cache[root] = (signature, content)
+        _cache[key] = (signature, content)
     return content

@@ -9,6 +9,7 @@ import difflib
 from collections.abc import Callable
 from typing import Any
 
+from .bracket_text import placeholders_replaced
 from .links import revisit_names_known_places, see_also_names_known_topics
 from .loaded import Content
 from .problems import Problem, display_path, nearest_line
@@ -51,20 +52,21 @@ def scenarios_name_known_bases(content: Content) -> None:
     known = ", ".join(sorted(bases))
     seen_ids: set[str] = set()
     for i, s in enumerate(content.scenarios.scenarios):
+        own = content.origins.get(id(s))  # a published scenario has a file of its own
+        where, at, under = (own[0], own[1], ()) if own else (path, lines, ("scenarios", i))
         if s.id in seen_ids:
-            content.problems.append(Problem(path, f"duplicate id '{s.id}'",
-                                            loc=("scenarios", i, "id"),
-                                            line=lines.get(("scenarios", i, "id"))))
+            content.problems.append(Problem(where, f"duplicate id '{s.id}'",
+                                            loc=(*under, "id"), line=at.get((*under, "id"))))
         seen_ids.add(s.id)
         wrong = [(("fits", j), b) for j, b in enumerate(s.fits) if b not in bases]
         wrong += [(("basis_feedback", b), b) for b in s.basis_feedback if b not in bases]
         for loc, b in wrong:
-            full = ("scenarios", i, *loc)
+            full = (*under, *loc)
             close = difflib.get_close_matches(b, sorted(bases), n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
             content.problems.append(Problem(
-                path, f"'{b}' is not a lawful basis id ({hint}known: {known})",
-                loc=full, line=nearest_line(lines, full)))
+                where, f"'{b}' is not a lawful basis id ({hint}known: {known})",
+                loc=full, line=nearest_line(at, full)))
 
 
 def unique_sections(content: Content) -> None:
@@ -77,4 +79,5 @@ def unique_sections(content: Content) -> None:
 CROSS_FILE_CHECKS: tuple[Callable[[Content], None], ...] = (
     unique_ids_across_files, one_golden_rules_file_per_audience, scenarios_name_known_bases,
     unique_sections, see_also_names_known_topics, revisit_names_known_places,
+    placeholders_replaced,
 )

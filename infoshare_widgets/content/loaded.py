@@ -62,6 +62,10 @@ class Content:
     warnings: list[Problem] = field(default_factory=list)
     """Not problems: the file loads (e.g. it is in an older content format); validate says so."""
     broken_files: dict[str, list[Path]] = field(default_factory=dict)
+    overlay: Path | None = None
+    """The folder of published items laid over this content (`overlay.py`), if any."""
+    changed_locally: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(kind, id) -> "changed" (a published item replaced the shipped one) or "added"."""
     declared: dict[Path, dict[str, str]] = field(default_factory=dict, repr=False)
     origins: dict[int, tuple[Path, dict[tuple, int]]] = field(default_factory=dict, repr=False)
 

@@ -20,6 +20,8 @@ from .checks import CROSS_FILE_CHECKS
 from .files import outside
 from .formats import old_format_message, to_current
 from .loaded import BrokenFile, Content
+from .overlay import KINDS as OVERLAY_KINDS
+from .overlay import lay_over
 from .problems import Problem, display_path, field_path, nearest_line
 from .pydantic_errors import problems_from_pydantic
 from .templates import check_sample
@@ -67,8 +69,12 @@ def default_content_dir() -> Path:
     return (Path(__file__).resolve().parents[2] / "content").resolve()
 
 
-def load_content(root: Path | str | None = None) -> Content:
-    """Load and check a whole content folder, collecting every problem instead of stopping."""
+def load_content(root: Path | str | None = None, overlay: Path | str | None = None) -> Content:
+    """Load and check a whole content folder, collecting every problem instead of stopping.
+
+    ``overlay``: a folder of published items laid over the content by id (`overlay.py`); a
+    folder that does not exist yet is nothing to lay over.
+    """
     root = Path(root).resolve() if root is not None else default_content_dir()
     content = Content(root=root)
     if not root.is_dir():
@@ -76,6 +82,8 @@ def load_content(root: Path | str | None = None) -> Content:
         return content
     _load_single_files(content)
     _load_folders(content)
+    if overlay is not None and Path(overlay).is_dir():
+        _load_overlay(content, Path(overlay).resolve())
     _check_across_files(content)
     content.case_studies.sort(key=lambda c: (c.order is None, c.order or 0, c.id))
     content.quizzes.sort(key=lambda q: (q.order is None, q.order or 0, q.id))
@@ -110,6 +118,20 @@ def _load_folders(content: Content) -> None:
                 getattr(content, name).append(value)
 
 
+def _load_overlay(content: Content, overlay: Path) -> None:
+    """Published items over the loaded ones (`overlay.lay_over`): same id replaced, new added."""
+    content.overlay = overlay
+    for folder, name in OVERLAY_KINDS.items():
+        model = models.Scenario if folder == "scenarios" else FOLDERS[name].model
+        kind = FileKind(folder, model, id_from_name=True)
+        for path in _folder_files(overlay / folder, content, overlay):
+            value = _load_guarded(path, name, kind, content, overlay)
+            if value is None:
+                content.mark_broken(name, path)
+            else:
+                lay_over(content, name, value)
+
+
 def _check_across_files(content: Content) -> None:
     """The checks that look at several files at once; one that fails is itself a problem."""
     for check in CROSS_FILE_CHECKS:
@@ -121,11 +143,11 @@ def _check_across_files(content: Content) -> None:
                                                           f"'{check.__name__.replace('_', ' ')}'"))
 
 
-def _folder_files(folder: Path, content: Content) -> list[Path]:
+def _folder_files(folder: Path, content: Content, root: Path | None = None) -> list[Path]:
     """The `.yaml` files of one folder; a symlinked folder or a `.yml` file is a problem."""
     if not folder.exists() and not folder.is_symlink():
         return []
-    refused = outside(folder, content.root)
+    refused = outside(folder, root or content.root)
     if refused is not None:
         content.problems.append(refused)
         return []
@@ -140,10 +162,11 @@ def _folder_files(folder: Path, content: Content) -> list[Path]:
     return paths
 
 
-def _load_guarded(path: Path, name: str, kind: FileKind, content: Content) -> Any:
+def _load_guarded(path: Path, name: str, kind: FileKind, content: Content,
+                  root: Path | None = None) -> Any:
     """`_load_file`, but whatever goes wrong stays a problem of this one file."""
     try:
-        return _load_file(path, kind, content, name)
+        return _load_file(path, kind, content, name, root or content.root)
     except (RecursionError, MemoryError) as err:
         content.problems.append(Problem(path, "too large or too deeply nested to read "
                                               f"({type(err).__name__})"))
@@ -154,8 +177,8 @@ def _load_guarded(path: Path, name: str, kind: FileKind, content: Content) -> An
     return None
 
 
-def _load_file(path: Path, kind: FileKind, content: Content, name: str) -> Any:
-    read = read_yaml(path, content.root)
+def _load_file(path: Path, kind: FileKind, content: Content, name: str, root: Path) -> Any:
+    read = read_yaml(path, root)
     content.declared[path] = read.declared
     content.problems.extend(read.problems)
     data, lines = read.data, read.lines

@@ -107,6 +107,10 @@ class UIStrings(Strict):
         default_factory=dict,
         description="Optional: the review pack's wording (`infoshare review`), for the "
         "partnership's reviewer, not learners. A key left out takes the shipped wording.")
+    builder: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Optional: the builders' messages to authors (a field left empty or "
+        "wrong, in GOV.UK's error style). A key left out takes the shipped wording.")
 
 
 # --- topics: the pack's reading text ------------------------------------------------------------

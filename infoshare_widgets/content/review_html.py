@@ -95,6 +95,8 @@ def _sources(words: Mapping[str, str], statement: Statement) -> str:
 
 def _row(words: Mapping[str, str], statement: Statement) -> str:
     draft = f'<span class="is-draft">{_say(words, "draft")}</span>' if statement.draft else ""
+    if statement.changed_locally:
+        draft += f'<span class="is-draft">{_say(words, "changed_locally")}</span>'
     item = (f'<span class="is-kind">{_say(words, statement.kind)}</span>'
             f"<strong>{escape(statement.title)}</strong>"
             f'<span class="is-where">{escape(statement.where)}</span>{draft}')

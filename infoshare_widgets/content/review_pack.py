@@ -52,6 +52,8 @@ class Statement:
     passages: tuple[Passage, ...]
     sources: tuple[Source, ...]
     draft: bool = False
+    changed_locally: bool = False
+    """Published here (the overlay) over a pack item, or added: the reviewer reads it afresh."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,8 @@ def _scenarios(content: Content) -> list[Statement]:
         out.append(Statement(
             "kind_scenario", f"{s.title} ({s.id})", _where(content, file, ("scenarios", i)),
             (Passage("fits", (fits,), plain=True), *_md("explanation", s.explanation), *picked),
-            (s.source,), draft=s.draft))
+            (s.source,), draft=s.draft,
+            changed_locally=("scenarios", s.id) in content.changed_locally))
     return out
 
 
@@ -154,7 +157,8 @@ def _questions(content: Content, section_id: str) -> list[Statement]:
             out.append(Statement(
                 "kind_question", f"{quiz.title}: {q.id}", _where(content, quiz, ("questions", qi)),
                 (*_md("prompt", q.prompt), *options, *_md("explanation", q.explanation)),
-                (q.source,), draft=quiz.draft))
+                (q.source,), draft=quiz.draft,
+                changed_locally=("quizzes", quiz.id) in content.changed_locally))
     return out
 
 

@@ -37,7 +37,8 @@ ROOM_KEYS = [
 """The live room pages' wording: the learner's and the facilitator's."""
 
 REQUIRED_UI_KEYS: dict[str, list[str]] = {
-    "app": ["home", "previous", "next", "error_title", "error_body", "source_label",
+    "app": ["home", "previous", "next", "error_title", "error_body", "error_body_explained",
+            "error_what", "error_in_log", "source_label",
             "update_label", "nav_label", "app_title", "loading", "nav_label_end", "map_heading",
             "new_tab", "not_found", "not_reviewed", "added_label",
             "local_heading", "local_ask_lead", "local_ask_lead_more", "local_children",
@@ -107,7 +108,7 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
 REVIEW_KEYS = [
     "title", "intro", "version", "no_about", "not_signed_off", "made", "contents", "caption",
     "col_item", "col_statement", "col_source", "empty_page", "no_source", "draft",
-    "kind_helper_rule",
+    "changed_locally", "kind_helper_rule",
     "kind_basis", "kind_bases_guidance", "kind_note", "kind_scenario", "kind_topic",
     "kind_question", "applies", "body", "not_fit", "plain_english", "guidance", "fits",
     "explanation", "if_picked", "items", "after", "prompt", "option_right", "option_wrong",
@@ -117,13 +118,29 @@ REVIEW_KEYS = [
 ]
 """The review pack's wording (`infoshare review`, content/review_html.py)."""
 
-OPTIONAL_UI_KEYS: dict[str, list[str]] = {"review": REVIEW_KEYS}
+BUILDER_KEYS = [
+    "enter_id", "bad_id", "quiz_id_taken", "scenario_id_taken", "enter_title", "select_section",
+    "bad_order", "add_question", "enter_question_id", "same_question_id", "enter_question",
+    "select_kind", "add_answers", "enter_answer", "enter_feedback", "select_one_right",
+    "select_a_right", "grade_all_or_none", "grades_single_only", "best_is_right",
+    "select_audience", "select_organisation", "enter_situation", "select_fits", "unknown_basis",
+    "enter_explanation", "enter_source", "enter_source_title", "enter_source_publisher",
+    "bad_source_url", "bad_source_checked", "unknown_helper_answer", "placeholder", "too_long",
+    "other_problem",
+]
+"""The builders' messages (`builders/`): optional, a key left out takes the shipped wording."""
+
+OPTIONAL_UI_KEYS: dict[str, list[str]] = {"review": REVIEW_KEYS, "builder": BUILDER_KEYS}
 """Wording a trainer's ui.yaml may leave out: the shipped ui.yaml's is used instead. Not for
 learners' pages (a missing key there would show as its name)."""
 
 # The wording filled with values, each with sample values: `infoshare validate` fills every one of
 # them, so a template such as ``{total[0]}`` or ``{correct:>200000000}`` is reported, not shipped.
 TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
+    "builder": {"enter_question_id": {"number": 2}, "same_question_id": {"number": 2},
+                "enter_answer": {"number": 2}, "enter_feedback": {"number": 2},
+                "placeholder": {"text": "[Heading]"}, "too_long": {"limit": "20,000"},
+                "other_problem": {"message": "must be text"}},
     "app": {"not_signed_off": {"version": "2026.12", "date": "6 December 2026"},
             "signed_off_footer": {"version": "2026.12", "role": "Designated safeguarding lead",
                                   "date": "6 December 2026", "signed_version": "2026.12"},

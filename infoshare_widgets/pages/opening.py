@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..content import Content
 from ..content.cache import current_content
-from .drafts import for_mode
+from ..ui.error_card import explain_problems
+from .drafts import SHOWS_DRAFTS, for_mode
 from .page import Page
 from .visit import configure_logging, read_mode, wait_for_visit
 
@@ -55,4 +56,5 @@ def open_page(section_id: str, content_dir: Path | str | None = None) -> Page:
         log.warning("content in %s has %d problem(s); run `infoshare validate`",
                     content.root, len(content.problems))
     mode = read_mode(query)
+    explain_problems(mode in SHOWS_DRAFTS)  # a trainer's card says what is wrong and where
     return Page(section_id=section_id, content=for_mode(content, mode), mode=mode, query=query)

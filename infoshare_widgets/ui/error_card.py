@@ -6,6 +6,8 @@ trainer's own wording from ``ui.yaml``, that this part could not be shown and na
 (relative to the content folder); the rest of the page keeps working. What is wrong in the file
 goes to the server's log as ``file:line: field: message`` (``infoshare validate`` prints the same),
 never onto the page: a learner cannot fix it, and a problem's text may quote the file.
+A facilitator or author can: in those modes (`explain_problems`, set by `pages`) the card also
+lists what is wrong and where, in the validator's words, each escaped.
 """
 
 from __future__ import annotations
@@ -33,6 +35,15 @@ _CARD_STYLE = (
     "font-size:var(--is-font-size,1rem);line-height:1.5;overflow-wrap:anywhere;white-space:normal"
 )
 _HEADING_STYLE = "margin:0 0 0.5rem 0;color:var(--is-wrong,#a1260d);font-size:1.25em"
+_LIST_STYLE = "margin:0.5rem 0 0 0;padding-left:1.25rem"
+_explained = False
+
+
+def explain_problems(on: bool) -> None:
+    """Cards in this kernel list what is wrong and where (facilitator and author modes) or not
+    (learners). One kernel serves one visitor, so this is the visit's setting."""
+    global _explained
+    _explained = bool(on)
 
 
 def _text(content: Any, key: str) -> str:
@@ -84,23 +95,39 @@ def card_files(content: Any, path: Path | str | None, problems: Iterable[Any]) -
 
 
 def error_card_html(content: Any, path: Path | str | None, problems: Iterable[Any],
-                    heading_level: int = 2) -> str:
-    """The card's HTML: a labelled region with a heading, the plain sentence and the file name.
+                    heading_level: int = 2, explained: bool | None = None) -> str:
+    """The card's HTML: a labelled region with a heading, the plain sentence and the file name;
+    ``explained`` (default: `explain_problems`), each problem as ``file:line: field: message``.
 
     A region, not ``role="alert"``: the card is there when the page loads, and an alert would
     interrupt a screen reader before the learner has reached it.
     """
+    problems = list(problems)
+    explained = _explained if explained is None else explained
     heading_id = f"is-error-{uuid.uuid4().hex[:10]}"
     items = "".join(f"<li><code>{escape(name)}</code></li>"
                     for name in card_files(content, path, problems))
-    listing = f'<ul style="margin:0.5rem 0 0 0;padding-left:1.25rem">{items}</ul>' if items else ""
+    listing = f'<ul style="{_LIST_STYLE}">{items}</ul>' if items else ""
+    body = _text(content, "error_body")
+    if explained:
+        body = _text(content, "error_body_explained")
+        listing += _explanation(content, problems)
     heading = heading_html(heading_level, _text(content, "error_title"),
                            element_id=heading_id, style=_HEADING_STYLE)
     return (
         f'<div class="is-error-card" role="region" aria-labelledby="{heading_id}" '
         f'style="{_CARD_STYLE}">{heading}'
-        f'<p style="margin:0">{escape(_text(content, "error_body"))}</p>{listing}</div>'
+        f'<p style="margin:0">{escape(body)}</p>{listing}</div>'
     )
+
+
+def _explanation(content: Any, problems: list[Any]) -> str:
+    """What is wrong and where, for a facilitator or author; the log's pointer if not known."""
+    if not problems:
+        return f'<p style="margin:0.5rem 0 0 0">{escape(_text(content, "error_in_log"))}</p>'
+    items = "".join(f"<li>{escape(problem_text(content, p))}</li>" for p in problems)
+    return (f'<p style="margin:0.5rem 0 0 0">{escape(_text(content, "error_what"))}</p>'
+            f'<ul style="{_LIST_STYLE}">{items}</ul>')
 
 
 def log_problems(content: Any, path: Path | str | None, problems: Iterable[Any]) -> None:

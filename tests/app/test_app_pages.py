@@ -392,3 +392,33 @@ def test_a_topic_named_like_its_page_repeats_no_heading(section: str, topic: str
     assert '<section class="is-topic is-topic-' in html and f'id="is-topic-{topic}"' in html
     other = next(t for t in SHIPPED.topics_for("children"))
     assert f'<h2 id="is-topic-{other.id}">' in html_of(pages.Page("children", SHIPPED).topics())
+
+
+def test_a_facilitators_card_says_what_is_wrong_and_a_learners_does_not(
+        content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (content_copy / "topics" / "broken.yaml").write_text(
+        "id: broken\nsection: start\norder: 5\ntitel: Typo\nbody: Text\nsource: Me\n",
+        encoding="utf-8")
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    monkeypatch.setenv("QUERY_STRING", "mode=facilitator")
+    trainer = html_of(pages.open_page("start", content_copy).topics(through="how-to-use"))
+    monkeypatch.setenv("QUERY_STRING", "")
+    learner = html_of(pages.open_page("start", content_copy).topics(through="how-to-use"))
+    assert "topics/broken.yaml:4: titel: unknown field" in trainer
+    assert "titel" not in learner and "topics/broken.yaml" in learner
+
+
+def test_a_published_item_is_on_the_next_page_load(
+        content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    overlay = tmp_path / "published"
+    monkeypatch.setenv("INFOSHARE_OVERLAY", str(overlay))
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    monkeypatch.setenv("QUERY_STRING", "")
+    before = html_of(pages.open_page("children", content_copy).quizzes())
+    shipped = (content_copy / "quizzes" / "children-guidance.yaml").read_text(encoding="utf-8")
+    title = next(line for line in shipped.splitlines() if line.startswith("title:"))
+    (overlay / "quizzes").mkdir(parents=True)
+    (overlay / "quizzes" / "children-guidance.yaml").write_text(
+        shipped.replace(title, "title: Published this morning"), encoding="utf-8")
+    after = html_of(pages.open_page("children", content_copy).quizzes())
+    assert "Published this morning" not in before and "Published this morning" in after

@@ -122,6 +122,13 @@ def test_kernels_get_no_secret_from_the_shell(tmp_path: Path) -> None:
     assert env["JUPYTER_PATH"].split(":") == [str(serve.TEMPLATE_ROOT), "/extra"]
 
 
+def test_kernels_read_the_servers_published_items_wherever_they_run(tmp_path: Path) -> None:
+    settings = ServerSettings(content=tmp_path)
+    env = kernel_environment({"INFOSHARE_DATA_DIR": "data-here"}, settings)
+    assert env["INFOSHARE_OVERLAY"] == str((Path("data-here") / "published").resolve())
+    assert kernel_environment({"INFOSHARE_OVERLAY": "off"}, settings)["INFOSHARE_OVERLAY"] == "off"
+
+
 def test_the_template_is_where_voila_will_look_and_extends_lab() -> None:
     assert (TEMPLATE / "index.html.j2").is_file()
     assert '"base_template": "lab"' in (TEMPLATE / "conf.json").read_text()

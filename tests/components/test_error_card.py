@@ -21,6 +21,7 @@ from infoshare_widgets.ui.error_card import (
     error_card,
     error_card_html,
     error_cards_for,
+    explain_problems,
     problem_text,
 )
 from infoshare_widgets.ui.safe_build import guarded, origin_path
@@ -157,3 +158,41 @@ def test_origin_path(tmp_path: Path) -> None:
     assert origin_path(content, content.case_studies[0]) == content.root / "case_studies/fine.yaml"
     assert origin_path(content, object()) is None
     assert origin_path(None, object()) is None
+
+
+@pytest.fixture
+def explained():
+    """Cards as a facilitator or author gets them (`pages.opening` sets this per visit)."""
+    explain_problems(True)
+    yield
+    explain_problems(False)
+
+
+def test_a_facilitators_card_says_what_is_wrong_and_where(tmp_path: Path, explained) -> None:
+    content = content_folder(tmp_path, {"case_studies/broken.yaml": BROKEN_CASE})
+    html = error_cards_for(content, "case_studies")[0].value
+    assert ui("app", "error_body_explained") in html
+    assert ui("app", "error_body") + "<" not in html  # not the learners' sentence
+    assert ui("app", "error_what") in html
+    assert "<li>case_studies/broken.yaml:8: questions[0].promt: unknown field" in html
+    assert "<li>case_studies/broken.yaml:4: audience: must be one of" in html
+    assert str(tmp_path) not in html
+
+
+def test_a_facilitators_card_escapes_what_it_quotes(explained) -> None:
+    root = Path("/c")
+    path = root / "quizzes" / f"{IMG}.yaml"
+    html = error_card(make_content(root), path, [Problem(path, f"bad {SCRIPT}", "title")]).value
+    assert_inert(html)
+    assert "&lt;script&gt;" in html
+
+
+def test_a_facilitators_card_for_an_error_without_problems_points_to_the_log(explained) -> None:
+    html = guarded(make_content(), "a part", lambda: 1 / 0).value
+    assert ui("app", "error_in_log") in html and "ZeroDivisionError" not in html
+
+
+def test_learners_keep_the_short_card(tmp_path: Path) -> None:
+    content = content_folder(tmp_path, {"case_studies/broken.yaml": BROKEN_CASE})
+    html = error_cards_for(content, "case_studies")[0].value
+    assert ui("app", "error_what") not in html and "promt" not in html

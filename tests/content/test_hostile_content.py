@@ -228,7 +228,7 @@ def test_validate_exits_1_even_if_loading_itself_fails(sound: Path, monkeypatch,
     """Whatever escapes the per-file guards is still a sentence and exit 1, not exit 2."""
     from infoshare_widgets import cli
 
-    def fail(directory: object) -> None:
+    def fail(directory: object, overlay: object = None) -> None:
         raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setattr(cli, "load_content", fail)
