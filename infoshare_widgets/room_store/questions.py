@@ -15,7 +15,7 @@ from html import unescape
 
 from ..content import Content
 from ..content.markdown import escape, to_html, to_inline_html
-from ..content.question_ids import quiz_question_id
+from ..content.question_ids import quiz_question_id, rules_check_id
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def catalogue(content: Content) -> Catalogue:
     for rules in content.golden_rules:
         for check in rules.checks:
             found.add(RoomQuestion(
-                f"rules.{rules.id}.{check.id}", rules.title, to_html(check.situation),
+                rules_check_id(rules.id, check.id), rules.title, to_html(check.situation),
                 tuple(f"{r.number}. {r.key_phrase}" for r in rules.rules), False,
                 frozenset(i for i, r in enumerate(rules.rules) if r.number == check.rule),
                 (), to_html(check.feedback)))
