@@ -162,7 +162,7 @@ class RoomStore:
                                "question = ?", (room, question))
                 self._run(cur, "INSERT INTO infoshare_room_asked SELECT ?, ?, COUNT(*) FROM "
                                "infoshare_room_asked WHERE room = ? ON CONFLICT DO NOTHING",
-                          (room, question, room))  # its first place kept (results.py)
+                          (room, question, room))  # its first place kept (session_results.py)
                 self._run(cur, "UPDATE infoshare_rooms SET phase = ?, question = ? WHERE id = ?",
                           (phase, question, room))
             else:

@@ -12,7 +12,7 @@ import time
 
 from _app_support import describe_violations, open_page, run_axe
 
-from infoshare_widgets.app.room.results import HEADER_KEYS
+from infoshare_widgets.app.room.results_download import HEADER_KEYS
 from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.room_store.questions import catalogue
 

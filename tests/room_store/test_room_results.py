@@ -15,7 +15,7 @@ from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.content.question_ids import confidence_id
 from infoshare_widgets.room_store.codes import digest
 from infoshare_widgets.room_store.questions import catalogue
-from infoshare_widgets.room_store.results import (
+from infoshare_widgets.room_store.session_results import (
     ResultRow,
     read_counts,
     result_rows,

@@ -8,7 +8,7 @@ from ..upstream.tornado import AddressFreeSummary
 from .api import DeviceHandler, HostHandler, JoinHandler, NewRoomHandler
 from .base import RoomHandler, access_log
 from .pages import RoomAsset, RoomPage
-from .results import ResultsHandler
+from .results_download import ResultsHandler
 
 
 def _wrapped(cls: type, guard: type) -> type:

@@ -1,15 +1,15 @@
 """``GET room/api/results?format=csv|html``: the session's results as a file to keep.
 
 Behind the facilitator's secret (the ``X-Room-Secret`` header, never the address): the page
-fetches the file and saves it. Counts only (``room_store/results.py``); the room's end deletes
-them, and then this answers 404 like every other call for an ended room.
+fetches the file and saves it. Counts only (``room_store/session_results.py``); the room's end
+deletes them, and then this answers 404 like every other call for an ended room.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from ...room_store.results import read_counts, result_rows, results_csv
+from ...room_store.session_results import read_counts, result_rows, results_csv
 from .api import room_of_secret
 from .base import Refused, RoomHandler
 from .pages import ENV
