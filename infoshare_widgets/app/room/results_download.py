@@ -12,6 +12,7 @@ import datetime
 from ...room_store.session_results import read_counts, result_rows, results_csv
 from .api import room_of_secret
 from .base import Refused, RoomHandler
+from ..page_info import page_info, start_notebook
 from .pages import ENV
 
 HEADER_KEYS = ("room_results_number", "room_results_group", "room_results_question",
@@ -42,7 +43,8 @@ class ResultsHandler(RoomHandler):
         else:
             made = words["room_results_made"].replace("{date}", f"{today.day} {today:%B %Y}")
             body = ENV.get_template("results.html").render(
-                w=words, made=made, rows=rows, header=[words[k] for k in HEADER_KEYS])
+                w=words, made=made, rows=rows, header=[words[k] for k in HEADER_KEYS],
+                lang=page_info(start_notebook()).get("lang", "en"))
             kind_header = "text/html; charset=UTF-8"
         self.set_header("Content-Type", kind_header)
         self.set_header("Content-Disposition",
