@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime
 
 from ...room_store.session_results import read_counts, result_rows, results_csv
+from ..page_info import page_info, start_notebook
 from .api import room_of_secret
 from .base import Refused, RoomHandler
-from ..page_info import page_info, start_notebook
 from .pages import ENV
 
 HEADER_KEYS = ("room_results_number", "room_results_group", "room_results_question",
