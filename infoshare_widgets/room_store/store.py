@@ -114,9 +114,8 @@ class RoomStore:
         return Room(*row) if row else None
 
     def join(self, room: str) -> tuple[str, int]:
-        """A new device's token and number (1, 2, ... in the room, shown on its page so the
-        facilitator can remove it); :class:`RoomFull` at :attr:`max_devices`,
-        :class:`RoomLocked` once the facilitator locked the room."""
+        """A new device's token and number (shown on its page, so the facilitator can remove
+        it); :class:`RoomFull` at :attr:`max_devices`, :class:`RoomLocked` once locked."""
         token = new_token()
         with self._transaction() as cur:
             row = self._run(cur, "SELECT locked FROM infoshare_rooms WHERE id = ? "
@@ -131,6 +130,7 @@ class RoomStore:
                                         "id = ? RETURNING joined", (room,)).fetchone()[0])
             self._run(cur, "INSERT INTO infoshare_room_devices (device, room, number) "
                            "VALUES (?, ?, ?)", (digest(token), room, number))
+            self._bump(cur, room)  # the facilitator's count of devices follows at once
         return token, number
 
     def lock(self, room: str, locked: bool) -> tuple[int, int]:
