@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from . import helper_models, models
+from .confidence_models import ConfidenceFile
 from .problems import Problem
 
 SECTIONS = frozenset(get_args(models.SectionId))
@@ -54,6 +55,7 @@ class Content:
     about: models.AboutFile | None = None
     local: models.LocalFile | None = None
     basis_helper: helper_models.LawfulBasisHelperFile | None = None
+    confidence: ConfidenceFile | None = None
     topics: list[models.Topic] = field(default_factory=list)
     golden_rules: list[models.GoldenRulesFile] = field(default_factory=list)
     case_studies: list[models.CaseStudy] = field(default_factory=list)

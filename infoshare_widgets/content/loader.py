@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import helper_models, models
 from .checks import CROSS_FILE_CHECKS
+from .confidence_models import ConfidenceFile
 from .files import outside
 from .formats import old_format_message, to_current
 from .loaded import BrokenFile, Content
@@ -52,6 +53,7 @@ SINGLE_FILES = {
     "local": FileKind("local.yaml", models.LocalFile, required=False),
     "basis_helper": FileKind("lawful_basis_helper.yaml", helper_models.LawfulBasisHelperFile,
                              required=False),
+    "confidence": FileKind("confidence.yaml", ConfidenceFile, required=False),
 }
 FOLDERS = {
     "topics": FileKind("topics", models.Topic, id_from_name=True),

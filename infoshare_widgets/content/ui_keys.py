@@ -33,6 +33,12 @@ ROOM_KEYS = [
     "room_asked", "room_not_open", "room_lock", "room_unlock", "room_locked_note",
     "room_unlocked_note", "room_locked", "room_remove_label", "room_remove", "room_removed",
     "room_no_such_device", "room_your_number", "room_store_down", "room_store_back",
+    "room_share_question", "room_share_label", "room_end_confirm", "room_end_yes",
+    "room_end_cancel", "room_new_question", "room_verdict_best", "room_verdict_not_best",
+    "room_verdict_none", "room_results_heading", "room_results_text", "room_results_csv",
+    "room_results_page", "room_results_saved", "room_results_title", "room_results_made",
+    "room_results_none", "room_results_number", "room_results_group", "room_results_question",
+    "room_results_option", "room_results_best", "room_results_count", "room_results_answered",
 ]
 """The live room pages' wording: the learner's and the facilitator's."""
 
@@ -179,7 +185,10 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
     "decision_record": {"missing": {"count": 1, "total": 5},
                         "saved": {"filename": "decision-record-2026-12-06.txt"}},
     "facilitator": {"timer_minutes": {"minutes": 5}, "timer_running": {"minutes": 5},
-                    "timer_done": {"minutes": 5}},
+                    "timer_done": {"minutes": 5},
+                    "room_share_label": {"prompt": "What is worrying you?"},
+                    "room_new_question": {"group": "Jessie"},  # filled in the browser
+                    "room_results_made": {"date": "6 December 2026"}},
     # the review pack (content/review_html.py); optional keys, checked when given
     "review": {"version": {"version": "2026.12", "reviewed": "6 December 2026"},
                "made": {"date": "6 December 2026"}, "caption": {"title": "What is it?"},

@@ -7,12 +7,14 @@ quiz component's ``quiz_widget``, so one radio-group widget serves the whole app
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import ipywidgets as widgets
 
 from ..content import Content, Problem, models
 from ..content.markdown import escape, to_html
+from ..content.question_ids import rules_check_id
 from ..ui.blocks import prose
 from ..ui.details import DetailsWidget
 from ..ui.error_card import error_card, one_widget
@@ -20,7 +22,8 @@ from ..ui.safe_build import guarded
 from ..ui.shared_html import heading_html, link_html, source_html
 from .model import RulesWording, check_quiz, rule_anchor, rule_cards
 
-CheckBuilder = Callable[[models.Quiz], widgets.Widget]
+CheckBuilder = Callable[..., widgets.Widget]
+"""``check(quiz, room_id=...)``: ``room_id`` gives each check's id in a live room."""
 
 
 def rules_wording(content: Content) -> RulesWording:
@@ -62,9 +65,11 @@ class GoldenRulesView(widgets.VBox):
         ]
         children: list[widgets.Widget] = [header, *self._rules]
         quiz = check_quiz(rules, wording)
+        room_id = functools.partial(rules_check_id, rules.id)
         if quiz is not None and check is not None:
             children.append(guarded(content, f"the golden rules check {quiz.id}",
-                                    lambda: check(quiz), item=rules, heading_level=3))
+                                    lambda: check(quiz, room_id=room_id), item=rules,
+                                    heading_level=3))
         children.append(prose(source_html(content, rules.source), "is-rules-source"))
         super().__init__(children=children)
         self.add_class("is-golden-rules")

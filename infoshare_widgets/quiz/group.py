@@ -7,6 +7,8 @@ option's feedback. Nothing is scored or kept.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,14 +106,17 @@ class GroupQuestion(ModuleWidget):
 class GroupQuizView(widgets.VBox):
     """A quiz for a room: its title, the facilitator's notes, then each question. No score."""
 
-    def __init__(self, content: Content, quiz: models.Quiz, heading_level: int = 2) -> None:
+    def __init__(self, content: Content, quiz: models.Quiz, heading_level: int = 2,
+                 room_id: Callable[[str], str] | None = None) -> None:
         words = GroupQuestionWords.from_content(content)
         notes = notes_html(content.text("facilitator", "notes_label"), quiz.facilitator_notes)
         title = prose(heading_html(heading_level, quiz.title, "is-quiz-title")
                       + draft_html(content, quiz) + notes,
                       "is-quiz-heading")
-        self._questions = [GroupQuestion(q, words, heading_level + 1,
-                                         quiz_question_id(quiz.id, q.id))
+        # `room_id`: a question's id in a live room, when the quiz is not a content quiz (the
+        # golden rules' check passes ``rules_check_id``); else ``quiz.<quiz>.<question>``.
+        room_id = room_id or functools.partial(quiz_question_id, quiz.id)
+        self._questions = [GroupQuestion(q, words, heading_level + 1, room_id(q.id))
                            for q in quiz.questions]
         super().__init__(children=[title, *self._questions])
         self.add_class("is-quiz")

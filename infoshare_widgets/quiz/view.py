@@ -74,17 +74,20 @@ class QuizView(ScoredQuestions):
 
 
 def quiz_widget(content: Content, quiz: models.Quiz, *, heading_level: int = 2,
-                group: bool = False, revisit: RevisitLinks | None = None) -> widgets.Widget:
+                group: bool = False, revisit: RevisitLinks | None = None,
+                room_id: Callable[[str], str] | None = None) -> widgets.Widget:
     """The quiz, or an error card if it cannot be built (never raises into the notebook).
 
     ``group``: the quiz as questions for a room (facilitator mode), with the quiz's notes, a
     "Reveal answer" per question and no score (``quiz.group``). ``revisit``: the summary's
-    links for `revisit` ids (the page gives them).
+    links for `revisit` ids (the page gives them). ``room_id``: a group question's id in a live
+    room, when the quiz is not a content quiz (the golden rules' check).
     """
     if group:
         from .group import GroupQuizView
 
         return guarded(content, f"quiz {getattr(quiz, 'id', '?')}",
-                       lambda: GroupQuizView(content, quiz, heading_level), item=quiz)
+                       lambda: GroupQuizView(content, quiz, heading_level, room_id),
+                       item=quiz)
     return guarded(content, f"quiz {getattr(quiz, 'id', '?')}",
                    lambda: QuizView(content, quiz, heading_level, revisit), item=quiz)

@@ -1,8 +1,10 @@
 """The questions a room can ask, read from the content folder: each quiz question, each
-lawful-basis scenario, each golden-rules check and each case-study prompt ("would you share?").
+lawful-basis scenario, each golden-rules check, each case-study prompt ("would you share?") and
+the optional confidence questions (before and after, two separate questions).
 
 A room stores only a question's id (``quiz.<quiz>.<question>``, ``scenario.<id>``,
-``rules.<file>.<check>``, ``case.<case>.<prompt>``) and option ids (the option's place in the
+``rules.<file>.<check>``, ``case.<case>.<prompt>``,
+``confidence.<before|after>``) and option ids (the option's place in the
 list). Everything a device or the projector shows comes from here, as sanitised HTML or plain
 text, never from the store.
 """
@@ -15,7 +17,8 @@ from html import unescape
 
 from ..content import Content
 from ..content.markdown import escape, to_html, to_inline_html
-from ..content.question_ids import quiz_question_id
+from ..content.question_ids import confidence_id, quiz_question_id, rules_check_id
+from ..content.templates import fill_template
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class RoomQuestion:
     feedback_html: tuple[str, ...] = ()  # per option, sanitised ("" when none)
     explanation_html: str = ""  # sanitised
     intro_html: str = ""  # sanitised: a scenario's situation
+    label: str = ""  # plain text for the facilitator's picker; "" = the prompt's text
 
     def public(self) -> dict:
         """What every device sees while the vote is open (no answer in it)."""
@@ -63,8 +67,15 @@ class Catalogue:
                 for q in self.questions.values()]
 
 
+def plain_text(html: str) -> str:
+    """Sanitised HTML as one line of plain text (tags dropped, entities read, spaces joined)."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
 def _label(question: RoomQuestion) -> str:
-    text = unescape(re.sub(r"<[^>]+>", "", question.prompt_html)).strip()
+    if question.label:
+        return question.label
+    text = plain_text(question.prompt_html)
     return text if len(text) <= 120 else text[:117] + "…"
 
 
@@ -95,15 +106,35 @@ def catalogue(content: Content) -> Catalogue:
     for rules in content.golden_rules:
         for check in rules.checks:
             found.add(RoomQuestion(
-                f"rules.{rules.id}.{check.id}", rules.title, to_html(check.situation),
+                rules_check_id(rules.id, check.id), rules.title, to_html(check.situation),
                 tuple(f"{r.number}. {r.key_phrase}" for r in rules.rules), False,
                 frozenset(i for i, r in enumerate(rules.rules) if r.number == check.rule),
                 (), to_html(check.feedback)))
+    _cases(content, found)
+    _confidence(content, found)
+    return found
+
+
+def _cases(content: Content, found: Catalogue) -> None:
+    """Each case-study prompt, asked on phones as a question its answers fit ("Would you share
+    at this point?"); the picker names the prompt it follows."""
     options = share_options(content)
+    question = f"<p>{escape(content.text('facilitator', 'room_share_question'))}</p>"
     for case in content.case_studies:
         for prompt in case.questions:
             points = "".join(f"<li>{to_inline_html(p)}</li>" for p in prompt.points)
             found.add(RoomQuestion(
-                f"case.{case.id}.{prompt.id}", case.name, f"<p>{escape(prompt.prompt)}</p>",
-                options, explanation_html=f"<ul>{points}</ul>"))
-    return found
+                f"case.{case.id}.{prompt.id}", case.name, question, options,
+                explanation_html=f"<ul>{points}</ul>",
+                label=fill_template(content.text("facilitator", "room_share_label"),
+                                    {"prompt": prompt.prompt})))
+
+
+def _confidence(content: Content, found: Catalogue) -> None:
+    """The optional before/after confidence questions: two questions, no right answer."""
+    confidence = content.confidence
+    if confidence is None:
+        return
+    for moment, text in (("before", confidence.before), ("after", confidence.after)):
+        found.add(RoomQuestion(confidence_id(moment), confidence.title,
+                               f"<p>{escape(text)}</p>", tuple(confidence.scale)))

@@ -1,4 +1,4 @@
-"""The rooms' three tables (the same SQL on SQLite and PostgreSQL; see store.py)."""
+"""The rooms' four tables (the same SQL on SQLite and PostgreSQL; see store.py)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,13 @@ SCHEMA = (
     """CREATE TABLE IF NOT EXISTS infoshare_room_answers (
         room TEXT NOT NULL, question TEXT NOT NULL, device TEXT NOT NULL, option INTEGER NOT NULL,
         PRIMARY KEY (room, question, device, option))""",
+    # the questions a room asked, in order, for the session's results (no device in it)
+    """CREATE TABLE IF NOT EXISTS infoshare_room_asked (
+        room TEXT NOT NULL, question TEXT NOT NULL, asked INTEGER NOT NULL,
+        PRIMARY KEY (room, question))""",
 )
-TABLES = ("infoshare_rooms", "infoshare_room_devices", "infoshare_room_answers")
+TABLES = ("infoshare_rooms", "infoshare_room_devices", "infoshare_room_answers",
+          "infoshare_room_asked")
 PHASES = ("idle", "open", "closed", "revealed")
 
 # Columns added after the first release: a store made earlier gets them when a server starts.

@@ -1,11 +1,11 @@
 """What a room keeps, and the one set of SQL both stores run (SQLite and PostgreSQL).
 
-Three tables, nothing else: a room (its code, the digest of the facilitator's secret, the question
+Four tables, nothing else: a room (its code, the digest of the facilitator's secret, the question
 on screen, the phase of the vote, whether it is locked, counters that say something changed, when
 it expires); the devices that joined it (the digest of each device's random token, its number in
-the room); and the answers (question id, option id, device digest). No name, no free text, no
-network address is ever written. Ending a room, or its expiry, deletes its rows from all three
-tables.
+the room); the answers (question id, option id, device digest); and the questions asked, in
+order (for the session's results: no device in it). No name, no free text, no network address is
+ever written. Ending a room, or its expiry, deletes its rows from all four tables.
 
 Subclasses give a connection per thread (:class:`.connections.ThreadConnections`), a transaction
 (:meth:`RoomStore._transaction`) and, on PostgreSQL, a notification for each change.
@@ -114,9 +114,8 @@ class RoomStore:
         return Room(*row) if row else None
 
     def join(self, room: str) -> tuple[str, int]:
-        """A new device's token and number (1, 2, ... in the room, shown on its page so the
-        facilitator can remove it); :class:`RoomFull` at :attr:`max_devices`,
-        :class:`RoomLocked` once the facilitator locked the room."""
+        """A new device's token and number (shown on its page, so the facilitator can remove
+        it); :class:`RoomFull` at :attr:`max_devices`, :class:`RoomLocked` once locked."""
         token = new_token()
         with self._transaction() as cur:
             row = self._run(cur, "SELECT locked FROM infoshare_rooms WHERE id = ? "
@@ -131,6 +130,7 @@ class RoomStore:
                                         "id = ? RETURNING joined", (room,)).fetchone()[0])
             self._run(cur, "INSERT INTO infoshare_room_devices (device, room, number) "
                            "VALUES (?, ?, ?)", (digest(token), room, number))
+            self._bump(cur, room)  # the facilitator's count of devices follows at once
         return token, number
 
     def lock(self, room: str, locked: bool) -> tuple[int, int]:
@@ -160,6 +160,9 @@ class RoomStore:
             if phase == "open":
                 self._run(cur, "DELETE FROM infoshare_room_answers WHERE room = ? AND "
                                "question = ?", (room, question))
+                self._run(cur, "INSERT INTO infoshare_room_asked SELECT ?, ?, COUNT(*) FROM "
+                               "infoshare_room_asked WHERE room = ? ON CONFLICT DO NOTHING",
+                          (room, question, room))  # its first place kept (session_results.py)
                 self._run(cur, "UPDATE infoshare_rooms SET phase = ?, question = ? WHERE id = ?",
                           (phase, question, room))
             else:
@@ -210,7 +213,7 @@ class RoomStore:
                                       "room = ?", (room,)).fetchone()[0])
 
     def _delete(self, cur: Any, where_room: str, params: Sequence[Any]) -> int:
-        for table in ("infoshare_room_answers", "infoshare_room_devices"):
+        for table in ("infoshare_room_answers", "infoshare_room_devices", "infoshare_room_asked"):
             self._run(cur, f"DELETE FROM {table} WHERE room IN ({where_room})", params)
         return self._run(cur, f"DELETE FROM infoshare_rooms WHERE id IN ({where_room})",
                          params).rowcount

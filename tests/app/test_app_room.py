@@ -4,12 +4,15 @@ and no address in the server's log lines for rooms."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import time
 
 from _app_support import describe_violations, open_page, run_axe
 
+from infoshare_widgets.app.room.results_download import HEADER_KEYS
 from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.room_store.questions import catalogue
 
@@ -128,8 +131,7 @@ def test_a_facilitator_and_a_learner_in_a_room(app_server, browser, context) -> 
         axe_clean(learner)
         axe_clean(host)
         door_by_keyboard(host, code.inner_text(), app_server.url)
-        host.get_by_role("button", name=WORDS["room_end"]).click()
-        host.locator("#ended").wait_for()
+        end_room(host)
         assert host.evaluate("sessionStorage.length") == 0  # the key forgotten with the room
         learner.locator("#code-error").filter(has_text=WORDS["room_ended"]).wait_for()
     finally:
@@ -142,6 +144,14 @@ def test_a_facilitator_and_a_learner_in_a_room(app_server, browser, context) -> 
     metrics = app_server.raw_get("/metrics")[2].decode()
     assert 'infoshare_room_refused_total{reason="no_such_code"}' in metrics
     assert 'infoshare_room_refused_total{reason="locked"}' in metrics
+
+
+def end_room(host: object) -> None:
+    """"End the room", then "Yes, end the room" (it asks first, issue 24)."""
+    host.get_by_role(  # type: ignore[attr-defined]
+        "button", name=WORDS["room_end"], exact=True).click()
+    host.get_by_role("button", name=WORDS["room_end_yes"]).click()  # type: ignore[attr-defined]
+    host.locator("#ended").wait_for()  # type: ignore[attr-defined]
 
 
 def door_by_keyboard(host: object, code: str, url: str) -> None:
@@ -200,8 +210,7 @@ def test_the_facilitator_asks_the_room_the_question_on_their_screen(app_server, 
     assert host.locator("#pick").input_value().startswith("quiz.")
     assert host.locator("#chart .is-room-label").all_inner_texts() == expected[0]
     axe_clean(page)
-    host.get_by_role("button", name=WORDS["room_end"]).click()
-    host.locator("#ended").wait_for()
+    end_room(host)
 
 
 def test_the_facilitators_page_says_when_rooms_are_down_and_backs_off(app_server,
@@ -238,5 +247,137 @@ def test_the_facilitators_page_says_when_rooms_are_down_and_backs_off(app_server
     host.get_by_role("button", name=WORDS["room_close"]).click()  # the next poll answers at once
     trouble.filter(has_text=WORDS["room_store_back"]).wait_for(timeout=15_000)
     axe_clean(host)
-    host.get_by_role("button", name=WORDS["room_end"]).click()
-    host.locator("#ended").wait_for()
+    end_room(host)
+
+
+CASE = next(q for q in catalogue(CONTENT).questions.values() if q.id.startswith("case."))
+
+
+def phone_answers(phone: object, option: int) -> None:
+    """Choose the option whose content index is `option`, and send it."""
+    phone.locator(f'input[value="{option}"]').check()  # type: ignore[attr-defined]
+    phone.get_by_role("button", name=WORDS["room_send"]).click()  # type: ignore[attr-defined]
+    phone.locator("#follow-status").filter(  # type: ignore[attr-defined]
+        has_text=WORDS["room_sent"]).wait_for()
+
+
+def saved(host: object, label: str) -> str:
+    """Press a results button; the file the browser saved, as text."""
+    with host.expect_download() as info:  # type: ignore[attr-defined]
+        host.get_by_role("button", name=label).click()  # type: ignore[attr-defined]
+    download = info.value
+    assert download.suggested_filename.startswith("session-results-")
+    with open(download.path(), encoding="utf-8-sig") as file:
+        return file.read()
+
+
+def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirmation(
+        app_server, browser, context) -> None:
+    """Issue 24: a case-study prompt reaches phones as "Would you share?"; each phone says a new
+    question came and, after the reveal, whether its own answer was the best; "Close voting"
+    goes once voting closes; the results file holds counts only; "End the room" asks first."""
+    host = context.new_page()
+    host.goto(f"{app_server.url}/room/host")
+    host.get_by_role("button", name=WORDS["room_start"]).click()
+    code = host.locator("#code")
+    code.filter(has_text=re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")).wait_for()
+    phones, contexts = [], []
+    try:
+        for _ in range(3):
+            contexts.append(browser.new_context(viewport={"width": 400, "height": 800}))
+            phone = contexts[-1].new_page()
+            phone.goto(f"{app_server.url}/room")
+            phone.get_by_label(WORDS["room_code_label"]).fill(code.inner_text())
+            phone.keyboard.press("Enter")
+            phone.locator("#follow-status").filter(has_text=WORDS["room_joined"]).wait_for()
+            phones.append(phone)
+        host.locator("#counts").filter(has_text=f"3 {WORDS['room_devices']}").wait_for()
+
+        host.locator("#pick").select_option(CASE.id)
+        host.get_by_role("button", name=WORDS["room_ask"]).click()
+        new = WORDS["room_new_question"].replace("{group}", CASE.group)
+        for phone in phones:
+            phone.locator("#follow-status[role=status]").filter(has_text=new).wait_for()
+            assert phone.locator("#prompt").inner_text().strip() == WORDS["room_share_question"]
+            assert sorted(phone.locator("#options label").all_inner_texts()) == sorted(
+                CASE.options)
+        axe_clean(phones[0])
+        for phone, option in zip(phones, (0, 0, 2), strict=True):
+            phone_answers(phone, option)
+        host.locator("#counts").filter(has_text=f"3 {WORDS['room_answered']}").wait_for()
+
+        question = SINGLE[0]
+        right = min(question.correct)
+        wrong = next(i for i in range(len(question.options)) if i not in question.correct)
+        host.locator("#pick").select_option(question.id)
+        host.get_by_role("button", name=WORDS["room_ask"]).click()
+        new = WORDS["room_new_question"].replace("{group}", question.group)
+        for phone in phones:
+            phone.locator("#follow-status").filter(has_text=new).wait_for()
+        phone_answers(phones[0], right)
+        phone_answers(phones[1], wrong)  # the third does not answer
+        host.locator("#counts").filter(has_text=f"2 {WORDS['room_answered']}").wait_for()
+        close = host.get_by_role("button", name=WORDS["room_close"])
+        close.focus()
+        host.keyboard.press("Enter")
+        host.locator("#phase").filter(has_text=WORDS["room_closed"]).wait_for()
+        close.wait_for(state="hidden")  # not offered once voting is closed
+        assert host.evaluate("document.activeElement.id") == "reveal"
+        host.keyboard.press("Enter")  # Reveal answer, where the focus went
+        verdicts = (WORDS["room_verdict_best"], WORDS["room_verdict_not_best"],
+                    WORDS["room_verdict_none"])
+        for phone, verdict in zip(phones, verdicts, strict=True):
+            phone.locator("#follow-status[role=status]").filter(has_text=verdict).wait_for()
+        for verdict in verdicts[1:]:
+            assert verdict not in phones[0].locator("#follow-status").inner_text()
+        axe_clean(phones[1])
+        axe_clean(host)
+
+        # The results: counts per question asked, nothing about a device or the room's key.
+        tokens = [p.evaluate("localStorage.getItem('infoshare-room-device')") for p in phones]
+        secret = host.evaluate("Object.values(sessionStorage).join()")
+        text = saved(host, WORDS["room_results_csv"])
+        rows = list(csv.reader(io.StringIO(text)))
+        assert rows[0] == [WORDS[k] for k in HEADER_KEYS]
+        case_rows = [r for r in rows[1:] if r[0] == "1"]
+        assert [r[3] for r in case_rows] == list(CASE.options)
+        assert [r[5] for r in case_rows] == ["2", "0", "1"] and {r[6] for r in case_rows} == {"3"}
+        quiz_rows = [r for r in rows[1:] if r[0] == "2"]
+        assert [int(r[5]) for r in quiz_rows] == [
+            (i == right) + (i == wrong) for i in range(len(question.options))]
+        assert {r[6] for r in quiz_rows} == {"2"} and len(rows) == 1 + len(case_rows) + len(
+            quiz_rows)
+        page = saved(host, WORDS["room_results_page"])
+        for kept in (text, page):
+            assert secret not in kept and code.inner_text() not in kept
+            assert not any(json.loads(t)["token"] in kept for t in tokens)
+        assert "<table>" in page and "<script" not in page
+        host.locator("#results-status").filter(has_text=WORDS["room_results_saved"]).wait_for()
+
+        # "End the room" is a warning, and asks first: Escape keeps the room, "Yes" ends it.
+        end = host.get_by_role("button", name=WORDS["room_end"], exact=True)
+        assert "is-room-warning" in end.get_attribute("class")
+        end.focus()
+        host.keyboard.press("Enter")
+        ask = host.locator("#end-confirm")
+        ask.wait_for()
+        assert end.get_attribute("aria-expanded") == "true"
+        assert host.evaluate("document.activeElement.id") == "end-question"
+        axe_clean(host)
+        host.keyboard.press("Escape")
+        ask.wait_for(state="hidden")
+        assert host.evaluate("document.activeElement.id") == "end"
+        host.keyboard.press("Enter")
+        ask.wait_for()
+        host.keyboard.press("Tab")  # to "Yes, end the room"
+        host.keyboard.press("Enter")
+        host.locator("#ended").wait_for()
+        for phone in phones:
+            phone.locator("#code-error").filter(has_text=WORDS["room_ended"]).wait_for()
+        # gone with the room: the results too
+        gone = host.request.get(f"{app_server.url}/room/api/results?format=csv",
+                                headers={"X-Room-Secret": secret})
+        assert gone.status == 404
+    finally:
+        for phone_context in contexts:
+            phone_context.close()

@@ -55,6 +55,7 @@ EXPECTED_ROUTES = {
     r"/room/api/host$": False,
     r"/room/api/join$": False,
     r"/room/api/device$": False,
+    r"/room/api/results$": False,  # issue 24: the session's results, behind the secret
     r"/healthz$": False,  # issue 16: for probes and load balancers
     r"/metrics$": False,  # issue 16: this machine (not through a proxy) unless configured
     # issue 22: the widgets' modules and stylesheets (app/widget_assets.py)

@@ -155,7 +155,7 @@ def test_the_golden_rules_check_carries_the_rules_notes_to_the_group_quiz() -> N
 
     content = make_content(golden_rules=[golden_rules(facilitator_notes=NOTE)])
     group = golden_rules_widget(content, "children",
-                                check=lambda q: quiz_widget(content, q, group=True))
+                                check=lambda q, **kw: quiz_widget(content, q, group=True, **kw))
     learner = golden_rules_widget(content, "children",
-                                  check=lambda q: quiz_widget(content, q))
+                                  check=lambda q, **kw: quiz_widget(content, q, **kw))
     assert "step down" in all_state(group) and "step down" not in all_state(learner)

@@ -30,7 +30,8 @@ from infoshare_widgets.ui.question import QuestionWidget
 def rules_widget(content: Content, audience: str):  # type: ignore[no-untyped-def]
     """The golden rules with their check drawn by the quiz component, as pages.py wires them."""
     return golden_rules_widget(content, audience,
-                               check=lambda quiz: quiz_widget(content, quiz, heading_level=3))
+                               check=lambda quiz, **kw: quiz_widget(content, quiz, heading_level=3,
+                                                                  **kw))
 
 
 def rules_of(view: GoldenRulesView) -> list[DetailsWidget]:
@@ -167,7 +168,7 @@ def test_without_a_check_builder_the_rules_show_without_the_check() -> None:
 
 
 def test_a_check_builder_that_raises_becomes_a_card_and_the_rules_still_show(caplog) -> None:
-    def broken(_quiz: object) -> None:
+    def broken(_quiz: object, **_kw: object) -> None:
         raise RuntimeError("no quiz today")
 
     with caplog.at_level(logging.ERROR):

@@ -175,3 +175,13 @@ def test_a_store_made_before_lock_and_numbers_gains_them(tmp_path) -> None:
         assert store.join(room.id)[1] == 1
     finally:
         store.close()
+
+
+def test_a_join_is_a_change_the_facilitator_s_page_wakes_for(store: RoomStore) -> None:
+    """Its count of devices followed only when its long poll timed out (about 20 s; issue 24's
+    three-phone test found it): a join changes the room's version, not its stage."""
+    room = store.create_room().room
+    before = store.changes([room.id])[room.id]
+    store.join(room.id)
+    after = store.changes([room.id])[room.id]
+    assert after[0] > before[0] and after[1] == before[1]

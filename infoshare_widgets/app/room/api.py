@@ -32,6 +32,15 @@ def stage_view(question: RoomQuestion | None, room: Room) -> dict[str, Any]:
     return view
 
 
+async def room_of_secret(handler: RoomHandler) -> Room:
+    """The room whose facilitator's secret is in ``X-Room-Secret`` (never in the address)."""
+    secret = handler.request.headers.get(SECRET_HEADER, "")
+    room = await handler.rooms.call(handler.rooms.store.room_by_secret, secret) if secret else None
+    if room is None:
+        raise Refused(404, "room_ended")
+    return room
+
+
 class NewRoomHandler(RoomHandler):
     """``POST room/api/rooms``: a new room; the secret is in the answer, once."""
 
@@ -51,11 +60,7 @@ class HostHandler(RoomHandler):
     ``{"step": "lock", "locked": true|false}`` or ``{"step": "remove", "device": <number>}``."""
 
     async def room(self) -> Room:
-        secret = self.request.headers.get(SECRET_HEADER, "")
-        room = await self.rooms.call(self.rooms.store.room_by_secret, secret) if secret else None
-        if room is None:
-            raise Refused(404, "room_ended")
-        return room
+        return await room_of_secret(self)
 
     async def get(self) -> None:
         room = await self.room()

@@ -8,6 +8,7 @@ from ..upstream.tornado import AddressFreeSummary
 from .api import DeviceHandler, HostHandler, JoinHandler, NewRoomHandler
 from .base import RoomHandler, access_log
 from .pages import RoomAsset, RoomPage
+from .results_download import ResultsHandler
 
 
 def _wrapped(cls: type, guard: type) -> type:
@@ -35,4 +36,5 @@ def room_routes(base_url: str, guard: type) -> list[tuple]:
         (at("/room/api/host"), _wrapped(HostHandler, guard)),
         (at("/room/api/join"), _wrapped(JoinHandler, guard)),
         (at("/room/api/device"), _wrapped(DeviceHandler, guard)),
+        (at("/room/api/results"), _wrapped(ResultsHandler, guard)),
     ]

@@ -141,7 +141,7 @@
       if (!first) $("door-status").textContent =
         v.locked ? words.room_locked_note : words.room_unlocked_note;
     }
-    $("close").disabled = !q || v.phase !== "open";
+    $("close").hidden = !q || v.phase !== "open";  // not offered once voting is closed
     $("reveal").disabled = !q || v.phase === "revealed";
     drawChart(v);
     if (q && !stageChanged) announce(summary(v));
@@ -197,7 +197,10 @@
     open();
   });
   $("ask").addEventListener("click", () => step({ step: "ask", question: $("pick").value }));
-  $("close").addEventListener("click", () => step({ step: "close" }));
+  $("close").addEventListener("click", async () => {
+    const { status } = await step({ step: "close" });
+    if (status === 200) $("reveal").focus();  // Close voting is gone: focus the next step
+  });
   $("reveal").addEventListener("click", () => step({ step: "reveal" }));
   $("lock").addEventListener("click", () => step(
     { step: "lock", locked: $("lock").getAttribute("aria-pressed") !== "true" }, "door-status"));
@@ -214,10 +217,48 @@
     }
     $("remove-number").focus();
   });
-  $("end").addEventListener("click", async () => {
+  // "End the room" asks first (in the page, by keyboard: Escape or "No" keeps the room).
+  function confirmEnd(asking) {
+    $("end-confirm").hidden = !asking;
+    $("end").setAttribute("aria-expanded", String(asking));
+    (asking ? $("end-question") : $("end")).focus();
+  }
+  $("end").addEventListener("click", () => confirmEnd($("end-confirm").hidden));
+  $("end-cancel").addEventListener("click", () => confirmEnd(false));
+  $("end-confirm").addEventListener("keydown", (event) => {
+    if (event.key === "Escape") confirmEnd(false);
+  });
+  $("end-yes").addEventListener("click", async () => {
     const { data } = await step({ step: "end" });
     if (data.ended) ended();
   });
+  // The session's results: fetched with the secret in a header, saved as the server names it.
+  async function download(kind) {
+    const said = $("results-status");
+    said.textContent = "";
+    let response = null;
+    try {
+      response = await fetch(`${document.body.dataset.room}api/results?format=${kind}`, {
+        headers: { "X-Infoshare-Room": "1", "X-Room-Secret": secret }, cache: "no-store",
+        credentials: "same-origin" });
+    } catch (e) { response = null; }
+    if (!response || !response.ok) {
+      if (response && response.status === 404) { ended(); return; }
+      said.textContent = say(response && response.status !== 503 ? "room_refused"
+        : "room_unavailable");
+      return;
+    }
+    const named = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "");
+    const url = URL.createObjectURL(await response.blob());
+    const link = el("a", { href: url, download: named ? named[1] : `results.${kind}` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    said.textContent = words.room_results_saved;
+  }
+  $("results-csv").addEventListener("click", () => download("csv"));
+  $("results-page").addEventListener("click", () => download("html"));
 
   // The facilitator's projected page asks which room is open (for the order of its options) and
   // for the question on its screen ("Ask the room" under a group question): same browser.

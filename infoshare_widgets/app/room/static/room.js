@@ -96,8 +96,27 @@
     const fresh = view.stage !== shownStage;
     shownStage = view.stage;
     if (fresh) drawQuestion(current, view);
-    setStatus(view.phase === "open" ? (chosen.length ? words.room_sent : "")
-      : view.phase === "closed" ? words.room_closed : words.room_revealed);
+    const said = view.phase === "open"
+      ? (chosen.length ? words.room_sent : words.room_new_question.replace("{group}", current.group))
+      : view.phase === "closed" ? words.room_closed : verdict(view.reveal);
+    // A new question is said even when its words match the last one's (same quiz): the
+    // polite status is emptied, then filled a moment later.
+    if (fresh && view.phase === "open" && status.textContent === said) {
+      status.textContent = "";
+      setTimeout(() => setStatus(said), 100);
+    } else {
+      setStatus(said);
+    }
+  }
+
+  // After the reveal, whether this device's own answer was the best one, in words (a question
+  // with no best answer, such as a case study's "Would you share?", says only that it is shown).
+  function verdict(reveal) {
+    const best = (reveal && reveal.correct) || [];
+    if (!best.length) return words.room_revealed;
+    if (!chosen.length) return `${words.room_revealed} ${words.room_verdict_none}`;
+    const same = chosen.length === best.length && chosen.every((i) => best.includes(i));
+    return `${words.room_revealed} ${same ? words.room_verdict_best : words.room_verdict_not_best}`;
   }
 
   form.addEventListener("submit", async (event) => {

@@ -1,0 +1,86 @@
+"""The session's results: a room's answers counted per question asked, for the trainer's
+evaluation. Aggregates only: read from the store as counts (no device digest leaves the SQL),
+made into rows with the questions' plain text, and written as CSV with every text cell escaped
+against spreadsheet formulas (OWASP "CSV injection"). The room's end deletes what they came
+from, so the results exist only while the room does.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .questions import Catalogue, plain_text
+
+Counts = list[tuple[str, dict[int, int], int]]  # (question id, devices per option, answered)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: a cell starting so is a formula
+
+
+def read_counts(store: Any, room: str) -> Counts:
+    """Each question `room` asked, in the order asked, with its counts (``store`` is a
+    :class:`.store.RoomStore`; its SQL runs here so the store stays one idea)."""
+    counts: dict[str, dict[int, int]] = {}
+    with store._transaction() as cur:
+        for (question,) in store._run(cur, "SELECT question FROM infoshare_room_asked WHERE "
+                                           "room = ? ORDER BY asked", (room,)).fetchall():
+            counts[question] = {}
+        for question, option, n in store._run(
+                cur, "SELECT question, option, COUNT(*) FROM infoshare_room_answers WHERE "
+                     "room = ? GROUP BY question, option", (room,)).fetchall():
+            counts.setdefault(question, {})[int(option)] = int(n)
+        totals = dict(store._run(cur, "SELECT question, COUNT(DISTINCT device) FROM "
+                                      "infoshare_room_answers WHERE room = ? GROUP BY question",
+                                 (room,)).fetchall())
+    return [(q, c, int(totals.get(q, 0))) for q, c in counts.items()]
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One option of one question asked: plain text and counts, nothing about a person."""
+
+    number: int  # the question's place in the session (1, 2, ...)
+    group: str
+    question: str
+    option: str
+    best: bool
+    count: int
+    answered: int  # devices that answered the question
+
+
+def result_rows(catalogue: Catalogue, counts: Counts) -> list[ResultRow]:
+    """The rows of the results, in the order asked; a question the content no longer has
+    (content changed during the session) is left out rather than shown without its text."""
+    rows: list[ResultRow] = []
+    number = 0
+    for question_id, per_option, answered in counts:
+        question = catalogue.get(question_id)
+        if question is None:
+            continue
+        number += 1
+        text = plain_text(question.prompt_html)
+        rows += [ResultRow(number, question.group, text, option, i in question.correct,
+                           per_option.get(i, 0), answered)
+                 for i, option in enumerate(question.options)]
+    return rows
+
+
+def safe_cell(value: object) -> object:
+    """A text cell a spreadsheet will not run: one starting with = + - @, a tab or a carriage
+    return gets a leading apostrophe (OWASP); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def results_csv(rows: Sequence[ResultRow], header: Sequence[str], best: str) -> str:
+    """The rows as CSV (header from ui.yaml; `best` marks a best answer), every cell safe."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([safe_cell(h) for h in header])
+    for r in rows:
+        writer.writerow([safe_cell(v) for v in (r.number, r.group, r.question, r.option,
+                                                best if r.best else "", r.count, r.answered)])
+    return out.getvalue()

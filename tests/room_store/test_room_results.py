@@ -1,0 +1,144 @@
+"""The session's results (issue 24): counts per question asked, in order, on both stores; rows
+and CSV made from them without a browser; nothing about a device, gone when the room ends."""
+
+from __future__ import annotations
+
+import csv
+import io
+import urllib.error
+import urllib.request
+
+import pytest
+from _room_client import Device, Facilitator, call, room_server
+
+from infoshare_widgets.content import default_content_dir, load_content
+from infoshare_widgets.content.question_ids import confidence_id
+from infoshare_widgets.room_store.codes import digest
+from infoshare_widgets.room_store.questions import catalogue
+from infoshare_widgets.room_store.session_results import (
+    ResultRow,
+    read_counts,
+    result_rows,
+    results_csv,
+    safe_cell,
+)
+from infoshare_widgets.room_store.store import RoomStore
+
+CONTENT = load_content(default_content_dir())
+CATALOGUE = catalogue(CONTENT)
+
+
+def test_the_results_count_each_question_asked_in_order_and_nothing_else(store: RoomStore,
+                                                                           ) -> None:
+    new = store.create_room()
+    room = new.room.id
+    tokens = [store.join(room)[0] for _ in range(3)]
+    store.step(room, "open", "quiz.a.one")
+    for token, option in zip(tokens, (0, 1, 1), strict=True):
+        store.answer(room, token, "quiz.a.one", [option])
+    store.step(room, "open", "quiz.a.two")  # asked, nobody answered
+    store.step(room, "open", "quiz.a.three")
+    store.answer(room, tokens[0], "quiz.a.three", [0, 2])
+    store.answer(room, tokens[1], "quiz.a.three", [2])
+    store.step(room, "open", "quiz.a.one")  # asked again: its first place kept, counts anew
+    store.answer(room, tokens[2], "quiz.a.one", [0])
+    assert read_counts(store, room) == [("quiz.a.one", {0: 1}, 1), ("quiz.a.two", {}, 0),
+                                        ("quiz.a.three", {0: 1, 2: 2}, 2)]
+    text = repr(read_counts(store, room))
+    assert not any(t in text or digest(t) in text for t in tokens)
+    other = store.create_room().room.id  # another room's results are its own
+    assert read_counts(store, other) == []
+    store.end(room)
+    assert read_counts(store, room) == []
+    assert all(room not in row for _, row in store.dump())
+
+
+def test_before_and_after_confidence_are_two_questions_never_paired(store: RoomStore) -> None:
+    room = store.create_room().room.id
+    tokens = [store.join(room)[0] for _ in range(3)]
+    before, after = confidence_id("before"), confidence_id("after")
+    for question, picks in ((before, (0, 1, 1)), (after, (2, 3, 3))):
+        store.step(room, "open", question)
+        for token, option in zip(tokens, picks, strict=True):
+            store.answer(room, token, question, [option])
+    counts = read_counts(store, room)
+    assert counts == [(before, {0: 1, 1: 2}, 3), (after, {2: 1, 3: 2}, 3)]
+    rows = result_rows(CATALOGUE, counts)
+    # each row is one option's count: no row or cell holds two answers of one device
+    assert [(r.number, r.option, r.count) for r in rows if r.count] == [
+        (1, CONTENT.confidence.scale[0], 1), (1, CONTENT.confidence.scale[1], 2),
+        (2, CONTENT.confidence.scale[2], 1), (2, CONTENT.confidence.scale[3], 2)]
+
+
+def test_rows_name_the_question_and_its_options_in_plain_text() -> None:
+    quiz = CONTENT.quizzes[0]
+    question = quiz.questions[0]
+    qid = f"quiz.{quiz.id}.{question.id}"
+    rows = result_rows(CATALOGUE, [("gone.question", {0: 4}, 4), (qid, {1: 2}, 2)])
+    assert [r.option for r in rows] == [o.text for o in question.options]
+    assert {r.number for r in rows} == {1} and {r.group for r in rows} == {quiz.title}
+    assert [r.best for r in rows] == [o.correct for o in question.options]
+    assert "<" not in rows[0].question and rows[0].question
+    assert [r.count for r in rows] == [2 if i == 1 else 0 for i in range(len(rows))]
+
+
+@pytest.mark.parametrize("text", ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx",
+                                  '=HYPERLINK("http://x","y")'])
+def test_a_cell_that_a_spreadsheet_would_run_is_escaped(text: str) -> None:
+    assert safe_cell(text) == "'" + text
+    row = ResultRow(1, text, text, text, True, 3, 4)
+    written = results_csv([row], ["h"] * 7, "best")
+    cells = list(csv.reader(io.StringIO(written)))[1]
+    assert cells[1:4] == ["'" + text] * 3 and cells[4:] == ["best", "3", "4"]
+
+
+@pytest.mark.parametrize("text", ["Yes, share", "1. Be alert", "", "a=b", "O'Neill — 5 + 2"])
+def test_ordinary_cells_and_numbers_are_left_alone(text: str) -> None:
+    assert safe_cell(text) == text
+    assert safe_cell(7) == 7
+
+
+def test_the_csv_has_a_header_and_a_row_per_option() -> None:
+    rows = [ResultRow(1, "G", "Q?", "A", False, 0, 2), ResultRow(1, "G", "Q?", "B", True, 2, 2)]
+    lines = list(csv.reader(io.StringIO(results_csv(rows, list("1234567"), "best"))))
+    assert lines == [list("1234567"), ["1", "G", "Q?", "A", "", "0", "2"],
+                     ["1", "G", "Q?", "B", "best", "2", "2"]]
+
+
+def download(base: str, secret: str, kind: str = "csv") -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(f"{base}room/api/results?format={kind}",
+                                     headers={"X-Room-Secret": secret})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, dict(err.headers), err.read()
+
+
+def test_the_results_are_served_behind_the_secret_until_the_room_ends(tmp_path) -> None:
+    with room_server({"INFOSHARE_DATA_DIR": str(tmp_path)}) as (base, _service):
+        host = Facilitator(base)
+        code = host.view()[1]["code"]
+        devices = [Device(base, code) for _ in range(3)]
+        question = next(q for q in CATALOGUE.questions.values() if q.id.startswith("case."))
+        host.step("ask", question.id)
+        for device, option in zip(devices, (0, 0, 2), strict=True):
+            assert device.answer(question.id, [option])[0] == 200
+        status, headers, body = download(base, host.secret)
+        assert status == 200 and headers["Content-Type"].startswith("text/csv")
+        assert headers["Content-Disposition"].startswith('attachment; filename="session-results-')
+        lines = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+        assert [line[5] for line in lines[1:]] == ["2", "0", "1"]
+        assert {line[6] for line in lines[1:]} == {"3"}
+        text = body.decode("utf-8-sig")
+        assert not any(d.token in text or digest(d.token) in text for d in devices)
+        assert host.secret not in text and code not in text
+        status, headers, page = download(base, host.secret, "html")
+        assert status == 200 and headers["Content-Type"].startswith("text/html")
+        assert headers["Content-Disposition"].endswith('.html"') and b"<table>" in page
+        assert b"<script" not in page
+        assert download(base, "guess")[0] == 404 and download(base, "")[0] == 404
+        assert download(base, host.secret, "xlsx")[0] == 400
+        assert call(f"{base}room/api/results?secret={host.secret}")[0] == 404  # header only
+        host.step("end")
+        assert download(base, host.secret)[0] == 404
