@@ -207,6 +207,8 @@ def build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--port", type=int, default=8888, help="port (default 8888)")
     lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
     _add_scaffold_commands(commands)
+    from .app.author.author_command import add_author_commands
+    add_author_commands(commands)
     return parser
 
 
@@ -220,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
             return review(args.directory, args.out)
         if args.command == "reference":
             return reference(args.output, args.check)
+        if args.command == "author":
+            from .app.author.author_command import run_author
+            return run_author(args)
         if args.command in ("new", "init-content"):
             return scaffold(args)
         if args.command == "lab":

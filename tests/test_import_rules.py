@@ -30,7 +30,9 @@ ALLOWED: dict[str, set[str]] = {
     **{name: {"ui", "content"} for name in COMPONENTS},
     "pages": {"ui", "content", *COMPONENTS},
     "room_store": {"content"},  # live rooms' store (issue 17): server side, no kernel code
-    "app": {"content", "room_store", "frontend"},
+    # authors' accounts and sessions (issue 25): server side; shares room_store's connections
+    "author_store": {"room_store"},
+    "app": {"content", "room_store", "author_store", "frontend"},
     "cli": {"app", "content"},
     "__init__": set(),
     "frontend": set(),  # the widgets' front-end files and their version

@@ -82,6 +82,17 @@ class AuthorStore:
                       (name, role, digest(token), now + self.link_seconds, now))
         return token
 
+    def new_link(self, name: str, now: float | None = None) -> str | None:
+        """A new one-time link for an account (a forgotten password): its token, or None when
+        there is no such account. The old password keeps working until the link is used."""
+        now = time.time() if now is None else now
+        token = new_token()
+        with self._transaction() as cur:
+            row = self._run(cur, "UPDATE infoshare_authors SET link_digest = ?, link_expires = ?"
+                                 " WHERE name = ? RETURNING name",
+                            (digest(token), now + self.link_seconds, name)).fetchone()
+        return token if row else None
+
     def count_accounts(self) -> int:
         with self._transaction() as cur:
             return int(self._run(cur, "SELECT COUNT(*) FROM infoshare_authors").fetchone()[0])
