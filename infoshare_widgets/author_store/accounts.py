@@ -40,6 +40,11 @@ class AuthorSession:
     via: str  # "password" or "sso"
     started: float
 
+    @property
+    def shown(self) -> str:
+        """The name a page shows: the account, or the single sign-on's email or subject."""
+        return self.who.removeprefix("sso:")
+
 
 class AuthorStore:
     """The author operations; a subclass supplies connections and transactions."""

@@ -78,3 +78,25 @@ class AuthorClient:
         token = unescape(CSRF.search(page.text).group(1))  # type: ignore[union-attr]
         return self.post("/author/set-password", {"csrf": token, "link": path.split("link=")[1],
                                                   "password": password, "again": password})
+
+
+def process_environments(root: int) -> dict[int, tuple[bytes, bytes]]:
+    """`root` and every process under it: (command line, environment as it started)."""
+    def read(path: str) -> bytes:
+        try:
+            return Path(path).read_bytes()
+        except OSError:  # gone
+            return b""
+
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            stat = read(f"/proc/{entry.name}/stat").rsplit(b")", 1)
+            if len(stat) == 2:
+                parents[int(entry.name)] = int(stat[1].split()[1])
+    found, todo = {}, [root]
+    while todo:
+        pid = todo.pop()
+        found[pid] = (read(f"/proc/{pid}/cmdline"), read(f"/proc/{pid}/environ"))
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    return found

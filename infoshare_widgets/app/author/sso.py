@@ -137,10 +137,26 @@ class SsoClient:
         if not isinstance(id_token, str):
             raise SsoRefused("no ID token")
         issuer = self.metadata()["issuer"]
+        access = token.get("access_token")
         try:
-            return id_token_claims(id_token, self.jwks(), issuer, self.settings.client_id,
-                                   flow.nonce, token.get("access_token"), now)
+            claims = id_token_claims(id_token, self.jwks(), issuer, self.settings.client_id,
+                                     flow.nonce, access, now)
         except SsoRefused:  # a key the provider has just rotated in: read its keys again once
-            return id_token_claims(id_token, self.jwks(again=True), issuer,
-                                   self.settings.client_id, flow.nonce,
-                                   token.get("access_token"), now)
+            claims = id_token_claims(id_token, self.jwks(again=True), issuer,
+                                     self.settings.client_id, flow.nonce, access, now)
+        return self.with_email(claims, access)
+
+    def with_email(self, claims: dict[str, Any], access: str | None) -> dict[str, Any]:
+        """The ID token's claims, with the email from the UserInfo endpoint when the token has
+        none (a conforming provider puts scope claims there), for the same subject only."""
+        endpoint = self.metadata().get("userinfo_endpoint")
+        if "email" in claims or not access or not endpoint:
+            return claims
+        try:
+            info = requests.get(endpoint, headers={"Authorization": f"Bearer {access}"},
+                                timeout=TIMEOUT).json()
+        except (requests.RequestException, ValueError) as err:
+            raise SsoRefused(f"userinfo failed: {type(err).__name__}") from err
+        if not isinstance(info, dict) or info.get("sub") != claims.get("sub"):
+            raise SsoRefused("userinfo is about another subject")
+        return {**claims, **{k: info[k] for k in ("email", "email_verified") if k in info}}
