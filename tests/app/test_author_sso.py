@@ -143,8 +143,8 @@ def test_no_kernel_sees_the_client_secret_or_its_file(author_server) -> None:
 
 def test_the_area_keeps_the_site_guards(author_server) -> None:
     status, headers, _ = author_server.app.raw_get("/author/sign-in")
-    assert status == 200 and "nonce" not in headers["Content-Security-Policy"]
-    assert "'unsafe-inline'" not in headers["Content-Security-Policy"].split("script-src")[1]
+    policy = dict(d.strip().split(" ", 1) for d in headers["Content-Security-Policy"].split(";"))
+    assert status == 200 and "'unsafe-inline'" not in policy["script-src"]  # no inline script
     conn = http.client.HTTPConnection("127.0.0.1", int(author_server.url.rsplit(":", 1)[1]))
     conn.request("GET", "/author", headers={"Host": "rebinding.example"})
     assert conn.getresponse().status == 400

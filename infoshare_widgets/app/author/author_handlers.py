@@ -77,6 +77,9 @@ class AuthorHandler(web.RequestHandler):
         if result is not None:
             await result
         self.set_header("Cache-Control", "no-store")
+        # Under the site's no-referrer, a browser sends "Origin: null" with a form, which the
+        # Origin check below refuses; same-origin still sends nothing to any other site.
+        self.set_header("Referrer-Policy", "same-origin")
         service = self.settings.get("infoshare_authoring")
         if service is None:
             raise web.HTTPError(404)
