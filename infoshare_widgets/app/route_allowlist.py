@@ -29,7 +29,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from .author import author_routes
+from .author.author_routes import author_routes
 from .handlers import (
     AliveHandler,
     PageHandler,

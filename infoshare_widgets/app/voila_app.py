@@ -34,9 +34,9 @@ from traitlets import Bool, Dict, Float, Int, List, Unicode, default
 from voila.app import Voila
 
 from ..room_store.open_store import URL_VARIABLE, url_from_file
-from .author import AuthorService
 from .author.author_config import take_author_secrets
 from .author.author_notice import authoring_notice
+from .author.author_service import AuthorService
 from .cells import CellTimeout
 from .drain import Drain
 from .handlers import Limits, NotFoundHandler

@@ -4,9 +4,3 @@ Learners never sign in; this package is the author area's door. :mod:`.accounts`
 of SQL (SQLite by default, PostgreSQL with ``INFOSHARE_AUTHORS_URL``), :mod:`.passwords` the
 argon2 hashes and the random tokens kept only as digests, :mod:`.open_authors` picks the store.
 """
-
-from __future__ import annotations
-
-from .accounts import ROLES, AccountExists, AuthorSession, AuthorStore
-
-__all__ = ["ROLES", "AccountExists", "AuthorSession", "AuthorStore"]

@@ -15,14 +15,10 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
-from .author_tables import SCHEMA
+from .author_tables import LINK_HOURS, ROLES, SCHEMA
 from .passwords import digest, new_token
 
-# author: builds and saves drafts; publisher: also publishes and rolls back; admin: everything
-# (the builders and the publishing store read the role; this package only keeps it).
-ROLES = ("author", "publisher", "admin")
 NAME = re.compile(r"[a-z0-9][a-z0-9._@-]{0,63}")
-LINK_HOURS = 24.0
 IDLE_MINUTES = 30.0
 SESSION_HOURS = 8.0
 

@@ -8,6 +8,11 @@ and when it was last used. Nothing else about a person: no address, no browser, 
 
 from __future__ import annotations
 
+# author: builds and saves drafts; publisher: also publishes and rolls back; admin: everything
+# (the builders and the publishing store read the role; the store only keeps it).
+ROLES = ("author", "publisher", "admin")
+LINK_HOURS = 24.0  # a set-password link works once, for this long
+
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS infoshare_authors ("
     " name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT,"

@@ -15,8 +15,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 HASHER = PasswordHasher()  # argon2id with the library's current parameters (RFC 9106 low memory)
 MIN_PASSWORD = 12  # characters; NCSC: length beats rules about symbols
 MAX_PASSWORD = 256  # a longer one is refused before hashing: no hashing a megabyte
-# Verified when the name is unknown, so a wrong name costs as long as a wrong password.
-_DUMMY = HASHER.hash(secrets.token_urlsafe(16))
+# Verified when the name is unknown, so a wrong name costs as long as a wrong password (made on
+# first use: `infoshare author` need not pay for it).
+_DUMMY: list[str] = []
 
 
 def hash_password(password: str) -> str:
@@ -25,8 +26,10 @@ def hash_password(password: str) -> str:
 
 def verify_password(stored: str | None, password: str) -> bool:
     """Whether `password` matches `stored` (None: no account or no password yet, still hashed)."""
+    if not _DUMMY:
+        _DUMMY.append(HASHER.hash(secrets.token_urlsafe(16)))
     try:
-        return HASHER.verify(stored or _DUMMY, password) and stored is not None
+        return HASHER.verify(stored or _DUMMY[0], password) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
 

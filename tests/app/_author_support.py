@@ -12,7 +12,8 @@ from typing import Any
 import requests
 from tornado import web
 
-from infoshare_widgets.app.author import AuthorService, author_routes
+from infoshare_widgets.app.author.author_routes import author_routes
+from infoshare_widgets.app.author.author_service import AuthorService
 from infoshare_widgets.app.author.sso import SsoClient
 from infoshare_widgets.app.proxy import networks
 from infoshare_widgets.app.response_guard import DEFAULT_HOSTS, Guarded

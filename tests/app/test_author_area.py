@@ -111,6 +111,7 @@ def test_a_wrong_name_and_a_wrong_password_read_the_same(area) -> None:
 def test_sign_in_is_limited_per_account_whether_or_not_it_exists(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(author_service, "ADDRESS_TRIES", 100)  # the account's limit alone
+    monkeypatch.setattr(author_service, "ACCOUNT_REFILL", 1e-9)  # no refill however slow
     with served(lambda: author_app(tmp_path)) as port:
         client, store = AuthorClient(f"http://127.0.0.1:{port}"), SqliteAuthorStore(tmp_path)
         client.set_password(link_of(store), PASSWORD)
@@ -155,7 +156,8 @@ def test_plain_http_is_for_this_machine_only(tmp_path: Path) -> None:
 
 
 def test_behind_a_trusted_proxy_https_is_required_and_limits_go_by_the_real_client(
-        tmp_path: Path) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(author_service, "ADDRESS_REFILL", 1e-9)  # no refill however slow
     with served(lambda: author_app(tmp_path, trusted=("loopback",))) as port:
         plain = {"X-Forwarded-For": "192.0.2.7", "X-Forwarded-Proto": "http"}
         assert raw(port, "GET", "/author/sign-in", plain)[0] == 403

@@ -6,10 +6,3 @@ sign-out, set password), :mod:`.sso` and :mod:`.sso_handlers` (OpenID Connect),
 :mod:`.author_service` (store, limits, and ``AUTHOR_PAGES``, where the builders add theirs),
 :mod:`.author_config` (settings and secrets), :mod:`.author_command` (``infoshare author``).
 """
-
-from __future__ import annotations
-
-from .author_routes import author_routes
-from .author_service import AUTHOR_PAGES, AuthorPage, AuthorService
-
-__all__ = ["AUTHOR_PAGES", "AuthorPage", "AuthorService", "author_routes"]

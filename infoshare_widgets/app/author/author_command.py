@@ -9,10 +9,8 @@ import argparse
 import os
 import sys
 
-from ...author_store.accounts import LINK_HOURS, ROLES, AccountExists
-from ...author_store.open_authors import open_author_store
+from ...author_store.author_tables import LINK_HOURS, ROLES
 from ..deploy_env import normal_base_url
-from .author_config import secret, take_author_secrets
 
 SITE_VARIABLE = "INFOSHARE_SITE_URL"
 
@@ -42,6 +40,10 @@ def site_address(given: str | None) -> str:
 
 
 def run_author(args: argparse.Namespace) -> int:
+    from ...author_store.accounts import AccountExists
+    from ...author_store.open_authors import open_author_store
+    from .author_config import secret, take_author_secrets
+
     take_author_secrets()
     store = open_author_store(url=secret("INFOSHARE_AUTHORS_URL"))
     try:

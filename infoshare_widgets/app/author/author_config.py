@@ -19,7 +19,7 @@ from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...author_store.accounts import ROLES
+from ...author_store.author_tables import ROLES
 from ...author_store.open_authors import URL_FILE_VARIABLE, URL_VARIABLE
 
 ISSUER = "INFOSHARE_OIDC_ISSUER"

@@ -26,8 +26,8 @@ from .sso import SsoClient
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-ADDRESS_TRIES = 10
-ACCOUNT_TRIES = 5
+ADDRESS_TRIES, ADDRESS_REFILL = 10, 1 / 6  # tries at once, then tries a second
+ACCOUNT_TRIES, ACCOUNT_REFILL = 5, 1 / 30
 PURGE_SECONDS = 300.0
 
 
@@ -52,8 +52,8 @@ class AuthorService:
         self._store: AuthorStore | None = None
         self.sso = sso
         self.executor = ThreadPoolExecutor(2, thread_name_prefix="infoshare-authors")
-        self.by_address = RateLimit(ADDRESS_TRIES, 1 / 6)
-        self.by_account = RateLimit(ACCOUNT_TRIES, 1 / 30)
+        self.by_address = RateLimit(ADDRESS_TRIES, ADDRESS_REFILL)
+        self.by_account = RateLimit(ACCOUNT_TRIES, ACCOUNT_REFILL)
         self._purged = 0.0
 
     @classmethod
