@@ -10,12 +10,23 @@ from pathlib import Path
 import pytest
 from _author_support import AuthorClient, author_app
 from _served import served
+from argon2 import PasswordHasher
 
 from infoshare_widgets.app.author import author_service
 from infoshare_widgets.app.route_allowlist import allowlisted
+from infoshare_widgets.author_store import passwords
 from infoshare_widgets.author_store.author_sqlite import SqliteAuthorStore
 
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 at its smallest cost: the same code paths, a fraction of the CPU (the shipped
+    parameters are the library's; tests/author_store checks a real hash)."""
+    monkeypatch.setattr(passwords, "HASHER", PasswordHasher(time_cost=1, memory_cost=64,
+                                                            parallelism=1))
+    monkeypatch.setattr(passwords, "_DUMMY", [])
 
 
 @pytest.fixture
