@@ -55,12 +55,13 @@ def test_a_new_link_works_once_and_the_old_password_until_then(tmp_path: Path) -
 
 
 def test_the_allowlist_gives_roles_by_subject_or_verified_email() -> None:
-    authors = parse_authors(" email:Alice@Example.org=publisher, sub:abc=admin ,")
+    authors = parse_authors(" email:Alice@Example.org=publisher, sub:abc=admin ,oid:1-2=author")
     settings = SsoSettings("https://idp.example", "client", "", authors)
     assert settings.role_of({"sub": "x", "email": "alice@example.org",
                              "email_verified": True}) == "publisher"
     assert settings.role_of({"sub": "x", "email": "alice@example.org"}) is None  # unverified
     assert settings.role_of({"sub": "abc"}) == "admin"
+    assert settings.role_of({"sub": "pairwise", "oid": "1-2"}) == "author"  # Entra's object id
     for bad in ("alice@example.org=author", "email:a@b=owner", "name:a=author"):
         with pytest.raises(ValueError):
             parse_authors(bad)

@@ -5,8 +5,9 @@ Single sign-on (OpenID Connect) is on when an issuer and a client id are given:
 - ``INFOSHARE_OIDC_ISSUER``: the issuer URL (discovery reads ``/.well-known/openid-configuration``);
 - ``INFOSHARE_OIDC_CLIENT_ID`` and ``INFOSHARE_OIDC_CLIENT_SECRET`` (or, better,
   ``INFOSHARE_OIDC_CLIENT_SECRET_FILE``: a variable stays readable in ``/proc/<pid>/environ``);
-- ``INFOSHARE_OIDC_AUTHORS``: who may author, comma-separated ``email:ADDRESS=ROLE`` or
-  ``sub:SUBJECT=ROLE`` (an email counts only when the provider says it is verified).
+- ``INFOSHARE_OIDC_AUTHORS``: who may author, comma-separated ``email:ADDRESS=ROLE``,
+  ``sub:SUBJECT=ROLE`` or ``oid:OBJECT_ID=ROLE`` (Entra ID's object id of a user); an email
+  counts only when the provider says it is verified (``email_verified``).
 
 :func:`take_author_secrets` moves the client secret and the store's address out of
 ``os.environ`` before any kernel starts (``voila_app.main`` calls it).
@@ -37,13 +38,13 @@ class SsoSettings:
     issuer: str
     client_id: str
     client_secret: str
-    authors: Mapping[str, str] = field(default_factory=dict)  # "email:x" / "sub:y" -> role
+    authors: Mapping[str, str] = field(default_factory=dict)  # "email:x", "sub:y", "oid:z" -> role
 
     def role_of(self, claims: Mapping[str, object]) -> str | None:
         """The role the allowlist gives these ID-token claims (None: not an author here)."""
-        sub = f"sub:{claims.get('sub')}"
-        if sub in self.authors:
-            return self.authors[sub]
+        for kind in ("sub", "oid"):
+            if claims.get(kind) and f"{kind}:{claims[kind]}" in self.authors:
+                return self.authors[f"{kind}:{claims[kind]}"]
         email = claims.get("email")
         if isinstance(email, str) and claims.get("email_verified") is True:
             return self.authors.get(f"email:{email.strip().lower()}")
@@ -58,8 +59,9 @@ def parse_authors(text: str) -> dict[str, str]:
             continue
         who, _, role = entry.rpartition("=")
         kind, _, value = who.partition(":")
-        if kind not in ("email", "sub") or not value or role not in ROLES:
-            raise ValueError(f"{AUTHORS}: {entry!r} is not email:ADDRESS=ROLE or sub:ID=ROLE "
+        if kind not in ("email", "sub", "oid") or not value or role not in ROLES:
+            raise ValueError(f"{AUTHORS}: {entry!r} is not email:ADDRESS=ROLE, sub:ID=ROLE or "
+                             "oid:ID=ROLE "
                              f"(roles: {', '.join(ROLES)})")
         authors[f"{kind}:{value.lower() if kind == 'email' else value}"] = role
     return authors
