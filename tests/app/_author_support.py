@@ -77,7 +77,7 @@ class AuthorClient:
         page = self.get(path)
         assert page.status_code == 200, page.status_code
         token = unescape(CSRF.search(page.text).group(1))  # type: ignore[union-attr]
-        return self.post("/author/set-password", {"csrf": token, "link": path.split("link=")[1],
+        return self.post("/author/set-password", {"csrf": token, "token": path.split("token=")[1],
                                                   "password": password, "again": password})
 
 

@@ -36,7 +36,7 @@ def area(tmp_path: Path):
 
 
 def link_of(store: SqliteAuthorStore, name: str = "alice", role: str = "publisher") -> str:
-    return f"/author/set-password?link={store.add_account(name, role)}"
+    return f"/author/set-password?token={store.add_account(name, role)}"
 
 
 def signed_in(area: tuple[AuthorClient, SqliteAuthorStore]) -> AuthorClient:
@@ -74,7 +74,7 @@ def test_a_short_or_mistyped_password_is_an_error_summary(area) -> None:
     client, store = area
     link = link_of(store)
     token = client.csrf(link)
-    page = client.post("/author/set-password", {"csrf": token, "link": link.split("=")[1],
+    page = client.post("/author/set-password", {"csrf": token, "token": link.split("=")[1],
                                                 "password": "short", "again": "short"})
     assert page.status_code == 200 and 'href="#password"' in page.text
     assert 'aria-invalid="true"' in page.text and "<title>Error:" in page.text

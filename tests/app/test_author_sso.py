@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import subprocess
 import sys
 import time
@@ -192,5 +193,8 @@ def test_an_author_signs_in_both_ways_by_keyboard_and_every_page_is_axe_clean(
         page.keyboard.press("Enter")
         page.wait_for_url("**/author", timeout=60_000)
         assert "alice@example.org" in page.inner_text("main")
+        log = author_server.app.log()
+        assert link.split("token=")[1] not in log  # no one-time link in the log, nor a code:
+        assert not re.search(r"[?&](code|state)=(?!\[secret\])", log), log[-2000:]
     finally:
         context.close()

@@ -64,5 +64,5 @@ def run_author(args: argparse.Namespace) -> int:
         store.close()
     print(f"Give this link to {args.name} (it works once, for {LINK_HOURS:g} hours; anyone "
           "who has it can set the password):", file=sys.stderr)
-    print(f"{site_address(args.site)}author/set-password?link={token}")
+    print(f"{site_address(args.site)}author/set-password?token={token}")
     return 0

@@ -81,17 +81,18 @@ class SignOut(AuthorHandler):
 
 
 class SetPassword(AuthorHandler):
-    """``author/set-password?link=TOKEN``: the one-time link `infoshare author add` printed."""
+    """``author/set-password?token=TOKEN``: the one-time link `infoshare author add` printed
+    (a parameter named ``token``: Jupyter Server's access log writes ``[secret]`` for it)."""
 
     async def get(self) -> None:
-        token = self.get_query_argument("link", "")
+        token = self.get_query_argument("token", "")
         who = await self.service.run(lambda: self.service.store().link_account(token))
         if who is None:
             raise Refusal(404, "author_link_dead")
-        self.page("set_password.html", errors={}, link=token, who=who)
+        self.page("set_password.html", errors={}, token=token, who=who)
 
     async def post(self) -> None:
-        token = self.get_body_argument("link", "")
+        token = self.get_body_argument("token", "")
         password = self.get_body_argument("password", "")
         again = self.get_body_argument("again", "")
         who = await self.service.run(lambda: self.service.store().link_account(token))
@@ -103,7 +104,7 @@ class SetPassword(AuthorHandler):
         elif password != again:
             errors["again"] = "author_password_differ"
         if errors:
-            self.page("set_password.html", errors=errors, link=token, who=who)
+            self.page("set_password.html", errors=errors, token=token, who=who)
             return
         if await self.service.set_password(token, password) is None:
             raise Refusal(404, "author_link_dead")

@@ -6,17 +6,18 @@ from __future__ import annotations
 from jupyter_server.utils import url_path_join
 
 from ..room.base import access_log
-from ..upstream.tornado import AddressFreeSummary
+from ..upstream.tornado import PathOnlySummary
 from .author_handlers import AuthorHandler
 from .author_pages import AuthorAsset, AuthorHome, SetPassword, SignIn, SignOut
 from .sso_handlers import SsoCallback, SsoStart
 
 
 def _wrapped(cls: type, guard: type) -> type:
+    """`cls` behind the site's guard; log lines without address or query (links, codes)."""
     namespace: dict = {"__module__": __name__, "log": access_log}
     if issubclass(cls, AuthorHandler):  # its refusals are author pages
         namespace["write_error"] = AuthorHandler.write_error
-    return type(f"Guarded{cls.__name__}", (AddressFreeSummary, guard, cls), namespace)
+    return type(f"Guarded{cls.__name__}", (PathOnlySummary, guard, cls), namespace)
 
 
 def author_routes(base_url: str, guard: type) -> list[tuple]:
