@@ -209,3 +209,20 @@ def test_sessions_end_when_idle_or_too_old(tmp_path: Path) -> None:
         t += store.idle_seconds / 2
         alive = store.session(sid, now=t)
     assert alive is None
+
+
+def test_the_flag_comes_from_the_command_line_or_the_environment() -> None:
+    from infoshare_widgets.app.deploy_env import serve_options
+    from infoshare_widgets.app.serve import ServerSettings, voila_command
+    from infoshare_widgets.cli import build_parser
+
+    parse = build_parser().parse_args
+    assert serve_options(parse(["serve", "--authoring"]), {})["authoring"] is True
+    assert serve_options(parse(["serve"]), {"INFOSHARE_AUTHORING": "1"})["authoring"] is True
+    assert "authoring" not in serve_options(parse(["serve"]), {})
+    with pytest.raises(ValueError):
+        serve_options(parse(["serve"]), {"INFOSHARE_AUTHORING": "maybe"})
+    command, _ = voila_command(ServerSettings(authoring=True, max_kernels=4), base_env={})
+    assert "--InfoshareVoila.authoring=True" in command
+    assert not any("authoring" in part for part in voila_command(
+        ServerSettings(max_kernels=4), base_env={})[0])
