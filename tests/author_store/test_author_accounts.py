@@ -3,6 +3,7 @@ and the secrets taken out of the environment."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from infoshare_widgets.app.author.author_config import (
 )
 from infoshare_widgets.author_store.accounts import AccountExists
 from infoshare_widgets.author_store.author_sqlite import SqliteAuthorStore
+from infoshare_widgets.author_store.open_authors import open_author_store
 from infoshare_widgets.author_store.passwords import HASHER, hash_password, verify_password
 
 
@@ -82,3 +84,35 @@ def test_the_secrets_leave_the_environment_and_stay_readable_to_the_server(
     assert secret("INFOSHARE_AUTHORS_URL", env) == "postgresql://u:pw@db/x"
     assert sso_settings(env).client_secret == "from-a-file"  # type: ignore[union-attr]
     assert sso_settings({}) is None
+
+
+def exercise(store: object, kind: str) -> None:
+    """The store's whole round: account, link, password, session, sign-out."""
+    name = f"ann-{kind}-{time.time_ns()}"
+    token = store.add_account(name, "admin")  # type: ignore[attr-defined]
+    assert store.link_account(token) == name  # type: ignore[attr-defined]
+    assert store.use_link(token, "h") == name  # type: ignore[attr-defined]
+    assert store.password_of(name) == ("h", "admin")  # type: ignore[attr-defined]
+    assert store.use_link(token, "x") is None  # type: ignore[attr-defined]
+    sid = store.start_session(name, "admin", "password")  # type: ignore[attr-defined]
+    assert store.session(sid).shown == name  # type: ignore[attr-defined]
+    store.end_session(sid)  # type: ignore[attr-defined]
+    assert store.session(sid) is None  # type: ignore[attr-defined]
+    store.purge()  # type: ignore[attr-defined]
+
+
+def test_the_sqlite_store_runs_the_shared_sql(tmp_path: Path) -> None:
+    store = open_author_store({"INFOSHARE_DATA_DIR": str(tmp_path)})
+    try:
+        exercise(store, "sqlite")
+    finally:
+        store.close()
+
+
+def test_the_postgresql_store_runs_the_same_sql(postgres_url: str, tmp_path: Path) -> None:
+    store = open_author_store({"INFOSHARE_DATA_DIR": str(tmp_path)}, url=postgres_url)
+    try:
+        exercise(store, "postgresql")
+        assert not (tmp_path / "authors.sqlite3").exists()
+    finally:
+        store.close()
