@@ -23,5 +23,11 @@ export default [
     files: ["infoshare_widgets/app/room/static/room.js", "infoshare_widgets/app/room/static/host.js"],
     languageOptions: { globals: { Room: "readonly" } },
   },
+  {
+    // the tests' own OpenID provider (tests/app/oidc_test_provider.js) runs in Node
+    files: ["tests/**/*.js"],
+    languageOptions: { sourceType: "module", ecmaVersion: 2022, globals: { ...globals.node } },
+    rules: { "no-undef": "error", "no-unused-vars": ["error", { args: "none", caughtErrors: "none" }] },
+  },
   { ignores: ["node_modules/**", ".venv/**", ".tools/**", "build/**", "benchmarks/**", "docs/**"] },
 ];

@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .app.author import author_command as authors
 from .app.deploy_env import add_arguments as add_deploy_arguments
 from .content import default_content_dir, load_content
 from .content.problems import display_path
@@ -187,16 +188,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="serve another content folder (or set INFOSHARE_CONTENT)")
     serve.add_argument("--port", type=int, help="port (default 8866; or INFOSHARE_PORT)")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
-    serve.add_argument("--max-kernels", type=int, metavar="N",
-                       help="kernels at once, pools included; then a busy page (default: sized "
-                       "from memory)")
+    serve.add_argument("--max-kernels", type=int, metavar="N", help="kernels at once, pools "
+                       "included; then a busy page (default: sized from memory)")
     serve.add_argument("--max-pages-per-client", type=int, metavar="N",
                        help="open pages one address may hold (default 12; 0: no limit)")
     serve.add_argument("--kernel-memory-mb", type=int, metavar="MB",
                        help="memory limit of each kernel process (default 1024)")
-    serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
-                       help="a host name the server answers to, besides the loopback names "
-                       "(repeat for more)")
+    serve.add_argument("--allow-host", action="append", default=[], metavar="NAME", help="a "
+                       "host name the server answers to, besides the loopback names (repeat)")
     add_deploy_arguments(serve)
     serve.add_argument("--room", type=int, metavar="N", default=None,
                        help="ready for N learners opening a page together: pools and limits "
@@ -210,6 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--port", type=int, default=8888, help="port (default 8888)")
     lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
     _add_scaffold_commands(commands)
+    authors.add_author_commands(commands)  # infoshare author add / link
     return parser
 
 
@@ -225,16 +225,16 @@ def main(argv: list[str] | None = None) -> int:
             return publishing.run(args)
         if args.command == "reference":
             return reference(args.output, args.check)
+        if args.command == "author":
+            return authors.run_author(args)
         if args.command in ("new", "init-content"):
             return scaffold(args)
         if args.command == "lab":
             from .app.lab import lab
-
             return lab(content=args.content, port=args.port, open_browser=not args.no_browser)
         if args.command == "serve":
             from .app.deploy_env import serve_options
             from .app.serve import serve
-
             return serve(content=args.content, open_browser=not args.no_browser,
                          **serve_options(args))
     except KeyboardInterrupt:

@@ -43,6 +43,8 @@ SERVER_FIXTURES: dict[str, str | None] = {
     "leave_server": "leave_server",
     "lab": "lab",  # JupyterLab
     "shipped_unit": "unit",  # the app as the systemd unit starts it: apart from the deploy group
+    "oidc_provider": "author",  # Node's oidc-provider (two issuers) for the author sign-in ...
+    "author_server": "author",  # ... and the app with --authoring pointed at it, started once
 }
 BROWSER_FIXTURES = frozenset({"browser"})  # Chromium (context, loaded, ... all use it)
 

@@ -32,7 +32,9 @@ ALLOWED: dict[str, set[str]] = {
     "pages": {"ui", "content", *COMPONENTS},
     "room_store": {"content"},  # live rooms' store (issue 17): server side, no kernel code
     "publishing": {"content"},  # published items and their versions (issue 25): server side
-    "app": {"content", "room_store", "publishing", "frontend"},
+    # authors' accounts and sessions (issue 25): server side; shares room_store's connections
+    "author_store": {"room_store"},
+    "app": {"content", "room_store", "author_store", "publishing", "frontend"},
     "cli": {"app", "content", "publishing"},
     "__init__": set(),
     "frontend": set(),  # the widgets' front-end files and their version

@@ -29,6 +29,7 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any] | str]] = {
     "kernel_memory_mb": ("INFOSHARE_KERNEL_MEMORY_MB", int),
     "drain_seconds": ("INFOSHARE_DRAIN_SECONDS", float),
     "room": ("INFOSHARE_ROOM", int),
+    "authoring": ("INFOSHARE_AUTHORING", "flag"),
 }
 BASE_URL = re.compile(r"/([A-Za-z0-9._~-]+/)*")
 
@@ -57,6 +58,9 @@ def add_arguments(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--metrics-from", action="append", default=[], metavar="NET",
                        help="a network that may read /metrics besides this computer (repeat; "
                        "or INFOSHARE_METRICS_FROM)")
+    serve.add_argument("--authoring", action="store_true", default=None,
+                       help="serve the author area at author/: trainers sign in to build and "
+                       "publish (or INFOSHARE_AUTHORING=1; see docs/deploy.md)")
     serve.add_argument("--drain-seconds", type=float, metavar="S",
                        help="on SIGTERM, how long open pages keep working while new ones are "
                        "refused (default 30; or INFOSHARE_DRAIN_SECONDS)")
@@ -66,6 +70,10 @@ def _parse(option: str, text: str) -> Any:
     variable, kind = ENVIRONMENT[option]
     if kind == _LIST:
         return tuple(item.strip() for item in text.split(",") if item.strip())
+    if kind == "flag":
+        if text.lower() not in ("1", "true", "yes", "0", "false", "no"):
+            raise ValueError(f"{variable}={text!r}: use 1 or 0")
+        return text.lower() in ("1", "true", "yes")
     try:
         return kind(text)  # type: ignore[operator]
     except ValueError as err:
@@ -84,6 +92,7 @@ def serve_options(args: argparse.Namespace,
         "max_kernels": args.max_kernels, "max_pages_per_client": args.max_pages_per_client,
         "kernel_memory_mb": args.kernel_memory_mb, "drain_seconds": args.drain_seconds,
         "room": getattr(args, "room", None),
+        "authoring": getattr(args, "authoring", None),
     }
     options: dict[str, Any] = {}
     for option, value in given.items():

@@ -29,6 +29,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from .author.author_routes import author_routes
 from .handlers import (
     AliveHandler,
     PageHandler,
@@ -81,8 +82,9 @@ def with_response_guard(cls: type, bound: bool = False) -> type:
     return _guarded_classes[key]
 
 
-def allowlisted(handlers: list[tuple], base_url: str) -> list[tuple]:
-    """Voila's handlers, each replaced by its guarded counterpart; unknown ones left out."""
+def allowlisted(handlers: list[tuple], base_url: str, authoring: bool = False) -> list[tuple]:
+    """Voila's handlers, each replaced by its guarded counterpart; unknown ones left out; the
+    author area only with `authoring` (``--authoring``)."""
     served: list[tuple] = []
     for handler in handlers:
         pattern, cls, *rest = handler
@@ -101,6 +103,8 @@ def allowlisted(handlers: list[tuple], base_url: str) -> list[tuple]:
     served.append((alive, with_response_guard(AliveHandler, True)))
     served.extend(room_routes(base_url, Guarded))  # live rooms: room/...
     served.extend(health_routes(base_url))
+    if authoring:
+        served.extend(author_routes(base_url, Guarded))  # the author area: author/...
     served.extend(asset_routes(base_url, with_response_guard))  # the widgets' modules
     return served
 

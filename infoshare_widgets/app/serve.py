@@ -82,6 +82,7 @@ class ServerSettings:
     metrics_from: tuple[str, ...] = ()
     drain_seconds: float = 30.0
     room: int = 0  # learners opening a page together: pools and limits for them (room.py)
+    authoring: bool = False  # the author area at author/ (app/author/)
 
     def total_pool(self) -> int:
         """Kernels the pools keep waiting, over every notebook served."""
@@ -172,6 +173,7 @@ def voila_command(settings: ServerSettings,
         f"--InfoshareVoila.drain_seconds={settings.drain_seconds:g}",
         # a room (room.py): pools refilled after the pages being served (refill.py)
         *(["--InfoshareKernelManager.refill_concurrency=2"] if settings.room > 0 else []),
+        *(["--InfoshareVoila.authoring=True"] if settings.authoring else []),
     ]
     env = kernel_environment(os.environ if base_env is None else base_env, settings)
     return command, env

@@ -30,10 +30,13 @@ from pathlib import Path
 from typing import Any
 
 from tornado.ioloop import IOLoop
-from traitlets import Dict, Float, Int, List, Unicode, default
+from traitlets import Bool, Dict, Float, Int, List, Unicode, default
 from voila.app import Voila
 
 from ..room_store.open_store import URL_VARIABLE, url_from_file
+from .author.author_config import take_author_secrets
+from .author.author_notice import authoring_notice
+from .author.author_service import AuthorService
 from .cells import CellTimeout
 from .drain import Drain
 from .handlers import Limits, NotFoundHandler
@@ -112,6 +115,11 @@ class InfoshareVoila(Voila):
         help="On SIGTERM, seconds open pages keep working while new pages are refused (0: stop "
         "at once). A second SIGTERM stops at once.")
 
+    authoring = Bool(
+        False, config=True,
+        help="Serve the author area at author/ (sign-in for trainers); without it the area "
+        "does not exist.")
+
     @default("config_file_paths")
     def _no_config_files(self) -> list[str]:
         return []
@@ -169,6 +177,11 @@ class InfoshareVoila(Voila):
         settings["infoshare_rooms"] = RoomService.from_environment()  # live rooms
         settings["infoshare_trusted_proxies"] = networks(self.trusted_proxies)
         settings["infoshare_metrics_from"] = networks(self.metrics_from)
+        settings["infoshare_authoring"] = (AuthorService.from_environment()
+                                           if self.authoring else None)
+        if self.authoring:
+            self.log.warning(authoring_notice(self.ip, self.base_url, self.trusted_proxies,
+                                              settings["infoshare_authoring"].sso is not None))
         settings["log_function"] = counting(settings.get("log_function"))
         settings.update(leave_settings(self.base_url))
         # The page gives up on an unreachable server only once its kernel must have gone.
@@ -176,7 +189,7 @@ class InfoshareVoila(Voila):
         return settings
 
     def init_handlers(self) -> list:
-        return allowlisted(super().init_handlers(), self.base_url)
+        return allowlisted(super().init_handlers(), self.base_url, authoring=self.authoring)
 
 
 
@@ -187,6 +200,7 @@ def main(argv: list[str] | None = None) -> None:
     if url:
         os.environ[URL_VARIABLE] = url  # this process's memory only, taken at once below
     take_rooms_url()  # live rooms: the database's address never reaches a kernel
+    take_author_secrets()  # the author area: client secret and store address, likewise
     InfoshareVoila.launch_instance(argv=argv if argv is not None else sys.argv[1:])
 
 

@@ -103,6 +103,10 @@ class UIStrings(Strict):
     progress: dict[str, Text] = Field(
         description="Progress kept in the browser: the Start page's progress, "
         "\"Clear my answers\" and the completion record.")
+    author: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Optional: the author area's pages (`infoshare serve --authoring`), for "
+        "trainers who sign in, not learners. A key left out takes the shipped wording.")
     review: dict[str, Text] = Field(
         default_factory=dict,
         description="Optional: the review pack's wording (`infoshare review`), for the "

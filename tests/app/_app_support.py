@@ -259,11 +259,13 @@ def built_app(tmp_path: Path, monkeypatch: object, **settings: object) -> tuple[
 
 
 @contextmanager
-def running_server(settings: ServerSettings, log_dir: Path) -> Iterator[AppServer]:
-    """Start the app's server with `voila_command` (what `infoshare serve` runs); stop it after."""
+def running_server(settings: ServerSettings, log_dir: Path,
+                   extra_env: dict[str, str] | None = None) -> Iterator[AppServer]:
+    """Start the app's server with `voila_command` (what `infoshare serve` runs), the test
+    process's environment and `extra_env` around it; stop it after."""
     content = load_content(settings.content)
     assert content.sections, f"no sections in {settings.content}"
-    command, env = voila_command(settings)
+    command, env = voila_command(settings, {**os.environ, **(extra_env or {})})
     log_path = log_dir / "voila.log"
     with log_path.open("w") as log_file:
         process = subprocess.Popen(command, env=env, stdout=log_file, stderr=subprocess.STDOUT,

@@ -30,6 +30,10 @@ from _app_support import (
     running_server,
     wait_settled,
 )
+from _author_support import AuthorServer
+from _oidc_support import CLIENT as OIDC_CLIENT
+from _oidc_support import SECRET as OIDC_SECRET
+from _oidc_support import Providers, running_providers
 
 from infoshare_widgets.app.serve import ServerSettings
 from infoshare_widgets.content import default_content_dir
@@ -77,6 +81,39 @@ def hardened_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppSer
         max_browser_widgets=2, trusted_proxies=(HARDENED_PROXY,))
     with running_server(settings, root) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def oidc_provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Providers]:
+    """Node's oidc-provider on loopback, for the author server started after it (its port)."""
+    port = free_port()
+    with running_providers(port, tmp_path_factory.mktemp("oidc")) as providers:
+        providers.app_port = port  # type: ignore[attr-defined]
+        yield providers
+
+
+@pytest.fixture(scope="session")
+def author_server(oidc_provider: Providers,
+                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[AuthorServer]:
+    """The app with --authoring, single sign-on at the test provider, one page to serve."""
+    root = tmp_path_factory.mktemp("author")
+    notebooks = root / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(NOTEBOOKS / f"{HARDENED_NOTEBOOK}.ipynb", notebooks)
+    secret_file = root / "client-secret"
+    secret_file.write_text(OIDC_SECRET)
+    env = {"INFOSHARE_DATA_DIR": str(root / "data"), "INFOSHARE_OIDC_ISSUER": oidc_provider.issuer,
+           "INFOSHARE_OIDC_CLIENT_ID": OIDC_CLIENT,
+           "INFOSHARE_OIDC_CLIENT_SECRET_FILE": str(secret_file),
+           "INFOSHARE_OIDC_AUTHORS": "email:alice@example.org=publisher,email:bob@example.org"
+                                     "=author"}
+    settings = ServerSettings(
+        content=default_content_dir(), notebooks=notebooks,
+        port=oidc_provider.app_port,  # type: ignore[attr-defined]
+        default_pool_size=1, pool_sizes={}, cull_idle_timeout=CULL_IDLE_TIMEOUT, cull_interval=1,
+        connect_timeout=APP_CONNECT, authoring=True, **TEST_LIMITS)
+    with running_server(settings, root, extra_env=env) as server:
+        yield AuthorServer(server, oidc_provider, env)
 
 
 # --- the browser ---------------------------------------------------------------------------------

@@ -35,6 +35,15 @@ class AddressFreeSummary:
         return f"{request.method} {request.uri} (-)"
 
 
+class PathOnlySummary:
+    """Like :class:`AddressFreeSummary`, without the query string either (the author area's
+    one-time links and sign-in codes travel there)."""
+
+    def _request_summary(self) -> str:
+        request = self.request  # type: ignore[attr-defined]
+        return f"{request.method} {request.path} (-)"
+
+
 def route_rules(app: web.Application) -> list[tuple[str, type]]:
     """Every (pattern, handler class) a tornado application routes, default last.
 

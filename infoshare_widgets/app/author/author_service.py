@@ -1,0 +1,109 @@
+"""`AuthorService`: what the author pages use: the store in a thread pool, the sign-in limits,
+single sign-on, and the pages the area lists.
+
+Sign-in limits (token buckets in memory, never stored or logged: ``room_store/rate_limits.py``):
+one address :data:`ADDRESS_TRIES` tries at once, then one every 6 s; one account name
+:data:`ACCOUNT_TRIES` at once, then one every 30 s. A name counts whether or not an account has
+it, so the limit says nothing about which accounts exist.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from ...author_store.accounts import AuthorSession, AuthorStore
+from ...author_store.open_authors import URL_VARIABLE, open_author_store
+from ...author_store.passwords import MAX_PASSWORD, hash_password, verify_password
+from ...room_store.rate_limits import RateLimit
+from .author_config import secret, sso_settings
+from .sso import SsoClient
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+ADDRESS_TRIES, ADDRESS_REFILL = 10, 1 / 6  # tries at once, then tries a second
+ACCOUNT_TRIES, ACCOUNT_REFILL = 5, 1 / 30
+PURGE_SECONDS = 300.0
+
+
+@dataclass(frozen=True)
+class AuthorPage:
+    """An entry in the author area's home page: the builders add theirs to `AUTHOR_PAGES`."""
+
+    path: str  # relative to author/, e.g. "quizzes"
+    words_key: str  # its link text in ui.yaml's author group
+    roles: tuple[str, ...] = ("author", "publisher", "admin")
+
+
+# The extension point: pages the signed-in home lists (publishing and the builders come next).
+AUTHOR_PAGES: list[AuthorPage] = []
+
+
+class AuthorService:
+    """The store (blocking calls in a small thread pool), the limits and single sign-on."""
+
+    def __init__(self, store_factory: Callable[[], AuthorStore], sso: SsoClient | None) -> None:
+        self._factory = store_factory
+        self._store: AuthorStore | None = None
+        self.sso = sso
+        self.executor = ThreadPoolExecutor(2, thread_name_prefix="infoshare-authors")
+        self.by_address = RateLimit(ADDRESS_TRIES, ADDRESS_REFILL)
+        self.by_account = RateLimit(ACCOUNT_TRIES, ACCOUNT_REFILL)
+        self._purged = 0.0
+
+    @classmethod
+    def from_environment(cls) -> AuthorService:
+        url = secret(URL_VARIABLE)
+        settings = sso_settings()
+        return cls(lambda: open_author_store(url=url), SsoClient(settings) if settings else None)
+
+    async def run(self, call: Callable[..., T], *args: Any) -> T:
+        """`call(*args)` in the pool (the store, argon2, the provider's HTTP)."""
+        return await asyncio.get_running_loop().run_in_executor(self.executor, call, *args)
+
+    def store(self) -> AuthorStore:
+        if self._store is None:
+            self._store = self._factory()
+        now = time.monotonic()
+        if now - self._purged > PURGE_SECONDS:
+            self._purged = now
+            self._store.purge()
+        return self._store
+
+    async def session(self, sid: str) -> AuthorSession | None:
+        if not sid:
+            return None
+        return await self.run(lambda: self.store().session(sid))
+
+    async def has_accounts(self) -> bool:
+        return await self.run(lambda: self.store().count_accounts() > 0)
+
+    async def check_password(self, name: str, password: str) -> str | None:
+        """The account's role when name and password match (None otherwise, in the same time
+        whether or not the name exists)."""
+        def check() -> str | None:
+            found = self.store().password_of(name)
+            stored, role = found if found else (None, "")
+            ok = verify_password(stored, password[:MAX_PASSWORD])
+            return role if ok and len(password) <= MAX_PASSWORD else None
+        return await self.run(check)
+
+    async def set_password(self, token: str, password: str) -> str | None:
+        return await self.run(lambda: self.store().use_link(token, hash_password(password)))
+
+    async def start_session(self, who: str, role: str, via: str, old: str = "") -> str:
+        """A new session id (the old one, if any, ended: the id changes at every sign-in)."""
+        def start() -> str:
+            if old:
+                self.store().end_session(old)
+            return self.store().start_session(who, role, via)
+        return await self.run(start)
+
+    async def end_session(self, sid: str) -> None:
+        if sid:
+            await self.run(lambda: self.store().end_session(sid))
