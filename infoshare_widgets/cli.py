@@ -14,15 +14,11 @@ from .content.problems import display_path
 from .publishing import commands as publishing
 
 
-def validate(directory: Path | None, today: date | None = None, overlay: Path | None = None
-             ) -> int:
-    """Print every problem in a content folder; 0 when sound, 1 otherwise (never a traceback).
-    Each file's own failures are problems already (`load_content` guards every file and check);
-    this catches anything left, so a trainer still gets a sentence and exit 1. Warnings (a review
-    of the law or a source's check more than 12 months old, a plain-text source, a quiz question
-    that cites the law without a source) are printed too but never change the exit code;
-    ``today`` is for tests; ``overlay``: published items read over the content.
-    """
+def validate(directory: Path | None, today: date | None = None, overlay: Path | None = None) -> int:
+    """Print every problem in a content folder; 0 when sound, 1 otherwise (never a traceback):
+    what `load_content` did not turn into a problem is caught here. Warnings (a review or a
+    source's check over 12 months old, a plain-text source, a question citing the law without a
+    source) never change the exit code. ``overlay``: published items read over the content."""
     from .content.citations import uncited_law_warnings
     from .content.review import review_warnings, stale_source_warnings
     from .content.sources import source_warnings
@@ -213,37 +209,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lab(args: argparse.Namespace) -> int:
+    from .app.lab import lab
+    return lab(content=args.content, port=args.port, open_browser=not args.no_browser)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .app.deploy_env import serve_options
+    from .app.serve import serve
+    return serve(content=args.content, open_browser=not args.no_browser, **serve_options(args))
+
+
+COMMANDS = {  # command -> what runs it (the server's modules are imported only to serve)
+    "validate": lambda a: validate(a.directory, overlay=publishing.overlay_of(a)),
+    "review": lambda a: review(a.directory, a.out, overlay=publishing.overlay_of(a)),
+    "export": publishing.run, "import": publishing.run,
+    "reference": lambda a: reference(a.output, a.check),
+    "author": authors.run_author, "new": scaffold, "init-content": scaffold,
+    "lab": _lab, "serve": _serve,
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    command = COMMANDS.get(args.command)
+    if command is None:
+        return parser.print_help() or 0
     try:
-        if args.command == "validate":
-            return validate(args.directory, overlay=publishing.overlay_of(args))
-        if args.command == "review":
-            return review(args.directory, args.out, overlay=publishing.overlay_of(args))
-        if args.command in ("export", "import"):
-            return publishing.run(args)
-        if args.command == "reference":
-            return reference(args.output, args.check)
-        if args.command == "author":
-            return authors.run_author(args)
-        if args.command in ("new", "init-content"):
-            return scaffold(args)
-        if args.command == "lab":
-            from .app.lab import lab
-            return lab(content=args.content, port=args.port, open_browser=not args.no_browser)
-        if args.command == "serve":
-            from .app.deploy_env import serve_options
-            from .app.serve import serve
-            return serve(content=args.content, open_browser=not args.no_browser,
-                         **serve_options(args))
+        return command(args)
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # a learner or trainer never sees a traceback
         print(f"infoshare: {type(err).__name__}: {err}", file=sys.stderr)
         return 2
-    parser.print_help()
-    return 0
 
 
 if __name__ == "__main__":
