@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import helper_models, models
+from . import helper_models, models, plan_models
 from .checks import CROSS_FILE_CHECKS
 from .files import outside
 from .formats import old_format_message, to_current
@@ -50,6 +50,7 @@ SINGLE_FILES = {
     "local": FileKind("local.yaml", models.LocalFile, required=False),
     "basis_helper": FileKind("lawful_basis_helper.yaml", helper_models.LawfulBasisHelperFile,
                              required=False),
+    "session_plans": FileKind("session_plans.yaml", plan_models.SessionPlansFile, required=False),
 }
 FOLDERS = {
     "topics": FileKind("topics", models.Topic, id_from_name=True),

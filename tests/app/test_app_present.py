@@ -1,0 +1,130 @@
+"""The presenter view and the audience window in the real app (issue 24): two windows in one
+browser context, every step of every shipped plan walked by keyboard at projector sizes. The
+audience never holds notes, answers to come or the room's key; every step fits its window in
+large type; axe is clean on both windows; a reload of either window keeps the place."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from _present_support import (
+    FIT_JS,
+    GUIDE_IMAGES,
+    SIZES,
+    TYPE_JS,
+    axe_clean,
+    follows,
+    secrets_for,
+)
+
+from infoshare_widgets.content import default_content_dir, load_content
+
+CONTENT = load_content(default_content_dir())
+WORDS = {k: CONTENT.text("facilitator", k) for k in CONTENT.ui.facilitator}  # type: ignore
+PLANS = [p.id for p in CONTENT.session_plans.plans]  # type: ignore[union-attr]
+AUDIENCE_JS = "() => [document.documentElement.outerHTML, JSON.stringify(sessionStorage), " \
+              "location.href, document.body.innerText]"
+
+
+def test_the_presenter_pages_are_served_with_the_site_policy(app_server) -> None:
+    assert PLANS  # refuses to pass on no plans
+    for path in ("/present", f"/present?plan={PLANS[0]}", "/present?section=what-is-it",
+                 "/present/audience"):
+        status, headers, body = app_server.raw_get(path)
+        assert status == 200, path
+        assert "script-src 'self'" in headers["Content-Security-Policy"]
+        assert 'href="/' not in body.decode() and 'src="/' not in body.decode()
+    assert app_server.raw_get("/present?plan=no-such-plan")[0] == 404
+    assert app_server.raw_get("/present/join.svg?code=<x>")[0] == 404
+    status, headers, _ = app_server.raw_get("/present/join.svg?code=ABCD-2345")
+    assert status == 200 and headers["Content-Type"] == "image/svg+xml"
+
+
+def open_room(context: object, url: str) -> tuple[object, str, str]:
+    host = context.new_page()  # type: ignore[attr-defined]
+    host.goto(f"{url}/room/host")
+    host.get_by_role("button", name=WORDS["room_start"]).click()
+    host.locator("#code").filter(has_text="-").wait_for()
+    secret = host.evaluate("Object.values(sessionStorage).join()")
+    return host, host.locator("#code").inner_text(), secret
+
+
+@pytest.mark.parametrize("size", ["1280x720", "1536x864@1.25", "1280x720@1.5", "1920x1080"])
+def test_every_plan_walked_by_keyboard_on_two_windows(app_server, browser, size) -> None:
+    width, height, scale, least = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  device_scale_factor=scale, bypass_csp=True)
+    try:
+        _, code, secret = open_room(context, app_server.url)
+        for plan in PLANS:
+            walk(context, app_server.url, plan, code, secret, least, size)
+    finally:
+        context.close()
+
+
+def walk(context, url, plan, code, secret, least, size) -> None:  # noqa: ANN001
+    presenter = context.new_page()
+    presenter.goto(f"{url}/present?plan={plan}")
+    presenter.locator("#live").filter(has_text=code).wait_for()  # the room's code, not its key
+    steps = presenter.evaluate("JSON.parse(document.getElementById('present-steps').textContent)")
+    assert len(steps) > 10
+    with context.expect_page() as opened:
+        presenter.get_by_role("button", name=WORDS["present_open_audience"]).click()
+    audience = opened.value
+    follows(audience, 0)
+    axe_clean(presenter)
+    checked_kinds: set[str] = set()
+    presenter.locator("body").focus()
+    for i, step in enumerate(steps):
+        if i:
+            if i == 5:  # a clicker pressed while the audience window has the focus
+                audience.keyboard.press("PageDown")
+            else:
+                presenter.keyboard.press("PageDown" if i % 2 else "ArrowRight")
+            follows(audience, i)
+        if i == 7:  # either window reloaded keeps the place
+            audience.reload()
+            follows(audience, i)
+            presenter.reload()
+            presenter.locator("#position").filter(has_text=str(i + 1)).wait_for()
+            follows(audience, i)
+        page_html, storage, address, text = audience.evaluate(AUDIENCE_JS)
+        for hidden in secrets_for(step, steps):
+            assert hidden not in " ".join(text.split()), (i, step["label"], hidden)
+        assert secret not in page_html + storage + address + presenter.url
+        assert ("is-present-right" in page_html) == (step["kind"] == "answer"), step["label"]
+        scroll, inner = audience.evaluate(FIT_JS)
+        assert scroll <= inner, f"{size}: step {i} ({step['label']}) is {scroll} px tall"
+        assert audience.evaluate(TYPE_JS) >= least, (size, step["label"])
+        if step["kind"] == "room":
+            assert audience.locator(".is-present-code").inner_text() == code
+            assert audience.locator("img").get_attribute("src").endswith(code)
+        if step["kind"] not in checked_kinds:
+            checked_kinds.add(step["kind"])
+            axe_clean(audience)
+            if size == "1280x720" and step["kind"] == "answer" and os.environ.get(
+                    "INFOSHARE_GUIDE_IMAGES"):
+                GUIDE_IMAGES.mkdir(exist_ok=True)
+                presenter.screenshot(path=GUIDE_IMAGES / "presenter-view.png")
+                audience.screenshot(path=GUIDE_IMAGES / "audience-window.png")
+    assert {"title", "text", "question", "answer", "prompt", "point", "timer"} <= checked_kinds
+    audience.close()
+    presenter.close()
+
+
+def test_a_facilitator_page_offers_present_and_one_screen_hides_the_notes(app_server,
+                                                                         context) -> None:
+    page = context.new_page()
+    page.goto(app_server.section_url("what-is-it", "mode=facilitator"))
+    page.get_by_role("link", name=WORDS["present"]).click()
+    page.wait_for_url("**/present?section=what-is-it")
+    page.locator("#notes").filter(has_text="key messages").wait_for()
+    page.get_by_role("button", name=WORDS["present_one_screen"]).click()
+    assert not page.locator("#notes").is_visible()
+    assert page.locator("#stage").is_visible()
+    page.keyboard.press("PageDown")
+    page.locator('#stage[data-index="1"]').wait_for()
+    page.keyboard.press("Escape")
+    assert page.locator("#notes").is_visible()
+    axe_clean(page)
