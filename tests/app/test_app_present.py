@@ -52,18 +52,20 @@ def open_room(context: object, url: str) -> tuple[object, str, str]:
 
 @pytest.mark.parametrize("size", ["1280x720", "1536x864@1.25", "1280x720@1.5", "1920x1080"])
 def test_every_plan_walked_by_keyboard_on_two_windows(app_server, browser, size) -> None:
-    width, height, scale, least = SIZES[size]
+    width, height, scale, _ = SIZES[size]
     context = browser.new_context(viewport={"width": width, "height": height},
                                   device_scale_factor=scale, bypass_csp=True)
     try:
         _, code, secret = open_room(context, app_server.url)
-        for plan in PLANS:
-            walk(context, app_server.url, plan, code, secret, least, size)
+        # 1920 x 1080 is about type size only: one plan is enough there
+        for plan in PLANS[:1] if size == "1920x1080" else PLANS:
+            walk(context, app_server.url, plan, code, secret, size)
     finally:
         context.close()
 
 
-def walk(context, url, plan, code, secret, least, size) -> None:  # noqa: ANN001
+def walk(context, url, plan, code, secret, size) -> None:  # noqa: ANN001
+    width, _, scale, least = SIZES[size]
     presenter = context.new_page()
     presenter.goto(f"{url}/present?plan={plan}")
     presenter.locator("#live").filter(has_text=code).wait_for()  # the room's code, not its key
@@ -73,6 +75,7 @@ def walk(context, url, plan, code, secret, least, size) -> None:  # noqa: ANN001
         presenter.get_by_role("button", name=WORDS["present_open_audience"]).click()
     audience = opened.value
     follows(audience, 0)
+    assert audience.evaluate("[innerWidth, devicePixelRatio]") == [width, scale]
     axe_clean(presenter)
     checked_kinds: set[str] = set()
     presenter.locator("body").focus()

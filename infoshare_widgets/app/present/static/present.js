@@ -63,8 +63,8 @@
   $("previous").addEventListener("click", () => go(state.index - 1));
   $("next").addEventListener("click", () => go(state.index + 1));
   $("open-audience").addEventListener("click", () => {
-    const opened = window.open("present/audience", "infoshare-audience",
-                               "popup=yes,width=1280,height=720");
+    // A window of its own (a user's press: not blocked), to drag to the projector and maximise.
+    const opened = window.open("present/audience", "infoshare-audience", "popup=yes");
     $("status").textContent = opened ? "" : say("present_audience_blocked");
   });
   function oneScreen(on) {
