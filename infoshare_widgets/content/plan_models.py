@@ -1,4 +1,4 @@
-"""The model of `session_plans.yaml`: sessions a trainer presents, step by step (issue 24).
+"""The model of `session_plans.yaml`: sessions a trainer presents, step by step.
 
 A plan is data so a trainer can change which parts, in which order, with which timings, without
 code. The presenter view (`app/present/`) turns each part into steps; `plan_links` checks that

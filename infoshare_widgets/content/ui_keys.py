@@ -46,7 +46,7 @@ PRESENT_KEYS = [
     "present_answer", "present_discuss_timer", "present_time_left", "present_time_up",
     "present_join", "present_no_room", "present_room_open", "present_live",
 ]
-"""The presenter view's and the audience window's wording (issue 24)."""
+"""The presenter view's and the audience window's wording."""
 
 REQUIRED_UI_KEYS: dict[str, list[str]] = {
     "app": ["home", "previous", "next", "error_title", "error_body", "source_label",
@@ -103,7 +103,7 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
                     "timer_running", "timer_paused", "reveal_all", "jump_label",
                     "reveal_answer", "hide_answer", "right_answer", "wrong_answer",
                     "answer_shown", "walkthrough_text",
-                    # the presenter view and the audience window (issue 24)
+                    # the presenter view and the audience window
                     *PRESENT_KEYS,
                     # live rooms
                     *ROOM_KEYS],

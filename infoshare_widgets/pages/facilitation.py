@@ -23,7 +23,7 @@ GUIDE_ANCHOR = "is-facilitator-guide"
 # The facilitator's live room page, served by the server beside the pages: relative to a page's
 # address (<base>voila/render/<notebook>), so a base path works.
 ROOM_HOST = "../../room/host"
-# The presenter view (issue 24), served the same way: a page's steps, or on Start a chooser of
+# The presenter view, served the same way: a page's steps, or on Start a chooser of
 # the session plans and pages.
 PRESENT = "../../present"
 

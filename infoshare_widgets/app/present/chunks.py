@@ -1,4 +1,4 @@
-"""A long text cut into screenfuls by paragraph (then by sentence), never shrunk (issue 24).
+"""A long text cut into screenfuls by paragraph (then by sentence), never shrunk.
 
 Pure: Markdown in, Markdown out. The budget is in characters: at the audience window's smallest
 type (28 px at 1280 × 720) about this many fit under a heading; the browser test measures every
