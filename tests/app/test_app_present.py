@@ -6,6 +6,7 @@ large type; axe is clean on both windows; a reload of either window keeps the pl
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 from _present_support import (
@@ -59,16 +60,24 @@ def test_every_plan_walked_by_keyboard_on_two_windows(app_server, browser, size)
         _, code, secret = open_room(context, app_server.url)
         # 1920 x 1080 is about type size only: one plan is enough there
         for plan in PLANS[:1] if size == "1920x1080" else PLANS:
-            walk(context, app_server.url, plan, code, secret, size)
+            walk(browser, context, app_server.url, plan, code, secret, size)
     finally:
         context.close()
 
 
-def walk(context, url, plan, code, secret, size) -> None:  # noqa: ANN001
+def walk(browser, context, url, plan, code, secret, size) -> None:  # noqa: ANN001
     width, _, scale, least = SIZES[size]
     presenter = context.new_page()
     presenter.goto(f"{url}/present?plan={plan}")
     presenter.locator("#live").filter(has_text=code).wait_for()  # the room's code, not its key
+    phones = browser.new_context()  # a phone joins: the presenter shows the room's counts
+    phone = phones.new_page()
+    phone.goto(f"{url}/room")
+    phone.locator("#code").fill(code)
+    phone.keyboard.press("Enter")
+    phone.locator("#follow").wait_for()
+    presenter.locator("#live").filter(has_text=re.compile(r"[1-9][0-9]* devices")).wait_for()
+    phones.close()
     steps = presenter.evaluate("JSON.parse(document.getElementById('present-steps').textContent)")
     assert len(steps) > 10
     with context.expect_page() as opened:
