@@ -17,9 +17,15 @@ SIZES = {  # (CSS width, height, device scale factor, least body type in px)
     "1280x720@1.5": (1280, 720, 1.5, 28),
     "1920x1080": (1920, 1080, 1, 32),
 }
-TYPE_JS = """() => Math.min(...[...document.querySelectorAll('#main p, #main li')]
-  .filter(n => n.textContent.trim()).map(n => parseFloat(getComputedStyle(n).fontSize)))"""
-FIT_JS = "() => [document.getElementById('main').scrollHeight, window.innerHeight]"
+# What the audience window holds and how it looks, in one call per step.
+AUDIENCE_JS = """() => {
+  const main = document.getElementById('main');
+  const sizes = [...main.querySelectorAll('p, li')].filter(n => n.textContent.trim())
+    .map(n => parseFloat(getComputedStyle(n).fontSize));
+  return {html: document.documentElement.outerHTML, storage: JSON.stringify(sessionStorage),
+          address: location.href, text: document.body.innerText.split(/\\s+/).join(' '),
+          tall: main.scrollHeight, high: innerHeight, least: Math.min(...sizes)};
+}"""
 
 
 def plain(fragment: str) -> str:
@@ -27,17 +33,24 @@ def plain(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
 
 
-def secrets_for(step: dict, steps: list[dict]) -> list[str]:
-    """Text the audience must not hold while ``step`` is shown: every note, and any other
-    step's text that the shown step does not itself contain (points and answers to come)."""
+def unrevealed(steps: list[dict]) -> list[tuple[str, str]]:
+    """(text, what it is) the audience may hold only on its own step: every note, each model
+    point, answer and explanation."""
+    out = {(plain(s["notes"])[:80], "notes") for s in steps if s["notes"]}
+    out |= {(plain(s["html"]), s["kind"]) for s in steps
+            if s["kind"] in ("point", "answer", "explanation")}
+    return sorted(out)
+
+
+def secrets_for(step: dict, hidden: list[tuple[str, str]]) -> list[str]:
+    """What must not be in the audience's text while ``step`` is shown."""
     shown = plain(step["html"])
-    out = {plain(s["notes"])[:80] for s in steps if s["notes"]}
-    out |= {plain(s["html"]) for s in steps if s["kind"] in ("point", "answer", "explanation")}
-    return sorted(t for t in out if t and t not in shown)
+    return [text for text, _ in hidden if text and text not in shown]
 
 
 def follows(audience: object, index: int) -> None:
-    audience.locator(f'#main[data-index="{index}"]').wait_for(timeout=FOLLOW_MS)  # type: ignore
+    audience.wait_for_function(  # type: ignore[attr-defined]
+        f"document.getElementById('main').dataset.index === '{index}'", timeout=FOLLOW_MS)
 
 
 def axe_clean(page: object) -> None:

@@ -126,7 +126,8 @@ class StepBuilder:
             label = to_inline_plain(question.prompt)
             ask = f'<p class="is-present-where">{escape(self.words("present_question"))}</p>'
             options = self._options(question, False)
-            if fits(question.prompt, *(o.text for o in question.options)):
+            short = fits(question.prompt, *(o.text for o in question.options), "")
+            if short:  # the answer repeats a short prompt; a long one was the step before
                 steps.append(Step("question", label, f"{ask}{_prompt(question)}{options}",
                                   notes, question=room))
             else:  # a long prompt first, then its options
@@ -135,8 +136,9 @@ class StepBuilder:
                                   f"{ask}{options}", notes, question=room))
             answer = escape(self.words("present_answer"))
             steps.append(Step("answer", f"{label} ({self.words('present_answer')})",
-                              f'<h1>{answer}</h1>{self._options(question, True)}', notes,
-                              question=room))  # the prompt was the step before: room to fit
+                              f'<p class="is-present-where">{answer}</p>'
+                              f"{_prompt(question) if short else ''}"
+                              f"{self._options(question, True)}", notes, question=room))
             if question.explanation:  # why, on screens of its own
                 steps.extend(self._paged(self.words("present_answer"), "explanation",
                                          question.explanation, notes))
