@@ -33,7 +33,9 @@ def demoted(markdown: str) -> str:
     lines = markdown.splitlines()
     if lines and lines[0].startswith("# "):
         lines = lines[1:]
-    return "\n".join(re.sub(r"^(#{1,5}) ", r"#\1 ", line) for line in lines)
+    # its screenshots (``![...](images/...)``) are for the document, not the page
+    return "\n".join(re.sub(r"^(#{1,5}) ", r"#\1 ", line) for line in lines
+                     if not line.startswith("!["))
 
 
 class Facilitation:
