@@ -17,13 +17,19 @@ SIZES = {  # (CSS width, height, device scale factor, least body type in px)
     "1280x720@1.5": (1280, 720, 1.5, 28),
     "1920x1080": (1920, 1080, 1, 32),
 }
-# What the audience window holds and how it looks, in one call per step.
-AUDIENCE_JS = """() => {
+# What the audience window holds and how it looks, once it shows step ``index``: one call a
+# step, which waits for the window to follow (up to FOLLOW_MS; a bound, not a timing claim).
+AUDIENCE_JS = """async ([index, bound]) => {
   const main = document.getElementById('main');
+  const until = Date.now() + bound;
+  while (main.dataset.index !== String(index) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   const sizes = [...main.querySelectorAll('p, li')].filter(n => n.textContent.trim())
     .map(n => parseFloat(getComputedStyle(n).fontSize));
-  return {html: document.documentElement.outerHTML, storage: JSON.stringify(sessionStorage),
-          address: location.href, text: document.body.innerText.split(/\\s+/).join(' '),
+  return {index: Number(main.dataset.index), html: document.documentElement.outerHTML,
+          storage: JSON.stringify(sessionStorage), address: location.href,
+          text: document.body.innerText.split(/\\s+/).join(' '),
           tall: main.scrollHeight, high: innerHeight, least: Math.min(...sizes)};
 }"""
 

@@ -11,6 +11,7 @@ import re
 import pytest
 from _present_support import (
     AUDIENCE_JS,
+    FOLLOW_MS,
     GUIDE_IMAGES,
     SIZES,
     axe_clean,
@@ -24,6 +25,11 @@ from infoshare_widgets.content import default_content_dir, load_content
 CONTENT = load_content(default_content_dir())
 WORDS = {k: CONTENT.text("facilitator", k) for k in CONTENT.ui.facilitator}  # type: ignore
 PLANS = [p.id for p in CONTENT.session_plans.plans]  # type: ignore[union-attr]
+
+
+LISTEN_JS = """() => { window.sentHere = [];
+  new BroadcastChannel(`infoshare-present:${new URL('../', location.href).pathname}`)
+    .onmessage = (event) => { if (event.data.show) window.sentHere.push(event.data.show); }; }"""
 
 
 def test_the_presenter_pages_are_served_with_the_site_policy(app_server) -> None:
@@ -90,13 +96,12 @@ def open_both(browser, context, url, plan, code, size):  # noqa: ANN001, ANN201
 
 
 def press(presenter: object, audience: object, i: int) -> None:
-    """Step ``i`` by keyboard (once from the audience window, as a clicker would), and reload
-    both windows once on the way."""
+    """Step ``i`` by keyboard (once from the audience window, as a clicker would); on the way,
+    both windows reloaded once."""
     if i == 5:  # a clicker pressed while the audience window has the focus
         audience.keyboard.press("PageDown")  # type: ignore[attr-defined]
     else:
         presenter.keyboard.press("PageDown" if i % 2 else "ArrowRight")  # type: ignore
-    follows(audience, i)
     if i == 7:  # either window reloaded keeps the place
         audience.reload()  # type: ignore[attr-defined]
         follows(audience, i)
@@ -119,7 +124,10 @@ def walk(browser, context, url, plan, code, secret, size) -> None:  # noqa: ANN0
     for i, step in enumerate(steps):
         if i:
             press(presenter, audience, i)
-        seen = audience.evaluate(AUDIENCE_JS)
+        if i == 8:  # from here on, what the audience window is sent (after its reload at 7)
+            audience.evaluate(LISTEN_JS)
+        seen = audience.evaluate(AUDIENCE_JS, [i, FOLLOW_MS])
+        assert seen["index"] == i, f"the audience window did not follow to step {i}"
         for hidden in secrets_for(step, hidden_texts):
             assert hidden not in seen["text"], (i, step["label"], hidden)
         assert secret not in seen["html"] + seen["storage"] + seen["address"] + presenter.url
@@ -139,6 +147,9 @@ def walk(browser, context, url, plan, code, secret, size) -> None:  # noqa: ANN0
                 presenter.screenshot(path=GUIDE_IMAGES / "presenter-view.png")
                 audience.screenshot(path=GUIDE_IMAGES / "audience-window.png")
     assert {"title", "text", "question", "answer", "prompt", "point", "timer"} <= checked_kinds
+    sent = audience.evaluate("window.sentHere")
+    assert len(sent) >= len(steps) - 9 and all(set(m["step"]) == {"kind", "html", "minutes",
+                                                                  "question"} for m in sent)
     audience.close()
     presenter.close()
 

@@ -19,8 +19,10 @@
     if (stored && Number.isInteger(stored.index)) { state = stored; kept = true; }
   } catch (e) { /* storage off, or nothing kept */ }
 
+  // What the audience window is sent: the step's own HTML, never its notes or label.
+  const shown = ({ kind, html, minutes, question }) => ({ kind, html, minutes, question });
   const message = () => ({ key, index: state.index, total: steps.length,
-    step: steps[state.index], room, endsAt: state.endsAt });
+    step: shown(steps[state.index]), room, endsAt: state.endsAt });
 
   function draw() {
     const step = steps[state.index];
