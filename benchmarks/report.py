@@ -189,6 +189,9 @@ def write(results: dict, doc: Path, png: Path, findings: Path) -> None:
             f"({100 * (s.memory_end_mb / s.memory_start_mb - 1):+.1f}%) |",
             "",
         ]
+    if "present_follow" in results:
+        from present_follow import line  # the same sentence as the script's own
+        lines += ["## The presenter view", "", line(results["present_follow"]), ""]
     if findings.exists():
         lines += [findings.read_text(encoding="utf-8").rstrip(), ""]
     doc.write_text("\n".join(lines), encoding="utf-8")
