@@ -27,6 +27,12 @@ WORDS = {k: CONTENT.text("facilitator", k) for k in CONTENT.ui.facilitator}  # t
 PLANS = [p.id for p in CONTENT.session_plans.plans]  # type: ignore[union-attr]
 
 
+ORDER_JS = """async ([code, id, count]) => {
+  const order = await import(new URL(document.body.dataset.order, location.href).href);
+  const shown = [...document.querySelectorAll('.is-present-options li')]
+    .map((li) => Number(li.dataset.index));
+  return JSON.stringify(shown) === JSON.stringify(order.roomOrder(code, id, count));
+}"""
 LISTEN_JS = """() => { window.sentHere = [];
   new BroadcastChannel(`infoshare-present:${new URL('../', location.href).pathname}`)
     .onmessage = (event) => { if (event.data.show) window.sentHere.push(event.data.show); }; }"""
@@ -110,6 +116,19 @@ def press(presenter: object, audience: object, i: int) -> None:
         follows(audience, i)
 
 
+def kind_shown(audience: object, step: dict, code: str, checked: set[str]) -> None:
+    """What a room, timer or question step shows besides its HTML."""
+    if step["kind"] == "room":
+        assert audience.locator(".is-present-code").inner_text() == code  # type: ignore
+        assert audience.locator("img").get_attribute("src").endswith(code)  # type: ignore
+    if step["kind"] == "timer":  # counting down, in words
+        assert audience.locator(".is-present-countdown").inner_text()  # type: ignore
+    if step["kind"] == "question" and step["question"] and "order" not in checked:
+        checked.add("order")  # the options in the room's order, as on the phones
+        audience.wait_for_function(ORDER_JS, arg=[  # type: ignore[attr-defined]
+            code, step["question"]["id"], step["question"]["count"]])
+
+
 def walk(browser, context, url, plan, code, secret, size) -> None:  # noqa: ANN001
     least = SIZES[size][3]
     presenter, audience = open_both(browser, context, url, plan, code, size)
@@ -134,9 +153,7 @@ def walk(browser, context, url, plan, code, secret, size) -> None:  # noqa: ANN0
         assert ("is-present-right" in seen["html"]) == (step["kind"] == "answer"), step["label"]
         assert seen["tall"] <= seen["high"], f"{size}: step {i} ({step['label']}) is too tall"
         assert seen["least"] >= least, (size, step["label"], seen["least"])
-        if step["kind"] == "room":
-            assert audience.locator(".is-present-code").inner_text() == code
-            assert audience.locator("img").get_attribute("src").endswith(code)
+        kind_shown(audience, step, code, checked_kinds)
         if step["kind"] not in checked_kinds:
             checked_kinds.add(step["kind"])
             if first_size:
