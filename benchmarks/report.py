@@ -67,6 +67,16 @@ def chart(results: dict, path: Path) -> None:
     plt.close(fig)
 
 
+def _presenter_and_findings(results: dict, findings: Path) -> list[str]:
+    lines = []
+    if "present_follow" in results:
+        from present_follow import line  # the same sentence as the script's own
+        lines += ["## The presenter view", "", line(results["present_follow"]), ""]
+    if findings.exists():
+        lines += [findings.read_text(encoding="utf-8").rstrip(), ""]
+    return lines
+
+
 def write(results: dict, doc: Path, png: Path, findings: Path) -> None:
     m0, m1 = results["machine_start"], results["machine_end"]
     failed = {**results.get("failed", {}),
@@ -189,8 +199,7 @@ def write(results: dict, doc: Path, png: Path, findings: Path) -> None:
             f"({100 * (s.memory_end_mb / s.memory_start_mb - 1):+.1f}%) |",
             "",
         ]
-    if findings.exists():
-        lines += [findings.read_text(encoding="utf-8").rstrip(), ""]
+    lines += _presenter_and_findings(results, findings)
     doc.write_text("\n".join(lines), encoding="utf-8")
     if "section_pages" in results:
         chart(results, png)

@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _servers  # noqa: E402
 import memory  # noqa: E402
 import pages  # noqa: E402
+import present_follow  # noqa: E402
 import proctree  # noqa: E402
 import report  # noqa: E402
 import room  # noqa: E402
@@ -114,6 +115,8 @@ def main() -> None:
             return {"ours": ours_mb, "bare": bare_mb, "n": args.learners}
 
         stage(results, "memory", memory_run)
+        stage(results, "present_follow",
+              lambda: present_follow.follow(ours.url, args.chromium))
         stage(results, "stock_rooms", lambda: {
             n: room_run(bare.url + "/", bare.url + "/", n, "", None) for n in sizes})
 

@@ -38,6 +38,7 @@ from .handlers import (
     TemplateAssetHandler,
 )
 from .health import HealthHandler, MetricsHandler
+from .present import present_routes
 from .response_guard import Guarded, VisitorBound
 from .room import room_routes
 from .socket import FilteredKernelSocket
@@ -102,6 +103,7 @@ def allowlisted(handlers: list[tuple], base_url: str, authoring: bool = False) -
     alive = url_path_join(base_url, r"/infoshare/alive/(?P<kernel_id>\w+-\w+-\w+-\w+-\w+)")
     served.append((alive, with_response_guard(AliveHandler, True)))
     served.extend(room_routes(base_url, Guarded))  # live rooms: room/...
+    served.extend(present_routes(base_url, Guarded))  # the presenter view: present/...
     served.extend(health_routes(base_url))
     if authoring:
         served.extend(author_routes(base_url, Guarded))  # the author area: author/...

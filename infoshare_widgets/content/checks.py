@@ -12,6 +12,7 @@ from typing import Any
 from .bracket_text import placeholders_replaced
 from .links import revisit_names_known_places, see_also_names_known_topics
 from .loaded import Content
+from .plan_links import plans_name_known_items
 from .problems import Problem, display_path, nearest_line
 
 FOLDER_KINDS = ("topics", "golden_rules", "case_studies", "quizzes")
@@ -80,4 +81,5 @@ CROSS_FILE_CHECKS: tuple[Callable[[Content], None], ...] = (
     unique_ids_across_files, one_golden_rules_file_per_audience, scenarios_name_known_bases,
     unique_sections, see_also_names_known_topics, revisit_names_known_places,
     placeholders_replaced,
+    plans_name_known_items,
 )

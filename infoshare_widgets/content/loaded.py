@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
-from . import helper_models, models
+from . import helper_models, models, plan_models
 from .confidence_models import ConfidenceFile
 from .problems import Problem
 
@@ -56,6 +56,7 @@ class Content:
     local: models.LocalFile | None = None
     basis_helper: helper_models.LawfulBasisHelperFile | None = None
     confidence: ConfidenceFile | None = None
+    session_plans: plan_models.SessionPlansFile | None = None
     topics: list[models.Topic] = field(default_factory=list)
     golden_rules: list[models.GoldenRulesFile] = field(default_factory=list)
     case_studies: list[models.CaseStudy] = field(default_factory=list)

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import helper_models, models
+from . import helper_models, models, plan_models
 from .checks import CROSS_FILE_CHECKS
 from .confidence_models import ConfidenceFile
 from .files import outside
@@ -54,6 +54,7 @@ SINGLE_FILES = {
     "basis_helper": FileKind("lawful_basis_helper.yaml", helper_models.LawfulBasisHelperFile,
                              required=False),
     "confidence": FileKind("confidence.yaml", ConfidenceFile, required=False),
+    "session_plans": FileKind("session_plans.yaml", plan_models.SessionPlansFile, required=False),
 }
 FOLDERS = {
     "topics": FileKind("topics", models.Topic, id_from_name=True),

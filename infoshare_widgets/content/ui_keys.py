@@ -42,6 +42,18 @@ ROOM_KEYS = [
 ]
 """The live room pages' wording: the learner's and the facilitator's."""
 
+PRESENT_KEYS = [
+    "present", "present_text", "present_title", "present_audience_title", "present_choose",
+    "present_plans", "present_pages", "present_plan_minutes", "present_open_audience",
+    "present_audience_blocked", "present_one_screen", "present_one_screen_hint",
+    "present_previous", "present_next", "present_now", "present_coming", "present_last",
+    "present_steps", "present_position", "present_keys", "present_back", "present_waiting",
+    "present_continued", "present_discuss", "present_point", "present_question",
+    "present_answer", "present_discuss_timer", "present_time_left", "present_time_up",
+    "present_join", "present_no_room", "present_room_open", "present_live",
+]
+"""The presenter view's and the audience window's wording."""
+
 REQUIRED_UI_KEYS: dict[str, list[str]] = {
     "app": ["home", "previous", "next", "error_title", "error_body", "error_body_explained",
             "error_what", "error_in_log", "source_label",
@@ -98,6 +110,8 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
                     "timer_running", "timer_paused", "reveal_all", "jump_label",
                     "reveal_answer", "hide_answer", "right_answer", "wrong_answer",
                     "answer_shown", "walkthrough_text",
+                    # the presenter view and the audience window
+                    *PRESENT_KEYS,
                     # live rooms
                     *ROOM_KEYS],
     "progress": ["not_kept", "loading", "questions", "prompts", "score", "not_started",
@@ -188,7 +202,13 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
                     "timer_done": {"minutes": 5},
                     "room_share_label": {"prompt": "What is worrying you?"},
                     "room_new_question": {"group": "Jessie"},  # filled in the browser
-                    "room_results_made": {"date": "6 December 2026"}},
+                    "room_results_made": {"date": "6 December 2026"},
+                    # filled by app/present/ (the server) and present.js (the browser)
+                    "present_plan_minutes": {"title": "A 60-minute session", "minutes": 60},
+                    "present_position": {"number": 1, "total": 40},
+                    "present_point": {"number": 1, "total": 5},
+                    "present_time_left": {"time": "4:59"},
+                    "present_live": {"devices": 12, "answered": 9}},
     # the review pack (content/review_html.py); optional keys, checked when given
     "review": {"version": {"version": "2026.12", "reviewed": "6 December 2026"},
                "made": {"date": "6 December 2026"}, "caption": {"title": "What is it?"},

@@ -23,6 +23,9 @@ GUIDE_ANCHOR = "is-facilitator-guide"
 # The facilitator's live room page, served by the server beside the pages: relative to a page's
 # address (<base>voila/render/<notebook>), so a base path works.
 ROOM_HOST = "../../room/host"
+# The presenter view, served the same way: a page's steps, or on Start a chooser of
+# the session plans and pages.
+PRESENT = "../../present"
 
 
 def demoted(markdown: str) -> str:
@@ -30,7 +33,9 @@ def demoted(markdown: str) -> str:
     lines = markdown.splitlines()
     if lines and lines[0].startswith("# "):
         lines = lines[1:]
-    return "\n".join(re.sub(r"^(#{1,5}) ", r"#\1 ", line) for line in lines)
+    # its screenshots (``![...](images/...)``) are for the document, not the page
+    return "\n".join(re.sub(r"^(#{1,5}) ", r"#\1 ", line) for line in lines
+                     if not line.startswith("!["))
 
 
 class Facilitation:
@@ -67,7 +72,15 @@ class Facilitation:
 
         notes = self.section_notes()
         extras: list[widgets.Widget] = [block_html(notes, "is-section-notes")] if notes else []
-        return [contents, *extras, timer_widget(self.content)]
+        return [block_html(self.present_link(), "is-present-entry"), contents, *extras,
+                timer_widget(self.content)]
+
+    def present_link(self) -> str:
+        """The Present control: this page's presenter view (on Start, the choice of plans)."""
+        section = self.section.id if self.section is not None else ""
+        href = PRESENT if section in ("", "start") else f"{PRESENT}?section={section}"
+        return (f'<p><a class="is-present-link" href="{escape(href)}">'
+                f'{escape(self.words("present"))}</a> {escape(self.words("present_text"))}</p>')
 
     def session_entry(self) -> widgets.Widget:
         """The Start page's entry: for a learner, a way into facilitator mode; for a

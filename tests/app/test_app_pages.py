@@ -191,9 +191,10 @@ def test_header_and_footer_link_home_previous_and_next_in_section_order(index: i
 
 def test_links_keep_the_facilitator_mode() -> None:
     page = pages.Page("children", SHIPPED, mode="facilitator")
-    # A facilitator's header: "On this page" (issue 14), the notes and the timer.
-    title, contents, notes, timer = page.header().children
+    # A facilitator's header: Present (issue 24), "On this page" (issue 14), notes and timer.
+    title, present, contents, notes, timer = page.header().children
     assert 'href="03-adults.ipynb?mode=facilitator"' in title.value
+    assert 'href="../../present?section=children"' in present.value
     assert type(contents).__name__ == "OnThisPage"
     assert SHIPPED.text("facilitator", "notes_label") in notes.value
     assert type(timer).__name__ == "DiscussionTimer"

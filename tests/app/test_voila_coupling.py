@@ -56,6 +56,11 @@ EXPECTED_ROUTES = {
     r"/room/api/join$": False,
     r"/room/api/device$": False,
     r"/room/api/results$": False,  # issue 24: the session's results, behind the secret
+    # issue 24: the presenter view, the audience window, the join QR and their files
+    r"/present$": False,
+    r"/present/audience$": False,
+    r"/present/join.svg$": False,
+    r"/present/static/([a-z]+\.(?:js|css))$": False,
     r"/healthz$": False,  # issue 16: for probes and load balancers
     r"/metrics$": False,  # issue 16: this machine (not through a proxy) unless configured
     # issue 22: the widgets' modules and stylesheets (app/widget_assets.py)

@@ -143,6 +143,10 @@
     }
     $("close").hidden = !q || v.phase !== "open";  // not offered once voting is closed
     $("reveal").disabled = !q || v.phase === "revealed";
+    // the presenter view shows the counts (numbers only: no key, no question text)
+    if (channel) {
+      channel.postMessage({ live: { devices: v.devices, answered: q ? v.answered : 0 } });
+    }
     drawChart(v);
     if (q && !stageChanged) announce(summary(v));
   }

@@ -1,0 +1,188 @@
+"""The presenter view and the audience window in the real app (issue 24): two windows in one
+browser context, every step of every shipped plan walked by keyboard at projector sizes. The
+audience never holds notes, answers to come or the room's key; every step fits its window in
+large type; axe is clean on both windows; a reload of either window keeps the place."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from _present_support import (
+    AUDIENCE_JS,
+    FOLLOW_MS,
+    GUIDE_IMAGES,
+    SIZES,
+    axe_clean,
+    follows,
+    secrets_for,
+    unrevealed,
+)
+
+from infoshare_widgets.content import default_content_dir, load_content
+
+CONTENT = load_content(default_content_dir())
+WORDS = {k: CONTENT.text("facilitator", k) for k in CONTENT.ui.facilitator}  # type: ignore
+PLANS = [p.id for p in CONTENT.session_plans.plans]  # type: ignore[union-attr]
+
+
+ORDER_JS = """async ([code, id, count]) => {
+  const order = await import(new URL(document.body.dataset.order, location.href).href);
+  const shown = [...document.querySelectorAll('.is-present-options li')]
+    .map((li) => Number(li.dataset.index));
+  return JSON.stringify(shown) === JSON.stringify(order.roomOrder(code, id, count));
+}"""
+LISTEN_JS = """() => { window.sentHere = [];
+  new BroadcastChannel(`infoshare-present:${new URL('../', location.href).pathname}`)
+    .onmessage = (event) => { if (event.data.show) window.sentHere.push(event.data.show); }; }"""
+
+
+def test_the_presenter_pages_are_served_with_the_site_policy(app_server) -> None:
+    assert PLANS  # refuses to pass on no plans
+    for path in ("/present", f"/present?plan={PLANS[0]}", "/present?section=what-is-it",
+                 "/present/audience"):
+        status, headers, body = app_server.raw_get(path)
+        assert status == 200, path
+        assert "script-src 'self'" in headers["Content-Security-Policy"]
+        assert 'href="/' not in body.decode() and 'src="/' not in body.decode()
+    assert app_server.raw_get("/present?plan=no-such-plan")[0] == 404
+    assert app_server.raw_get("/present/join.svg?code=<x>")[0] == 404
+    status, headers, _ = app_server.raw_get("/present/join.svg?code=ABCD-2345")
+    assert status == 200 and headers["Content-Type"] == "image/svg+xml"
+
+
+def open_room(context: object, url: str) -> tuple[object, str, str]:
+    host = context.new_page()  # type: ignore[attr-defined]
+    host.goto(f"{url}/room/host")
+    host.get_by_role("button", name=WORDS["room_start"]).click()
+    host.locator("#code").filter(has_text="-").wait_for()
+    secret = host.evaluate("Object.values(sessionStorage).join()")
+    return host, host.locator("#code").inner_text(), secret
+
+
+@pytest.mark.parametrize("size", ["1280x720", "1536x864@1.25", "1280x720@1.5", "1920x1080"])
+def test_every_plan_walked_by_keyboard_on_two_windows(app_server, browser, size) -> None:
+    width, height, scale, _ = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  device_scale_factor=scale, bypass_csp=True)
+    try:
+        _, code, secret = open_room(context, app_server.url)
+        # 1920 x 1080 is about type size only: one plan is enough there
+        for plan in PLANS[:1] if size == "1920x1080" else PLANS:
+            walk(browser, context, app_server.url, plan, code, secret, size)
+    finally:
+        context.close()
+
+
+def phone_joins(browser: object, url: str, code: str) -> None:
+    phones = browser.new_context()  # type: ignore[attr-defined]
+    phone = phones.new_page()
+    phone.goto(f"{url}/room")
+    phone.locator("#code").fill(code)
+    phone.keyboard.press("Enter")
+    phone.locator("#follow").wait_for()
+    phones.close()
+
+
+def open_both(browser, context, url, plan, code, size):  # noqa: ANN001, ANN201
+    """The presenter view of ``plan`` (the room's code and counts in it) and its audience."""
+    width, _, scale, _ = SIZES[size]
+    presenter = context.new_page()
+    presenter.goto(f"{url}/present?plan={plan}")
+    presenter.locator("#live").filter(has_text=code).wait_for()  # the room's code, not its key
+    phone_joins(browser, url, code)  # the presenter shows the room's counts
+    presenter.locator("#live").filter(has_text=re.compile(r"[1-9][0-9]* devices")).wait_for()
+    with context.expect_page() as opened:
+        presenter.get_by_role("button", name=WORDS["present_open_audience"]).click()
+    audience = opened.value
+    follows(audience, 0)
+    assert audience.evaluate("[innerWidth, devicePixelRatio]") == [width, scale]
+    return presenter, audience
+
+
+def press(presenter: object, audience: object, i: int) -> None:
+    """Step ``i`` by keyboard (once from the audience window, as a clicker would); on the way,
+    both windows reloaded once."""
+    if i == 5:  # a clicker pressed while the audience window has the focus
+        audience.keyboard.press("PageDown")  # type: ignore[attr-defined]
+    else:
+        presenter.keyboard.press("PageDown" if i % 2 else "ArrowRight")  # type: ignore
+    if i == 7:  # either window reloaded keeps the place
+        audience.reload()  # type: ignore[attr-defined]
+        follows(audience, i)
+        presenter.reload()  # type: ignore[attr-defined]
+        presenter.locator("#position").filter(has_text=str(i + 1)).wait_for()  # type: ignore
+        follows(audience, i)
+
+
+def kind_shown(audience: object, step: dict, code: str, checked: set[str]) -> None:
+    """What a room, timer or question step shows besides its HTML."""
+    if step["kind"] == "room":
+        assert audience.locator(".is-present-code").inner_text() == code  # type: ignore
+        assert audience.locator("img").get_attribute("src").endswith(code)  # type: ignore
+    if step["kind"] == "timer":  # counting down, in words
+        assert audience.locator(".is-present-countdown").inner_text()  # type: ignore
+    if step["kind"] == "question" and step["question"] and "order" not in checked:
+        checked.add("order")  # the options in the room's order, as on the phones
+        audience.wait_for_function(ORDER_JS, arg=[  # type: ignore[attr-defined]
+            code, step["question"]["id"], step["question"]["count"]])
+
+
+def walk(browser, context, url, plan, code, secret, size) -> None:  # noqa: ANN001
+    least = SIZES[size][3]
+    presenter, audience = open_both(browser, context, url, plan, code, size)
+    steps = presenter.evaluate("JSON.parse(document.getElementById('present-steps').textContent)")
+    assert len(steps) > 10
+    first_size = size == "1280x720"  # axe once a kind there (its rules do not change with size)
+    if first_size:
+        axe_clean(presenter)
+    checked_kinds: set[str] = set()
+    hidden_texts = unrevealed(steps)
+    presenter.locator("body").focus()
+    for i, step in enumerate(steps):
+        if i:
+            press(presenter, audience, i)
+        if i == 8:  # from here on, what the audience window is sent (after its reload at 7)
+            audience.evaluate(LISTEN_JS)
+        seen = audience.evaluate(AUDIENCE_JS, [i, FOLLOW_MS])
+        assert seen["index"] == i, f"the audience window did not follow to step {i}"
+        for hidden in secrets_for(step, hidden_texts):
+            assert hidden not in seen["text"], (i, step["label"], hidden)
+        assert secret not in seen["html"] + seen["storage"] + seen["address"] + presenter.url
+        assert ("is-present-right" in seen["html"]) == (step["kind"] == "answer"), step["label"]
+        assert seen["tall"] <= seen["high"], f"{size}: step {i} ({step['label']}) is too tall"
+        assert seen["least"] >= least, (size, step["label"], seen["least"])
+        kind_shown(audience, step, code, checked_kinds)
+        if step["kind"] not in checked_kinds:
+            checked_kinds.add(step["kind"])
+            if first_size:
+                axe_clean(audience)
+            if first_size and plan == PLANS[0] and step["kind"] == "question" and \
+                    os.environ.get("INFOSHARE_GUIDE_IMAGES"):
+                GUIDE_IMAGES.mkdir(exist_ok=True)
+                presenter.screenshot(path=GUIDE_IMAGES / "presenter-view.png")
+                audience.screenshot(path=GUIDE_IMAGES / "audience-window.png")
+    assert {"title", "text", "question", "answer", "prompt", "point", "timer"} <= checked_kinds
+    sent = audience.evaluate("window.sentHere")
+    assert len(sent) >= len(steps) - 9 and all(set(m["step"]) == {"kind", "html", "minutes",
+                                                                  "question"} for m in sent)
+    audience.close()
+    presenter.close()
+
+
+def test_a_facilitator_page_offers_present_and_one_screen_hides_the_notes(app_server,
+                                                                         context) -> None:
+    page = context.new_page()
+    page.goto(app_server.section_url("what-is-it", "mode=facilitator"))
+    page.get_by_role("link", name=WORDS["present"]).click()
+    page.wait_for_url("**/present?section=what-is-it")
+    page.locator("#notes").filter(has_text="key messages").wait_for()
+    page.get_by_role("button", name=WORDS["present_one_screen"]).click()
+    assert not page.locator("#notes").is_visible()
+    assert page.locator("#stage").is_visible()
+    page.keyboard.press("PageDown")
+    page.locator('#stage[data-index="1"]').wait_for()
+    page.keyboard.press("Escape")
+    assert page.locator("#notes").is_visible()
+    axe_clean(page)
