@@ -96,6 +96,7 @@ def site_for_test(name: str, upstreams: Sequence[int], folder: Path, https_port:
         "/etc/ssl/certs/infoshare.pem": str(cert),
         "/etc/ssl/private/infoshare.key": str(key),
         "/etc/nginx/snippets/": f"{folder}/",
+        "/var/log/nginx/infoshare-access.log": f"{folder}/access.log",  # the site's own format
         "https://$host$request_uri": f"https://$host:{https_port}$request_uri",
         "127.0.0.1:8866": f"127.0.0.1:{upstreams[0]}",
     }
