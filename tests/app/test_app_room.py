@@ -263,6 +263,11 @@ def phone_answers(phone: object, option: int) -> None:
         has_text=WORDS["room_sent"]).wait_for()
 
 
+def all_answer(phones: list, options: tuple[int, ...]) -> None:
+    for phone, option in zip(phones, options, strict=True):
+        phone_answers(phone, option)
+
+
 def saved(host: object, label: str) -> str:
     """Press a results button; the file the browser saved, as text."""
     with host.expect_download() as info:  # type: ignore[attr-defined]
@@ -305,8 +310,7 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
             assert sorted(phone.locator("#options label").all_inner_texts()) == sorted(
                 CASE.options)
         axe_clean(phones[0])
-        for phone, option in zip(phones, (0, 0, 2), strict=True):
-            phone_answers(phone, option)
+        all_answer(phones, (0, 0, 2))
         host.locator("#counts").filter(has_text=f"3 {WORDS['room_answered']}").wait_for()
 
         question = GRADED
@@ -316,8 +320,7 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
         new = WORDS["room_new_question"].replace("{group}", question.group)
         for phone in phones:
             phone.locator("#follow-status").filter(has_text=new).wait_for()
-        for phone, option in zip(phones, (right, fair, wrong), strict=True):
-            phone_answers(phone, option)
+        all_answer(phones, (right, fair, wrong))
         host.locator("#counts").filter(has_text=f"3 {WORDS['room_answered']}").wait_for()
         close = host.get_by_role("button", name=WORDS["room_close"])
         close.focus()
