@@ -15,11 +15,11 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from .questions import Catalogue, plain_text
-from .schema import ANSWERED
-from .store import FOLDED
+from .tallies import FOLDED, count
 
 Counts = list[tuple[str, dict[int, int], int]]  # (question id, devices per option, answered)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: a cell starting so is a formula
@@ -29,26 +29,11 @@ FEW = 5  # a confidence count below this is shown as "fewer than 5", not as its 
 def read_counts(store: Any, room: str) -> Counts:
     """Each question `room` asked, in the order asked, with its counts (``store`` is a
     :class:`.store.RoomStore`; its SQL runs here so the store stays one idea)."""
-    counts: dict[str, dict[int, int]] = {}
     with store._transaction() as cur:
-        for (question,) in store._run(cur, "SELECT question FROM infoshare_room_asked WHERE "
-                                           "room = ? ORDER BY asked", (room,)).fetchall():
-            counts[question] = {}
-        for question, option, n in store._run(
-                cur, "SELECT question, option, COUNT(*) FROM infoshare_room_answers WHERE "
-                     "room = ? GROUP BY question, option", (room,)).fetchall():
-            counts.setdefault(question, {})[int(option)] = int(n)
-        totals = {q: int(n) for q, n in store._run(
-            cur, "SELECT question, COUNT(DISTINCT device) FROM infoshare_room_answers WHERE "
-                 "room = ? GROUP BY question", (room,)).fetchall()}
-        for question, option, n in store._run(  # confidence questions, folded (store.py)
-                cur, "SELECT question, option, n FROM infoshare_room_tallies WHERE room = ?",
-                (room,)).fetchall():
-            if int(option) == ANSWERED:
-                totals[question] = totals.get(question, 0) + int(n)
-            else:
-                per_option = counts.setdefault(question, {})
-                per_option[int(option)] = per_option.get(int(option), 0) + int(n)
+        asked = [q for (q,) in store._run(cur, "SELECT question FROM infoshare_room_asked WHERE "
+                                               "room = ? ORDER BY asked", (room,)).fetchall()]
+        counts, totals = count(partial(store._run, cur), room)
+    counts = {q: counts.get(q, {}) for q in asked} | counts  # in the order asked
     return [(q, c, totals.get(q, 0)) for q, c in counts.items()]
 
 

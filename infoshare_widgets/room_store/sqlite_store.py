@@ -63,9 +63,10 @@ class SqliteRoomStore(RoomStore):
         of an ended room are then gone from both files, not just unreachable."""
         self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    def _forget(self) -> None:
-        """A confidence question's folded rows: gone from the log as well (store.py)."""
-        self._checkpoint()
+    def step(self, room: str, phase: str, question: str | None = None) -> tuple[int, int]:
+        marks = super().step(room, phase, question)
+        self._checkpoint()  # a confidence question's folded rows: gone from the log too (.tallies)
+        return marks
 
     def end(self, room: str) -> None:
         super().end(room)

@@ -5,16 +5,9 @@ on screen, the phase of the vote, whether it is locked, counters that say someth
 it expires); the devices that joined it (the digest of each device's random token, its number in
 the room); the answers (question id, option id, device digest); the questions asked, in order
 (for the session's results: no device in it); and a confidence question's counts once its vote
-is over (no device in it). No name, no free text, no network address is ever written. Ending a
-room, or its expiry, deletes its rows from all five tables.
-
-Confidence questions (``confidence.before`` and ``.after``) promise that one person's two answers
-are never paired. So their per-device rows live only while that question's vote is open: when it
-closes, or any other question is asked, they are folded into counts (``infoshare_room_tallies``)
-and deleted (:meth:`RoomStore._fold`). The before and after answers are never in the store
-together with a device digest, so not even the store can pair them. (Keying them with an
-unlinkable per-question key instead would not do: the server sees each device's token on every
-call and could recompute any key made from it.)
+is over (:mod:`.tallies`: no device in them, so its before and after answers are never paired).
+No name, no free text, no network address is ever written. Ending a room, or its expiry,
+deletes its rows from all five tables.
 
 Subclasses give a connection per thread (:class:`.connections.ThreadConnections`), a transaction
 (:meth:`RoomStore._transaction`) and, on PostgreSQL, a notification for each change.
@@ -25,15 +18,16 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from functools import partial
 from typing import Any
 
 from .codes import digest, new_code, new_secret, new_token
 from .model import NewRoom, Room, RoomFull, RoomLocked
-from .schema import ANSWERED, PHASES, SCHEMA, TABLES, add_columns
+from .schema import PHASES, SCHEMA, TABLES, add_columns
+from .tallies import count, fold
 
 ROOM_HOURS = 4.0  # a room and its answers are deleted this long after it started, at the latest
 MAX_DEVICES = 300  # devices one room accepts: the most answers a question can get
-FOLDED = "confidence."  # questions whose per-device answers are kept only while their vote is open
 
 
 class RoomStore:
@@ -61,9 +55,6 @@ class RoomStore:
     def _run(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> Any:
         cur.execute(self._sql(sql), tuple(params))
         return cur
-
-    def _forget(self) -> None:
-        """Make deleted rows unreadable in the files too (SQLite's log); nothing by default."""
 
     def _schema_lock(self, cur: Any) -> None:
         """Keep two servers from creating the schema at once (PostgreSQL)."""
@@ -167,8 +158,8 @@ class RoomStore:
             return self._bump(cur, room)
 
     def step(self, room: str, phase: str, question: str | None = None) -> tuple[int, int]:
-        """The facilitator's step: ask `question` (phase ``open``), close or reveal. Asking a
-        question again deletes its earlier answers (and counts): it is counted anew."""
+        """The facilitator's step: ask `question` (phase ``open``; asked again, it is counted
+        anew), close or reveal; a confidence question's answers become counts (.tallies)."""
         assert phase in PHASES
         with self._transaction() as cur:
             if phase == "open":
@@ -182,29 +173,8 @@ class RoomStore:
                           (phase, question, room))
             else:
                 self._run(cur, "UPDATE infoshare_rooms SET phase = ? WHERE id = ?", (phase, room))
-            folded = self._fold(cur, room, question if phase == "open" else None)
-            marks = self._bump(cur, room, stage=True)
-        if folded:
-            self._forget()
-        return marks
-
-    def _fold(self, cur: Any, room: str, open_question: str | None) -> int:
-        """Turn the per-device answers of every confidence question but `open_question` (the
-        one being answered now) into counts, and delete them; how many rows went."""
-        where = "room = ? AND question LIKE ? AND question <> ?"
-        params = (room, FOLDED + "%", open_question or "")
-        counted = self._run(cur, "SELECT question, option, COUNT(*) FROM infoshare_room_answers "
-                                 f"WHERE {where} GROUP BY question, option", params).fetchall()
-        counted += self._run(cur, f"SELECT question, {ANSWERED}, COUNT(DISTINCT device) FROM "
-                                  f"infoshare_room_answers WHERE {where} GROUP BY question",
-                             params).fetchall()
-        for question, option, n in counted:
-            self._run(cur, "INSERT INTO infoshare_room_tallies VALUES (?, ?, ?, ?) ON CONFLICT "
-                           "(room, question, option) DO UPDATE SET n = "
-                           "infoshare_room_tallies.n + excluded.n",
-                      (room, question, int(option), int(n)))
-        return self._run(cur, f"DELETE FROM infoshare_room_answers WHERE {where}",
-                         params).rowcount if counted else 0
+            fold(partial(self._run, cur), room, question if phase == "open" else None)
+            return self._bump(cur, room, stage=True)
 
     def answer(self, room: str, token: str, question: str,
                options: Sequence[int]) -> tuple[str, tuple[int, int] | None]:
@@ -227,24 +197,10 @@ class RoomStore:
             return "ok", self._bump(cur, room)
 
     def counts(self, room: str, question: str) -> tuple[dict[int, int], int]:
-        """Devices per option, and devices that answered (per-device rows, or the counts a
-        confidence question was folded into)."""
-        per_option: dict[int, int] = {}
+        """Devices per option, and devices that answered (:func:`.tallies.count`)."""
         with self._transaction() as cur:
-            rows = self._run(cur, "SELECT option, COUNT(*) FROM infoshare_room_answers WHERE "
-                                  "room = ? AND question = ? GROUP BY option",
-                             (room, question)).fetchall()
-            total = self._run(cur, "SELECT COUNT(DISTINCT device) FROM infoshare_room_answers "
-                                   "WHERE room = ? AND question = ?",
-                              (room, question)).fetchone()[0]
-            rows += self._run(cur, "SELECT option, n FROM infoshare_room_tallies WHERE room = ? "
-                                   "AND question = ?", (room, question)).fetchall()
-        for option, n in rows:
-            if int(option) == ANSWERED:
-                total += int(n)
-            else:
-                per_option[int(option)] = per_option.get(int(option), 0) + int(n)
-        return per_option, int(total)
+            counts, totals = count(partial(self._run, cur), room, question)
+        return counts.get(question, {}), totals.get(question, 0)
 
     def chosen(self, room: str, token: str, question: str) -> list[int]:
         with self._transaction() as cur:
@@ -288,9 +244,6 @@ class RoomStore:
 
     def dump(self) -> list[tuple[str, tuple[Any, ...]]]:
         """Every row of every table (for tests that read the store)."""
-        rows: list[tuple[str, tuple[Any, ...]]] = []
         with self._transaction() as cur:
-            for table in TABLES:
-                rows += [(table, tuple(r)) for r in self._run(cur, f"SELECT * FROM {table}")
-                         .fetchall()]
-        return rows
+            return [(table, tuple(r)) for table in TABLES
+                    for r in self._run(cur, f"SELECT * FROM {table}").fetchall()]
