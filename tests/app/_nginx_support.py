@@ -100,6 +100,11 @@ def site_for_test(name: str, upstreams: Sequence[int], folder: Path, https_port:
         "https://$host$request_uri": f"https://$host:{https_port}$request_uri",
         "127.0.0.1:8866": f"127.0.0.1:{upstreams[0]}",
     }
+    if name == "infoshare-servers.conf":
+        # The room test across servers reads which server answered each room call from the
+        # access log; the shipped file logs no room call (tests/test_deploy_manifests.py and,
+        # on the single-server file, test_deploy_proxy.py check that).
+        replacements["access_log off;"] = f"access_log {folder}/access.log infoshare_no_address;"
     for shipped, port in zip(SHIPPED_SERVERS, upstreams, strict=False):
         replacements[shipped] = f"127.0.0.1:{port}"
         replacements[shipped.replace(".", r"\.")] = rf"127\.0\.0\.1:{port}"
