@@ -254,3 +254,25 @@ def test_the_unit_and_the_image_give_rooms_a_writable_folder() -> None:
     assert "INFOSHARE_DATA_DIR=/data" in image_env
     assert "VOLUME /data" in steps and "install -d -o 10001 -g 10001 -m 0700 /data" in \
         " ".join(steps)
+
+
+NGINX_SITES = ("infoshare-single.conf", "infoshare-servers.conf")
+
+
+@pytest.mark.parametrize("name", NGINX_SITES)
+def test_nginx_logs_no_visitor_and_nothing_of_the_room(name: str) -> None:
+    """Review of issue 24, item 9: nginx's default access log ("combined") holds each device's
+    address and user agent. The site files log in a format without them, in every server
+    block, and the room's pages and calls get no access line at all."""
+    text = (DEPLOY / "nginx" / name).read_text(encoding="utf-8")
+    formats = re.findall(r"log_format\s+(\w+)\s+((?:'[^']*'\s*)+);", text)
+    assert [f[0] for f in formats] == ["infoshare_no_address"]
+    for variable in ("$remote_addr", "$binary_remote_addr", "$http_user_agent", "$http_referer",
+                     "$request_uri", "$args", "$request ", "$http_x_forwarded_for"):
+        assert variable not in formats[0][1] + " ", variable
+    servers = text.split("\nserver {")[1:]
+    assert len(servers) == 2
+    for server in servers:
+        assert "access_log /var/log/nginx/infoshare-access.log infoshare_no_address;" in server
+    room = re.search(r"location \^~ /infoshare/room \{([^}]*)\}", text)
+    assert room is not None and "access_log off;" in room.group(1)

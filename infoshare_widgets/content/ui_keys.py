@@ -26,6 +26,7 @@ ROOM_KEYS = [
     "room_start", "room_start_text", "room_host_title", "room_code_heading", "room_address",
     "room_qr_alt", "room_link_note", "room_pick", "room_ask", "room_close", "room_reveal",
     "room_end", "room_end_text", "room_idle", "room_open", "room_closed", "room_revealed",
+    "room_revealed_points", "room_revealed_counts", "room_verdict_acceptable", "room_results_few",
     "room_chart_label", "room_devices", "room_answered", "room_announce", "room_title",
     "room_intro", "room_code_label", "room_code_hint", "room_join", "room_joined", "room_send",
     "room_sent", "room_right", "room_ended", "room_no_such_code", "room_slow_down", "room_full",

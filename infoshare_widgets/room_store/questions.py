@@ -1,6 +1,7 @@
 """The questions a room can ask, read from the content folder: each quiz question, each
-lawful-basis scenario, each golden-rules check, each case-study prompt ("would you share?") and
-the optional confidence questions (before and after, two separate questions).
+lawful-basis scenario, each golden-rules check, the case-study prompts where "Would you share
+at this point?" fits (:data:`SHARE_PROMPTS`) and the optional confidence questions (before and
+after, two separate questions).
 
 A room stores only a question's id (``quiz.<quiz>.<question>``, ``scenario.<id>``,
 ``rules.<file>.<check>``, ``case.<case>.<prompt>``,
@@ -20,6 +21,12 @@ from ..content.markdown import escape, to_html, to_inline_html
 from ..content.question_ids import confidence_id, quiz_question_id, rules_check_id
 from ..content.templates import fill_template
 
+# The case-study prompts asked on phones as "Would you share at this point?": the pack's "What is
+# worrying you?" (the moment of deciding). After "Who would you contact and how would you
+# share?" or "How would you follow up?" the information has been shared, so the question does
+# not fit them, and they stay on the projector for discussion.
+SHARE_PROMPTS = ("worrying",)
+
 
 @dataclass(frozen=True)
 class RoomQuestion:
@@ -33,6 +40,7 @@ class RoomQuestion:
     explanation_html: str = ""  # sanitised
     intro_html: str = ""  # sanitised: a scenario's situation
     label: str = ""  # plain text for the facilitator's picker; "" = the prompt's text
+    grades: tuple[str, ...] = ()  # per option: best, acceptable or unsafe; () when not graded
 
     def public(self) -> dict:
         """What every device sees while the vote is open (no answer in it)."""
@@ -43,7 +51,28 @@ class RoomQuestion:
     def revealed(self) -> dict:
         """What the projector and every device see once the answer is revealed."""
         return {"correct": sorted(self.correct), "feedback_html": list(self.feedback_html),
-                "explanation_html": self.explanation_html}
+                "explanation_html": self.explanation_html, "said": self.revealed_key()}
+
+    def revealed_key(self) -> str:
+        """The ui.yaml key that says what the reveal showed: the answer, or (with no best
+        answer) a case study's discussion points, or only the counts (confidence)."""
+        if self.correct:
+            return "room_revealed"
+        return "room_revealed_points" if self.explanation_html else "room_revealed_counts"
+
+    def verdict_key(self, chosen: list[int]) -> str:
+        """After the reveal, the ui.yaml key that tells a device how its own answer did: best,
+        acceptable (a graded question's defensible choice, PRODUCT principle 9), not the best,
+        or not answered; "" for a question with no best answer."""
+        if not self.correct:
+            return ""
+        if not chosen:
+            return "room_verdict_none"
+        if set(chosen) == set(self.correct):
+            return "room_verdict_best"
+        if self.grades and len(chosen) == 1 and self.grades[chosen[0]] == "acceptable":
+            return "room_verdict_acceptable"
+        return "room_verdict_not_best"
 
     def valid(self, options: list[int]) -> bool:
         picked = set(options)
@@ -93,7 +122,8 @@ def catalogue(content: Content) -> Catalogue:
                 quiz_question_id(quiz.id, q.id), quiz.title, to_html(q.prompt),
                 tuple(o.text for o in q.options), q.kind == "multiple",
                 frozenset(i for i, o in enumerate(q.options) if o.correct),
-                tuple(to_html(o.feedback) for o in q.options), to_html(q.explanation)))
+                tuple(to_html(o.feedback) for o in q.options), to_html(q.explanation),
+                grades=tuple(o.grade for o in q.options if o.grade is not None)))
     if content.scenarios is not None and content.lawful_bases is not None:
         bases = content.lawful_bases.bases
         for s in content.scenarios.scenarios:
@@ -116,12 +146,12 @@ def catalogue(content: Content) -> Catalogue:
 
 
 def _cases(content: Content, found: Catalogue) -> None:
-    """Each case-study prompt, asked on phones as a question its answers fit ("Would you share
-    at this point?"); the picker names the prompt it follows."""
+    """Each case-study prompt of :data:`SHARE_PROMPTS`, asked on phones as a question its
+    answers fit ("Would you share at this point?"); the picker names the prompt it follows."""
     options = share_options(content)
     question = f"<p>{escape(content.text('facilitator', 'room_share_question'))}</p>"
     for case in content.case_studies:
-        for prompt in case.questions:
+        for prompt in (p for p in case.questions if p.id in SHARE_PROMPTS):
             points = "".join(f"<li>{to_inline_html(p)}</li>" for p in prompt.points)
             found.add(RoomQuestion(
                 f"case.{case.id}.{prompt.id}", case.name, question, options,

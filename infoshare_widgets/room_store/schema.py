@@ -1,4 +1,4 @@
-"""The rooms' four tables (the same SQL on SQLite and PostgreSQL; see store.py)."""
+"""The rooms' five tables (the same SQL on SQLite and PostgreSQL; see store.py)."""
 
 from __future__ import annotations
 
@@ -20,9 +20,15 @@ SCHEMA = (
     """CREATE TABLE IF NOT EXISTS infoshare_room_asked (
         room TEXT NOT NULL, question TEXT NOT NULL, asked INTEGER NOT NULL,
         PRIMARY KEY (room, question))""",
+    # a confidence question's answers as counts once its vote is over (store.py, _fold): option
+    # -1 holds how many devices answered; no device in it
+    """CREATE TABLE IF NOT EXISTS infoshare_room_tallies (
+        room TEXT NOT NULL, question TEXT NOT NULL, option INTEGER NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (room, question, option))""",
 )
 TABLES = ("infoshare_rooms", "infoshare_room_devices", "infoshare_room_answers",
-          "infoshare_room_asked")
+          "infoshare_room_asked", "infoshare_room_tallies")
+ANSWERED = -1  # the option of a tally row that counts the devices that answered
 PHASES = ("idle", "open", "closed", "revealed")
 
 # Columns added after the first release: a store made earlier gets them when a server starts.

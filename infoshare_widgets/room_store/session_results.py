@@ -1,8 +1,12 @@
 """The session's results: a room's answers counted per question asked, for the trainer's
 evaluation. Aggregates only: read from the store as counts (no device digest leaves the SQL),
-made into rows with the questions' plain text, and written as CSV with every text cell escaped
-against spreadsheet formulas (OWASP "CSV injection"). The room's end deletes what they came
-from, so the results exist only while the room does.
+made into rows with the questions' plain text, and written as CSV with every text cell quoted and
+escaped against spreadsheet formulas (OWASP "CSV injection"). The room's end deletes what they
+came from, so the results exist only while the room does.
+
+A count can still say how one person answered when few answered (a supervision of two). The
+confidence questions are about the learners themselves, so their counts below :data:`FEW` are
+written as "fewer than 5" (ui.yaml); a quiz's counts are about the training, and stay exact.
 """
 
 from __future__ import annotations
@@ -11,30 +15,26 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from .questions import Catalogue, plain_text
+from .tallies import FOLDED, count
 
 Counts = list[tuple[str, dict[int, int], int]]  # (question id, devices per option, answered)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: a cell starting so is a formula
+FEW = 5  # a confidence count below this is shown as "fewer than 5", not as its number
 
 
 def read_counts(store: Any, room: str) -> Counts:
     """Each question `room` asked, in the order asked, with its counts (``store`` is a
     :class:`.store.RoomStore`; its SQL runs here so the store stays one idea)."""
-    counts: dict[str, dict[int, int]] = {}
     with store._transaction() as cur:
-        for (question,) in store._run(cur, "SELECT question FROM infoshare_room_asked WHERE "
-                                           "room = ? ORDER BY asked", (room,)).fetchall():
-            counts[question] = {}
-        for question, option, n in store._run(
-                cur, "SELECT question, option, COUNT(*) FROM infoshare_room_answers WHERE "
-                     "room = ? GROUP BY question, option", (room,)).fetchall():
-            counts.setdefault(question, {})[int(option)] = int(n)
-        totals = dict(store._run(cur, "SELECT question, COUNT(DISTINCT device) FROM "
-                                      "infoshare_room_answers WHERE room = ? GROUP BY question",
-                                 (room,)).fetchall())
-    return [(q, c, int(totals.get(q, 0))) for q, c in counts.items()]
+        asked = [q for (q,) in store._run(cur, "SELECT question FROM infoshare_room_asked WHERE "
+                                               "room = ? ORDER BY asked", (room,)).fetchall()]
+        counts, totals = count(partial(store._run, cur), room)
+    counts = {q: counts.get(q, {}) for q in asked} | counts  # in the order asked
+    return [(q, c, totals.get(q, 0)) for q, c in counts.items()]
 
 
 @dataclass(frozen=True)
@@ -46,13 +46,19 @@ class ResultRow:
     question: str
     option: str
     best: bool
-    count: int
-    answered: int  # devices that answered the question
+    count: int | str  # a number, or "fewer than 5" (a confidence question's small count)
+    answered: int | str  # devices that answered the question (the same)
 
 
-def result_rows(catalogue: Catalogue, counts: Counts) -> list[ResultRow]:
+def result_rows(catalogue: Catalogue, counts: Counts, few: str = "") -> list[ResultRow]:
     """The rows of the results, in the order asked; a question the content no longer has
-    (content changed during the session) is left out rather than shown without its text."""
+    (content changed during the session) is left out rather than shown without its text. A
+    case-study prompt is named by its label (all of them ask "Would you share?"); a confidence
+    count below :data:`FEW` is `few` (ui.yaml's words)."""
+
+    def shown(question_id: str, n: int) -> int | str:
+        return few if few and question_id.startswith(FOLDED) and n < FEW else n
+
     rows: list[ResultRow] = []
     number = 0
     for question_id, per_option, answered in counts:
@@ -60,9 +66,10 @@ def result_rows(catalogue: Catalogue, counts: Counts) -> list[ResultRow]:
         if question is None:
             continue
         number += 1
-        text = plain_text(question.prompt_html)
+        text = question.label or plain_text(question.prompt_html)
         rows += [ResultRow(number, question.group, text, option, i in question.correct,
-                           per_option.get(i, 0), answered)
+                           shown(question_id, per_option.get(i, 0)),
+                           shown(question_id, answered))
                  for i, option in enumerate(question.options)]
     return rows
 
@@ -76,9 +83,10 @@ def safe_cell(value: object) -> object:
 
 
 def results_csv(rows: Sequence[ResultRow], header: Sequence[str], best: str) -> str:
-    """The rows as CSV (header from ui.yaml; `best` marks a best answer), every cell safe."""
+    """The rows as CSV (header from ui.yaml; `best` marks a best answer), every cell safe:
+    each text cell quoted, so a spreadsheet reads it as text, numbers bare."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([safe_cell(h) for h in header])
     for r in rows:
         writer.writerow([safe_cell(v) for v in (r.number, r.group, r.question, r.option,

@@ -63,6 +63,11 @@ class SqliteRoomStore(RoomStore):
         of an ended room are then gone from both files, not just unreachable."""
         self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    def step(self, room: str, phase: str, question: str | None = None) -> tuple[int, int]:
+        marks = super().step(room, phase, question)
+        self._checkpoint()  # a confidence question's folded rows: gone from the log too (.tallies)
+        return marks
+
     def end(self, room: str) -> None:
         super().end(room)
         self._checkpoint()

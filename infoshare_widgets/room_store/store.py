@@ -1,11 +1,13 @@
 """What a room keeps, and the one set of SQL both stores run (SQLite and PostgreSQL).
 
-Four tables, nothing else: a room (its code, the digest of the facilitator's secret, the question
+Five tables, nothing else: a room (its code, the digest of the facilitator's secret, the question
 on screen, the phase of the vote, whether it is locked, counters that say something changed, when
 it expires); the devices that joined it (the digest of each device's random token, its number in
-the room); the answers (question id, option id, device digest); and the questions asked, in
-order (for the session's results: no device in it). No name, no free text, no network address is
-ever written. Ending a room, or its expiry, deletes its rows from all four tables.
+the room); the answers (question id, option id, device digest); the questions asked, in order
+(for the session's results: no device in it); and a confidence question's counts once its vote
+is over (:mod:`.tallies`: no device in them, so its before and after answers are never paired).
+No name, no free text, no network address is ever written. Ending a room, or its expiry,
+deletes its rows from all five tables.
 
 Subclasses give a connection per thread (:class:`.connections.ThreadConnections`), a transaction
 (:meth:`RoomStore._transaction`) and, on PostgreSQL, a notification for each change.
@@ -16,11 +18,13 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from functools import partial
 from typing import Any
 
 from .codes import digest, new_code, new_secret, new_token
 from .model import NewRoom, Room, RoomFull, RoomLocked
 from .schema import PHASES, SCHEMA, TABLES, add_columns
+from .tallies import count, fold
 
 ROOM_HOURS = 4.0  # a room and its answers are deleted this long after it started, at the latest
 MAX_DEVICES = 300  # devices one room accepts: the most answers a question can get
@@ -154,12 +158,14 @@ class RoomStore:
             return self._bump(cur, room)
 
     def step(self, room: str, phase: str, question: str | None = None) -> tuple[int, int]:
-        """The facilitator's step: ask `question` (phase ``open``), close or reveal."""
+        """The facilitator's step: ask `question` (phase ``open``; asked again, it is counted
+        anew), close or reveal; a confidence question's answers become counts (.tallies)."""
         assert phase in PHASES
         with self._transaction() as cur:
             if phase == "open":
-                self._run(cur, "DELETE FROM infoshare_room_answers WHERE room = ? AND "
-                               "question = ?", (room, question))
+                for table in ("infoshare_room_answers", "infoshare_room_tallies"):
+                    self._run(cur, f"DELETE FROM {table} WHERE room = ? AND question = ?",
+                              (room, question))
                 self._run(cur, "INSERT INTO infoshare_room_asked SELECT ?, ?, COUNT(*) FROM "
                                "infoshare_room_asked WHERE room = ? ON CONFLICT DO NOTHING",
                           (room, question, room))  # its first place kept (session_results.py)
@@ -167,6 +173,7 @@ class RoomStore:
                           (phase, question, room))
             else:
                 self._run(cur, "UPDATE infoshare_rooms SET phase = ? WHERE id = ?", (phase, room))
+            fold(partial(self._run, cur), room, question if phase == "open" else None)
             return self._bump(cur, room, stage=True)
 
     def answer(self, room: str, token: str, question: str,
@@ -190,15 +197,10 @@ class RoomStore:
             return "ok", self._bump(cur, room)
 
     def counts(self, room: str, question: str) -> tuple[dict[int, int], int]:
-        """Devices per option, and devices that answered."""
+        """Devices per option, and devices that answered (:func:`.tallies.count`)."""
         with self._transaction() as cur:
-            rows = self._run(cur, "SELECT option, COUNT(*) FROM infoshare_room_answers WHERE "
-                                  "room = ? AND question = ? GROUP BY option",
-                             (room, question)).fetchall()
-            total = self._run(cur, "SELECT COUNT(DISTINCT device) FROM infoshare_room_answers "
-                                   "WHERE room = ? AND question = ?",
-                              (room, question)).fetchone()[0]
-        return {int(o): int(n) for o, n in rows}, int(total)
+            counts, totals = count(partial(self._run, cur), room, question)
+        return counts.get(question, {}), totals.get(question, 0)
 
     def chosen(self, room: str, token: str, question: str) -> list[int]:
         with self._transaction() as cur:
@@ -213,7 +215,7 @@ class RoomStore:
                                       "room = ?", (room,)).fetchone()[0])
 
     def _delete(self, cur: Any, where_room: str, params: Sequence[Any]) -> int:
-        for table in ("infoshare_room_answers", "infoshare_room_devices", "infoshare_room_asked"):
+        for table in TABLES[1:]:  # every table but the rooms'
             self._run(cur, f"DELETE FROM {table} WHERE room IN ({where_room})", params)
         return self._run(cur, f"DELETE FROM infoshare_rooms WHERE id IN ({where_room})",
                          params).rowcount
@@ -242,9 +244,6 @@ class RoomStore:
 
     def dump(self) -> list[tuple[str, tuple[Any, ...]]]:
         """Every row of every table (for tests that read the store)."""
-        rows: list[tuple[str, tuple[Any, ...]]] = []
         with self._transaction() as cur:
-            for table in TABLES:
-                rows += [(table, tuple(r)) for r in self._run(cur, f"SELECT * FROM {table}")
-                         .fetchall()]
-        return rows
+            return [(table, tuple(r)) for table in TABLES
+                    for r in self._run(cur, f"SELECT * FROM {table}").fetchall()]

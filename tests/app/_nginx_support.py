@@ -96,9 +96,15 @@ def site_for_test(name: str, upstreams: Sequence[int], folder: Path, https_port:
         "/etc/ssl/certs/infoshare.pem": str(cert),
         "/etc/ssl/private/infoshare.key": str(key),
         "/etc/nginx/snippets/": f"{folder}/",
+        "/var/log/nginx/infoshare-access.log": f"{folder}/access.log",  # the site's own format
         "https://$host$request_uri": f"https://$host:{https_port}$request_uri",
         "127.0.0.1:8866": f"127.0.0.1:{upstreams[0]}",
     }
+    if name == "infoshare-servers.conf":
+        # The room test across servers reads which server answered each room call from the
+        # access log; the shipped file logs no room call (tests/test_deploy_manifests.py and,
+        # on the single-server file, test_deploy_proxy.py check that).
+        replacements["access_log off;"] = f"access_log {folder}/access.log infoshare_no_address;"
     for shipped, port in zip(SHIPPED_SERVERS, upstreams, strict=False):
         replacements[shipped] = f"127.0.0.1:{port}"
         replacements[shipped.replace(".", r"\.")] = rf"127\.0\.0\.1:{port}"

@@ -251,6 +251,8 @@ def test_the_facilitators_page_says_when_rooms_are_down_and_backs_off(app_server
 
 
 CASE = next(q for q in catalogue(CONTENT).questions.values() if q.id.startswith("case."))
+# a question graded like practice (best, acceptable, unsafe): each phone is told its own grade
+GRADED = next(q for q in catalogue(CONTENT).questions.values() if "acceptable" in q.grades)
 
 
 def phone_answers(phone: object, option: int) -> None:
@@ -259,6 +261,11 @@ def phone_answers(phone: object, option: int) -> None:
     phone.get_by_role("button", name=WORDS["room_send"]).click()  # type: ignore[attr-defined]
     phone.locator("#follow-status").filter(  # type: ignore[attr-defined]
         has_text=WORDS["room_sent"]).wait_for()
+
+
+def all_answer(phones: list, options: tuple[int, ...]) -> None:
+    for phone, option in zip(phones, options, strict=True):
+        phone_answers(phone, option)
 
 
 def saved(host: object, label: str) -> str:
@@ -274,8 +281,9 @@ def saved(host: object, label: str) -> str:
 def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirmation(
         app_server, browser, context) -> None:
     """Issue 24: a case-study prompt reaches phones as "Would you share?"; each phone says a new
-    question came and, after the reveal, whether its own answer was the best; "Close voting"
-    goes once voting closes; the results file holds counts only; "End the room" asks first."""
+    question came and, after the reveal, whether its own answer was the best, acceptable or
+    not the best (the review, item 8); "Close voting" goes once voting closes; the results file
+    holds counts only, a case row named by its prompt; "End the room" asks first."""
     host = context.new_page()
     host.goto(f"{app_server.url}/room/host")
     host.get_by_role("button", name=WORDS["room_start"]).click()
@@ -302,21 +310,18 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
             assert sorted(phone.locator("#options label").all_inner_texts()) == sorted(
                 CASE.options)
         axe_clean(phones[0])
-        for phone, option in zip(phones, (0, 0, 2), strict=True):
-            phone_answers(phone, option)
+        all_answer(phones, (0, 0, 2))
         host.locator("#counts").filter(has_text=f"3 {WORDS['room_answered']}").wait_for()
 
-        question = SINGLE[0]
-        right = min(question.correct)
-        wrong = next(i for i in range(len(question.options)) if i not in question.correct)
+        question = GRADED
+        right, fair, wrong = (question.grades.index(g) for g in ("best", "acceptable", "unsafe"))
         host.locator("#pick").select_option(question.id)
         host.get_by_role("button", name=WORDS["room_ask"]).click()
         new = WORDS["room_new_question"].replace("{group}", question.group)
         for phone in phones:
             phone.locator("#follow-status").filter(has_text=new).wait_for()
-        phone_answers(phones[0], right)
-        phone_answers(phones[1], wrong)  # the third does not answer
-        host.locator("#counts").filter(has_text=f"2 {WORDS['room_answered']}").wait_for()
+        all_answer(phones, (right, fair, wrong))
+        host.locator("#counts").filter(has_text=f"3 {WORDS['room_answered']}").wait_for()
         close = host.get_by_role("button", name=WORDS["room_close"])
         close.focus()
         host.keyboard.press("Enter")
@@ -324,8 +329,8 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
         close.wait_for(state="hidden")  # not offered once voting is closed
         assert host.evaluate("document.activeElement.id") == "reveal"
         host.keyboard.press("Enter")  # Reveal answer, where the focus went
-        verdicts = (WORDS["room_verdict_best"], WORDS["room_verdict_not_best"],
-                    WORDS["room_verdict_none"])
+        verdicts = (WORDS["room_verdict_best"], WORDS["room_verdict_acceptable"],
+                    WORDS["room_verdict_not_best"])
         for phone, verdict in zip(phones, verdicts, strict=True):
             phone.locator("#follow-status[role=status]").filter(has_text=verdict).wait_for()
         for verdict in verdicts[1:]:
@@ -341,11 +346,12 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
         assert rows[0] == [WORDS[k] for k in HEADER_KEYS]
         case_rows = [r for r in rows[1:] if r[0] == "1"]
         assert [r[3] for r in case_rows] == list(CASE.options)
+        assert {r[2] for r in case_rows} == {CASE.label}  # the prompt it follows (item 10)
         assert [r[5] for r in case_rows] == ["2", "0", "1"] and {r[6] for r in case_rows} == {"3"}
         quiz_rows = [r for r in rows[1:] if r[0] == "2"]
         assert [int(r[5]) for r in quiz_rows] == [
-            (i == right) + (i == wrong) for i in range(len(question.options))]
-        assert {r[6] for r in quiz_rows} == {"2"} and len(rows) == 1 + len(case_rows) + len(
+            (i in (right, fair, wrong)) for i in range(len(question.options))]
+        assert {r[6] for r in quiz_rows} == {"3"} and len(rows) == 1 + len(case_rows) + len(
             quiz_rows)
         page = saved(host, WORDS["room_results_page"])
         for kept in (text, page):

@@ -132,3 +132,19 @@ def test_a_flood_of_page_loads_from_one_address_is_refused(nginx_one) -> None:
     # Another address is not affected.
     assert Learner(nginx_one.url, source="127.0.0.6").get(
         f"{BASE}voila/render/no-such-page.ipynb").status == 404
+
+
+def test_the_access_log_names_no_visitor_and_no_room_call(nginx_one) -> None:
+    """Review of issue 24, item 9: through the shipped site file, a page load is logged without
+    the visitor's address or user agent, and the room's pages and calls are not logged."""
+    learner = Learner(nginx_one.url, source="127.0.0.7")  # an address no server has
+    agent = {"User-Agent": "infoshare-log-probe/1"}
+    assert learner.get(f"{BASE}healthz", headers=agent).status == 200
+    assert learner.get(f"{BASE}room", headers=agent).status == 200
+    learner.get(f"{BASE}room/api/device", headers={**agent, "X-Infoshare-Room": "1"})
+    log = nginx_one.folder / "access.log"
+    lines = log.read_text(errors="replace").splitlines()
+    assert any(f"{BASE}healthz" in line for line in lines)
+    assert not any(f"{BASE}room" in line for line in lines)
+    assert "infoshare-log-probe" not in log.read_text(errors="replace")
+    assert "127.0.0.7" not in log.read_text(errors="replace")

@@ -15,7 +15,7 @@ from infoshare_widgets.room_store.store import RoomStore
 def _clear(store: RoomStore) -> None:
     with store._transaction() as cur:
         for table in ("infoshare_room_answers", "infoshare_room_devices", "infoshare_room_asked",
-                      "infoshare_rooms"):
+                      "infoshare_room_tallies", "infoshare_rooms"):
             cur.execute(f"DELETE FROM {table}")
 
 

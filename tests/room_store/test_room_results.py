@@ -142,3 +142,100 @@ def test_the_results_are_served_behind_the_secret_until_the_room_ends(tmp_path) 
         assert call(f"{base}room/api/results?secret={host.secret}")[0] == 404  # header only
         host.step("end")
         assert download(base, host.secret)[0] == 404
+
+
+# -- the DPO and safeguarding lead's review of issue 24 -------------------------------------------
+
+def confidence_rows(store: RoomStore, room: str) -> set[tuple[str, str]]:
+    """(question, device digest) of every per-device confidence answer the store holds."""
+    return {(row[1], row[2]) for table, row in store.dump()
+            if table == "infoshare_room_answers" and row[0] == room
+            and row[1].startswith("confidence.")}
+
+
+def test_confidence_answers_are_counts_once_their_vote_ends_so_before_and_after_never_meet(
+        store: RoomStore) -> None:
+    """Item 1: a confidence question's per-device rows are folded into counts and deleted when
+    its vote closes or another question is asked, so the store never holds a device's before
+    and after answers together."""
+    room = store.create_room().room.id
+    tokens = [store.join(room)[0] for _ in range(3)]
+    devices = {digest(t) for t in tokens}
+    before, after = confidence_id("before"), confidence_id("after")
+    store.step(room, "open", before)
+    for token, option in zip(tokens, (0, 1, 1), strict=True):
+        store.answer(room, token, before, [option])
+    assert {q for q, _ in confidence_rows(store, room)} == {before}  # while the vote is open
+    store.step(room, "open", after)  # asked without closing first: folded all the same
+    assert confidence_rows(store, room) == set()
+    assert store.counts(room, before) == ({0: 1, 1: 2}, 3)
+    for token, option in zip(tokens, (2, 3, 3), strict=True):
+        store.answer(room, token, after, [option])
+    assert {q for q, _ in confidence_rows(store, room)} == {after}
+    store.step(room, "closed")
+    assert confidence_rows(store, room) == set()
+    assert store.chosen(room, tokens[0], after) == []  # not even the device's own answer
+    assert store.counts(room, after) == ({2: 1, 3: 2}, 3)
+    store.step(room, "revealed")
+    assert store.counts(room, after) == ({2: 1, 3: 2}, 3)
+    assert read_counts(store, room) == [(before, {0: 1, 1: 2}, 3), (after, {2: 1, 3: 2}, 3)]
+    # no row anywhere holds a device's digest beside a confidence question
+    for _, row in store.dump():
+        assert not (devices & set(map(str, row)) and any(
+            str(v).startswith("confidence.") for v in row)), row
+    store.step(room, "open", before)  # asked again: counted anew
+    assert store.counts(room, before) == ({}, 0)
+    store.answer(room, tokens[0], before, [3])
+    store.step(room, "open", "quiz.a.one")  # another question: folded
+    assert read_counts(store, room)[0] == (before, {3: 1}, 1)
+    store.end(room)
+    assert all(room not in row for _, row in store.dump())
+
+
+def test_quiz_answers_are_kept_per_device_while_the_room_lasts(store: RoomStore) -> None:
+    """Only confidence questions are folded: a quiz's answers stay per device (a device may
+    change its answer, and is told its verdict) until the room ends."""
+    room = store.create_room().room.id
+    token = store.join(room)[0]
+    store.step(room, "open", "quiz.a.one")
+    store.answer(room, token, "quiz.a.one", [1])
+    store.step(room, "closed")
+    store.step(room, "revealed")
+    assert store.chosen(room, token, "quiz.a.one") == [1]
+
+
+FEW = CONTENT.text("facilitator", "room_results_few")
+
+
+def test_small_confidence_counts_read_fewer_than_5_and_quiz_counts_stay_exact() -> None:
+    """Item 2: in a supervision of two a confidence count says how each person feels."""
+    quiz = CONTENT.quizzes[0]
+    qid = f"quiz.{quiz.id}.{quiz.questions[0].id}"
+    before = confidence_id("before")
+    rows = result_rows(CATALOGUE, [(before, {0: 4, 2: 6}, 10), (qid, {0: 1}, 1),
+                                   (confidence_id("after"), {1: 2}, 2)], FEW)
+    first = [r.count for r in rows if r.number == 1]
+    assert first == [FEW, FEW, 6, FEW] and {r.answered for r in rows if r.number == 1} == {10}
+    assert [r.count for r in rows if r.number == 2][0] == 1
+    assert {r.count for r in rows if r.number == 3} == {FEW}
+    assert {r.answered for r in rows if r.number == 3} == {FEW}
+    assert FEW == "fewer than 5"
+
+
+def test_case_rows_name_the_prompt_they_follow() -> None:
+    """Item 10: every case-study question asks "Would you share?"; the rows say which prompt."""
+    cases = [q for q in CATALOGUE.questions.values() if q.id.startswith("case.")]
+    rows = result_rows(CATALOGUE, [(q.id, {}, 0) for q in cases])
+    named = {r.number: (r.group, r.question) for r in rows}
+    assert sorted(named.values()) == sorted((q.group, q.label) for q in cases)
+    assert all(CONTENT.case_studies[0].questions[0].prompt in q for _, q in named.values())
+    assert len(set(named.values())) == len(cases)
+
+
+def test_every_text_cell_is_quoted_and_numbers_are_not() -> None:
+    """Item 12: a spreadsheet reads each text cell as text (QUOTE_NONNUMERIC)."""
+    rows = [ResultRow(1, "G", "Q?", "12", True, 2, 3), ResultRow(2, "G", "Q?", "A", False, FEW,
+                                                                    FEW)]
+    written = results_csv(rows, ["h"] * 7, "best").splitlines()
+    assert written[1] == '1,"G","Q?","12","best",2,3'
+    assert written[2] == f'2,"G","Q?","A","",,"{FEW}","{FEW}"'.replace(',,', ',')

@@ -178,6 +178,8 @@ class DeviceHandler(RoomHandler):
         if view["question"] is not None:
             view["chosen"] = await self.rooms.call(self.rooms.store.chosen, room.id, token,
                                                    room.question)
+            if view["reveal"] is not None and question is not None:
+                view["verdict"] = question.verdict_key(view["chosen"])
         return view
 
     async def get(self) -> None:

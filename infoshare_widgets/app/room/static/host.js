@@ -127,7 +127,8 @@
     const q = v.question;
     $("question").hidden = !q;
     $("phase").textContent = !q ? words.room_idle : v.phase === "open" ? words.room_open
-      : v.phase === "closed" ? words.room_closed : words.room_revealed;
+      : v.phase === "closed" ? words.room_closed
+      : words[(v.reveal && v.reveal.said) || "room_revealed"];
     if (q && stageChanged) {
       $("group").textContent = q.group;
       $("intro").innerHTML = q.intro_html;

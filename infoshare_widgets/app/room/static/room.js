@@ -98,7 +98,7 @@
     if (fresh) drawQuestion(current, view);
     const said = view.phase === "open"
       ? (chosen.length ? words.room_sent : words.room_new_question.replace("{group}", current.group))
-      : view.phase === "closed" ? words.room_closed : verdict(view.reveal);
+      : view.phase === "closed" ? words.room_closed : verdict(view);
     // A new question is said even when its words match the last one's (same quiz): the
     // polite status is emptied, then filled a moment later.
     if (fresh && view.phase === "open" && status.textContent === said) {
@@ -109,14 +109,12 @@
     }
   }
 
-  // After the reveal, whether this device's own answer was the best one, in words (a question
-  // with no best answer, such as a case study's "Would you share?", says only that it is shown).
-  function verdict(reveal) {
-    const best = (reveal && reveal.correct) || [];
-    if (!best.length) return words.room_revealed;
-    if (!chosen.length) return `${words.room_revealed} ${words.room_verdict_none}`;
-    const same = chosen.length === best.length && chosen.every((i) => best.includes(i));
-    return `${words.room_revealed} ${same ? words.room_verdict_best : words.room_verdict_not_best}`;
+  // After the reveal, what was shown and how this device's own answer did, in words: the
+  // server names both (ui.yaml keys), from the question's grades (best, acceptable, not the
+  // best); a question with no best answer has no verdict.
+  function verdict(view) {
+    const shown = words[(view.reveal && view.reveal.said) || "room_revealed"];
+    return view.verdict ? `${shown} ${words[view.verdict]}` : shown;
   }
 
   form.addEventListener("submit", async (event) => {
