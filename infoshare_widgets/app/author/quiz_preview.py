@@ -1,0 +1,40 @@
+"""A quiz as learners will read it, for the builder's preview: the same sanitiser as the
+learners' pages (`content.markdown`: Markdown rendered, then cleaned by nh3; plain text
+escaped), so what the preview shows is what can reach a learner, never more.
+
+A server page, not the learners' kernel-backed component: the author area runs no kernel, and a
+draft must never be handed to a kernel other learners' pages share. Each answer is shown with
+the feedback a learner gets on choosing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ...content import models
+from ...content.markdown import escape, to_html, to_inline_html
+
+
+def preview_html(quiz: models.Quiz, words: Mapping[str, str]) -> str:
+    """The quiz's heading, questions, answers (the right ones and grades said in words) and
+    each answer's feedback; safe to place in a page as it is."""
+    parts = [f'<h3 class="is-preview-title">{escape(quiz.title)}</h3>']
+    for number, question in enumerate(quiz.questions, start=1):
+        kind = words.get(f"author_preview_{question.kind}", question.kind)
+        parts.append(f'<section class="is-preview-question" aria-labelledby="pq-{number}">'
+                     f'<h4 id="pq-{number}">{escape(words.get("author_question", "Question"))} '
+                     f'{number}</h4><div>{to_html(question.prompt)}</div>'
+                     f'<p class="is-author-hint">{escape(kind)}</p><ol>')
+        for option in question.options:
+            marks = [words.get("author_preview_right", "right")] if option.correct else []
+            if option.grade:
+                marks.append(words.get(f"author_grade_{option.grade}", option.grade))
+            said = f" <strong>({escape(', '.join(marks))})</strong>" if marks else ""
+            parts.append(f"<li><p>{escape(option.text)}{said}</p>"
+                         f'<p class="is-preview-feedback">{to_inline_html(option.feedback)}</p>'
+                         "</li>")
+        parts.append("</ol>")
+        if question.explanation:
+            parts.append(f"<div>{to_html(question.explanation)}</div>")
+        parts.append("</section>")
+    return "".join(parts)
