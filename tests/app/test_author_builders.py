@@ -206,7 +206,6 @@ def test_an_oversized_post_is_refused(area) -> None:
 
 def _fields(page: str) -> dict[str, str]:
     """The form's text fields, choices and selects as a browser would post them."""
-    import re
     from html import unescape
     out: dict[str, str] = {}
     for name, value in re.findall(r'<input type="text" id="[^"]+" name="([^"]+)" value="([^"]*)"',
