@@ -83,7 +83,9 @@ def test_a_publisher_builds_previews_publishes_and_rolls_back_a_quiz_learners_se
         page.wait_for_url("**/author/items?done=published")
         page.goto(f"{author_server.url}/author/history/quizzes/browser-quiz")
         axe_clean(page)
-        assert "A quiz changed in the browser" in page.inner_text("main")  # the diff
+        press(page, "summary >> nth=0")  # What changed, opened by keyboard: the diff
+        assert "A quiz changed in the browser" in page.inner_text("main")
+        axe_clean(page)
         press(page, "text=Roll back to version 1")
         page.wait_for_url("**/history/quizzes/browser-quiz?done=rolled")
         axe_clean(page)
