@@ -223,3 +223,30 @@ def _fields(page: str) -> dict[str, str]:
         out[name] = chosen.group(1) if chosen else ""
     out["opened"] = re.search(r'name="opened" value="(\d+)"', page).group(1)  # type: ignore
     return out
+
+
+def test_a_draft_can_be_discarded_and_a_published_item_withdrawn(area) -> None:
+    client = as_role(area, "pat", "publisher")
+    assert client.post(NEW, quiz_form(client, "save")).status_code == 303
+    path = "/author/quizzes/edit/sharing-basics"
+    gone = client.post(path, quiz_form(client, "discard", path=path))
+    assert gone.headers["Location"] == "/author/items?done=discarded"
+    assert client.get(path).status_code == 404
+    assert client.post(NEW, quiz_form(client, "publish")).status_code == 303
+    history = "/author/history/quizzes/sharing-basics"
+    out = client.post(history, {"csrf": client.csrf(history), "withdraw": "1"})
+    assert out.status_code == 303
+    assert "sharing-basics" not in {q.id for q in current_content(default_content_dir()).quizzes}
+    assert "Withdrawn" in client.get(history).text
+
+
+def test_an_author_cannot_roll_back_or_withdraw(area) -> None:
+    publisher = as_role(area, "pat", "publisher")
+    assert publisher.post(NEW, quiz_form(publisher, "publish")).status_code == 303
+    author = as_role(area, "ann", "author")
+    history = "/author/history/quizzes/sharing-basics"
+    page = author.get(history)
+    assert page.status_code == 200 and "Withdraw" not in page.text
+    refused = author.post(history, {"csrf": author.csrf(path=NEW), "withdraw": "1"})
+    assert refused.status_code == 403
+    assert "sharing-basics" in {q.id for q in current_content(default_content_dir()).quizzes}

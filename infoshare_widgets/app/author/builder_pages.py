@@ -89,6 +89,10 @@ class QuizBuilder(ItemHandler):
         if apply_action(values, action):
             self.form(values, item_id, where, version)
             return
+        if action == "discard" and where == "draft":
+            await self.service.run(self.store.discard_draft, "quizzes", item_id)
+            self.redirect(f"{self.area}/items?done=discarded", status=303)
+            return
         if action == "publish" and not self.publisher:
             raise Refusal(403, "author_not_publisher")
         words = builder_words(site())
@@ -162,11 +166,15 @@ class History(ItemHandler):
             raise Refusal(403, "author_not_publisher")
         to = self.get_body_argument("to", "")
         try:
-            await self.service.run(lambda: self.store.rollback(
-                kind, item_id, int(to) if to.isdigit() else -1, self.who()))
+            if self.get_body_argument("withdraw", ""):
+                await self.service.run(lambda: self.store.withdraw(kind, item_id, self.who()))
+            else:
+                await self.service.run(lambda: self.store.rollback(
+                    kind, item_id, int(to) if to.isdigit() else -1, self.who()))
         except Refused as refused:
             self.page("history.html", kind=kind, item_id=item_id, versions=versions,
                       publisher=True, kind_words=KIND_WORDS, notice="",
                       errors={f"problem-{i}": p.message for i, p in enumerate(refused.problems)})
             return
-        self.redirect(f"{self.area}/history/{kind}/{item_id}?done=rolled", status=303)
+        done = "withdrawn" if self.get_body_argument("withdraw", "") else "rolled"
+        self.redirect(f"{self.area}/history/{kind}/{item_id}?done={done}", status=303)
