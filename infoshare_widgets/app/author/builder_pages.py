@@ -18,8 +18,8 @@ from ...publishing.publish_store import Author, PublishStore, Refused
 from .author_handlers import AuthorHandler, Refusal
 from .author_items import BUILT, KIND_WORDS, listed, opened_data, publish_store, site, taken_ids
 from .author_words import author_words
+from .item_preview import preview_html
 from .quiz_post import apply_action, values_from_post
-from .quiz_preview import preview_html
 
 PUBLISHERS = ("publisher", "admin")
 MAX_FORM_BODY = 512 * 1024

@@ -1,6 +1,6 @@
-"""A quiz as learners will read it, for the builder's preview: the same sanitiser as the
-learners' pages (`content.markdown`: Markdown rendered, then cleaned by nh3; plain text
-escaped), so what the preview shows is what can reach a learner, never more.
+"""A quiz or a lawful-basis scenario as learners will read it, for the builders' previews: the
+same sanitiser as the learners' pages (`content.markdown`: Markdown rendered, then cleaned by
+nh3; plain text escaped), so what the preview shows is what can reach a learner, never more.
 
 A server page, not the learners' kernel-backed component: the author area runs no kernel, and a
 draft must never be handed to a kernel other learners' pages share. Each answer is shown with
@@ -38,3 +38,22 @@ def preview_html(quiz: models.Quiz, words: Mapping[str, str]) -> str:
             parts.append(f"<div>{to_html(question.explanation)}</div>")
         parts.append("</section>")
     return "".join(parts)
+
+
+def scenario_html(scenario: models.Scenario, basis_names: Mapping[str, str],
+                  words: Mapping[str, str]) -> str:
+    """The scenario's situation, the bases that fit (by name) with their feedback, the
+    explanation and its sources; safe to place in a page as it is."""
+    fits = "".join(f"<li>{escape(basis_names.get(b, b))}</li>" for b in scenario.fits)
+    feedback = "".join(f"<dt>{escape(basis_names.get(b, b))}</dt><dd>{to_html(text)}</dd>"
+                       for b, text in scenario.basis_feedback.items())
+    refs = scenario.source if isinstance(scenario.source, list) else [scenario.source]
+    sources = "".join(f"<li>{escape(getattr(r, 'title', None) or str(r))}</li>" for r in refs
+                      if r)
+    return (f'<h3 class="is-preview-title">{escape(scenario.title)}</h3>'
+            f"<div>{to_html(scenario.situation)}</div>"
+            f'<h4>{escape(words.get("author_scenario_fits", "Bases that fit"))}</h4>'
+            f"<ul>{fits}</ul><div>{to_html(scenario.explanation)}</div>"
+            + (f"<dl>{feedback}</dl>" if feedback else "")
+            + (f'<h4>{escape(words.get("author_scenario_sources", "Sources"))}</h4>'
+               f"<ul>{sources}</ul>" if sources else ""))
