@@ -1,6 +1,7 @@
 """The author area end to end in a real browser, on the "author" group's server (started once
 with --authoring, `author_server`): a publisher signs in, builds a quiz by keyboard, previews,
-publishes, sees it as a learner, changes it, rolls back; axe on every page and error state."""
+publishes, sees it as a learner, changes it, rolls back; axe on every page and error state
+(the scenario builder's too)."""
 
 from __future__ import annotations
 
@@ -64,6 +65,15 @@ def build_a_quiz(page) -> None:
     axe_clean(page)
 
 
+def scenario_pages_are_axe_clean(page, url: str) -> None:
+    """The scenario builder, blank and with its error summary (built in the fast tests)."""
+    page.goto(f"{url}/author/scenarios/new")
+    axe_clean(page)
+    press(page, "button[value=preview] >> nth=0")
+    page.wait_for_selector(".is-author-errors a[href='#id']")
+    axe_clean(page)
+
+
 def test_a_publisher_builds_previews_publishes_and_rolls_back_a_quiz_learners_see(
         author_server, browser) -> None:
     link = add_account(author_server, "dana", "publisher")
@@ -89,6 +99,7 @@ def test_a_publisher_builds_previews_publishes_and_rolls_back_a_quiz_learners_se
         press(page, "text=Roll back to version 1")
         page.wait_for_url("**/history/quizzes/browser-quiz?done=rolled")
         axe_clean(page)
+        scenario_pages_are_axe_clean(page, author_server.url)
         learner.reload()
         wait_settled(learner)
         shown = learner.inner_text("body")
