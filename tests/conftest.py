@@ -15,6 +15,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -99,3 +100,14 @@ def browser() -> Iterator[object]:
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def learners_error_cards() -> Iterator[None]:
+    """Every test starts with learners' short error cards: a page opened in facilitator mode
+    sets the kernel-wide `explain_problems` (as a kernel serves one visit), which would leak
+    into the next test in the same worker (the lawful-basis view's card tests)."""
+    yield
+    card = sys.modules.get("infoshare_widgets.ui.error_card")
+    if card is not None:
+        card.explain_problems(False)

@@ -104,7 +104,7 @@ def _question_data(values: Mapping[str, Any], base: Mapping[str, Any]) -> dict[s
         grade = text(option.get("grade")).strip()
         if grade:
             made["grade"] = grade
-        data["options"].append(made)
+        data["options"].append(item_forms.ordered(made, models.Option))
     return item_forms.ordered(data, models.Question)
 
 

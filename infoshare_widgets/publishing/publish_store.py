@@ -11,9 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from ..content import models
+from ..content.item_forms import open_text, ordered, to_yaml
+from ..content.loader import FOLDERS
 from ..content.overlay import KINDS, item_path, valid_id
 from ..content.problems import Problem
 from ..content.size_limits import MAX_FILE_BYTES
@@ -127,7 +131,7 @@ class PublishStore:
         before = self.published_text(kind, item_id)
         label = f"version {now}" if now else "as shipped"
         if before is None and now == 0:
-            before = self.shipped_text(kind, item_id)
+            before = as_written(kind, self.shipped_text(kind, item_id))
         version = Version(now + 1, kind, item_id, action, author.account, author.role,
                           dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                           text, unified_diff(before, text, f"{kind}/{item_id}.yaml", label,
@@ -178,6 +182,30 @@ class PublishStore:
 
     def _draft_path(self, kind: str, item_id: str) -> Path:
         return checked_path(self.drafts, kind, item_id)
+
+
+def as_written(kind: str, text: str | None) -> str | None:
+    """A shipped item's YAML as the builders write it (fields in the model's order, the same
+    quoting and wrapping), so the first version's diff shows what the author changed, not how
+    the file was laid out; the text as it is when it cannot be read that way."""
+    model = FOLDERS[kind].model if kind in FOLDERS else None
+    data, _ = open_text(text, kind, Path(f"{kind}.yaml")) if text and model else (None, "")
+    if not isinstance(data, dict):
+        return text
+    if kind == "quizzes" and isinstance(data.get("questions"), list):
+        data["questions"] = [_ordered_question(q) for q in data["questions"]]
+    return to_yaml(data, model)
+
+
+def _ordered_question(question: Any) -> Any:
+    """A quiz question's fields, and its answers' fields, in the models' order."""
+    if not isinstance(question, dict):
+        return question
+    options = question.get("options")
+    if isinstance(options, list):
+        question = {**question, "options": [ordered(o, models.Option) if isinstance(o, dict)
+                                            else o for o in options]}
+    return ordered(question, models.Question)
 
 
 def checked_path(folder: Path, kind: str, item_id: str) -> Path:

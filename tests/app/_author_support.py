@@ -3,7 +3,10 @@ process (fast tier), and a small browser-less client that keeps cookies and find
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
@@ -101,3 +104,12 @@ def process_environments(root: int) -> dict[int, tuple[bytes, bytes]]:
         found[pid] = (read(f"/proc/{pid}/cmdline"), read(f"/proc/{pid}/environ"))
         todo.extend(child for child, parent in parents.items() if parent == pid)
     return found
+
+
+def add_account(server: AuthorServer, name: str, role: str) -> str:
+    """`infoshare author add` against the running server: its one-time link."""
+    result = subprocess.run(
+        [sys.executable, "-m", "infoshare_widgets.cli", "author", "add", name, "--role", role,
+         "--site", server.url], env={**os.environ, **server.env}, capture_output=True,
+        text=True, timeout=60, check=True)
+    return result.stdout.strip()

@@ -4,17 +4,14 @@ the app started once with --authoring (the "author" group: one process starts bo
 from __future__ import annotations
 
 import http.client
-import os
 import re
-import subprocess
-import sys
 import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
 from _app_support import describe_violations, run_axe
-from _author_support import AuthorClient, author_app, process_environments
+from _author_support import AuthorClient, add_account, author_app, process_environments
 from _oidc_support import (
     CLIENT,
     OTHER_CLIENT,
@@ -151,14 +148,6 @@ def test_the_area_keeps_the_site_guards(author_server) -> None:
     assert conn.getresponse().status == 400
 
 
-def add_account(server, name: str, role: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "infoshare_widgets.cli", "author", "add", name, "--role", role,
-         "--site", server.url], env={**os.environ, **server.env}, capture_output=True,
-        text=True, timeout=60, check=True)
-    return result.stdout.strip()
-
-
 def test_an_author_signs_in_both_ways_by_keyboard_and_every_page_is_axe_clean(
         author_server, browser) -> None:
     link = add_account(author_server, "carol", "author")
@@ -207,3 +196,4 @@ def test_an_author_signs_in_both_ways_by_keyboard_and_every_page_is_axe_clean(
         assert not re.search(r"[?&](code|state)=(?!\[secret\])", log), log[-2000:]
     finally:
         context.close()
+

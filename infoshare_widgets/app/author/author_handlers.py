@@ -55,6 +55,8 @@ class AuthorHandler(web.RequestHandler):
 
     service: AuthorService
     author: AuthorSession | None = None
+    max_body = MAX_BODY
+    """The largest POST body a page takes (the builders' forms take a whole item)."""
 
     @property
     def base(self) -> str:
@@ -86,7 +88,7 @@ class AuthorHandler(web.RequestHandler):
         self.service = service
         if not self.transport_ok():
             raise Refusal(403, "author_needs_https")
-        if len(self.request.body or b"") > MAX_BODY:
+        if len(self.request.body or b"") > self.max_body:
             raise Refusal(413, "author_refused")
         self.sid = self.get_cookie(SESSION_COOKIE) or ""
         self.author = await service.session(self.sid)

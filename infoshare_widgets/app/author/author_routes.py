@@ -9,6 +9,8 @@ from ..room.base import access_log
 from ..upstream.tornado import PathOnlySummary
 from .author_handlers import AuthorHandler
 from .author_pages import AuthorAsset, AuthorHome, SetPassword, SignIn, SignOut
+from .builder_pages import History, ItemList, QuizBuilder
+from .scenario_pages import ScenarioBuilder
 from .sso_handlers import SsoCallback, SsoStart
 
 
@@ -32,5 +34,11 @@ def author_routes(base_url: str, guard: type) -> list[tuple]:
         (at("/author/set-password"), _wrapped(SetPassword, guard)),
         (at("/author/sso"), _wrapped(SsoStart, guard)),
         (at("/author/sso/callback"), _wrapped(SsoCallback, guard)),
+        (at("/author/items"), _wrapped(ItemList, guard)),
+        (at("/author/quizzes/new"), _wrapped(QuizBuilder, guard)),
+        (at("/author/quizzes/edit/([^/]+)"), _wrapped(QuizBuilder, guard)),
+        (at("/author/scenarios/new"), _wrapped(ScenarioBuilder, guard)),
+        (at("/author/scenarios/edit/([^/]+)"), _wrapped(ScenarioBuilder, guard)),
+        (at("/author/history/([^/]+)/([^/]+)"), _wrapped(History, guard)),
         (at("/author/static/([a-z]+\\.css)"), _wrapped(AuthorAsset, guard)),
     ]

@@ -40,8 +40,9 @@ class AuthorPage:
     roles: tuple[str, ...] = ("author", "publisher", "admin")
 
 
-# The extension point: pages the signed-in home lists (publishing and the builders come next).
-AUTHOR_PAGES: list[AuthorPage] = []
+# The pages the signed-in home lists (`builder_pages.py`): what is on the site, and from there
+# the builders and each item's history.
+AUTHOR_PAGES: list[AuthorPage] = [AuthorPage("items", "author_items")]
 
 
 class AuthorService:
