@@ -71,7 +71,7 @@ def test_every_plan_walked_by_keyboard_on_two_windows(app_server, browser) -> No
     context = browser.new_context(viewport={"width": width, "height": height},
                                   device_scale_factor=scale, bypass_csp=True)
     try:
-        _, code, secret = open_room(context, app_server.url)
+        host, code, secret = open_room(context, app_server.url)
         presenter, audience = open_both(browser, context, app_server.url, PLANS[0], code)
         walked: list[tuple[int, int]] = []
         steps_of: list[dict] = []
@@ -84,7 +84,7 @@ def test_every_plan_walked_by_keyboard_on_two_windows(app_server, browser) -> No
                 presenter.keyboard.press("ArrowRight")
                 follows(audience, 1)
                 presenter.keyboard.press("ArrowLeft")
-            steps_of += walk(presenter, audience, plan, code, secret, (walked, kinds))
+            steps_of += walk((presenter, audience, host), plan, code, secret, (walked, kinds))
         assert {"title", "text", "question", "answer", "prompt", "point", "timer"} <= kinds
         sent = audience.evaluate("window.sentHere")
         assert len(sent) >= len(steps_of) - 9 and all(
@@ -165,6 +165,35 @@ def press(presenter: object, audience: object, i: int, first: bool) -> None:
         audience.evaluate(LISTEN_JS)  # from here on, what the audience window is sent
 
 
+CHART_JS = """() => [...document.querySelectorAll('.is-present-options li')].map(
+  (li) => [Number(li.dataset.index), li.querySelector('.is-present-count')?.textContent || ''])"""
+
+
+def live_chart(windows, step, code) -> None:  # noqa: ANN001
+    """Asked for, the room's live counts on the audience window: on the question's options in
+    the room's order, in words, fitting the window, axe clean; hidden again when asked."""
+    presenter, audience, host = windows
+    count = step["question"]["count"]
+    counts = [2, 1] + [0] * (count - 2)
+    # what the room's page sends the presenter over the room channel (its counts, no key)
+    host.evaluate("""([id, counts]) => new BroadcastChannel(
+      `infoshare-room:${new URL('../', location.href).pathname}`).postMessage(
+      {live: {devices: 3, answered: 3, question: id, counts}})""", [step["question"]["id"], counts])
+    presenter.get_by_role("button", name=WORDS["present_chart"]).click()
+    audience.locator(".is-present-count").nth(count - 1).wait_for()
+    shown = audience.evaluate(CHART_JS)
+    for index, words in shown:  # each option's own count, in words
+        want = CONTENT.text("facilitator", "present_chart_count").format(
+            count=counts[index], answered=3, percent=round(100 * counts[index] / 3))
+        assert want in words, (index, words)
+    assert audience.evaluate("document.getElementById('main').scrollHeight <= innerHeight")
+    audience.wait_for_function(ORDER_JS, arg=[code, step["question"]["id"], count])
+    axe_clean(audience)
+    presenter.get_by_role("button", name=WORDS["present_chart"]).click()
+    audience.locator(".is-present-count").first.wait_for(state="detached")
+    presenter.locator("body").focus()
+
+
 def kind_shown(audience: object, step: dict, code: str, checked: set[str]) -> None:
     """What a room, timer or question step shows besides its HTML."""
     if step["kind"] == "room":
@@ -178,10 +207,11 @@ def kind_shown(audience: object, step: dict, code: str, checked: set[str]) -> No
             code, step["question"]["id"], step["question"]["count"]])
 
 
-def walk(presenter, audience, plan, code, secret, seen_so_far) -> list[dict]:  # noqa: ANN001
+def walk(windows, plan, code, secret, seen_so_far) -> list[dict]:  # noqa: ANN001
     """Every step of ``plan`` by keyboard; each one's (height, type size) added to ``walked``,
     axe run on the audience window for a kind of step not in ``checked_kinds`` yet."""
     walked, checked_kinds = seen_so_far
+    presenter, audience, host = windows
     least = SIZES["1280x720"][3]
     first = plan == PLANS[0]
     steps = presenter.evaluate("JSON.parse(document.getElementById('present-steps').textContent)")
@@ -202,6 +232,9 @@ def walk(presenter, audience, plan, code, secret, seen_so_far) -> list[dict]:  #
         assert seen["tall"] <= seen["high"], f"step {i} ({step['label']}) is too tall"
         assert seen["least"] >= least, (step["label"], seen["least"])
         walked.append((seen["tall"], seen["least"]))
+        if step["kind"] == "question" and step["question"] and "chart" not in checked_kinds:
+            checked_kinds.add("chart")
+            live_chart((presenter, audience, host), step, code)
         kind_shown(audience, step, code, checked_kinds)
         if step["kind"] not in checked_kinds:
             checked_kinds.add(step["kind"])
