@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 
 from .loaded import Content
+from .plan_models import PlanPart
 from .problems import Problem, nearest_line
 
 # A part's field -> the content list its ids name.
@@ -41,3 +42,22 @@ def plans_name_known_items(content: Content) -> None:
                     content.problems.append(Problem(
                         path, f"'{item_id}' is not one of the {field.replace('_', ' ')}{hint}",
                         loc=loc, line=nearest_line(lines, loc)))
+            _questions_known(content, part, ("plans", p, "parts", n), path, lines)
+
+
+def _questions_known(content: Content, part: PlanPart, where: tuple, path, lines) -> None:  # noqa: ANN001
+    """Each id in a part's ``questions`` names a question of its quizzes or a prompt of its
+    case studies (else the part would silently show less than its plan says)."""
+    quizzes = [q for q in content.quizzes if q.id in (part.quizzes or [])]
+    cases = [c for c in content.case_studies if c.id in (part.case_studies or [])]
+    known = sorted({q.id for quiz in quizzes for q in quiz.questions}
+                   | {q.id for case in cases for q in case.questions})
+    for i, qid in enumerate(part.questions or []):
+        if qid in known:
+            continue
+        close = difflib.get_close_matches(qid, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        loc = (*where, "questions", i)
+        content.problems.append(Problem(
+            path, f"'{qid}' is not a question of this part's quizzes or case studies{hint}",
+            loc=loc, line=nearest_line(lines, loc)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field, StrictBool, StrictInt
 
-from .models import Id, Markdown, SectionId, Strict, Text
+from .models import Audience, Id, Markdown, SectionId, Strict, Text
 
 
 class PlanPart(Strict):
@@ -28,9 +28,17 @@ class PlanPart(Strict):
     case_studies: list[Id] | None = Field(
         default=None, description="Optional: case study ids: the story, then each prompt and "
         "its model points one at a time.")
+    questions: list[Id] | None = Field(
+        default=None, description="Optional: only these questions of the part's quizzes, and "
+        "only these prompts of its case studies (by their ids), so the part fits its minutes; "
+        "all of them if left out.")
+    golden_rules: Audience | None = Field(
+        default=None, description="Optional: `children` or `adults`: the seven golden rules "
+        "for that audience on one step, after the part's topics.")
     timer: StrictInt | None = Field(
         default=None, ge=1, le=60,
-        description="Optional: a discussion timer of this many minutes at the end of the part.")
+        description="Optional: a discussion timer of this many minutes: after each case study "
+        "prompt (before its points), or at the end of a part without case studies.")
     room: StrictBool = Field(
         default=False, description="Optional: `true` to show how to join the live room (its "
         "code and QR code) at the start of this part.")

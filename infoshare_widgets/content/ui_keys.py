@@ -52,6 +52,7 @@ PRESENT_KEYS = [
     "present_continued", "present_discuss", "present_point", "present_question",
     "present_answer", "present_discuss_timer", "present_time_left", "present_time_up",
     "present_join", "present_no_room", "present_room_open", "present_live",
+    "present_chart", "present_chart_count", "present_chart_waiting",
 ]
 """The presenter view's and the audience window's wording."""
 
@@ -209,7 +210,8 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
                     "present_position": {"number": 1, "total": 40},
                     "present_point": {"number": 1, "total": 5},
                     "present_time_left": {"time": "4:59"},
-                    "present_live": {"devices": 12, "answered": 9}},
+                    "present_live": {"devices": 12, "answered": 9},
+                    "present_chart_count": {"count": 3, "answered": 9, "percent": 33}},
     # the review pack (content/review_html.py); optional keys, checked when given
     "review": {"version": {"version": "2026.12", "reviewed": "6 December 2026"},
                "made": {"date": "6 December 2026"}, "caption": {"title": "What is it?"},

@@ -33,6 +33,19 @@ AUDIENCE_JS = """async ([index, bound]) => {
           tall: main.scrollHeight, high: innerHeight, least: Math.min(...sizes)};
 }"""
 
+# Every step drawn in turn on the audience window's stage by the same `Stage.show` a press calls
+# (same window, CSS, viewport and scale; the QR image has a fixed size), measured as a press
+# would be: one call for a whole plan instead of a round trip a step. [tall, high, least].
+MEASURE_ALL_JS = """([steps, room]) => {
+  const main = document.getElementById('main');
+  return steps.map((step, index) => {
+    window.Stage.show(main, {step, index, room, endsAt: Date.now() + 60000});
+    const sizes = [...main.querySelectorAll('p, li')].filter(n => n.textContent.trim())
+      .map(n => parseFloat(getComputedStyle(n).fontSize));
+    return [main.scrollHeight, innerHeight, Math.min(...sizes)];
+  });
+}"""
+
 
 def plain(fragment: str) -> str:
     """The text of an HTML fragment, whitespace folded (what a reader of the DOM would find)."""

@@ -5,6 +5,7 @@ large type; axe is clean on both windows; a reload of either window keeps the pl
 
 from __future__ import annotations
 
+import json
 import os
 import re
 
@@ -13,6 +14,7 @@ from _present_support import (
     AUDIENCE_JS,
     FOLLOW_MS,
     GUIDE_IMAGES,
+    MEASURE_ALL_JS,
     SIZES,
     axe_clean,
     follows,
@@ -61,16 +63,62 @@ def open_room(context: object, url: str) -> tuple[object, str, str]:
     return host, host.locator("#code").inner_text(), secret
 
 
-@pytest.mark.parametrize("size", ["1280x720", "1536x864@1.25", "1280x720@1.5", "1920x1080"])
-def test_every_plan_walked_by_keyboard_on_two_windows(app_server, browser, size) -> None:
-    width, height, scale, _ = SIZES[size]
+def test_every_plan_walked_by_keyboard_on_two_windows(app_server, browser) -> None:
+    """At 1280 x 720: every step of every plan, pressed in one pair of windows (the presenter
+    goes from plan to plan; the audience window stays open), what the audience holds checked at
+    each step, axe once a kind; then the one-evaluate measure agrees with the walk's."""
+    width, height, scale, _ = SIZES["1280x720"]
     context = browser.new_context(viewport={"width": width, "height": height},
                                   device_scale_factor=scale, bypass_csp=True)
     try:
-        _, code, secret = open_room(context, app_server.url)
-        # 1920 x 1080 is about type size only: one plan is enough there
-        for plan in PLANS[:1] if size == "1920x1080" else PLANS:
-            walk(browser, context, app_server.url, plan, code, secret, size)
+        host, code, secret = open_room(context, app_server.url)
+        presenter, audience = open_both(browser, context, app_server.url, PLANS[0], code)
+        walked: list[tuple[int, int]] = []
+        steps_of: list[dict] = []
+        kinds: set[str] = set()  # axe once a kind of step, on both windows
+        for n, plan in enumerate(PLANS):
+            if n:  # the next plan in the same presenter window; the audience follows it
+                presenter.goto(f"{app_server.url}/present?plan={plan}")
+                presenter.locator("#live").filter(has_text=code).wait_for()
+                presenter.locator("body").focus()
+                presenter.keyboard.press("ArrowRight")
+                follows(audience, 1)
+                presenter.keyboard.press("ArrowLeft")
+            steps_of += walk((presenter, audience, host), plan, code, secret, (walked, kinds))
+        assert {"title", "text", "question", "answer", "prompt", "point", "timer"} <= kinds
+        sent = audience.evaluate("window.sentHere")
+        assert len(sent) >= len(steps_of) - 9 and all(
+            set(m["step"]) == {"kind", "html", "minutes", "question"} for m in sent)
+        measured = audience.evaluate(MEASURE_ALL_JS, [steps_of, code])
+        assert [tuple(m[0::2]) for m in measured] == walked  # the same heights and type sizes
+    finally:
+        context.close()
+
+
+def plan_steps(app_server, plan: str) -> list[dict]:  # noqa: ANN001
+    """A plan's steps as its presenter view carries them (the page's JSON, no browser)."""
+    body = app_server.raw_get(f"/present?plan={plan}")[2].decode()
+    return json.loads(re.search(r'id="present-steps">(.*?)</script>', body, re.S)[1])
+
+
+@pytest.mark.parametrize("size", ["1536x864@1.25", "1280x720@1.5", "1920x1080"])
+def test_every_step_fits_in_large_type_at_each_size(app_server, browser, size) -> None:
+    """Fit and type size of every step of every plan, at the scaled sizes and 1920 x 1080: each
+    step drawn in the audience window by its own `Stage.show` (the code the channel calls), all
+    in one evaluate; the walk at 1280 x 720 checks that this measures what a press shows."""
+    width, height, scale, least = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  device_scale_factor=scale)
+    try:
+        audience = context.new_page()
+        audience.goto(f"{app_server.url}/present/audience")
+        audience.wait_for_function("Boolean(window.Stage && window.Stage.show)")
+        assert audience.evaluate("[innerWidth, devicePixelRatio]") == [width, scale]
+        steps = [s for plan in PLANS for s in plan_steps(app_server, plan)]
+        measured = audience.evaluate(MEASURE_ALL_JS, [steps, "ABCD-2345"])
+        wrong = [(size, step["label"], m) for step, m in zip(steps, measured, strict=True)
+                 if m[0] > m[1] or m[2] < least]
+        assert len(measured) == len(steps) and wrong == []
     finally:
         context.close()
 
@@ -85,9 +133,9 @@ def phone_joins(browser: object, url: str, code: str) -> None:
     phones.close()
 
 
-def open_both(browser, context, url, plan, code, size):  # noqa: ANN001, ANN201
+def open_both(browser, context, url, plan, code):  # noqa: ANN001, ANN201
     """The presenter view of ``plan`` (the room's code and counts in it) and its audience."""
-    width, _, scale, _ = SIZES[size]
+    width, _, scale, _ = SIZES["1280x720"]
     presenter = context.new_page()
     presenter.goto(f"{url}/present?plan={plan}")
     presenter.locator("#live").filter(has_text=code).wait_for()  # the room's code, not its key
@@ -101,19 +149,49 @@ def open_both(browser, context, url, plan, code, size):  # noqa: ANN001, ANN201
     return presenter, audience
 
 
-def press(presenter: object, audience: object, i: int) -> None:
-    """Step ``i`` by keyboard (once from the audience window, as a clicker would); on the way,
-    both windows reloaded once."""
-    if i == 5:  # a clicker pressed while the audience window has the focus
+def press(presenter: object, audience: object, i: int, first: bool) -> None:
+    """Step ``i`` by keyboard (once from the audience window, as a clicker would); on the way
+    through the first plan, both windows reloaded once."""
+    if i == 5 and first:  # a clicker pressed while the audience window has the focus
         audience.keyboard.press("PageDown")  # type: ignore[attr-defined]
     else:
         presenter.keyboard.press("PageDown" if i % 2 else "ArrowRight")  # type: ignore
-    if i == 7:  # either window reloaded keeps the place
+    if i == 7 and first:  # either window reloaded keeps the place
         audience.reload()  # type: ignore[attr-defined]
         follows(audience, i)
         presenter.reload()  # type: ignore[attr-defined]
         presenter.locator("#position").filter(has_text=str(i + 1)).wait_for()  # type: ignore
         follows(audience, i)
+        audience.evaluate(LISTEN_JS)  # from here on, what the audience window is sent
+
+
+CHART_JS = """() => [...document.querySelectorAll('.is-present-options li')].map(
+  (li) => [Number(li.dataset.index), li.querySelector('.is-present-count')?.textContent || ''])"""
+
+
+def live_chart(windows, step, code) -> None:  # noqa: ANN001
+    """Asked for, the room's live counts on the audience window: on the question's options in
+    the room's order, in words, fitting the window, axe clean; hidden again when asked."""
+    presenter, audience, host = windows
+    count = step["question"]["count"]
+    counts = [2, 1] + [0] * (count - 2)
+    # what the room's page sends the presenter over the room channel (its counts, no key)
+    host.evaluate("""([id, counts]) => new BroadcastChannel(
+      `infoshare-room:${new URL('../', location.href).pathname}`).postMessage(
+      {live: {devices: 3, answered: 3, question: id, counts}})""", [step["question"]["id"], counts])
+    presenter.get_by_role("button", name=WORDS["present_chart"]).click()
+    audience.locator(".is-present-count").nth(count - 1).wait_for()
+    shown = audience.evaluate(CHART_JS)
+    for index, words in shown:  # each option's own count, in words
+        want = CONTENT.text("facilitator", "present_chart_count").format(
+            count=counts[index], answered=3, percent=round(100 * counts[index] / 3))
+        assert want in words, (index, words)
+    assert audience.evaluate("document.getElementById('main').scrollHeight <= innerHeight")
+    audience.wait_for_function(ORDER_JS, arg=[code, step["question"]["id"], count])
+    axe_clean(audience)
+    presenter.get_by_role("button", name=WORDS["present_chart"]).click()
+    audience.locator(".is-present-count").first.wait_for(state="detached")
+    presenter.locator("body").focus()
 
 
 def kind_shown(audience: object, step: dict, code: str, checked: set[str]) -> None:
@@ -129,46 +207,43 @@ def kind_shown(audience: object, step: dict, code: str, checked: set[str]) -> No
             code, step["question"]["id"], step["question"]["count"]])
 
 
-def walk(browser, context, url, plan, code, secret, size) -> None:  # noqa: ANN001
-    least = SIZES[size][3]
-    presenter, audience = open_both(browser, context, url, plan, code, size)
+def walk(windows, plan, code, secret, seen_so_far) -> list[dict]:  # noqa: ANN001
+    """Every step of ``plan`` by keyboard; each one's (height, type size) added to ``walked``,
+    axe run on the audience window for a kind of step not in ``checked_kinds`` yet."""
+    walked, checked_kinds = seen_so_far
+    presenter, audience, host = windows
+    least = SIZES["1280x720"][3]
+    first = plan == PLANS[0]
     steps = presenter.evaluate("JSON.parse(document.getElementById('present-steps').textContent)")
     assert len(steps) > 10
-    first_size = size == "1280x720"  # axe once a kind there (its rules do not change with size)
-    if first_size:
+    if first:
         axe_clean(presenter)
-    checked_kinds: set[str] = set()
     hidden_texts = unrevealed(steps)
     presenter.locator("body").focus()
     for i, step in enumerate(steps):
         if i:
-            press(presenter, audience, i)
-        if i == 8:  # from here on, what the audience window is sent (after its reload at 7)
-            audience.evaluate(LISTEN_JS)
+            press(presenter, audience, i, first)
         seen = audience.evaluate(AUDIENCE_JS, [i, FOLLOW_MS])
         assert seen["index"] == i, f"the audience window did not follow to step {i}"
         for hidden in secrets_for(step, hidden_texts):
             assert hidden not in seen["text"], (i, step["label"], hidden)
         assert secret not in seen["html"] + seen["storage"] + seen["address"] + presenter.url
         assert ("is-present-right" in seen["html"]) == (step["kind"] == "answer"), step["label"]
-        assert seen["tall"] <= seen["high"], f"{size}: step {i} ({step['label']}) is too tall"
-        assert seen["least"] >= least, (size, step["label"], seen["least"])
+        assert seen["tall"] <= seen["high"], f"step {i} ({step['label']}) is too tall"
+        assert seen["least"] >= least, (step["label"], seen["least"])
+        walked.append((seen["tall"], seen["least"]))
+        if step["kind"] == "question" and step["question"] and "chart" not in checked_kinds:
+            checked_kinds.add("chart")
+            live_chart((presenter, audience, host), step, code)
         kind_shown(audience, step, code, checked_kinds)
         if step["kind"] not in checked_kinds:
             checked_kinds.add(step["kind"])
-            if first_size:
-                axe_clean(audience)
-            if first_size and plan == PLANS[0] and step["kind"] == "question" and \
-                    os.environ.get("INFOSHARE_GUIDE_IMAGES"):
+            axe_clean(audience)
+            if first and step["kind"] == "question" and os.environ.get("INFOSHARE_GUIDE_IMAGES"):
                 GUIDE_IMAGES.mkdir(exist_ok=True)
                 presenter.screenshot(path=GUIDE_IMAGES / "presenter-view.png")
                 audience.screenshot(path=GUIDE_IMAGES / "audience-window.png")
-    assert {"title", "text", "question", "answer", "prompt", "point", "timer"} <= checked_kinds
-    sent = audience.evaluate("window.sentHere")
-    assert len(sent) >= len(steps) - 9 and all(set(m["step"]) == {"kind", "html", "minutes",
-                                                                  "question"} for m in sent)
-    audience.close()
-    presenter.close()
+    return steps
 
 
 def test_a_facilitator_page_offers_present_and_one_screen_hides_the_notes(app_server,

@@ -8,8 +8,10 @@ import pytest
 from _present_support import plain
 
 from infoshare_widgets.app.present.chunks import BUDGET, screens
-from infoshare_widgets.app.present.steps import StepBuilder
+from infoshare_widgets.app.present.steps import StepBuilder, part_seconds
 from infoshare_widgets.content import default_content_dir, load_content
+from infoshare_widgets.content.markdown import to_html
+from infoshare_widgets.content.plan_models import PlanPart
 
 CONTENT = load_content(default_content_dir())
 BUILDER = StepBuilder(CONTENT)
@@ -19,7 +21,7 @@ ALL = {f"plan:{p.id}": BUILDER.for_plan(p) for p in PLANS} | {
 
 
 def test_the_shipped_plans_are_the_guides_60_and_90_minutes() -> None:
-    assert [sum(part.minutes for part in p.parts) for p in PLANS] == [60, 90]
+    assert [sum(part.minutes for part in p.parts) for p in PLANS] == [60, 60, 90]
 
 
 @pytest.mark.parametrize("name", sorted(ALL))
@@ -31,7 +33,8 @@ def test_every_plan_and_page_resolves_to_steps(name: str) -> None:
         for item in (part.case_studies or []):
             case = next(c for c in CONTENT.case_studies if c.id == item)
             shown = " ".join(plain(s.html) for s in steps)
-            assert all(plain(q.prompt) in shown for q in case.questions)
+            assert all(plain(q.prompt) in shown for q in case.questions
+                       if not part.questions or q.id in part.questions)
 
 
 @pytest.mark.parametrize("name", sorted(ALL))
@@ -66,3 +69,74 @@ def test_a_long_story_is_cut_by_paragraph_not_shrunk() -> None:
     one = "A sentence of some length that goes on. " * 30  # one paragraph: cut by sentence
     assert len(screens(one)) > 1
 
+
+
+def _topic_steps(steps: list, topic_id: str) -> list:
+    topic = next(t for t in CONTENT.topics if t.id == topic_id)
+    return [s for s in steps if s.kind == "text" and s.label.startswith(topic.title)]
+
+
+@pytest.mark.parametrize("topic_id", ["special-category-data", "mental-capacity",
+                                      "working-together-2026-update"])
+def test_a_topic_not_from_the_pack_says_so_on_every_screen(topic_id: str) -> None:
+    """Review 4: projected, an added or updated topic keeps its label, continued screens too."""
+    topic = next(t for t in CONTENT.topics if t.id == topic_id)
+    label = CONTENT.text("app", {"added": "added_label", "update": "update_label"}[topic.style])
+    shown = _topic_steps(BUILDER.topic(topic), topic_id)
+    assert shown and all(label in plain(s.html) for s in shown)
+    pack = next(t for t in CONTENT.topics if t.id == "what-is-it")  # a pack topic: no label
+    assert not any(label in plain(s.html) for s in BUILDER.topic(pack))
+
+
+def test_a_case_prompt_is_discussed_on_the_timer_before_its_points() -> None:
+    """Review 5: with a part's timer, each prompt is followed by the timer, then its points."""
+    part = PlanPart(section="case-studies", minutes=20, case_studies=["jessie"], timer=3)
+    kinds = [s.kind for s in BUILDER.for_part(part, None)]
+    prompts = [i for i, k in enumerate(kinds) if k == "prompt"]
+    assert prompts and all(kinds[i + 1] == "timer" and kinds[i + 2] == "point" for i in prompts)
+    assert kinds[-1] == "point"  # no timer left over at the end
+
+
+def test_a_part_shows_golden_rules_and_only_the_questions_it_picks() -> None:
+    """Review 6 and 7: a golden-rules step for either audience; ``questions`` picks a few."""
+    for audience in ("children", "adults"):
+        rules = CONTENT.golden_rules_for(audience)
+        part = PlanPart(section=audience, minutes=10, golden_rules=audience)
+        shown = " ".join(plain(s.html) for s in BUILDER.for_part(part, None))
+        assert all(r.key_phrase in shown for r in rules.rules)
+    part = PlanPart(section="children", minutes=10, quizzes=["children-guidance"],
+                    questions=["who-to-tell"])
+    asked = [s for s in BUILDER.for_part(part, None) if s.question]
+    assert asked and {s.question["id"].rsplit(".", 1)[-1] for s in asked} == {"who-to-tell"}
+
+
+def test_the_plans_cover_both_audiences_and_the_working_together_update() -> None:
+    """Review 6: an adults variant of the 60 minutes; the update the key points point to."""
+    sections = {p.id: [x.section for x in p.parts] for p in PLANS}
+    assert any("adults" in s and "children" not in s for s in sections.values())
+    assert any("children" in s and "adults" not in s for s in sections.values())
+    for plan in PLANS:
+        for part in plan.parts:
+            if "working-together-key-points" in (part.topics or []):
+                assert "working-together-2026-update" in part.topics
+            if part.section in ("children", "adults"):
+                assert part.golden_rules == part.section and part.quizzes
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.id)
+def test_every_part_of_a_plan_fits_its_minutes(plan) -> None:  # noqa: ANN001
+    """Review 7: each part's steps at SECONDS_PER_STEP (timers at their minutes) fit it."""
+    for part in plan.parts:
+        steps = BUILDER.for_part(part, part.notes)
+        assert part_seconds(steps) <= part.minutes * 60, (plan.id, part.section, len(steps))
+
+
+def test_the_plans_ask_confidence_before_and_after_and_keep_the_results() -> None:
+    """Review 11: the notes ask the confidence question first and last, and say to download
+    the results before the room ends."""
+    asked = CONTENT.confidence is not None
+    for plan in PLANS:
+        first, last = plain(to_html(plan.parts[0].notes)), plain(to_html(plan.parts[-1].notes))
+        assert "confidence question" in first and "confidence question" in last, plan.id
+        assert "download the session's results before you end the room" in last, plan.id
+    assert asked

@@ -16,7 +16,7 @@ from ...content import Content, models
 from ...content.markdown import escape, to_html, to_inline_html
 from ...content.plan_models import PlanPart, SessionPlan
 from ...content.question_ids import quiz_question_id
-from .chunks import fits, screens
+from .chunks import BUDGET, LINE_COST, fits, screens
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,17 @@ class Step:
 
     def as_json(self) -> dict:
         return asdict(self)
+
+
+SECONDS_PER_STEP = 30
+"""The stated pace a plan's part is held to: each step that is not a timer takes about this long
+(a screenful read aloud at about 150 words a minute, or a question asked and answered by hand);
+a timer takes its minutes. `part_seconds` adds them up; a test holds every shipped part to it."""
+
+
+def part_seconds(steps: list[Step]) -> int:
+    """How long ``steps`` take at `SECONDS_PER_STEP`, timers at their minutes."""
+    return sum(s.minutes * 60 if s.kind == "timer" else SECONDS_PER_STEP for s in steps)
 
 
 class StepBuilder:
@@ -72,14 +83,18 @@ class StepBuilder:
         steps = [Step("title", title, f"<h1>{escape(title)}</h1>", to_html(notes_md))]
         if part.room:
             steps.append(self.room_step())
-        for kind, ids, build in (("topics", part.topics, self.topic),
-                                 ("quizzes", part.quizzes, self.quiz),
-                                 ("case_studies", part.case_studies, self.case)):
-            items = {item.id: item for item in getattr(self.content, kind)}
-            for item_id in ids or []:
-                if item_id in items:
-                    steps.extend(build(items[item_id]))
-        if part.timer:
+        chosen = set(part.questions) if part.questions else None
+        topics = {t.id: t for t in self.content.topics}
+        steps += [s for i in part.topics or [] if i in topics for s in self.topic(topics[i])]
+        if part.golden_rules:
+            steps.extend(self.golden_rules(part.golden_rules))
+        quizzes = {q.id: q for q in self.content.quizzes}
+        steps += [s for i in part.quizzes or [] if i in quizzes
+                  for s in self.quiz(quizzes[i], chosen)]
+        cases = {c.id: c for c in self.content.case_studies}
+        steps += [s for i in part.case_studies or [] if i in cases
+                  for s in self.case(cases[i], chosen, part.timer)]
+        if part.timer and not part.case_studies:
             steps.append(self.timer_step(part.timer))
         return steps
 
@@ -100,16 +115,33 @@ class StepBuilder:
         if topic.items:
             parts.append("\n".join(f"{bullet} {item}" for item in topic.items))
         parts.append(topic.after or "")
+        key = {"update": "update_label", "added": "added_label"}.get(topic.style or "")
+        label = f'<p class="is-{topic.style}-label"><strong>' \
+            f'{escape(self.content.text("app", key))}</strong></p>' if key else ""
         return self._paged(topic.title, "text", "\n\n".join(p for p in parts if p),
-                           to_html(topic.facilitator_notes))
+                           to_html(topic.facilitator_notes), label)
 
-    def case(self, case: models.CaseStudy) -> list[Step]:
+    def golden_rules(self, audience: str) -> list[Step]:
+        """The seven rules' key phrases, numbered, on one screen (their cards are the page's)."""
+        rules = self.content.golden_rules_for(audience)
+        if rules is None:
+            return []
+        items = "\n".join(f"{r.number}. {r.key_phrase}" for r in rules.rules)
+        return self._paged(rules.title, "text", items, to_html(rules.facilitator_notes))
+
+    def case(self, case: models.CaseStudy, chosen: set[str] | None = None,
+             timer: int | None = None) -> list[Step]:
+        """The story, then each prompt: asked, discussed (the timer), then its points."""
         notes = to_html(case.facilitator_notes)
         steps = self._paged(case.name, "text", case.story, notes)
         for question in case.questions:
+            if chosen is not None and question.id not in chosen:
+                continue
             prompt = f"<h1>{escape(question.prompt)}</h1>"
             steps.append(Step("prompt", question.prompt,
                               f"{prompt}<p>{escape(self.words('present_discuss'))}</p>", notes))
+            if timer:
+                steps.append(self.timer_step(timer))
             total = len(question.points)
             for n, point in enumerate(question.points, 1):
                 where = escape(self.words("present_point", number=n, total=total))
@@ -118,10 +150,12 @@ class StepBuilder:
                                   f'where">{where}</p>{to_html(point)}', notes))
         return steps
 
-    def quiz(self, quiz: models.Quiz) -> list[Step]:
+    def quiz(self, quiz: models.Quiz, chosen: set[str] | None = None) -> list[Step]:
         notes = to_html(quiz.facilitator_notes)
         steps = []
         for question in quiz.questions:
+            if chosen is not None and question.id not in chosen:
+                continue
             room = {"id": quiz_question_id(quiz.id, question.id), "count": len(question.options)}
             label = to_inline_plain(question.prompt)
             ask = f'<p class="is-present-where">{escape(self.words("present_question"))}</p>'
@@ -155,14 +189,16 @@ class StepBuilder:
             items.append(f'<li data-index="{i}">{escape(option.text)}{mark}</li>')
         return f'<ul class="is-present-options">{"".join(items)}</ul>'
 
-    def _paged(self, title: str, kind: str, markdown: str, notes: str) -> list[Step]:
-        pages = screens(markdown) or [""]
+    def _paged(self, title: str, kind: str, markdown: str, notes: str,
+               label: str = "") -> list[Step]:
+        """``markdown`` on screens of its own; ``label`` (not from the pack) on every one."""
+        pages = screens(markdown, BUDGET - LINE_COST if label else BUDGET) or [""]
         more = escape(self.words("present_continued"))
         steps = []
         for n, page in enumerate(pages):
             heading = f"<h1>{escape(title)}</h1>" if n == 0 else f"<h1>{escape(title)} {more}</h1>"
             steps.append(Step(kind, f"{title} ({n + 1}/{len(pages)})" if len(pages) > 1 else title,
-                              heading + to_html(page), notes))
+                              heading + label + to_html(page), notes))
         return steps
 
 

@@ -13,6 +13,7 @@
   // Minutes last this many milliseconds (tests shorten them with data-minute-ms).
   const MINUTE_MS = Number(document.body.dataset.minuteMs) || 60000;
   let state = { index: 0, endsAt: 0 }, room = "", kept = false;
+  let live = null, charting = false;  // the room's last counts; whether the audience sees them
 
   try {
     const stored = JSON.parse(sessionStorage.getItem(STORE) || "null");
@@ -21,8 +22,11 @@
 
   // What the audience window is sent: the step's own HTML, never its notes or label.
   const shown = ({ kind, html, minutes, question }) => ({ kind, html, minutes, question });
+  // The chart, when asked: aggregate counts only (which question, how many per option).
+  const counts = () => (charting ? { question: (live && live.question) || "",
+    counts: (live && live.counts) || null, answered: (live && live.answered) || 0 } : null);
   const message = () => ({ key, index: state.index, total: steps.length,
-    step: shown(steps[state.index]), room, endsAt: state.endsAt });
+    step: shown(steps[state.index]), room, endsAt: state.endsAt, chart: counts() });
 
   function draw() {
     const step = steps[state.index];
@@ -75,6 +79,12 @@
     if (!on) $("one-screen").focus();
   }
   $("one-screen").addEventListener("click", () => oneScreen(true));
+  $("chart").addEventListener("click", () => {
+    charting = !charting;
+    $("chart").setAttribute("aria-pressed", String(charting));
+    draw();
+    tell();
+  });
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && document.body.classList.contains("is-one-screen")) {
       oneScreen(false);
@@ -107,8 +117,10 @@
         draw();
         tell();
       } else if (data.live && room) {
+        live = data.live;
         $("live").textContent = `${say("present_room_open")} ${room}. ` +
           say("present_live", data.live);
+        if (charting) { draw(); tell(); }
       }
     };
     roomChannel.postMessage({ which: true });

@@ -62,7 +62,28 @@ window.Stage = (() => {
     list.replaceChildren(...shown.map((i) => items[i]));
   }
 
-  /** Show ``message.step`` on ``stage``; ``message.room`` is the open room's code, or "". */
+  // The room's live counts on a question's own options (so in the room's order), in words and
+  // as a bar behind each option; only when the room is asking this very question.
+  function chart(stage, step, live) {
+    const list = stage.querySelector(".is-present-options");
+    if (!list || !step.question || live.question !== step.question.id ||
+        !Array.isArray(live.counts)) {
+      stage.append(el("p", { class: "is-present-where", text: say("present_chart_waiting") }));
+      return;
+    }
+    const answered = Number(live.answered) || 0;
+    for (const item of list.children) {
+      const count = Number(live.counts[Number(item.dataset.index)]) || 0;
+      const percent = answered ? Math.round((100 * count) / answered) : 0;
+      item.classList.add("is-present-counted");
+      item.style.setProperty("--is-share", `${percent}%`);
+      item.append(el("strong", { class: "is-present-count",
+        text: ` — ${say("present_chart_count", { count, answered, percent })}` }));
+    }
+  }
+
+  /** Show ``message.step`` on ``stage``; ``message.room`` is the open room's code, or "";
+      ``message.chart``, when the presenter asks, the room's live counts. */
   function show(stage, message) {
     clearInterval(timers.get(stage));
     const step = message.step;
@@ -71,6 +92,7 @@ window.Stage = (() => {
     stage.dataset.index = String(message.index);
     if (step.kind === "room") joinBox(stage, message.room);
     if (step.kind === "timer" && message.endsAt) countdown(stage, message.endsAt);
+    if (message.chart) chart(stage, step, message.chart);
     reorder(stage, step, message.room);
     if (!order) orderReady.then(() => reorder(stage, step, message.room));
   }
