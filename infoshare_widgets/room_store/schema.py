@@ -20,7 +20,7 @@ SCHEMA = (
     """CREATE TABLE IF NOT EXISTS infoshare_room_asked (
         room TEXT NOT NULL, question TEXT NOT NULL, asked INTEGER NOT NULL,
         PRIMARY KEY (room, question))""",
-    # a confidence question's answers as counts once its vote is over (store.py, _fold): option
+    # a confidence question's answers as counts once its vote is over (tallies.fold): option
     # -1 holds how many devices answered; no device in it
     """CREATE TABLE IF NOT EXISTS infoshare_room_tallies (
         room TEXT NOT NULL, question TEXT NOT NULL, option INTEGER NOT NULL, n INTEGER NOT NULL,

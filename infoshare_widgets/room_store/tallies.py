@@ -5,7 +5,8 @@ The confidence questions (``confidence.before`` and ``.after``) promise that one
 answers are never paired. So their per-device rows live only while that question's vote is
 open: when it closes, or any other question is asked, :func:`fold` turns them into counts (no
 device in them) and deletes them, in the step's transaction. The before and after answers are
-never in the store together with a device digest, so not even the store can pair them. (Keying
+never in the store together with a device digest, so not even the store can pair them
+(on PostgreSQL a deleted row stays on disk until vacuum, and in its log and backups). (Keying
 them with an unlinkable per-question key instead would not do: the server sees each device's
 token on every call and could recompute any key made from it.) A tally row with option
 :data:`ANSWERED` counts the devices that answered.

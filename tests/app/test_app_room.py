@@ -263,6 +263,14 @@ def phone_answers(phone: object, option: int) -> None:
         has_text=WORDS["room_sent"]).wait_for()
 
 
+CHANNEL_JS = "() => `infoshare-room:${new URL('../', location.href).pathname}`"
+LIVE_LISTENER_JS = """(name) => { window.__live = [];
+  new BroadcastChannel(name).onmessage = (e) => {
+    if (e.data.live) window.__live.push(e.data.live);
+  };
+}"""
+
+
 def all_answer(phones: list, options: tuple[int, ...]) -> None:
     for phone, option in zip(phones, options, strict=True):
         phone_answers(phone, option)
@@ -315,6 +323,11 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
 
         question = GRADED
         right, fair, wrong = (question.grades.index(g) for g in ("best", "acceptable", "unsafe"))
+        # A presenter view in this browser hears the room's counts on its channel (the audience
+        # window's chart draws them): the question's id and each option's count, no key.
+        listener = context.new_page()
+        listener.goto(f"{app_server.url}/room/static/room.css")
+        listener.evaluate(LIVE_LISTENER_JS, host.evaluate(CHANNEL_JS))
         host.locator("#pick").select_option(question.id)
         host.get_by_role("button", name=WORDS["room_ask"]).click()
         new = WORDS["room_new_question"].replace("{group}", question.group)
@@ -322,6 +335,16 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
             phone.locator("#follow-status").filter(has_text=new).wait_for()
         all_answer(phones, (right, fair, wrong))
         host.locator("#counts").filter(has_text=f"3 {WORDS['room_answered']}").wait_for()
+        heard = listener.wait_for_function(
+            "(id) => (window.__live || []).find((l) => l.question === id && l.answered === 3)",
+            arg=question.id).json_value()
+        assert [heard["counts"][i] for i in (right, fair, wrong)] == [1, 1, 1], heard
+        assert sum(heard["counts"]) == 3 and set(heard) == {
+            "devices", "answered", "question", "counts"}, heard
+        secret = host.evaluate(
+            "sessionStorage.getItem(`infoshare-room-secret:${location.pathname}`)")
+        assert secret and secret not in str(heard)  # the key stays in its tab
+        listener.close()
         close = host.get_by_role("button", name=WORDS["room_close"])
         close.focus()
         host.keyboard.press("Enter")

@@ -144,9 +144,11 @@
     }
     $("close").hidden = !q || v.phase !== "open";  // not offered once voting is closed
     $("reveal").disabled = !q || v.phase === "revealed";
-    // the presenter view shows the counts (numbers only: no key, no question text)
+    // the presenter view shows the counts (numbers and the question's id: no key, no text),
+    // each option's count by its place in the content, as the room's API gives them
     if (channel) {
-      channel.postMessage({ live: { devices: v.devices, answered: q ? v.answered : 0 } });
+      channel.postMessage({ live: { devices: v.devices, answered: q ? v.answered : 0,
+        question: q ? q.id : "", counts: q && Array.isArray(v.counts) ? v.counts : null } });
     }
     drawChart(v);
     if (q && !stageChanged) announce(summary(v));
