@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-from ..room_store.connections import ThreadConnections
+from ..room_store.connections import ThreadConnections, sqlite_transaction
 from .accounts import AuthorStore
 
 FILE_NAME = "authors.sqlite3"
@@ -31,20 +30,8 @@ class SqliteAuthorStore(AuthorStore):
         conn.execute("PRAGMA secure_delete=ON")  # an ended session's row is overwritten
         return conn
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Cursor]:
-        conn = self._connections.get()
-        cur = conn.cursor()
-        cur.execute("BEGIN IMMEDIATE")
-        try:
-            yield cur
-        except BaseException:
-            conn.rollback()
-            raise
-        else:
-            conn.commit()
-        finally:
-            cur.close()
+    def _transaction(self) -> AbstractContextManager[sqlite3.Cursor]:
+        return sqlite_transaction(self._connections.get())
 
     def close(self) -> None:
         self._connections.close()

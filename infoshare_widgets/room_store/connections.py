@@ -1,9 +1,12 @@
-"""A database connection per thread, for both room stores (SQLite and PostgreSQL)."""
+"""A database connection per thread (SQLite and PostgreSQL), and SQLite's write transaction, for
+every store of ours (rooms, authors)."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Generic, TypeVar
 
 Connection = TypeVar("Connection")
@@ -37,3 +40,20 @@ class ThreadConnections(Generic[Connection]):
                 conn.close()  # type: ignore[attr-defined]
             self._all.clear()
         self._local = threading.local()
+
+
+@contextmanager
+def sqlite_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Cursor]:
+    """A write transaction taken at its start (BEGIN IMMEDIATE: no lock upgrade to fail half
+    way), committed, or rolled back on any error; for every SQLite store."""
+    cur = conn.cursor()
+    cur.execute("BEGIN IMMEDIATE")
+    try:
+        yield cur
+    except BaseException:
+        conn.rollback()
+        raise
+    else:
+        conn.commit()
+    finally:
+        cur.close()

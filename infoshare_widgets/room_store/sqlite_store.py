@@ -9,11 +9,10 @@ interleave, and readers are not blocked (WAL). Nothing pushes changes: the serve
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-from .connections import ThreadConnections
+from .connections import ThreadConnections, sqlite_transaction
 from .store import RoomStore
 
 FILE_NAME = "rooms.sqlite3"
@@ -43,20 +42,8 @@ class SqliteRoomStore(RoomStore):
     def _connection(self) -> sqlite3.Connection:
         return self._connections.get()
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Cursor]:
-        conn = self._connection()
-        cur = conn.cursor()
-        cur.execute("BEGIN IMMEDIATE")
-        try:
-            yield cur
-        except BaseException:
-            conn.rollback()
-            raise
-        else:
-            conn.commit()
-        finally:
-            cur.close()
+    def _transaction(self) -> AbstractContextManager[sqlite3.Cursor]:
+        return sqlite_transaction(self._connection())
 
     def _checkpoint(self) -> None:
         """Copy the write-ahead log into the file and empty it: with ``secure_delete`` the rows

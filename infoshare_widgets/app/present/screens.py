@@ -19,7 +19,7 @@ from tornado import web
 from ... import frontend
 from ...content.cache import current_content
 from ..page_info import page_info, start_notebook
-from ..room.pages import THEME, TYPES, script_json
+from ..room.pages import THEME, RoomAsset, script_json
 from ..room.qr import learner_address
 from .steps import StepBuilder
 
@@ -112,13 +112,7 @@ class JoinCode(web.RequestHandler):
         self.finish(out.getvalue())
 
 
-class PresentAsset(web.RequestHandler):
+class PresentAsset(RoomAsset):
     """``present/static/<name>``: the two windows' scripts and stylesheet, a fixed list."""
 
-    def get(self, name: str) -> None:
-        path = STATIC.get(name)
-        if path is None:
-            raise web.HTTPError(404)
-        self.set_header("Content-Type", TYPES[path.suffix])
-        self.set_header("Cache-Control", "no-cache")
-        self.finish(path.read_bytes())
+    files = STATIC

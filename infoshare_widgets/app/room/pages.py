@@ -60,10 +60,13 @@ class RoomPage(web.RequestHandler):
 
 
 class RoomAsset(web.RequestHandler):
-    """``room/static/<name>``: the room pages' scripts and stylesheets, a fixed list."""
+    """``room/static/<name>``: the room pages' scripts and stylesheets, a fixed list (`files`;
+    the presenter's pages serve theirs the same way)."""
+
+    files: dict[str, Path] = STATIC
 
     def get(self, name: str) -> None:
-        path = STATIC.get(name)
+        path = self.files.get(name)
         if path is None:
             raise web.HTTPError(404)
         self.set_header("Content-Type", TYPES[path.suffix])
