@@ -16,6 +16,8 @@ TEST_WORKERS ?= 2
 # against 12 min 14 s on a clean clone: it is bound by the two cores), and slowed each page more.
 # Measured again after its CPU halved (issue 21), on one clean clone: two processes 6 min 56 s
 # and 8 min 15 s, three 7 min 29 s; this shared machine's noise is larger than the difference.
+# And once the presenter view, the room's results and the author area had joined (261 tests):
+# two 8 min 45 s, three 8 min 5 s, one run each; still within the noise, so two stay.
 SLOW_WORKERS ?= 2
 
 .PHONY: install install-test install-lab lock serve lab test test-fast test-newest lint validate \
