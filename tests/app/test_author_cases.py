@@ -121,3 +121,44 @@ def test_no_such_item_leads_home_when_signed_in(area) -> None:
     page = client.get("/author/case_studies/edit/no-such-case")
     assert page.status_code == 404
     assert 'href="/author"' in page.text and "/author/sign-in\"" not in page.text
+
+
+def test_the_live_preview_draws_sanitised_html_and_saves_nothing(area, tmp_path: Path) -> None:
+    client = as_role(area, "ann", "author")
+    page = client.get(NEW)
+    assert 'data-preview="/author/preview/case_studies"' in page.text
+    assert '<script src="/author/static/author.js" defer></script>' in page.text
+    answer = client.post("/author/preview/case_studies", form(
+        client, "", story="Sam says **home is hard**. <script>alert(1)</script>"))
+    assert answer.status_code == 200 and answer.headers["Content-Type"].startswith(
+        "application/json")
+    found = answer.json()
+    assert "<strong>home is hard</strong>" in found["html"] and found["errors"] == {}
+    assert "<script>" not in found["html"]
+    problems = client.post("/author/preview/case_studies", form(client, "", story="")).json()
+    assert problems["html"] == "" and problems["errors"]["story"] == "Enter the story"
+    assert not list((tmp_path / "drafts").rglob("*.yaml"))  # previewing keeps no draft
+    for kind in ("quizzes", "scenarios"):
+        assert client.post(f"/author/preview/{kind}", {"csrf": client.csrf(NEW)}).json()[
+            "errors"]
+
+
+def test_the_live_preview_needs_a_session_and_the_pages_token(area) -> None:
+    client = as_role(area, "ann", "author")
+    forged = client.post("/author/preview/case_studies", form(client, "", csrf="x"))
+    assert forged.status_code == 403 and "errors" not in forged.text
+    assert client.post("/author/preview/secrets", form(client, "")).status_code == 404
+    stranger = AuthorClient(area[0])
+    assert stranger.post("/author/preview/case_studies",
+                         {"csrf": stranger.csrf()}).status_code == 403
+
+
+def test_the_script_is_served_from_the_area_with_no_inline_code(area) -> None:
+    client = as_role(area, "ann", "author")
+    script = client.get("/author/static/author.js")
+    assert script.status_code == 200 and "javascript" in script.headers["Content-Type"]
+    assert "focusout" in script.text and "data.errors[field.name]" in script.text
+    for path in (NEW, "/author/quizzes/new", "/author/scenarios/new"):
+        page = client.get(path).text
+        assert "<script>" not in page and " on" + "input=" not in page
+        assert "data-preview=" in page and 'id="preview-status" role="status"' in page
