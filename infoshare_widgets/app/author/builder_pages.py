@@ -159,16 +159,9 @@ class QuizBuilder(ItemHandler):
             self.form(values, item_id, where, version,
                       errors={"id": self.words()["author_id_fixed"]})
             return
-        try:
-            await self.service.run(lambda: self.store.publish(
-                "quizzes", new_id, built.yaml_text, self.who(), opened_version=version))
-        except Refused as refused:
-            errors = {(p.field or f"problem-{i}"): p.message
-                      for i, p in enumerate(refused.problems)}
+        errors = await self.published("quizzes", new_id, built.yaml_text, version)
+        if errors:
             self.form(values, item_id, where, version, errors=errors)
-            return
-        await self.service.run(self.store.discard_draft, "quizzes", new_id)
-        self.redirect(f"{self.area}/items?done=published", status=303)
 
     def words(self) -> dict[str, str]:
         return author_words()
