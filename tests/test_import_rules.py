@@ -34,8 +34,10 @@ ALLOWED: dict[str, set[str]] = {
     "publishing": {"content"},  # published items and their versions (issue 25): server side
     # authors' accounts and sessions (issue 25): server side; shares room_store's connections
     "author_store": {"room_store"},
+    # the builders' pure form models and the case-study builder's model (its package
+    # ``__init__`` loads no view), for the author area (issue 25)
     "app": {"content", "room_store", "author_store", "publishing", "frontend",
-            "builders"},  # the builders' pure form models, for the author area (issue 25)
+            "builders", "case_builder"},
     "cli": {"app", "content", "publishing"},
     "__init__": set(),
     "frontend": set(),  # the widgets' front-end files and their version

@@ -148,7 +148,8 @@ BUILDER_KEYS = [
     "select_audience", "select_organisation", "enter_situation", "select_fits", "unknown_basis",
     "enter_explanation", "enter_source", "enter_source_title", "enter_source_publisher",
     "bad_source_url", "bad_source_checked", "unknown_helper_answer", "placeholder", "too_long",
-    "other_problem",
+    "other_problem", "case_id_taken", "enter_about", "select_case_audience", "enter_story",
+    "enter_points",
 ]
 """The builders' messages (`builders/`): optional, a key left out takes the shipped wording."""
 
@@ -162,7 +163,7 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
     "builder": {"enter_question_id": {"number": 2}, "same_question_id": {"number": 2},
                 "enter_answer": {"number": 2}, "enter_feedback": {"number": 2},
                 "placeholder": {"text": "[Heading]"}, "too_long": {"limit": "20,000"},
-                "other_problem": {"message": "must be text"}},
+                "other_problem": {"message": "must be text"}, "enter_points": {"number": 2}},
     "app": {"not_signed_off": {"version": "2026.12", "date": "6 December 2026"},
             "signed_off_footer": {"version": "2026.12", "role": "Designated safeguarding lead",
                                   "date": "6 December 2026", "signed_version": "2026.12"},

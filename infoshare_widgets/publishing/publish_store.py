@@ -161,13 +161,22 @@ class PublishStore:
 
     # --- drafts: never read by the loader --------------------------------------------------
 
-    def save_draft(self, kind: str, item_id: str, text: str) -> Path:
-        """Keep an author's unfinished item (any state; it is checked when published)."""
+    def save_draft(self, kind: str, item_id: str, text: str, owner: str = "") -> Path:
+        """Keep an author's unfinished item (any state; it is checked when published). The
+        first author to save it is kept beside it (``<id>.owner``), so a new draft with the
+        same id from someone else can be refused rather than replace it."""
         path = self._draft_path(kind, item_id)
         if len(text.encode("utf-8")) > MAX_FILE_BYTES:
             raise Refused([Problem(path, "the draft is too large to keep")])
         write_atomically(path, text)
+        if owner and self.draft_owner(kind, item_id) is None:
+            write_atomically(path.with_suffix(".owner"), owner)
         return path
+
+    def draft_owner(self, kind: str, item_id: str) -> str | None:
+        """Who first saved the draft (their account), or None when no one is recorded."""
+        path = self._draft_path(kind, item_id).with_suffix(".owner")
+        return path.read_text(encoding="utf-8").strip() or None if path.is_file() else None
 
     def draft_text(self, kind: str, item_id: str) -> str | None:
         path = self._draft_path(kind, item_id)
@@ -175,6 +184,7 @@ class PublishStore:
 
     def discard_draft(self, kind: str, item_id: str) -> None:
         self._draft_path(kind, item_id).unlink(missing_ok=True)
+        self._draft_path(kind, item_id).with_suffix(".owner").unlink(missing_ok=True)
 
     def draft_ids(self, kind: str) -> list[str]:
         folder = self.drafts / kind

@@ -1,7 +1,8 @@
 """The author area end to end in a real browser, on the "author" group's server (started once
 with --authoring, `author_server`): a publisher signs in, builds a quiz by keyboard, previews,
-publishes, sees it as a learner, changes it, rolls back; axe on every page and error state
-(the scenario builder's too)."""
+publishes, sees it as a learner, changes it, rolls back; builds a case study with the errors
+shown on leaving a filled field and the live preview following the typing; axe on every page
+and error state (the scenario builder's too)."""
 
 from __future__ import annotations
 
@@ -60,9 +61,49 @@ def build_a_quiz(page) -> None:
     page.focus("[id='questions.0.options.0.correct']")
     page.keyboard.press("Space")
     press(page, "button[value=preview] >> nth=0")
-    page.wait_for_selector(".is-author-preview")
-    assert "Your safeguarding lead (right answer)" in page.inner_text(".is-author-preview")
+    preview_says(page, "Your safeguarding lead (right answer)")
     axe_clean(page)
+
+
+def preview_says(page, text: str) -> None:
+    """Wait (generously) until the preview shows ``text``: drawn by the server on a check, or
+    refilled by the live preview as the author types."""
+    page.wait_for_function(
+        "t => { const p = document.querySelector('.is-author-preview');"
+        " return p && !p.hidden && p.innerText.includes(t); }", arg=text, timeout=30_000)
+
+
+def build_a_case_study(page, url: str) -> None:
+    """The case-study builder: no error on leaving an empty field, a filled field's problem on
+    leaving it (and gone when fixed), the live preview following the typing, then publish."""
+    page.goto(f"{url}/author/case_studies/new")
+    axe_clean(page)
+    page.focus("#id")
+    page.keyboard.press("Tab")  # entered and left empty: no error
+    page.fill("#about", "A worker hears something worrying.")
+    page.focus("#story")  # left filled with no problem: no error either
+    page.fill("#id", "Not An Id")
+    page.focus("#name")
+    page.wait_for_selector("#id-error", timeout=30_000)
+    assert page.locator(".is-author-error").count() == 1  # only the field left, no summary
+    assert page.get_attribute("#id", "aria-invalid") == "true"
+    axe_clean(page)
+    page.fill("#id", "browser-case")
+    page.focus("#name")
+    page.wait_for_selector("#id-error", state="detached", timeout=30_000)
+    page.fill("#name", "Sam at the youth club")
+    page.fill("#story", "Sam, 13, says home is hard.")
+    for n in range(3):
+        page.fill(f"[id='questions.{n}.points']", f"A point for prompt {n + 1}.")
+    preview_says(page, "Sam, 13, says home is hard.")
+    page.wait_for_selector("#preview-status:has-text('Preview updated')", timeout=30_000)
+    page.focus("#story")
+    page.keyboard.press("End")
+    page.keyboard.type(" She asks you to keep it secret.")  # typed: the preview follows
+    preview_says(page, "She asks you to keep it secret.")
+    axe_clean(page)
+    press(page, "button[value=publish]")
+    page.wait_for_url("**/author/items?done=published")
 
 
 def scenario_pages_are_axe_clean(page, url: str) -> None:
@@ -100,6 +141,7 @@ def test_a_publisher_builds_previews_publishes_and_rolls_back_a_quiz_learners_se
         page.wait_for_url("**/history/quizzes/browser-quiz?done=rolled")
         axe_clean(page)
         scenario_pages_are_axe_clean(page, author_server.url)
+        build_a_case_study(page, author_server.url)
         learner.reload()
         wait_settled(learner)
         shown = learner.inner_text("body")

@@ -20,7 +20,7 @@ from ...publishing.publish_store import PublishStore
 
 KIND_WORDS = {"case_studies": "author_kind_case_studies", "quizzes": "author_kind_quizzes",
               "scenarios": "author_kind_scenarios"}
-BUILT = {"quizzes", "scenarios"}
+BUILT = {"case_studies", "quizzes", "scenarios"}
 """Kinds with a builder in the area (the others are listed, and their history shown)."""
 
 

@@ -13,7 +13,7 @@ from ..proxy import request_client
 from .author_handlers import HERE, AuthorHandler, Refusal
 from .author_service import AUTHOR_PAGES
 
-STATIC = {"author.css": HERE / "static" / "author.css",
+STATIC = {"author.css": HERE / "static" / "author.css", "author.js": HERE / "static" / "author.js",
           "theme.css": HERE.parents[1] / "theme.css"}
 
 
@@ -118,6 +118,7 @@ class AuthorAsset(web.RequestHandler):
         path: Path | None = STATIC.get(name)
         if path is None:
             raise web.HTTPError(404)
-        self.set_header("Content-Type", "text/css; charset=UTF-8")
+        self.set_header("Content-Type", "text/javascript; charset=UTF-8" if name.endswith(".js")
+                        else "text/css; charset=UTF-8")
         self.set_header("Cache-Control", "no-cache")
         self.finish(path.read_bytes())

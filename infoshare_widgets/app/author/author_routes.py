@@ -10,6 +10,8 @@ from ..upstream.tornado import PathOnlySummary
 from .author_handlers import AuthorHandler
 from .author_pages import AuthorAsset, AuthorHome, SetPassword, SignIn, SignOut
 from .builder_pages import History, ItemList, QuizBuilder
+from .case_pages import CaseBuilder
+from .live_preview import LivePreview
 from .scenario_pages import ScenarioBuilder
 from .sso_handlers import SsoCallback, SsoStart
 
@@ -37,8 +39,12 @@ def author_routes(base_url: str, guard: type) -> list[tuple]:
         (at("/author/items"), _wrapped(ItemList, guard)),
         (at("/author/quizzes/new"), _wrapped(QuizBuilder, guard)),
         (at("/author/quizzes/edit/([^/]+)"), _wrapped(QuizBuilder, guard)),
+        (at("/author/case_studies/new"), _wrapped(CaseBuilder, guard)),
+        (at("/author/case_studies/edit/([^/]+)"), _wrapped(CaseBuilder, guard)),
         (at("/author/scenarios/new"), _wrapped(ScenarioBuilder, guard)),
         (at("/author/scenarios/edit/([^/]+)"), _wrapped(ScenarioBuilder, guard)),
+        (at("/author/preview/([a-z_]+)"), _wrapped(LivePreview, guard)),
+        (at("/author/preview/([a-z_]+)/([^/]+)"), _wrapped(LivePreview, guard)),
         (at("/author/history/([^/]+)/([^/]+)"), _wrapped(History, guard)),
-        (at("/author/static/([a-z]+\\.css)"), _wrapped(AuthorAsset, guard)),
+        (at("/author/static/([a-z]+\\.(?:css|js))"), _wrapped(AuthorAsset, guard)),
     ]

@@ -53,6 +53,37 @@ class ItemHandler(AuthorHandler):
         assert self.author is not None
         return Author(self.author.who, self.author.role)
 
+    def draft_refusal(self, kind: str, new_id: str, item_id: str) -> str | None:
+        """Why a draft may not be saved under ``new_id``, or None. The rule: a draft made with
+        "Create" may not take an id another author's draft already has (it would replace their
+        work unseen); the same author may save over their own. A draft opened from the list is
+        changed on purpose, by whoever opened it."""
+        if item_id or self.store.draft_text(kind, new_id) is None:
+            return None
+        if self.store.draft_owner(kind, new_id) == self.who().account:
+            return None
+        return author_words()["author_draft_taken"]
+
+    async def published(self, kind: str, new_id: str, text: str, version: int
+                        ) -> dict[str, str]:
+        """Publish (then drop the draft) and go to the list; else the store's refusals as
+        errors by field (the publish check's whole-content problems have no field)."""
+        try:
+            await self.service.run(lambda: self.store.publish(
+                kind, new_id, text, self.who(), opened_version=version))
+        except Refused as refused:
+            return {(p.field or f"problem-{i}"): p.message for i, p in enumerate(refused.problems)}
+        await self.service.run(self.store.discard_draft, kind, new_id)
+        self.redirect(f"{self.area}/items?done=published", status=303)
+        return {}
+
+    def save_own_draft(self, kind: str, new_id: str, text: str, item_id: str) -> str | None:
+        """Save the draft (recording its first author); None, or why not."""
+        refused = self.draft_refusal(kind, new_id, item_id)
+        if refused is None:
+            self.store.save_draft(kind, new_id, text, owner=self.who().account)
+        return refused
+
 
 class ItemList(ItemHandler):
     """``author/items``: every case study, quiz and scenario; "changed locally" marked."""
@@ -114,7 +145,11 @@ class QuizBuilder(ItemHandler):
             self.form(values, item_id, where, version,
                       errors=id_error or {"id": self.words()["author_id_fixed"]})
             return
-        await self.service.run(self.store.save_draft, "quizzes", new_id, built.yaml_text)
+        refused = await self.service.run(self.save_own_draft, "quizzes", new_id,
+                                         built.yaml_text, item_id)
+        if refused is not None:
+            self.form(values, item_id, where, version, errors={"id": refused})
+            return
         self.redirect(f"{self.area}/quizzes/edit/{new_id}?done=saved", status=303)
 
     async def publish(self, values: dict, built: quiz_form.BuiltQuiz, item_id: str, where: str,
@@ -124,16 +159,9 @@ class QuizBuilder(ItemHandler):
             self.form(values, item_id, where, version,
                       errors={"id": self.words()["author_id_fixed"]})
             return
-        try:
-            await self.service.run(lambda: self.store.publish(
-                "quizzes", new_id, built.yaml_text, self.who(), opened_version=version))
-        except Refused as refused:
-            errors = {(p.field or f"problem-{i}"): p.message
-                      for i, p in enumerate(refused.problems)}
+        errors = await self.published("quizzes", new_id, built.yaml_text, version)
+        if errors:
             self.form(values, item_id, where, version, errors=errors)
-            return
-        await self.service.run(self.store.discard_draft, "quizzes", new_id)
-        self.redirect(f"{self.area}/items?done=published", status=303)
 
     def words(self) -> dict[str, str]:
         return author_words()

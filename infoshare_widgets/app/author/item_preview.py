@@ -40,6 +40,20 @@ def preview_html(quiz: models.Quiz, words: Mapping[str, str]) -> str:
     return "".join(parts)
 
 
+def case_html(case: models.CaseStudy, words: Mapping[str, str]) -> str:
+    """The case study's name, about line, story and each prompt with its model points (which
+    learners see after thinking); safe to place in a page as it is."""
+    parts = [f'<h3 class="is-preview-title">{escape(case.name)}</h3>',
+             f'<p class="is-author-hint">{escape(case.about)}</p><div>{to_html(case.story)}</div>']
+    for number, question in enumerate(case.questions, start=1):
+        points = "".join(f"<li>{to_inline_html(p)}</li>" for p in question.points)
+        parts.append(f'<section class="is-preview-question" aria-labelledby="pc-{number}">'
+                     f'<h4 id="pc-{number}">{escape(question.prompt)}</h4>'
+                     f'<p class="is-author-hint">{escape(words.get("author_case_points", ""))}'
+                     f"</p><ul>{points}</ul></section>")
+    return "".join(parts)
+
+
 def scenario_html(scenario: models.Scenario, basis_names: Mapping[str, str],
                   words: Mapping[str, str]) -> str:
     """The scenario's situation, the bases that fit (by name) with their feedback, the

@@ -14,7 +14,6 @@ from typing import Any
 from ...builders import scenario_form
 from ...builders.form_words import builder_words
 from ...content.overlay import valid_id
-from ...publishing.publish_store import Refused
 from .author_handlers import Refusal
 from .author_items import opened_data, site
 from .author_words import author_words
@@ -100,18 +99,16 @@ class ScenarioBuilder(ItemHandler):
             return self.form(values, item_id, where, version,
                              errors={"id": author_words()["author_id_fixed"]})
         if action == "save" and "id" not in errors:
-            await self.service.run(self.store.save_draft, "scenarios", new_id, built.yaml_text)
-            return self.redirect(f"{self.area}/scenarios/edit/{new_id}?done=saved", status=303)
+            refused = await self.service.run(self.save_own_draft, "scenarios", new_id,
+                                             built.yaml_text, item_id)
+            if refused is None:
+                return self.redirect(f"{self.area}/scenarios/edit/{new_id}?done=saved",
+                                     status=303)
+            errors["id"] = refused
         if action == "publish" and not errors:
-            try:
-                await self.service.run(lambda: self.store.publish(
-                    "scenarios", new_id, built.yaml_text, self.who(), opened_version=version))
-            except Refused as refused:
-                errors = {(p.field or f"problem-{i}"): p.message
-                          for i, p in enumerate(refused.problems)}
-            else:
-                await self.service.run(self.store.discard_draft, "scenarios", new_id)
-                return self.redirect(f"{self.area}/items?done=published", status=303)
+            errors = await self.published("scenarios", new_id, built.yaml_text, version)
+            if not errors:
+                return None
         if action == "save":
             errors = {"id": errors["id"]}
         names = {b.id: b.name for b in content.lawful_bases.bases} if content.lawful_bases else {}

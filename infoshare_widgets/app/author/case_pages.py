@@ -1,0 +1,135 @@
+"""The case-study builder in the author area (the kernel-side builder moved in): create, open and
+change a case study, check and preview it, save a draft, publish; history and roll back are the
+shared history page's.
+
+Form values become a case study with `case_builder.model` (the same mapping, YAML and content
+model as the download builder); the checks a trainer is likely to trip on are worded as GOV.UK
+errors at their fields first (`builders.form_checks`), the model catches the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ...builders.form_checks import Errors, check_id, check_model, check_placeholders, check_text
+from ...builders.form_words import Say, builder_words
+from ...case_builder import model as case_model
+from ...content import models
+from ...content.overlay import valid_id
+from ...content.scaffold import case_study_prompts
+from .author_handlers import Refusal
+from .author_items import opened_data, site, taken_ids
+from .author_words import author_words
+from .builder_pages import ItemHandler
+from .item_preview import case_html
+
+KIND = "case_studies"
+MAX_QUESTIONS = 12
+_QUESTION = re.compile(r"^questions\.(\d{1,2})\.(id|prompt|points)$")
+
+
+def values_from_post(arguments: Mapping[str, list[bytes]]) -> dict[str, Any]:
+    """The form's fields as `case_builder` values (unknown names ignored; at most 12 prompts).
+    ``draft`` is never set from the form: a draft in the author area is a saved draft."""
+    def one(name: str) -> str:
+        return (arguments.get(name) or [b""])[0].decode("utf-8", "replace")
+
+    values: dict[str, Any] = {k: one(k) for k in case_model.TEXT_FIELDS}
+    values["draft"] = False
+    questions: dict[int, dict[str, str]] = {}
+    for name in arguments:
+        found = _QUESTION.match(name)
+        if found and int(found.group(1)) < MAX_QUESTIONS:
+            questions.setdefault(int(found.group(1)), {"id": "", "prompt": "", "points": ""})[
+                found.group(2)] = one(name)
+    values["questions"] = [questions[n] for n in sorted(questions)]
+    return values
+
+
+def build(values: dict[str, Any], words: Mapping[str, str], base: dict[str, Any] | None,
+          taken: set[str]) -> tuple[models.CaseStudy | None, dict[str, str], dict, str]:
+    """(the case or None, errors by field in the trainer's words, its mapping, its YAML)."""
+    say, errors = Say(words), Errors()
+    data = case_model.data_from_values(values, base)
+    check_id(errors, say, data["id"])
+    if data["id"] in taken:
+        errors.add(("id",), say("case_id_taken"))
+    check_text(errors, say, data["name"], ("name",), "enter_title")
+    check_text(errors, say, data["about"], ("about",), "enter_about")
+    if data["audience"] not in ("children", "adults"):
+        errors.add(("audience",), say("select_case_audience"))
+    check_text(errors, say, data["story"], ("story",), "enter_story")
+    if not data["questions"]:
+        errors.add(("questions",), say("add_question"))
+    for n, question in enumerate(data["questions"]):
+        check_text(errors, say, question["prompt"], ("questions", n, "prompt"),
+                   "enter_question")
+        if not question["points"]:
+            errors.add(("questions", n, "points"), say("enter_points", number=n + 1))
+    check_placeholders(errors, say, data)
+    case = check_model(errors, say, models.CaseStudy, data)
+    return case, dict(errors), data, case_model.to_yaml(data)  # type: ignore[return-value]
+
+
+class CaseBuilder(ItemHandler):
+    """``author/case_studies/new`` and ``author/case_studies/edit/<id>``."""
+
+    def opened(self, item_id: str) -> tuple[dict[str, Any], str]:
+        if item_id == "":
+            return {}, "new"
+        found = opened_data(self.store, KIND, item_id) if valid_id(item_id) else None
+        if found is None:
+            raise Refusal(404, "author_no_item")
+        return found
+
+    async def get(self, item_id: str = "") -> None:
+        base, where = await self.service.run(self.opened, item_id)
+        values = (case_model.values_from_data(base) if base
+                  else case_model.blank_values(case_study_prompts()))
+        self.form(values, item_id, where, self.store.current_version(KIND, item_id)
+                  if item_id else 0)
+
+    async def post(self, item_id: str = "") -> None:
+        base, where = await self.service.run(self.opened, item_id)
+        values = values_from_post(self.request.body_arguments)
+        opened = self.get_body_argument("opened", "0")
+        version = int(opened) if opened.isdigit() else 0
+        action = self.get_body_argument("action", "preview")
+        if action == "add-question" and len(values["questions"]) < MAX_QUESTIONS:
+            values["questions"].append({"id": f"q{len(values['questions']) + 1}",
+                                        "prompt": "", "points": ""})
+            return self.form(values, item_id, where, version)
+        if action == "discard" and where == "draft":
+            await self.service.run(self.store.discard_draft, KIND, item_id)
+            return self.redirect(f"{self.area}/items?done=discarded", status=303)
+        if action == "publish" and not self.publisher:
+            raise Refusal(403, "author_not_publisher")
+        case, errors, data, text = build(values, builder_words(site()), base,
+                                         taken_ids(KIND, item_id))
+        new_id = data.get("id", "")
+        if action in ("save", "publish") and item_id and new_id != item_id:
+            return self.form(values, item_id, where, version,
+                             errors={"id": author_words()["author_id_fixed"]})
+        if action == "save":
+            if "id" not in errors:
+                refused = await self.service.run(self.save_own_draft, KIND, new_id, text,
+                                                 item_id)
+                if refused is None:
+                    return self.redirect(f"{self.area}/{KIND}/edit/{new_id}?done=saved",
+                                         status=303)
+                errors = {"id": refused}
+            return self.form(values, item_id, where, version, errors={"id": errors["id"]})
+        if action == "publish" and not errors:
+            errors = await self.published(KIND, new_id, text, version)
+            if not errors:
+                return None
+        preview = case_html(case, author_words()) if case else ""
+        return self.form(values, item_id, where, version, errors=errors, preview=preview)
+
+    def form(self, values: dict, item_id: str, where: str, version: int,
+             errors: dict[str, str] | None = None, preview: str = "") -> None:
+        self.page("case_study.html", values=values, item_id=item_id, where=where,
+                  opened=version, errors=errors or {}, preview=preview,
+                  publisher=self.publisher, notice=self.get_query_argument("done", ""))
