@@ -30,6 +30,7 @@ from _app_support import (
     running_server,
     wait_settled,
 )
+from _author_area import area, cheap_hashes  # noqa: F401 (the author builders' tests' fixtures)
 from _author_support import AuthorServer
 from _oidc_support import CLIENT as OIDC_CLIENT
 from _oidc_support import SECRET as OIDC_SECRET

@@ -5,43 +5,15 @@ ids, oversized posts and markup."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from _author_support import AuthorClient, author_app
-from _served import served
-from argon2 import PasswordHasher
+from _author_area import as_role  # its fixture `area` comes from tests/app/conftest.py
+from _author_support import AuthorClient
 
-from infoshare_widgets.author_store import passwords
-from infoshare_widgets.author_store.author_sqlite import SqliteAuthorStore
 from infoshare_widgets.content.cache import current_content
 from infoshare_widgets.content.loader import default_content_dir
 
-PASSWORD = "correct horse battery staple"
 NEW = "/author/quizzes/new"
-
-
-@pytest.fixture(autouse=True)
-def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(passwords, "HASHER", PasswordHasher(time_cost=1, memory_cost=64,
-                                                            parallelism=1))
-    monkeypatch.setattr(passwords, "_DUMMY", [])
-
-
-@pytest.fixture
-def area(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("INFOSHARE_OVERLAY", str(tmp_path / "published"))
-    monkeypatch.delenv("INFOSHARE_CONTENT", raising=False)
-    with served(lambda: author_app(tmp_path)) as port:
-        yield f"http://127.0.0.1:{port}", SqliteAuthorStore(tmp_path), tmp_path
-
-
-def as_role(area, name: str, role: str) -> AuthorClient:
-    url, store, _ = area
-    client = AuthorClient(url)
-    client.set_password(f"/author/set-password?token={store.add_account(name, role)}", PASSWORD)
-    assert client.sign_in(name, PASSWORD).status_code == 303
-    return client
 
 
 def quiz_form(client: AuthorClient, action: str, quiz_id: str = "sharing-basics",
