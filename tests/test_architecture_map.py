@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "infoshare_widgets"
 MAP = ROOT / "docs" / "architecture.md"
 SECTION = "## Packages and modules"
-MAX_LINES = 300  # a page a newcomer reads first; the author area and publishing made 250 tight
+MAX_LINES = 250
 # A path in backticks: `app/serve.py`, `app/room/` (a folder ends with a slash).
 NAMED_PATH = re.compile(r"`([a-z_]+(?:/[a-z_]+)*(?:\.py|/))`")
 ISSUE = re.compile(r"issue\s*#?\s*[0-9]+", re.IGNORECASE)
