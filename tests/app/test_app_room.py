@@ -325,8 +325,8 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
         right, fair, wrong = (question.grades.index(g) for g in ("best", "acceptable", "unsafe"))
         # A presenter view in this browser hears the room's counts on its channel (the audience
         # window's chart draws them): the question's id and each option's count, no key.
-        listener = context.new_page()
-        listener.goto(f"{app_server.url}/room/static/room.css")
+        # (a second channel object in the host page itself hears it: no other page takes focus)
+        listener = host
         listener.evaluate(LIVE_LISTENER_JS, host.evaluate(CHANNEL_JS))
         host.locator("#pick").select_option(question.id)
         host.get_by_role("button", name=WORDS["room_ask"]).click()
@@ -344,7 +344,6 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
         secret = host.evaluate(
             "sessionStorage.getItem(`infoshare-room-secret:${location.pathname}`)")
         assert secret and secret not in str(heard)  # the key stays in its tab
-        listener.close()
         close = host.get_by_role("button", name=WORDS["room_close"])
         close.focus()
         host.keyboard.press("Enter")
