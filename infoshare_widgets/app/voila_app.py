@@ -10,6 +10,7 @@ What it changes, each in its own module:
 - :mod:`.kernels`: culling that waits for the visitor's browser and ends kernels whose page has
   stopped answering; a memory limit per kernel process;
 - :mod:`.socket`: only what a learner can do reaches a kernel, and no traceback leaves it;
+- :mod:`.body_limit`: a request body over 1 MB refused (413) before it is read;
 - :mod:`.logs`: kernel ids in the log at debug level only;
 - :mod:`.cells`: a timeout on every cell but the one that waits for the visit.
 
@@ -37,6 +38,7 @@ from ..room_store.open_store import URL_VARIABLE, url_from_file
 from .author.author_config import take_author_secrets
 from .author.author_notice import authoring_notice
 from .author.author_service import AuthorService
+from .body_limit import limited
 from .cells import CellTimeout
 from .drain import Drain
 from .handlers import Limits, NotFoundHandler
@@ -144,6 +146,10 @@ class InfoshareVoila(Voila):
     def start(self) -> None:
         IOLoop.current().add_callback(self.drain.watch)  # runs once Voila's loop runs
         super().start()
+
+    def listen(self) -> None:
+        limited(self.app)  # body_limit.py: a body over 1 MB refused before it is read
+        super().listen()
 
     def setup_template_dirs(self) -> None:
         super().setup_template_dirs()

@@ -221,3 +221,14 @@ def test_the_routing_table_is_read_from_tornados_routers(app) -> None:
     assert kwargs and all(isinstance(k, dict) for k in kwargs)
     with changed("no longer has wildcard_router and default_router"):
         door_tornado.route_rules(SimpleNamespace())  # type: ignore[arg-type]
+
+
+def test_voila_still_listens_through_its_app_else_the_body_limit_says_so() -> None:
+    door_voila.check_listen()  # the installed Voila
+
+    class Changed:
+        def listen(self) -> None:
+            self.server = "built some other way"
+
+    with changed("Voila.listen no longer serves with self.app.listen"):
+        door_voila.check_listen(Changed)

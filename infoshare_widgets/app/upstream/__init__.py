@@ -8,8 +8,9 @@ the installed versions still have every shape. ``tests/test_import_rules.py`` ke
 module from importing private names or reading ``._name`` attributes of upstream objects.
 
 - :mod:`.voila`: the kernel pools, the visit sockets waiting, what Voila's page handler calls on
-  its kernel manager, the notebook renderer's exporter, the template environment setting, the
-  leave beacon's listener in Voila's front end (``pagehide.js``, included by the template);
+  its kernel manager, the notebook renderer's exporter, the template environment setting, how it
+  listens (the body limit's way in), the leave beacon's listener in Voila's front end
+  (``pagehide.js``, included by the template);
 - :mod:`.jupyter_server`: its websocket frame decoders;
 - :mod:`.tornado`: the request summary in access lines, the application's routing table.
 """
@@ -31,6 +32,7 @@ def check_server(kernel_manager: Any, log: logging.Logger | logging.LoggerAdapte
     their kernels then end by the liveness check)."""
     voila.pools(kernel_manager)
     voila.waiting_for_visit("")
+    voila.check_listen()
     tornado.check_request_summary()
     try:
         voila.check_leave_listener()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,11 +11,12 @@ from typing import Any
 
 from jupyter_core.paths import jupyter_path
 from voila import notebook_renderer
+from voila.app import Voila
 from voila.request_info_handler import RequestInfoSocketHandler
 
 from .changed import expect
 
-__all__ = ["PAGE_HANDLER_USES", "check_leave_listener", "is_pool_refill", "is_ready", "jinja_env",
+__all__ = ["PAGE_HANDLER_USES", "check_leave_listener", "check_listen", "is_pool_refill", "is_ready", "jinja_env",
            "pools", "put_ready_first", "ready_items", "use_exporter", "waiting_for_visit"]
 
 # What Voila's page handler uses of its kernel manager (Voila 0.5.13, voila/handler.py,
@@ -140,3 +142,19 @@ def check_leave_listener(folders: Iterable[str | Path] | None = None) -> None:
                for p in bundles),
            "voila's widget manager no longer sends its leave beacon (voila/api/shutdown/) from "
            "a beforeunload listener: pagehide.js would move nothing")
+
+
+def check_listen(voila_class: type = Voila) -> None:
+    """Voila still serves through its tornado application's ``listen`` (what ``body_limit``
+    gives the server's options to).
+
+    Voila 0.5.13: ``Voila.start`` builds ``self.app`` and calls ``self.listen()``, which calls
+    ``self.app.listen(port, self.ip)`` for each port it tries.
+    """
+    try:
+        source = inspect.getsource(voila_class.listen)  # type: ignore[attr-defined]
+    except (AttributeError, OSError, TypeError):
+        source = ""
+    expect("self.app.listen(" in source,
+           "voila.app.Voila.listen no longer serves with self.app.listen(port, ip): the "
+           "request body limit (body_limit.py) would not reach the server")
