@@ -3,6 +3,7 @@ served in the test's own process: the author area as the server wraps it, real s
 
 from __future__ import annotations
 
+import contextlib
 import socket
 from pathlib import Path
 
@@ -18,10 +19,9 @@ def _raw(port: int, head: bytes, body: bytes = b"", timeout: float = 10) -> byte
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as conn:
         conn.sendall(head)
         if body:
-            try:
+            # the server may close while we still send: fine, read its answer
+            with contextlib.suppress(OSError):
                 conn.sendall(body)
-            except OSError:  # the server closed while we still sent: fine, read its answer
-                pass
         answer = b""
         while chunk := conn.recv(65536):
             answer += chunk

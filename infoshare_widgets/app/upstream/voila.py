@@ -16,7 +16,8 @@ from voila.request_info_handler import RequestInfoSocketHandler
 
 from .changed import expect
 
-__all__ = ["PAGE_HANDLER_USES", "check_leave_listener", "check_listen", "is_pool_refill", "is_ready", "jinja_env",
+__all__ = ["PAGE_HANDLER_USES", "check_leave_listener", "check_listen", "is_pool_refill",
+           "is_ready", "jinja_env",
            "pools", "put_ready_first", "ready_items", "use_exporter", "waiting_for_visit"]
 
 # What Voila's page handler uses of its kernel manager (Voila 0.5.13, voila/handler.py,
