@@ -11,7 +11,7 @@ from tornado import web
 from ...author_store.passwords import MAX_PASSWORD, MIN_PASSWORD
 from ..proxy import request_client
 from .author_handlers import HERE, AuthorHandler, Refusal
-from .author_service import AUTHOR_PAGES
+from .author_service import AUTHOR_PAGES, HashingBusy
 
 STATIC = {"author.css": HERE / "static" / "author.css", "author.js": HERE / "static" / "author.js",
           "theme.css": HERE.parents[1] / "theme.css"}
@@ -56,10 +56,14 @@ class SignIn(AuthorHandler):
             self.form(errors=errors, name=name)
             return
         address = request_client(self)
-        if not (self.service.by_address.allow(address) and self.service.by_account.allow(name)):
+        if not (self.service.allow_address(address) and self.service.by_account.allow(name)):
             self.form(status=429, errors={"name": "author_slow_down"}, name=name)
             return
-        role = await self.service.check_password(name, password)
+        try:
+            role = await self.service.check_password(name, password)
+        except HashingBusy:
+            self.form(status=429, errors={"name": "author_slow_down"}, name=name)
+            return
         if role is None:
             self.form(errors={"name": "author_wrong"}, name=name)
             return
@@ -106,7 +110,11 @@ class SetPassword(AuthorHandler):
         if errors:
             self.page("set_password.html", errors=errors, token=token, who=who)
             return
-        if await self.service.set_password(token, password) is None:
+        try:
+            done = await self.service.set_password(token, password)
+        except HashingBusy as err:
+            raise Refusal(429, "author_slow_down") from err
+        if done is None:
             raise Refusal(404, "author_link_dead")
         self.redirect(f"{self.area}/sign-in?done=set", status=303)
 

@@ -4,12 +4,19 @@ single sign-on, and the pages the area lists.
 Sign-in limits (token buckets in memory, never stored or logged: ``room_store/rate_limits.py``):
 one address :data:`ADDRESS_TRIES` tries at once, then one every 6 s; one account name
 :data:`ACCOUNT_TRIES` at once, then one every 30 s. A name counts whether or not an account has
-it, so the limit says nothing about which accounts exist.
+it, so the limit says nothing about which accounts exist. An IPv6 address counts by its /64
+(one household or device gets a whole /64; IPv4 by the address: :func:`address_group`).
+
+argon2 (about 64 MB and tens of milliseconds a hash) runs in its own pool of
+:data:`HASH_THREADS` threads, never on the event loop and never in the store's pool: a flood of
+sign-ins waits there while sessions and pages go on. At most :data:`HASH_JOBS` hashes wait or
+run at once; beyond that a sign-in is told to slow down (:class:`HashingBusy`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import time
 from collections.abc import Callable
@@ -29,6 +36,26 @@ T = TypeVar("T")
 ADDRESS_TRIES, ADDRESS_REFILL = 10, 1 / 6  # tries at once, then tries a second
 ACCOUNT_TRIES, ACCOUNT_REFILL = 5, 1 / 30
 PURGE_SECONDS = 300.0
+HASH_THREADS = 2  # argon2 hashes at once (each about 64 MB)
+HASH_JOBS = 8  # hashes running or waiting; more: "slow down"
+
+
+class HashingBusy(Exception):
+    """Too many password hashes waiting: the sign-in is refused as too fast (429)."""
+
+
+def address_group(address: str) -> str:
+    """What the per-address limit counts: an IPv6 address's /64, an IPv4 address itself (also
+    as IPv6-mapped); anything unreadable as it is."""
+    try:
+        ip = ipaddress.ip_address(address.strip("[]"))
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
 
 
 @dataclass(frozen=True)
@@ -53,6 +80,8 @@ class AuthorService:
         self._store: AuthorStore | None = None
         self.sso = sso
         self.executor = ThreadPoolExecutor(2, thread_name_prefix="infoshare-authors")
+        self.hashing = ThreadPoolExecutor(HASH_THREADS, thread_name_prefix="infoshare-argon2")
+        self._hash_jobs = 0
         self.by_address = RateLimit(ADDRESS_TRIES, ADDRESS_REFILL)
         self.by_account = RateLimit(ACCOUNT_TRIES, ACCOUNT_REFILL)
         self._purged = 0.0
@@ -66,6 +95,20 @@ class AuthorService:
     async def run(self, call: Callable[..., T], *args: Any) -> T:
         """`call(*args)` in the pool (the store, argon2, the provider's HTTP)."""
         return await asyncio.get_running_loop().run_in_executor(self.executor, call, *args)
+
+    async def hash_run(self, call: Callable[..., T], *args: Any) -> T:
+        """`call(*args)` (argon2) in the hashing pool; :class:`HashingBusy` when it is full."""
+        if self._hash_jobs >= HASH_JOBS:
+            raise HashingBusy
+        self._hash_jobs += 1
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self.hashing, call, *args)
+        finally:
+            self._hash_jobs -= 1
+
+    def allow_address(self, address: str) -> bool:
+        """A sign-in try from `address` (grouped: :func:`address_group`) within the limit."""
+        return self.by_address.allow(address_group(address))
 
     def store(self) -> AuthorStore:
         if self._store is None:
@@ -87,15 +130,14 @@ class AuthorService:
     async def check_password(self, name: str, password: str) -> str | None:
         """The account's role when name and password match (None otherwise, in the same time
         whether or not the name exists)."""
-        def check() -> str | None:
-            found = self.store().password_of(name)
-            stored, role = found if found else (None, "")
-            ok = verify_password(stored, password[:MAX_PASSWORD])
-            return role if ok and len(password) <= MAX_PASSWORD else None
-        return await self.run(check)
+        found = await self.run(lambda: self.store().password_of(name))
+        stored, role = found if found else (None, "")
+        ok = await self.hash_run(verify_password, stored, password[:MAX_PASSWORD])
+        return role if ok and len(password) <= MAX_PASSWORD else None
 
     async def set_password(self, token: str, password: str) -> str | None:
-        return await self.run(lambda: self.store().use_link(token, hash_password(password)))
+        hashed = await self.hash_run(hash_password, password)
+        return await self.run(lambda: self.store().use_link(token, hashed))
 
     async def start_session(self, who: str, role: str, via: str, old: str = "") -> str:
         """A new session id (the old one, if any, ended: the id changes at every sign-in)."""

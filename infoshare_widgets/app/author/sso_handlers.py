@@ -28,7 +28,7 @@ class SsoStart(AuthorHandler):
         sso = self.service.sso
         if sso is None:
             raise Refusal(404, "author_refused")
-        if not self.service.by_address.allow(request_client(self)):
+        if not self.service.allow_address(request_client(self)):
             raise Refusal(429, "author_slow_down")
         try:
             url, binding = await self.service.run(sso.start, self.redirect_uri())
