@@ -205,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--port", type=int, default=8888, help="port (default 8888)")
     lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
     _add_scaffold_commands(commands)
-    authors.add_author_commands(commands)  # infoshare author add / link
+    authors.add_author_commands(commands)  # infoshare author add / link / role / remove
     return parser
 
 

@@ -38,8 +38,9 @@ class AuthorSession:
 
     @property
     def shown(self) -> str:
-        """The name a page shows: the account, or the single sign-on's email or subject."""
-        return self.who.removeprefix("sso:")
+        """The name a page shows: the account, or the single sign-on's allowlist entry (an
+        email without its ``email:``, else ``sub:``/``oid:`` and the subject)."""
+        return self.who.removeprefix("sso:").removeprefix("email:")
 
 
 class AuthorStore:
@@ -93,6 +94,35 @@ class AuthorStore:
                                  " WHERE name = ? RETURNING name",
                             (digest(token), now + self.link_seconds, name)).fetchone()
         return token if row else None
+
+    def role_of(self, name: str) -> str | None:
+        """An account's role now; None when there is no such account."""
+        with self._transaction() as cur:
+            row = self._run(cur, "SELECT role FROM infoshare_authors WHERE name = ?",
+                            (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_role(self, name: str, role: str) -> bool:
+        """Give an account another role (its sessions have it from their next request): whether
+        there was such an account."""
+        if role not in ROLES:
+            raise ValueError(f"a role is one of {', '.join(ROLES)}")
+        with self._transaction() as cur:
+            row = self._run(cur, "UPDATE infoshare_authors SET role = ? WHERE name = ? "
+                                 "RETURNING name", (role, name)).fetchone()
+            self._run(cur, "UPDATE infoshare_author_sessions SET role = ? WHERE who = ? AND "
+                           "via = 'password'", (role, name))
+        return row is not None
+
+    def remove_account(self, name: str) -> bool:
+        """Delete an account and its sessions (it is signed out at once): whether it existed.
+        The versions it published keep its name (the record of who published what)."""
+        with self._transaction() as cur:
+            row = self._run(cur, "DELETE FROM infoshare_authors WHERE name = ? RETURNING name",
+                            (name,)).fetchone()
+            self._run(cur, "DELETE FROM infoshare_author_sessions WHERE who = ? AND "
+                           "via = 'password'", (name,))
+        return row is not None
 
     def count_accounts(self) -> int:
         with self._transaction() as cur:

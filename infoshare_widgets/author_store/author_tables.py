@@ -1,8 +1,8 @@
 """The two tables of the author store, in SQL both SQLite and PostgreSQL run.
 
 An account: its name, role, argon2 hash (none until the one-time link is used), the digest of
-that link and when it expires. A session: the digest of its id, who (account name or the single
-sign-on's email/subject), role, how it signed in, when it started
+that link and when it expires. A session: the digest of its id, who (account name, or the
+single sign-on allowlist entry it matched), role, how it signed in, when it started
 and when it was last used. Nothing else about a person: no address, no browser, no history.
 """
 

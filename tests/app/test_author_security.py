@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import asyncio
 import http.client
+import sqlite3
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from _author_support import author_app
+from _author_support import AuthorClient, author_app
 from _served import served
 from argon2 import PasswordHasher
 
+from infoshare_widgets import cli
 from infoshare_widgets.app.author import author_service
+from infoshare_widgets.app.author.author_config import SsoSettings
 from infoshare_widgets.app.author.author_service import AuthorService, HashingBusy, address_group
+from infoshare_widgets.app.author.sso import SsoClient
 from infoshare_widgets.author_store import passwords
 from infoshare_widgets.author_store.author_sqlite import SqliteAuthorStore
 
@@ -96,3 +101,76 @@ def test_one_64_shares_the_sign_in_limit(tmp_path: Path, monkeypatch: pytest.Mon
         codes = [attempt(f"2001:db8:0:7::{i + 1:x}", i) for i in range(11)]  # one /64
         assert codes == [200] * 10 + [429]
         assert attempt("2001:db8:0:8::1", 99) == 200  # the next /64 is someone else
+
+
+# --- 3. role and allowlist re-checked at every request; `infoshare author role/remove` --------
+
+def _signed_in(url: str, store: SqliteAuthorStore, name: str, role: str) -> AuthorClient:
+    client = AuthorClient(url)
+    client.set_password(f"/author/set-password?token={store.add_account(name, role)}", PASSWORD)
+    assert client.sign_in(name, PASSWORD).status_code == 303
+    return client
+
+
+def test_the_account_is_read_again_at_every_request(tmp_path: Path) -> None:
+    """Changed in the database by any means (here plain SQL, sessions untouched): the next
+    request has the account's role as it is now, or no session when the account has gone."""
+    with served(lambda: author_app(tmp_path)) as port:
+        store = SqliteAuthorStore(tmp_path)
+        alice = _signed_in(f"http://127.0.0.1:{port}", store, "alice", "publisher")
+        store.add_account("bob", "author")
+
+        def sql(statement: str) -> None:
+            with sqlite3.connect(tmp_path / "authors.sqlite3") as db:
+                db.execute(statement)
+
+        sql("UPDATE infoshare_authors SET role = 'author' WHERE name = 'alice'")
+        assert "Publisher" not in alice.get("/author").text
+        sql("DELETE FROM infoshare_authors WHERE name = 'alice'")
+        assert alice.get("/author").headers["Location"] == "/author/sign-in"
+        with sqlite3.connect(tmp_path / "authors.sqlite3") as db:  # the session was ended
+            assert db.execute("SELECT COUNT(*) FROM infoshare_author_sessions").fetchone()[0] == 0
+
+
+def test_a_lowered_role_and_a_removed_account_take_effect_at_the_next_request(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.setenv("INFOSHARE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("INFOSHARE_AUTHORS_URL", raising=False)
+    with served(lambda: author_app(tmp_path)) as port:
+        store = SqliteAuthorStore(tmp_path)
+        alice = _signed_in(f"http://127.0.0.1:{port}", store, "alice", "publisher")
+        store.add_account("bob", "author")  # the site still has accounts after alice goes
+        assert "Publisher" in alice.get("/author").text
+        assert cli.main(["author", "role", "alice", "author"]) == 0
+        home = alice.get("/author")
+        assert home.status_code == 200 and "Publisher" not in home.text and "Author" in home.text
+        assert cli.main(["author", "remove", "alice"]) == 0
+        assert alice.get("/author").headers["Location"] == "/author/sign-in"  # signed out now
+        assert alice.sign_in("alice", PASSWORD).status_code == 200  # and cannot sign in
+    assert cli.main(["author", "remove", "alice"]) == 1
+    assert cli.main(["author", "role", "nobody", "admin"]) == 1
+    said = capsys.readouterr().err
+    assert "alice is now author" in said and "alice is removed" in said
+    assert "no account 'nobody'" in said
+
+
+def test_a_single_sign_on_session_ends_when_its_entry_leaves_the_allowlist(
+        tmp_path: Path) -> None:
+    listed = SsoSettings("https://id.example", "client", "", {"email:bob@example.org": "author"})
+    service = AuthorService(lambda: SqliteAuthorStore(tmp_path), SsoClient(listed))
+
+    async def run() -> list[object]:
+        sid = await service.start_session("sso:email:bob@example.org", "author", "sso")
+        seen: list[object] = [await service.session(sid)]
+        service.sso.settings = replace(  # type: ignore[union-attr]
+            listed, authors={"email:bob@example.org": "publisher"})
+        seen.append(await service.session(sid))
+        service.sso.settings = replace(listed, authors={})  # type: ignore[union-attr]
+        seen.append(await service.session(sid))
+        service.sso.settings = listed  # type: ignore[union-attr]
+        seen.append(await service.session(sid))  # ended, not suspended
+        return seen
+
+    first, promoted, removed, again = asyncio.run(run())
+    assert first.role == "author" and promoted.role == "publisher"  # type: ignore[union-attr]
+    assert removed is None and again is None

@@ -40,15 +40,24 @@ class SsoSettings:
     client_secret: str
     authors: Mapping[str, str] = field(default_factory=dict)  # "email:x", "sub:y", "oid:z" -> role
 
-    def role_of(self, claims: Mapping[str, object]) -> str | None:
-        """The role the allowlist gives these ID-token claims (None: not an author here)."""
+    def match(self, claims: Mapping[str, object]) -> tuple[str, str] | None:
+        """(the allowlist entry these ID-token claims match, its role); None: not an author
+        here. The subject (``sub``, or Entra ID's ``oid``) first: it is the provider's stable
+        id for the person; an email only when the provider says it is verified."""
         for kind in ("sub", "oid"):
             if claims.get(kind) and f"{kind}:{claims[kind]}" in self.authors:
-                return self.authors[f"{kind}:{claims[kind]}"]
+                return f"{kind}:{claims[kind]}", self.authors[f"{kind}:{claims[kind]}"]
         email = claims.get("email")
         if isinstance(email, str) and claims.get("email_verified") is True:
-            return self.authors.get(f"email:{email.strip().lower()}")
+            key = f"email:{email.strip().lower()}"
+            if key in self.authors:
+                return key, self.authors[key]
         return None
+
+    def role_of(self, claims: Mapping[str, object]) -> str | None:
+        """The role the allowlist gives these ID-token claims (None: not an author here)."""
+        found = self.match(claims)
+        return found[1] if found else None
 
 
 def parse_authors(text: str) -> dict[str, str]:

@@ -21,7 +21,7 @@ import logging
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from ...author_store.accounts import AuthorSession, AuthorStore
@@ -120,9 +120,28 @@ class AuthorService:
         return self._store
 
     async def session(self, sid: str) -> AuthorSession | None:
+        """The live session, with its role as it is now (checked at every request): ended at
+        once when its account was removed or its single sign-on entry left the allowlist."""
         if not sid:
             return None
-        return await self.run(lambda: self.store().session(sid))
+
+        def look() -> AuthorSession | None:
+            found = self.store().session(sid)
+            if found is None:
+                return None
+            role = self.role_now(found)
+            if role is None:
+                self.store().end_session(sid)
+                return None
+            return found if role == found.role else replace(found, role=role)
+        return await self.run(look)
+
+    def role_now(self, session: AuthorSession) -> str | None:
+        """The role `session`'s account or allowlist entry has now (None: no longer an author)."""
+        if session.via == "sso":
+            key = session.who.removeprefix("sso:")
+            return self.sso.settings.authors.get(key) if self.sso is not None else None
+        return self.store().role_of(session.who)
 
     async def has_accounts(self) -> bool:
         return await self.run(lambda: self.store().count_accounts() > 0)

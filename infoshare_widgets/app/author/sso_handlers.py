@@ -58,11 +58,13 @@ class SsoCallback(AuthorHandler):
             log.warning("single sign-on refused: %s", err)
             self.redirect(f"{self.area}/sign-in?done=sso", status=303)
             return
-        role = sso.settings.role_of(claims)
-        if role is None:
+        found = sso.settings.match(claims)
+        if found is None:
             log.info("single sign-on: an account that is not on the authors list")
             raise Refusal(403, "author_not_listed")
-        who = str(claims.get("email") or claims.get("sub"))
-        sid = await self.service.start_session(f"sso:{who}", role, "sso", old=self.sid)
+        # Who: the allowlist entry that matched (``sub:...`` before a verified ``email:...``),
+        # never a claim as the provider wrote it; each request checks it is still listed.
+        key, role = found
+        sid = await self.service.start_session(f"sso:{key}", role, "sso", old=self.sid)
         self.set_session_cookie(sid)
         self.page("signed_in.html")
