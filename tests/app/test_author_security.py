@@ -174,3 +174,54 @@ def test_a_single_sign_on_session_ends_when_its_entry_leaves_the_allowlist(
     first, promoted, removed, again = asyncio.run(run())
     assert first.role == "author" and promoted.role == "publisher"  # type: ignore[union-attr]
     assert removed is None and again is None
+
+
+# --- 4. an SSO author is the allowlist entry that matched; 7. only known error codes logged -----
+
+SSO = SsoSettings("https://id.example", "client", "",
+                  {"sub:alice-42": "publisher",
+                   "email:carol@example.org": "author"})
+
+
+def _sso_as(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, claims: dict) -> tuple[str, str]:
+    """Come back from the provider with `claims`: (the home page, the session's stored who)."""
+    monkeypatch.setattr(SsoClient, "finish", lambda self, *args: dict(claims))
+    with served(lambda: author_app(tmp_path, sso=SSO)) as port:
+        client = AuthorClient(f"http://127.0.0.1:{port}")
+        landed = client.get("/author/sso/callback?state=s&code=c")
+        assert landed.status_code == 200, landed.status_code
+        home = client.get("/author").text
+    with sqlite3.connect(tmp_path / "authors.sqlite3") as db:
+        (who,) = db.execute("SELECT who FROM infoshare_author_sessions").fetchone()
+    return home, who
+
+
+def test_an_sso_author_is_recorded_by_the_entry_that_matched_not_the_email_claim(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home, who = _sso_as(tmp_path, monkeypatch, {
+        "sub": "alice-42", "email": "Chief.Executive@evil.example", "email_verified": False})
+    assert who == "sso:sub:alice-42" and "sub:alice-42" in home
+    assert "evil.example" not in home
+
+
+def test_a_verified_email_is_recorded_as_the_allowlist_writes_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home, who = _sso_as(tmp_path, monkeypatch, {
+        "sub": "c-7", "email": " Carol@Example.ORG", "email_verified": True})
+    assert who == "sso:email:carol@example.org" and "carol@example.org" in home
+
+
+def test_the_providers_error_is_logged_only_as_a_known_code(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    forged = "access_denied%0A2026-12-06 admin signed in&error_description=Call+0800+now"
+    with served(lambda: author_app(tmp_path, sso=SSO)) as port:
+        client = AuthorClient(f"http://127.0.0.1:{port}")
+        with caplog.at_level("INFO"):
+            for error in ("access_denied", forged, "%3Cscript%3E"):
+                back = client.get(f"/author/sso/callback?state=s&error={error}")
+                assert back.headers["Location"] == "/author/sign-in?done=sso"
+    said = [r.getMessage() for r in caplog.records if "single sign-on" in r.getMessage()]
+    assert said == ["single sign-on refused: the provider said access_denied",
+                    "single sign-on refused: the provider said other",
+                    "single sign-on refused: the provider said other"]
+    assert "0800" not in caplog.text and "admin signed in" not in caplog.text

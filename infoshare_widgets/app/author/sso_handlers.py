@@ -17,6 +17,20 @@ from .sso import SsoRefused
 
 log = logging.getLogger(__name__)
 FLOW_COOKIE = "infoshare_author_sso"
+# The ``error`` codes a provider may send back (RFC 6749 4.1.2.1, OpenID Connect Core 3.1.2.6):
+# the parameter is anyone's text (a link can carry it), so the log names one of these or
+# "other", and never ``error_description``.
+OAUTH_ERRORS = frozenset({
+    "invalid_request", "unauthorized_client", "access_denied", "unsupported_response_type",
+    "invalid_scope", "server_error", "temporarily_unavailable", "interaction_required",
+    "login_required", "account_selection_required", "consent_required", "invalid_request_uri",
+    "invalid_request_object", "request_not_supported", "request_uri_not_supported",
+    "registration_not_supported"})
+
+
+def error_code(given: str) -> str:
+    """A provider's ``error`` as the log may say it: a known code, else "other"."""
+    return given if given in OAUTH_ERRORS else "other"
 
 
 class SsoStart(AuthorHandler):
@@ -52,7 +66,9 @@ class SsoCallback(AuthorHandler):
         self.clear_cookie(FLOW_COOKIE, path=f"{self.area}/sso")
         try:
             if not state or not code:
-                raise SsoRefused(self.get_query_argument("error", "no code"))
+                error = self.get_query_argument("error", "")
+                raise SsoRefused(f"the provider said {error_code(error)}" if error
+                                 else "no code")
             claims = await self.service.run(sso.finish, state, code, binding)
         except SsoRefused as err:
             log.warning("single sign-on refused: %s", err)
