@@ -32,6 +32,7 @@ from jupyter_server.services.kernels.kernelmanager import (
 from traitlets import Bool, Float, Int, default
 
 from .browser_input import Budget
+from .kernel_env import KernelEnvironment
 from .kernel_state import PoolLevel, Visitor
 from .refill import PacedRefills
 from .upstream import voila
@@ -59,8 +60,8 @@ class LimitedKernelManager(ServerKernelManager):
                 str(self.memory_limit_mb * 1024 * 1024), "--", *command]
 
 
-class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
-    """Voila's kernels, bound to visitors, culled when their page stops answering."""
+class InfoshareKernelManager(KernelEnvironment, PacedRefills, AsyncMappingKernelManager):
+    """Voila's kernels, bound to visitors, culled when their page stops answering (kernel_env)."""
 
     connect_grace = Float(60.0, config=True, help="Seconds a kernel handed to a visitor may wait "
                           "for their browser before it can be culled.")
@@ -246,5 +247,4 @@ class InfoshareKernelManager(PacedRefills, AsyncMappingKernelManager):
         self._last_alive.pop(kernel_id, None)
         self._budgets.pop(kernel_id, None)
         self._rendering.discard(kernel_id)
-        # A kernel with no visitor is refused to everyone (response_guard.py).
-        self._visitors.pop(kernel_id, None)
+        self._visitors.pop(kernel_id, None)  # then refused to everyone (response_guard.py)

@@ -133,9 +133,14 @@ def test_no_kernel_sees_the_client_secret_or_its_file(author_server) -> None:
     assert kernels, "no kernel started"
     for pid, (_cmd, environ) in tree.items():
         assert b"infoshare-secret" not in environ, pid  # given in a file: in no process at all
-    for pid, environ in kernels.items():
-        assert b"INFOSHARE_OIDC_CLIENT_SECRET" not in environ, pid
-        assert b"INFOSHARE_AUTHORS_URL" not in environ, pid
+    server_env = tree[author_server.app.process.pid][1]
+    assert b"INFOSHARE_OIDC_AUTHORS=" in server_env  # the server has them (the control) ...
+    for pid, environ in kernels.items():  # ... no kernel has any single sign-on setting,
+        assert b"INFOSHARE_OIDC_" not in environ, pid  # the allowlist's people included,
+        assert b"alice@example.org" not in environ, pid
+        assert b"INFOSHARE_AUTHORS_URL" not in environ, pid  # nor a database's address
+        assert b"INFOSHARE_DATA_DIR" not in environ, pid  # nor the authors' database's folder
+        assert b"INFOSHARE_OVERLAY=" in environ and b"INFOSHARE_CONTENT=" in environ, pid
     assert "Author area on at /author" in author_server.app.log()
 
 
