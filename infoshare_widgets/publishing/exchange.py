@@ -4,13 +4,17 @@ Export copies the published items and their history. Import publishes each item 
 (``<kind>/<id>.yaml``) through the store, so it is checked like any publish and becomes a
 version (action "import") by the person who ran it; a history from elsewhere is never taken on
 trust. A zip is read member by member, never extracted: only names of that one shape, at most
-`MAX_ITEMS` of them, each at most a content file's size.
+`MAX_ITEMS` of them (reading stops at the one past it), each at most a content file's size, all
+together at most :data:`MAX_TOTAL_BYTES` unpacked (what the zip's entries declare, checked before
+any is read, and what is read); a zip file larger than that is not opened. A zip bomb is refused
+whole, with a message saying why.
 """
 
 from __future__ import annotations
 
 import shutil
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -22,6 +26,11 @@ from .publish_store import Author, PublishStore, Refused
 from .versions import HISTORY, Version
 
 MAX_ITEMS = 2_000
+MAX_TOTAL_BYTES = 64_000_000
+"""All the items of an import together, unpacked: a shipped item is a few KB, so 2,000 items of
+ten times that (20 KB) are 40 MB; 64 MB leaves room and refuses a zip bomb long before memory."""
+TOO_MUCH = (f"would unpack to more than {MAX_TOTAL_BYTES // 1_000_000} MB (a zip bomb, or not an "
+            "export of a site's items): nothing imported")
 
 
 @dataclass
@@ -97,24 +106,61 @@ def _items(source: Path, result: Imported) -> list[tuple[str, str, str]]:
         if not folder.is_dir() or folder.is_symlink():
             continue
         for path in sorted(folder.glob("*.yaml")):
-            raw = read_content_file(path, source.resolve())
-            found.append((kind, path.stem, raw))
-    return _decoded(found[:MAX_ITEMS + 1], source, result)
+            if len(found) > MAX_ITEMS:
+                break
+            found.append((kind, path.stem, read_content_file(path, source.resolve())))
+    total = sum(len(raw) for *_, raw in found if not isinstance(raw, Problem))
+    if total > MAX_TOTAL_BYTES:
+        result.problems.append(Problem(source, TOO_MUCH.replace("would unpack to", "holds")))
+        return []
+    return _decoded(found, source, result)
 
 
 def _zip_items(source: Path, result: Imported) -> list[tuple[str, str, str]]:
-    found = []
-    with zipfile.ZipFile(source) as archive:
-        for info in archive.infolist():
-            parts = PurePosixPath(info.filename).parts
-            if len(parts) != 2 or parts[0] not in KINDS or not parts[1].endswith(".yaml"):
-                continue  # the history and anything else: not imported
-            if info.file_size > MAX_FILE_BYTES:
-                result.problems.append(Problem(source / info.filename, "the item is too large"))
-                continue
-            with archive.open(info) as member:
-                found.append((parts[0], parts[1][:-5], member.read(MAX_FILE_BYTES + 1)))
-    return _decoded(found[:MAX_ITEMS + 1], source, result)
+    if source.stat().st_size > MAX_TOTAL_BYTES:
+        result.problems.append(Problem(source, f"is larger than {MAX_TOTAL_BYTES // 1_000_000} "
+                                       "MB: nothing imported"))
+        return []
+    try:
+        with zipfile.ZipFile(source) as archive:
+            found = _zip_members(archive, source, result)
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError,
+            EOFError) as err:
+        result.problems.append(Problem(source, f"cannot be read as a zip ({err}): nothing "
+                                       "imported"))
+        return []
+    return _decoded(found, source, result) if found is not None else []
+
+
+def _zip_members(archive: zipfile.ZipFile, source: Path, result: Imported) -> list | None:
+    """The item members' (kind, id, bytes); None (a problem says why) when there are more than
+    `MAX_ITEMS` or they would unpack to more than `MAX_TOTAL_BYTES`."""
+    members = []
+    for info in archive.infolist():
+        parts = PurePosixPath(info.filename).parts
+        if len(parts) != 2 or parts[0] not in KINDS or not parts[1].endswith(".yaml"):
+            continue  # the history and anything else: not imported
+        if info.file_size > MAX_FILE_BYTES:
+            result.problems.append(Problem(source / info.filename, "the item is too large"))
+            continue
+        members.append((parts, info))
+        if len(members) > MAX_ITEMS:  # none read: the count is known from the directory
+            result.problems.append(Problem(source, f"more than {MAX_ITEMS} items: nothing "
+                                           "imported"))
+            return None
+    if sum(info.file_size for _, info in members) > MAX_TOTAL_BYTES:
+        result.problems.append(Problem(source, TOO_MUCH))
+        return None
+    found, total = [], 0
+    for parts, info in members:
+        with archive.open(info) as member:
+            raw = member.read(MAX_FILE_BYTES + 1)
+        total += len(raw)
+        if total > MAX_TOTAL_BYTES:  # an entry that unpacks to more than it declared
+            result.problems.append(Problem(source, TOO_MUCH))
+            return None
+        found.append((parts[0], parts[1][:-5], raw))
+    return found
 
 
 def _decoded(found: list, source: Path, result: Imported) -> list[tuple[str, str, str]]:

@@ -3,13 +3,21 @@ published as a version; a hostile archive brings nothing in."""
 
 from __future__ import annotations
 
+import os
 import zipfile
 
 import pytest
 from _publish_support import quiz_text, scenario_text
 
 from infoshare_widgets.content.size_limits import MAX_FILE_BYTES
-from infoshare_widgets.publishing.exchange import export_overlay, import_overlay
+from infoshare_widgets.publishing import exchange
+from infoshare_widgets.publishing.exchange import (
+    MAX_ITEMS,
+    MAX_TOTAL_BYTES,
+    TOO_MUCH,
+    export_overlay,
+    import_overlay,
+)
 from infoshare_widgets.publishing.publish_store import PublishStore
 
 
@@ -78,3 +86,62 @@ def test_the_commands_export_import_and_validate_read_the_overlay(published, sit
     assert f"{other / 'quizzes' / 'sample.yaml'}:2: title: replace the placeholder" in out
     assert main(["validate", str(site), "--overlay", "off"]) == 0
     assert "2 published here" not in capsys.readouterr().out
+
+
+def _bomb(path, members: int, size: int) -> None:
+    """A real zip whose `members` items each unpack to `size` bytes of one letter (about a
+    thousandth of that on disk)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for i in range(members):
+            out.writestr(f"quizzes/item-{i}.yaml", "a" * size)
+
+
+def test_a_zip_bomb_is_refused_before_any_member_is_unpacked(store, editor, tmp_path,
+                                                              monkeypatch):
+    archive = tmp_path / "bomb.zip"
+    members = MAX_TOTAL_BYTES // (MAX_FILE_BYTES - 1) + 2  # each under the one-file limit
+    _bomb(archive, members, MAX_FILE_BYTES - 1)
+    assert archive.stat().st_size < MAX_TOTAL_BYTES // 100  # small on disk: a real bomb
+    opened = []
+    real_open = zipfile.ZipFile.open
+    monkeypatch.setattr(zipfile.ZipFile, "open",
+                        lambda self, *a, **k: opened.append(a) or real_open(self, *a, **k))
+    result = import_overlay(archive, store, editor)
+    assert not result.published and opened == []
+    assert [p.message for p in result.problems] == [TOO_MUCH]
+    assert "zip bomb" in TOO_MUCH and "64 MB" in TOO_MUCH
+
+
+def test_a_zip_of_too_many_items_is_refused_without_reading_them(store, editor, tmp_path,
+                                                                 monkeypatch):
+    archive = tmp_path / "many.zip"
+    _bomb(archive, MAX_ITEMS + 50, 1)
+    opened = []
+    real_open = zipfile.ZipFile.open
+    monkeypatch.setattr(zipfile.ZipFile, "open",
+                        lambda self, *a, **k: opened.append(a) or real_open(self, *a, **k))
+    result = import_overlay(archive, store, editor)
+    assert not result.published and opened == []
+    assert [p.message for p in result.problems] == [f"more than {MAX_ITEMS} items: nothing "
+                                                    "imported"]
+
+
+def test_a_zip_larger_than_the_limit_is_not_opened(store, editor, tmp_path, monkeypatch):
+    monkeypatch.setattr(exchange, "MAX_TOTAL_BYTES", 1_000_000)
+    archive = tmp_path / "large.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as out:
+        out.writestr(".history/noise.json", os.urandom(1_100_000))
+    result = import_overlay(archive, store, editor)
+    assert [p.message for p in result.problems] == ["is larger than 1 MB: nothing imported"]
+
+
+def test_a_damaged_zip_is_a_problem_not_a_crash(store, editor, tmp_path):
+    archive = tmp_path / "damaged.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("quizzes/sample.yaml", quiz_text())
+    data = bytearray(archive.read_bytes())
+    at = data.index(b"PK\x01\x02") - 8  # inside the member's compressed data
+    data[at:at + 4] = b"\xff\xff\xff\xff"
+    archive.write_bytes(bytes(data))
+    result = import_overlay(archive, store, editor)
+    assert not result.published and "cannot be read as a zip" in result.problems[0].message
