@@ -5,7 +5,7 @@ provider). A sign-in is a :class:`Flow` kept in the server's memory for :data:`F
 found by its random ``state`` and bound to the browser that started it (a cookie holds its
 binding). The ID token is checked by :func:`id_token_claims`: signature against the provider's
 published keys, issuer, audience (our client id), expiry and issue time, nonce; then the
-allowlist gives a role (:meth:`.author_config.SsoSettings.role_of`).
+allowlist gives the entry matched and its role (:meth:`.author_config.SsoSettings.match`).
 """
 
 from __future__ import annotations
