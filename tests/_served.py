@@ -6,10 +6,13 @@ from __future__ import annotations
 import asyncio
 import socket
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
+from typing import Any, TypeVar
 
 from tornado import web
+
+T = TypeVar("T")
 
 
 def free_port() -> int:
@@ -38,3 +41,24 @@ def served(make_app: Callable[[], web.Application]) -> Iterator[int]:
     finally:
         loop.call_soon_threadsafe(loop.stop)
         thread.join(10)
+
+
+def run_apart(make: Callable[[], Coroutine[Any, Any, T]], timeout: float = 60) -> T:
+    """``asyncio.run(make())`` in a thread of its own: the browser tests' Playwright keeps an
+    event loop running in the main thread, where asyncio.run() refuses to start."""
+    result: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(asyncio.run(make()))
+        except BaseException as err:  # re-raised in the test's thread
+            failure.append(err)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if failure:
+        raise failure[0]
+    assert result, f"did not finish within {timeout} s"
+    return result[0]

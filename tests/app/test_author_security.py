@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from _author_support import AuthorClient, author_app
-from _served import served
+from _served import run_apart, served
 from argon2 import PasswordHasher
 
 from infoshare_widgets import cli
@@ -67,7 +67,7 @@ def test_argon2_runs_in_its_own_capped_pool_and_sessions_go_on(
         gate.set()
         return answered, await asyncio.gather(*tries, return_exceptions=True)
 
-    answered, results = asyncio.run(flood())
+    answered, results = run_apart(flood)
     assert answered is False
     assert sum(isinstance(r, HashingBusy) for r in results) == 3  # beyond the cap: refused
     assert results.count(None) == author_service.HASH_JOBS  # the rest: checked (wrong)
@@ -171,7 +171,7 @@ def test_a_single_sign_on_session_ends_when_its_entry_leaves_the_allowlist(
         seen.append(await service.session(sid))  # ended, not suspended
         return seen
 
-    first, promoted, removed, again = asyncio.run(run())
+    first, promoted, removed, again = run_apart(run)
     assert first.role == "author" and promoted.role == "publisher"  # type: ignore[union-attr]
     assert removed is None and again is None
 

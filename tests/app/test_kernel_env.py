@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
+
+from _served import run_apart
 
 from infoshare_widgets.app.kernel_env import KERNEL_VARIABLES, KernelEnvironment, kernel_only
 from infoshare_widgets.app.kernels import InfoshareKernelManager
@@ -44,10 +45,10 @@ def test_a_kernel_keeps_only_what_a_page_reads() -> None:
 
 
 def test_every_kernel_the_manager_starts_gets_the_cut_environment(monkeypatch) -> None:
-    assert asyncio.run(Manager().start_kernel(env=SERVER_ENV)) == kernel_only(SERVER_ENV)
+    assert run_apart(lambda: Manager().start_kernel(env=SERVER_ENV)) == kernel_only(SERVER_ENV)
     for name, value in SERVER_ENV.items():
         monkeypatch.setenv(name, value)
-    given = asyncio.run(Manager().start_kernel())  # no env given: not os.environ as it is
+    given = run_apart(lambda: Manager().start_kernel())  # no env given: not os.environ as it is
     assert not any(k.startswith("INFOSHARE_OIDC_") for k in given)
     assert "INFOSHARE_DATA_DIR" not in given and "INFOSHARE_AUTHORS_URL" not in given
     mro = InfoshareKernelManager.__mro__
