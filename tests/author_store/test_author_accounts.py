@@ -63,6 +63,11 @@ def test_the_allowlist_gives_roles_by_subject_or_verified_email() -> None:
                              "email_verified": True}) == "publisher"
     assert settings.role_of({"sub": "x", "email": "alice@example.org"}) is None  # unverified
     assert settings.role_of({"sub": "abc"}) == "admin"
+    # the entry that matched is the identity: the subject first, never the email as sent
+    assert settings.match({"sub": "abc", "email": "Alice@Example.org",
+                           "email_verified": True}) == ("sub:abc", "admin")
+    assert settings.match({"sub": "x", "email": "ALICE@example.org",
+                           "email_verified": True}) == ("email:alice@example.org", "publisher")
     assert settings.role_of({"sub": "pairwise", "oid": "1-2"}) == "author"  # Entra's object id
     for bad in ("alice@example.org=author", "email:a@b=owner", "name:a=author"):
         with pytest.raises(ValueError):
@@ -87,7 +92,8 @@ def test_the_secrets_leave_the_environment_and_stay_readable_to_the_server(
 
 
 def exercise(store: object, kind: str) -> None:
-    """The store's whole round: account, link, password, session, sign-out."""
+    """The store's whole round: account, link, password, session, sign-out, a new role,
+    removal."""
     name = f"ann-{kind}-{time.time_ns()}"
     token = store.add_account(name, "admin")  # type: ignore[attr-defined]
     assert store.link_account(token) == name  # type: ignore[attr-defined]
@@ -99,6 +105,12 @@ def exercise(store: object, kind: str) -> None:
     store.end_session(sid)  # type: ignore[attr-defined]
     assert store.session(sid) is None  # type: ignore[attr-defined]
     store.purge()  # type: ignore[attr-defined]
+    sid = store.start_session(name, "admin", "password")  # type: ignore[attr-defined]
+    assert store.set_role(name, "author") and store.role_of(name) == "author"  # type: ignore
+    assert store.session(sid).role == "author"  # type: ignore[attr-defined]
+    assert not store.set_role("nobody-" + name, "author")  # type: ignore[attr-defined]
+    assert store.remove_account(name) and store.role_of(name) is None  # type: ignore
+    assert store.session(sid) is None and not store.remove_account(name)  # type: ignore
 
 
 def test_the_sqlite_store_runs_the_shared_sql(tmp_path: Path) -> None:
