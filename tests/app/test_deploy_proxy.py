@@ -113,6 +113,15 @@ def test_plain_http_is_sent_to_https_and_large_bodies_are_refused(nginx_one) -> 
     too_big = Learner(nginx_one.url).get(f"{BASE}infoshare/alive/x", method="POST",
                                          headers={"Content-Length": str(2 * 1024 * 1024)})
     assert too_big.status == 413
+    # the author area's builder forms (up to 512 KB) pass nginx to the app (here without
+    # --authoring: its 404); over the app's own 1 MB, nginx refuses first
+    form = Learner(nginx_one.url).get(f"{BASE}author/sign-in", method="POST",
+                                      body=b"x" * 400_000,
+                                      headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert form.status == 404
+    huge = Learner(nginx_one.url).get(f"{BASE}author/sign-in", method="POST",
+                                      headers={"Content-Length": str(2 * 1024 * 1024)})
+    assert huge.status == 413
 
 
 def test_a_flood_of_page_loads_from_one_address_is_refused(nginx_one) -> None:
