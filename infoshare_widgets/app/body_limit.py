@@ -100,5 +100,4 @@ def limited(app: web.Application, limit: int = MAX_REQUEST_BODY) -> web.Applicat
 
     app.start_request = start_request  # type: ignore[method-assign]
     app.listen = listen_limited  # type: ignore[method-assign]
-    app.settings["infoshare_body_limit"] = limit
     return app
