@@ -30,6 +30,7 @@ from ..proxy import from_this_machine, request_is_https
 from ..response_guard import DEFAULT_HOSTS, Guarded
 from .author_service import AuthorService
 from .author_words import author_words
+from .preview_gate import PREVIEW_COOKIE, cookie_path
 
 HERE = Path(__file__).resolve().parent
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
@@ -122,6 +123,9 @@ class AuthorHandler(web.RequestHandler):
 
     def clear_session_cookie(self) -> None:
         self.clear_cookie(SESSION_COOKIE, path=self.area, httponly=True, samesite="Strict")
+        # the preview pages' copy of it (`preview_gate`), set when a preview was made
+        self.clear_cookie(PREVIEW_COOKIE, path=cookie_path(self.base), httponly=True,
+                          samesite="Strict")
 
     def page(self, template: str, status: int = 200, **namespace: Any) -> None:
         """Render one of the area's pages; its wording from ui.yaml's author group."""

@@ -1,0 +1,75 @@
+"""The gate in front of the author's preview page, ``voila/render/author/preview.ipynb``.
+
+The page is a notebook like the learners' (so their own component draws the item), but it is
+not theirs: every address in the notebooks' ``author/`` folder is refused with the site's
+404 unless all of these hold, checked before any kernel starts:
+
+- the server runs with ``--authoring``;
+- the request carries the ``infoshare_author_preview`` cookie (HttpOnly, SameSite=Strict, Path
+  limited to that folder's pages, set by a builder page when the author presses "Preview as
+  learners see it") naming a signed-in author's session that the author store still knows;
+- its one ``token`` names a snapshot that has not expired, of the right shape, made by that same
+  author (`content.preview_snapshots`).
+
+The page's kernel is never a preheated one (``serve.py`` gives the folder a pool of 0): it is
+started for this visit and ends with it, so a draft never reaches a kernel that serves learners.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from jupyter_server.utils import url_path_join
+from tornado import web
+
+from ...content.preview_snapshots import preview_folder, read_snapshot
+from ..handlers import PageHandler
+
+PREVIEW_FOLDER = "author"
+PREVIEW_NOTEBOOK = f"{PREVIEW_FOLDER}/preview.ipynb"
+PREVIEW_COOKIE = "infoshare_author_preview"
+
+
+def is_preview_path(path: str | None) -> bool:
+    """Whether a page address (Voila's notebook path) is in the author's folder, however it is
+    spelled (``authoring//x``, ``./authoring/x``, ``x/../authoring/x``)."""
+    parts = posixpath.normpath("/" + (path or "")).strip("/").split("/")
+    return parts[0].lower() == PREVIEW_FOLDER
+
+
+def cookie_path(base_url: str) -> str:
+    return url_path_join(base_url, "voila/render", PREVIEW_FOLDER)
+
+
+def preview_url(base_url: str, token: str) -> str:
+    return url_path_join(base_url, "voila/render", PREVIEW_NOTEBOOK) + f"?token={token}"
+
+
+class PreviewGate(web.RequestHandler):
+    """Mixed before the page handler: the author's folder only for its author (see above)."""
+
+    async def prepare(self) -> Any:  # type: ignore[override]
+        result = super().prepare()
+        if result is not None:
+            await result
+        if self._finished or not is_preview_path(self.path_args[0] if self.path_args else ""):
+            return
+        self.set_header("Cache-Control", "no-store")
+        if not await self.author_may_preview():
+            raise web.HTTPError(404)
+
+    async def author_may_preview(self) -> bool:
+        service = self.settings.get("infoshare_authoring")
+        tokens = self.get_query_arguments("token")
+        if service is None or len(tokens) != 1:
+            return False
+        author = await service.session(self.get_cookie(PREVIEW_COOKIE) or "")
+        if author is None:
+            return False
+        snapshot = await service.run(read_snapshot, tokens[0], preview_folder())
+        return snapshot is not None and snapshot.owner == author.who
+
+
+class GatedPageHandler(PreviewGate, PageHandler):
+    """The learners' page handler, with the author's folder gated."""
