@@ -33,7 +33,7 @@ PREVIEW_COOKIE = "infoshare_author_preview"
 
 def is_preview_path(path: str | None) -> bool:
     """Whether a page address (Voila's notebook path) is in the author's folder, however it is
-    spelled (``authoring//x``, ``./authoring/x``, ``x/../authoring/x``)."""
+    spelled (``author//x``, ``./author/x``, ``x/../author/x``)."""
     parts = posixpath.normpath("/" + (path or "")).strip("/").split("/")
     return parts[0].lower() == PREVIEW_FOLDER
 
