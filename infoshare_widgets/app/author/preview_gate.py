@@ -53,7 +53,7 @@ class PreviewGate(web.RequestHandler):
         result = super().prepare()
         if result is not None:
             await result
-        if self._finished or not is_preview_path(self.path_args[0] if self.path_args else ""):
+        if not is_preview_path(self.path_args[0] if self.path_args else ""):
             return
         self.set_header("Cache-Control", "no-store")
         if not await self.author_may_preview():
