@@ -74,7 +74,8 @@ class QuizBuilder(ItemHandler):
 
     def form(self, values: dict, item_id: str, where: str, version: int,
              errors: dict[str, str] | None = None, preview: str = "") -> None:
-        self.page("quiz.html", values=values, item_id=item_id, where=where, opened=version,
+        self.page("quiz.html", kind="quizzes",
+                  values=values, item_id=item_id, where=where, opened=version,
                   errors=errors or {}, preview=preview, publisher=self.publisher,
                   sections=quiz_form.SECTIONS, grades=("best", "acceptable", "unsafe"),
                   notice=self.get_query_argument("done", ""))

@@ -115,6 +115,6 @@ class CaseBuilder(ItemHandler):
 
     def form(self, values: dict, item_id: str, where: str, version: int,
              errors: dict[str, str] | None = None, preview: str = "") -> None:
-        self.page("case_study.html", values=values, item_id=item_id, where=where,
+        self.page("case_study.html", kind=KIND, values=values, item_id=item_id, where=where,
                   opened=version, errors=errors or {}, preview=preview,
                   publisher=self.publisher, notice=self.get_query_argument("done", ""))

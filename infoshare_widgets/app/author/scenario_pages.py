@@ -106,7 +106,8 @@ class ScenarioBuilder(ItemHandler):
     def form(self, values: dict, item_id: str, where: str, version: int,
              errors: dict[str, str] | None = None, preview: str = "") -> None:
         content = site()
-        self.page("scenario.html", values=values, item_id=item_id, where=where, opened=version,
+        self.page("scenario.html", kind="scenarios",
+                  values=values, item_id=item_id, where=where, opened=version,
                   errors=errors or {}, preview=preview, publisher=self.publisher,
                   bases=content.lawful_bases.bases if content.lawful_bases else [],
                   helper=content.basis_helper.questions if content.basis_helper else [],
