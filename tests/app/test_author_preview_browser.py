@@ -10,7 +10,7 @@ import re
 import time
 
 from _app_support import answer_question, wait_settled
-from _author_support import AuthorClient, add_account
+from _author_support import AuthorClient, add_account, process_environments
 from test_author_publish_browser import PASSWORD, axe_clean, press, sign_in_from_link
 
 from infoshare_widgets.content.preview_snapshots import EXPIRY_SECONDS, write_snapshot
@@ -35,6 +35,20 @@ def fill_a_quiz(page) -> None:
     page.keyboard.press("Space")
 
 
+def preview_kernel_has_no_secrets(author_server, context) -> None:
+    """The preview's kernel (started for it: its visit in its environment, not preheated) has
+    neither the sign-in secret, the author store's address nor the author's session."""
+    tree = process_environments(author_server.app.process.pid)
+    kernels = [env for cmd, env in tree.values()
+               if b"ipykernel" in cmd and b"QUERY_STRING=token=" in env]
+    assert len(kernels) == 1 and b"VOILA_PREHEAT=False" in kernels[0]
+    sessions = [c["value"].encode() for c in context.cookies() if "author" in c["name"]]
+    assert sessions
+    for secret in (b"infoshare-secret", b"INFOSHARE_OIDC_CLIENT_SECRET=",
+                   b"INFOSHARE_AUTHORS_URL", *sessions):
+        assert secret not in kernels[0], secret
+
+
 def test_an_author_previews_a_quiz_in_the_learners_own_component(author_server,
                                                                  browser) -> None:
     link = add_account(author_server, "erin", "author")
@@ -55,17 +69,20 @@ def test_an_author_previews_a_quiz_in_the_learners_own_component(author_server,
             page.keyboard.press("Enter")  # the link has the focus: opened by keyboard
         preview = opened.value
         wait_settled(preview)
+        preview_kernel_has_no_secrets(author_server, context)
         assert TITLE in preview.inner_text("main")
         assert preview.locator("h1").inner_text() == "Preview as learners see it"
         axe_clean(preview)
         said = answer_question(preview, 0)  # the options' order is the learners' (shuffled)
         assert any(f in said for f in FEEDBACK), said
         axe_clean(preview)
-        stranger = browser.new_context()  # the same address without the session
+        stranger = browser.new_context(bypass_csp=True)  # the address without the session
         try:
             refused = stranger.new_page()
             assert refused.goto(preview.url).status == 404
             assert TITLE not in refused.content()
+            assert refused.locator("h1").inner_text() == "This preview is not available"
+            axe_clean(refused)
         finally:
             stranger.close()
     finally:
@@ -125,4 +142,4 @@ def test_another_authors_token_shows_nothing(author_server) -> None:
 def test_without_authoring_the_preview_page_does_not_exist(app_server) -> None:
     response = AuthorClient(app_server.url).get("/voila/render/author/preview.ipynb?token="
                                                 + "a" * 32)
-    assert response.status_code == 404
+    assert response.status_code == 404 and "This preview is not available" not in response.text

@@ -14,10 +14,10 @@ from typing import Any
 from ...content.overlay import KINDS
 from ...content.preview_snapshots import preview_folder, write_snapshot
 from ...publishing.publish_store import Author, PublishStore, Refused
-from .author_handlers import AuthorHandler, Refusal
+from .author_handlers import PREVIEW_COOKIE, AuthorHandler, Refusal, cookie_path
 from .author_items import publish_store
 from .author_words import author_words
-from .preview_gate import PREVIEW_COOKIE, cookie_path, preview_url
+from .preview_gate import preview_url
 
 PUBLISHERS = ("publisher", "admin")
 MAX_FORM_BODY = 512 * 1024
