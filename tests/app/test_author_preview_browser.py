@@ -83,6 +83,9 @@ def test_an_author_previews_a_quiz_in_the_learners_own_component(author_server,
             assert TITLE not in refused.content()
             assert refused.locator("h1").inner_text() == "This preview is not available"
             axe_clean(refused)
+            log = author_server.app.log()  # the page's lines name its path, never its token
+            assert "/voila/render/author/preview.ipynb (-)" in log
+            assert preview.url.split("token=")[1] not in log
         finally:
             stranger.close()
     finally:

@@ -26,6 +26,7 @@ from tornado import web
 
 from ...content.preview_snapshots import preview_folder, read_snapshot
 from ..handlers import PageHandler
+from ..upstream.tornado import PrivateQuerySummary
 from .author_handlers import PREVIEW_COOKIE, area_page
 
 PREVIEW_FOLDER = "author"
@@ -73,5 +74,8 @@ class PreviewGate(web.RequestHandler):
         return snapshot is not None and snapshot.owner == author.who
 
 
-class GatedPageHandler(PreviewGate, PageHandler):
-    """The learners' page handler, with the author's folder gated."""
+class GatedPageHandler(PrivateQuerySummary, PreviewGate, PageHandler):
+    """The learners' page handler, with the author's folder gated (and its token in no log)."""
+
+    def query_is_private(self) -> bool:
+        return is_preview_path(self.path_args[0] if self.path_args else "")
