@@ -14,6 +14,8 @@ from test_author_cases import form as case_form
 from test_author_scenarios import form as scenario_form
 
 from infoshare_widgets.app.author import item_handler
+from infoshare_widgets.app.author.preview_gate import is_preview_path
+from infoshare_widgets.app.serve import ServerSettings, voila_command
 from infoshare_widgets.content.preview_snapshots import read_snapshot
 
 LINK = re.compile(r'href="(/voila/render/author/preview\.ipynb\?token=([A-Za-z0-9_-]{32}))"')
@@ -91,3 +93,22 @@ def test_an_author_keeps_at_most_the_cap_of_drafts(area, monkeypatch: pytest.Mon
                        ).status_code == 303
     other = as_role(area, "bob", "author")  # the cap is each author's own
     assert other.post(NEW, quiz_form(other, "save", quiz_id="q-3")).status_code == 303
+
+
+@pytest.mark.parametrize("path", ["author/preview.ipynb", "author//preview.ipynb",
+                                  "./author/preview.ipynb", "x/../author/preview.ipynb",
+                                  "/author/other.ipynb", "AUTHOR/preview.ipynb"])
+def test_every_spelling_of_the_authors_folder_is_gated(path: str) -> None:
+    assert is_preview_path(path)
+
+
+@pytest.mark.parametrize("path", ["00-start.ipynb", "authoring/x.ipynb", "x/author/y.ipynb",
+                                  "author.ipynb", ""])
+def test_the_learners_pages_are_not(path: str) -> None:
+    assert not is_preview_path(path)
+
+
+def test_the_preview_page_never_has_a_preheated_kernel() -> None:
+    command, _ = voila_command(ServerSettings(max_kernels=4, pool_sizes={"x.ipynb": 3}),
+                               base_env={})
+    assert "--InfoshareVoila.pool_sizes=author/preview.ipynb=0" in command
