@@ -16,7 +16,7 @@ from test_author_scenarios import form as scenario_form
 from infoshare_widgets.app.author import item_handler
 from infoshare_widgets.app.author.preview_gate import is_preview_path
 from infoshare_widgets.app.serve import ServerSettings, voila_command
-from infoshare_widgets.content.preview_snapshots import read_snapshot
+from infoshare_widgets.content.preview_snapshots import read_snapshot, write_snapshot
 
 LINK = re.compile(r'href="(/voila/render/author/preview\.ipynb\?token=([A-Za-z0-9_-]{32}))"')
 
@@ -112,3 +112,12 @@ def test_the_preview_page_never_has_a_preheated_kernel() -> None:
     command, _ = voila_command(ServerSettings(max_kernels=4, pool_sizes={"x.ipynb": 3}),
                                base_env={})
     assert "--InfoshareVoila.pool_sizes=author/preview.ipynb=0" in command
+
+
+def test_expired_previews_are_deleted_by_the_next_author_page(area) -> None:
+    client = as_role(area, "ann", "author")
+    folder = area[2] / "author-previews"
+    old = write_snapshot("quizzes", "id: x\n", "ann", folder, now=0.0)
+    live = write_snapshot("quizzes", "id: y\n", "ann", folder)
+    assert client.get("/author/items").status_code == 200
+    assert snapshots(area) == [live] and old != live

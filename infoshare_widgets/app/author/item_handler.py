@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...content.overlay import KINDS
-from ...content.preview_snapshots import preview_folder, write_snapshot
+from ...content.preview_snapshots import preview_folder, purge_expired, write_snapshot
 from ...publishing.publish_store import Author, PublishStore, Refused
 from .author_handlers import PREVIEW_COOKIE, AuthorHandler, Refusal, cookie_path
 from .author_items import publish_store
@@ -46,6 +46,9 @@ class ItemHandler(AuthorHandler):
         if store is None:
             raise Refusal(503, "author_overlay_off")
         self.store = store
+        folder = preview_folder(store.overlay)
+        if folder is not None and folder.is_dir():  # expired previews go with any author page
+            await self.service.run(purge_expired, folder)
 
     @property
     def publisher(self) -> bool:
