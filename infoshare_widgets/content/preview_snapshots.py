@@ -6,7 +6,7 @@ address names (`read_snapshot`). Each is a file ``<token>.json`` in a private fo
 overlay (``<data>/author-previews``, mode 0700), never read by the content loader, so a snapshot
 reaches no learner's page. The token is random (``secrets``, 192 bits), its shape is checked
 before it names a file (no path tricks), and a snapshot expires after `EXPIRY_SECONDS`; expired
-ones are deleted whenever a new one is written.
+ones are deleted whenever a new one is written or an author page is served.
 """
 
 from __future__ import annotations
