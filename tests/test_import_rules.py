@@ -29,6 +29,7 @@ ALLOWED: dict[str, set[str]] = {
     "content": set(),
     "ui": {"content", "frontend"},
     **{name: {"ui", "content"} for name in COMPONENTS},
+    "builders": {"content"},  # pure form models: the author area's server needs no ui
     "pages": {"ui", "content", *COMPONENTS},
     "room_store": {"content"},  # live rooms' store (issue 17): server side, no kernel code
     "publishing": {"content"},  # published items and their versions (issue 25): server side
@@ -51,7 +52,7 @@ MODEL_MODULES = [
     "infoshare_widgets.decision_record.model", "infoshare_widgets.case_builder.model",
     "infoshare_widgets.ui.feedback",
     "infoshare_widgets.ui.feedback_html", "infoshare_widgets.ui.reveal",
-    "infoshare_widgets.ui.shared_html", "infoshare_widgets.ui.placeholders",
+    "infoshare_widgets.ui.shared_html", "infoshare_widgets.content.templates",
     "infoshare_widgets.facilitator.model", "infoshare_widgets.builders.quiz_form",
     "infoshare_widgets.builders.scenario_form",
 ]

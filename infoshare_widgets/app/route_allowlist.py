@@ -30,9 +30,9 @@ from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from .author.author_routes import author_routes
+from .author.preview_gate import GatedPageHandler
 from .handlers import (
     AliveHandler,
-    PageHandler,
     QueryOnlyFromKernels,
     StartPageHandler,
     TemplateAssetHandler,
@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 # theme API; our template links its theme), the identity provider's /login and /logout, and
 # ExecutionRequestHandler (progressive rendering, which we do not use).
 ALLOWED: dict[type, tuple[type, bool]] = {
-    TornadoVoilaHandler: (PageHandler, False),
+    TornadoVoilaHandler: (GatedPageHandler, False),  # the author's preview folder gated
     TornadoVoilaTreeHandler: (StartPageHandler, False),
     KernelHandler: (KernelHandler, True),
     VoilaKernelWebsocketHandler: (FilteredKernelSocket, True),

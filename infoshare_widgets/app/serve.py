@@ -42,6 +42,9 @@ DEFAULT_NOTEBOOKS = PACKAGE_DIR.parent / "notebooks"
 
 # Pages most visitors open first get more preheated kernels. Each idle kernel holds ~60 MB.
 DEFAULT_POOL_SIZES: Mapping[str, int] = {"00-start.ipynb": 2}
+# The author's preview page (app/author/preview_gate.py) never has a preheated kernel: each
+# preview starts its own, which no learner's page shares, and it ends with that page.
+AUTHOR_PREVIEW_POOL = {"author/preview.ipynb": 0}
 
 # What a kernel may inherit from the shell that started the server.
 ENV_ALLOWED = ("PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "TEMP",
@@ -115,7 +118,7 @@ def kernel_environment(base: Mapping[str, str], settings: ServerSettings) -> dic
 def voila_command(settings: ServerSettings,
                   base_env: Mapping[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
     """The command and environment that start the app's Voila server."""
-    pools = {"default": settings.default_pool_size, **settings.pool_sizes}
+    pools = {"default": settings.default_pool_size, **settings.pool_sizes, **AUTHOR_PREVIEW_POOL}
     command = [
         sys.executable, "-m", "infoshare_widgets.app.voila_app",
         str(Path(settings.notebooks).resolve()),

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from ..content.helper_models import LawfulBasisHelperFile
 from ..content.markdown import escape, to_html
-from ..ui.placeholders import fill
+from ..content.templates import fill
 from ..ui.shared_html import heading_html, heading_level, link_html, source_html
 from ..ui.word_groups import GroupWords
 from .model import HelperOutcome

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..content.templates import fill
 from ..content.yaml_reader import read_yaml
-from ..ui.placeholders import fill
 
 SHIPPED_UI = Path(__file__).resolve().parents[2] / "content" / "ui.yaml"
 

@@ -8,10 +8,10 @@ import ipywidgets as widgets
 
 from ..content import Content, models
 from ..content.markdown import escape
+from ..content.templates import fill
 from ..ui.blocks import prose
 from ..ui.error_card import error_cards_for
 from ..ui.notes import notes_html
-from ..ui.placeholders import fill
 from ..ui.progress_format import prompt_key
 from ..ui.reveal import RevealWording
 from ..ui.reveal_widget import RevealWidget

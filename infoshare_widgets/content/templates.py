@@ -68,6 +68,16 @@ def fill_template(template: str, values: Mapping[str, object]) -> str:
         return template if isinstance(template, str) else ""
 
 
+def fill(template: str, **values: object) -> str:
+    """``template.format(**values)`` that never raises and fills only plain ``{name}`` fields.
+
+    A trainer's typo such as ``{corect}`` stays in the text as written; a template that asks for
+    an index, an attribute or a huge width (``{total[0]}``, ``{correct:>200000000}``) is shown
+    unfilled. `infoshare validate` reports both.
+    """
+    return fill_template(template, values)
+
+
 def check_sample(template: str, sample: Mapping[str, object]) -> str | None:
     """What is wrong with ``template`` filled with ``sample`` values (validate's check)."""
     problem = template_problem(template, sample)

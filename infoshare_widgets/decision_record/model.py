@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from ..content import models
-from ..ui.placeholders import fill
+from ..content.templates import fill
 
 MAX_ANSWER = 5000  # characters kept per answer; the text box stops there too
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ..ui.placeholders import fill
+from ..content.templates import fill
 
 TIMER_MINUTES = (3, 5, 10)
 # Seconds in a timer minute: 60, except where a test shortens the timer (INFOSHARE_ is the one

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..content import models
 from ..content.markdown import to_html
-from ..ui.placeholders import fill
+from ..content.templates import fill
 from ..ui.reveal import Reveal
 
 

@@ -15,9 +15,9 @@ import ipywidgets as widgets
 from ..content import Content, models
 from ..content.markdown import escape, to_html
 from ..content.sources import Source
+from ..content.templates import fill
 from ..ui.blocks import prose
 from ..ui.details import DetailsWidget
-from ..ui.placeholders import fill
 from ..ui.shared_html import heading_html, link_html, source_html, source_inline_html
 from .model import BasisWords
 

@@ -7,11 +7,12 @@ one cell and never raises. Topic and link HTML is in ``page_html.py``.
 """
 
 from ..content.markdown import escape
+from .author_preview import open_author_preview
 from .opening import open_page, preload
 from .page import Page
 from .visit import DEFAULT_MODE, MODES, configure_logging, read_mode, wait_for_visit
 
 __all__ = [
-    "DEFAULT_MODE", "MODES", "Page", "configure_logging", "escape", "open_page", "preload",
-    "read_mode", "wait_for_visit",
+    "DEFAULT_MODE", "MODES", "Page", "configure_logging", "escape", "open_author_preview",
+    "open_page", "preload", "read_mode", "wait_for_visit",
 ]

@@ -20,9 +20,9 @@ from ..case_study import case_study_widget
 from ..content import Content
 from ..content.markdown import escape
 from ..content.scaffold import case_study_prompts
+from ..content.templates import fill
 from ..ui.blocks import prose
 from ..ui.download import DownloadButton
-from ..ui.placeholders import fill
 from ..ui.shared_html import heading_html
 from .furniture import see_also_html
 

@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..content import Content
-from ..ui.placeholders import fill
+from ..content.templates import fill
 
 
 def carried_answers(content: Content, outcome: Any) -> dict[str, str]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from ..content import Content
 from ..content.links import RULE_REF, rule_reference
+from ..content.templates import fill
 from ..golden_rules.model import rule_anchor
-from ..ui.placeholders import fill
 from .page_html import notebook_url
 from .section_progress import AUDIENCE_OF_SECTION
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..content import Content
-from ..ui.placeholders import fill
+from ..content.templates import fill
 from ..ui.progress_format import Progress, prompt_key, question_key, scenario_key
 from .learner_path import SectionStatus, section_status, way_in
 

@@ -10,10 +10,10 @@ import ipywidgets as widgets
 
 from ..content import Content, models
 from ..content.markdown import to_inline_html
+from ..content.templates import fill
 from ..ui.blocks import prose
 from ..ui.feedback import QuizWords
 from ..ui.feedback_html import summary_html
-from ..ui.placeholders import fill
 from ..ui.progress_format import question_key
 from ..ui.question import QuestionWidget
 from ..ui.safe_build import guarded

@@ -2,8 +2,8 @@
 
 Pure modules (no ipywidgets): ``feedback`` (Feedback, Part, QuizWords, Scoreboard),
 ``feedback_html``, ``reveal`` (Reveal, RevealWording), ``shared_html`` (headings, links, source
-lines), ``placeholders`` (fill placeholders in ui.yaml text), ``word_groups`` (GroupWords: a ui.yaml
-group as a dataclass), ``exports``.
+lines), ``word_groups`` (GroupWords: a ui.yaml group as a dataclass), ``exports``; ui.yaml
+wording is filled by ``content.templates.fill``.
 Widgets: ``blocks`` (prose), ``question`` (QuestionWidget), ``scored`` (ScoredQuestions),
 ``pager`` (QuestionPager), ``reveal_widget`` (RevealWidget), ``details`` (DetailsWidget),
 ``contents`` (OnThisPage), ``download`` (DownloadButton), ``error_card`` and ``safe_build``.

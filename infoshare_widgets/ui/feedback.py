@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-from .placeholders import fill
+from ..content.templates import fill
 from .word_groups import GroupWords
 
 Status = Literal["correct", "incorrect", "empty"]

@@ -15,8 +15,8 @@ import re
 from collections.abc import Sequence
 
 from ..content.markdown import escape, to_html, to_inline_html
+from ..content.templates import fill
 from .feedback import Feedback, Part, QuizWords
-from .placeholders import fill
 from .shared_html import heading_level
 
 _BLOCK = re.compile(r"<(p|ul|ol|blockquote|pre|h[1-6]|hr)[\s>]")

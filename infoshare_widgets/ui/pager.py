@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
+from ..content.templates import fill
 from .feedback import QuizWords, Scored
-from .placeholders import fill
 from .question import QuestionWidget
 
 

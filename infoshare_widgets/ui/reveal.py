@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .placeholders import fill
+from ..content.templates import fill
 
 Action = Literal["reveal", "next", "hide"]
 

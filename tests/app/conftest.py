@@ -101,6 +101,7 @@ def author_server(oidc_provider: Providers,
     notebooks = root / "notebooks"
     notebooks.mkdir()
     shutil.copy(NOTEBOOKS / f"{HARDENED_NOTEBOOK}.ipynb", notebooks)
+    shutil.copytree(NOTEBOOKS / "author", notebooks / "author")  # the author's preview page
     secret_file = root / "client-secret"
     secret_file.write_text(OIDC_SECRET)
     env = {"INFOSHARE_DATA_DIR": str(root / "data"), "INFOSHARE_OIDC_ISSUER": oidc_provider.issuer,

@@ -11,7 +11,7 @@ from _app_support import open_page, wait_settled
 from _facilitator_notes import NOTES
 
 from infoshare_widgets.content import default_content_dir, load_content
-from infoshare_widgets.ui.placeholders import fill
+from infoshare_widgets.content.templates import fill
 
 CONTENT = load_content(default_content_dir())
 SECTIONS = [s.id for s in CONTENT.sections]

@@ -18,7 +18,7 @@ from _app_support import kernel_id_of, wait_settled
 from jupyter_client import BlockingKernelClient
 
 from infoshare_widgets.content import default_content_dir, load_content
-from infoshare_widgets.ui.placeholders import fill
+from infoshare_widgets.content.templates import fill
 
 CONTENT = load_content(default_content_dir())
 MARKER = "zq-private-7731"

@@ -13,7 +13,7 @@ import pytest
 from _app_support import describe_violations, open_page, run_axe, wait_settled
 
 from infoshare_widgets.content import default_content_dir, load_content
-from infoshare_widgets.ui.placeholders import fill
+from infoshare_widgets.content.templates import fill
 
 CONTENT = load_content(default_content_dir())
 DESKTOP = {"width": 1280, "height": 800}

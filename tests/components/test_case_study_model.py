@@ -5,7 +5,7 @@ from __future__ import annotations
 from h4_samples import IMG, SCRIPT, assert_inert, case_study
 
 from infoshare_widgets.case_study.model import CaseStudyPanel
-from infoshare_widgets.ui.placeholders import fill
+from infoshare_widgets.content.templates import fill
 from infoshare_widgets.ui.reveal import Reveal, RevealWording
 
 WORDING = RevealWording(reveal="Reveal", next="Next", hide="Hide",

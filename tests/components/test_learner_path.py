@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from infoshare_widgets.content import load_content
+from infoshare_widgets.content.templates import fill
 from infoshare_widgets.pages.learner_path import SectionStatus, section_status, way_in
 from infoshare_widgets.pages.section_progress import course_path, section_plan
-from infoshare_widgets.ui.placeholders import fill
 from infoshare_widgets.ui.progress_format import Answer, Progress
 
 QUESTIONS = [f"q{i}#{i:012x}" for i in range(12)]

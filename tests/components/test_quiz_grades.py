@@ -10,13 +10,13 @@ import pytest
 from _quiz_support import content, quiz
 
 from infoshare_widgets.content import load_content, models
+from infoshare_widgets.content.templates import fill
 from infoshare_widgets.pages.progress_tracking import Tracker
 from infoshare_widgets.pages.revisit import revisit_links
 from infoshare_widgets.quiz import quiz_widget
 from infoshare_widgets.quiz.model import QuizState
 from infoshare_widgets.ui.feedback import QuizWords
 from infoshare_widgets.ui.feedback_html import feedback_html, summary_html
-from infoshare_widgets.ui.placeholders import fill
 from infoshare_widgets.ui.progress_format import VERSION, Answer, Progress, question_key
 from infoshare_widgets.ui.question import QuestionWidget
 

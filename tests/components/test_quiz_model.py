@@ -6,9 +6,9 @@ import pytest
 from _quiz_support import content, quiz
 
 from infoshare_widgets.content import Content
+from infoshare_widgets.content.templates import fill
 from infoshare_widgets.quiz.model import QuizState
 from infoshare_widgets.ui.feedback import Part, QuizWords, check_range
-from infoshare_widgets.ui.placeholders import fill
 
 
 @pytest.fixture

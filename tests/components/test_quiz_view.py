@@ -12,9 +12,9 @@ import pytest
 from _quiz_support import content, quiz, text_of
 
 from infoshare_widgets.content import load_content
+from infoshare_widgets.content.templates import fill
 from infoshare_widgets.quiz import QuizView, quiz_widget
 from infoshare_widgets.ui.feedback import QuizWords
-from infoshare_widgets.ui.placeholders import fill
 from infoshare_widgets.ui.question import QuestionWidget
 
 

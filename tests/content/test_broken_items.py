@@ -75,7 +75,7 @@ def test_problems_under_one_scenario(sound: Path) -> None:
 
 def test_the_content_cache_does_not_import_the_server() -> None:
     """Kernel code (pages) uses the cache; it must not pull in infoshare_widgets.app."""
-    code = ("import sys, infoshare_widgets.content.cache, infoshare_widgets.ui.placeholders; "
+    code = ("import sys, infoshare_widgets.content.cache, infoshare_widgets.content.templates; "
             "print(sorted(m for m in sys.modules if m.startswith('infoshare_widgets.app')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60).stdout.strip()

@@ -15,12 +15,12 @@ import yaml
 from _content_support import UI_FIXTURE
 
 from infoshare_widgets.content import load_content
+from infoshare_widgets.content.templates import fill
 from infoshare_widgets.content.ui_keys import (
     OPTIONAL_UI_KEYS,
     REQUIRED_UI_KEYS,
     TEMPLATE_SAMPLES,
 )
-from infoshare_widgets.ui.placeholders import fill
 
 SCORE_LINE = next(n for n, line in enumerate(UI_FIXTURE.read_text(encoding="utf-8").splitlines(), 1)
                   if line.startswith("  score:"))  # quiz.score in tests/fixtures/ui.yaml

@@ -35,7 +35,22 @@ HERE = Path(__file__).resolve().parent
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
 SESSION_COOKIE = "infoshare_author"
 FORM_COOKIE = "infoshare_author_form"
+PREVIEW_COOKIE = "infoshare_author_preview"
+"""The session's id again, for the author's preview page only (`preview_gate`)."""
 MAX_BODY = 16 * 1024
+
+
+def cookie_path(base_url: str) -> str:
+    """`PREVIEW_COOKIE`'s Path: the pages of the notebooks' ``author/`` folder."""
+    return f"{base_url.rstrip('/')}/voila/render/author"
+
+
+def area_page(base_url: str, template: str, **namespace: Any) -> str:
+    """One of the area's pages as HTML; its wording from ui.yaml's author group."""
+    info = page_info(start_notebook())
+    return ENV.get_template(template).render(
+        w=author_words(), lang=info.get("lang", "en"), app=info.get("app", ""),
+        area=base_url + "author", version=frontend.version(), **namespace)
 
 
 def csrf_for(value: str) -> str:
@@ -122,14 +137,14 @@ class AuthorHandler(web.RequestHandler):
 
     def clear_session_cookie(self) -> None:
         self.clear_cookie(SESSION_COOKIE, path=self.area, httponly=True, samesite="Strict")
+        # the preview pages' copy of it (`preview_gate`), set when a preview was made
+        self.clear_cookie(PREVIEW_COOKIE, path=cookie_path(self.base), httponly=True,
+                          samesite="Strict")
 
     def page(self, template: str, status: int = 200, **namespace: Any) -> None:
         """Render one of the area's pages; its wording from ui.yaml's author group."""
-        info = page_info(start_notebook())
-        html = ENV.get_template(template).render(
-            w=author_words(), lang=info.get("lang", "en"), app=info.get("app", ""),
-            area=self.area, author=self.author, csrf=self.csrf_token(),
-            version=frontend.version(), **namespace)
+        html = area_page(self.base, template, author=self.author, csrf=self.csrf_token(),
+                         **namespace)
         self.set_status(status)
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.finish(html)

@@ -22,7 +22,7 @@ from ...content.scaffold import case_study_prompts
 from .author_handlers import Refusal
 from .author_items import opened_data, site, taken_ids
 from .author_words import author_words
-from .builder_pages import ItemHandler
+from .item_handler import ItemHandler
 from .item_preview import case_html
 
 KIND = "case_studies"
@@ -101,35 +101,20 @@ class CaseBuilder(ItemHandler):
             values["questions"].append({"id": f"q{len(values['questions']) + 1}",
                                         "prompt": "", "points": ""})
             return self.form(values, item_id, where, version)
-        if action == "discard" and where == "draft":
-            await self.service.run(self.store.discard_draft, KIND, item_id)
-            return self.redirect(f"{self.area}/items?done=discarded", status=303)
-        if action == "publish" and not self.publisher:
-            raise Refusal(403, "author_not_publisher")
+        if await self.discarded(KIND, action, item_id, where):
+            return None
+        self.check_role(action)
         case, errors, data, text = build(values, builder_words(site()), base,
                                          taken_ids(KIND, item_id))
-        new_id = data.get("id", "")
-        if action in ("save", "publish") and item_id and new_id != item_id:
-            return self.form(values, item_id, where, version,
-                             errors={"id": author_words()["author_id_fixed"]})
-        if action == "save":
-            if "id" not in errors:
-                refused = await self.service.run(self.save_own_draft, KIND, new_id, text,
-                                                 item_id)
-                if refused is None:
-                    return self.redirect(f"{self.area}/{KIND}/edit/{new_id}?done=saved",
-                                         status=303)
-                errors = {"id": refused}
-            return self.form(values, item_id, where, version, errors={"id": errors["id"]})
-        if action == "publish" and not errors:
-            errors = await self.published(KIND, new_id, text, version)
-            if not errors:
-                return None
+        errors = await self.acted(KIND, action, item_id, data.get("id", ""), text, errors,
+                                  version)
+        if errors is None:
+            return None
         preview = case_html(case, author_words()) if case else ""
         return self.form(values, item_id, where, version, errors=errors, preview=preview)
 
     def form(self, values: dict, item_id: str, where: str, version: int,
              errors: dict[str, str] | None = None, preview: str = "") -> None:
-        self.page("case_study.html", values=values, item_id=item_id, where=where,
+        self.page("case_study.html", kind=KIND, values=values, item_id=item_id, where=where,
                   opened=version, errors=errors or {}, preview=preview,
                   publisher=self.publisher, notice=self.get_query_argument("done", ""))

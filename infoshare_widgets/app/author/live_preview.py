@@ -19,7 +19,7 @@ from . import case_pages, quiz_post, scenario_pages
 from .author_handlers import Refusal
 from .author_items import opened_data, site
 from .author_words import author_words
-from .builder_pages import ItemHandler
+from .item_handler import ItemHandler
 from .item_preview import case_html, preview_html, scenario_html
 
 PREVIEWED = ("case_studies", "quizzes", "scenarios")

@@ -17,7 +17,7 @@ from ...content.overlay import valid_id
 from .author_handlers import Refusal
 from .author_items import opened_data, site
 from .author_words import author_words
-from .builder_pages import ItemHandler
+from .item_handler import ItemHandler
 from .item_preview import scenario_html
 
 MAX_SOURCES = 8
@@ -88,29 +88,17 @@ class ScenarioBuilder(ItemHandler):
             del values["sources"][int(action[14:]):int(action[14:]) + 1]
             values["sources"] = values["sources"] or [scenario_form.blank_source()]
             return self.form(values, item_id, where, version)
-        if action == "publish" and not self.publisher:
-            raise Refusal(403, "author_not_publisher")
+        if await self.discarded("scenarios", action, item_id, where):
+            return None
+        self.check_role(action)
         content = site()
         built = scenario_form.build(values, builder_words(content), base,
                                     scenario_form.SiteChoices.from_content(content, item_id))
-        errors = {field_of(k): v for k, v in built.errors.items()}
-        new_id = built.data.get("id", "")
-        if action in ("save", "publish") and item_id and new_id != item_id:
-            return self.form(values, item_id, where, version,
-                             errors={"id": author_words()["author_id_fixed"]})
-        if action == "save" and "id" not in errors:
-            refused = await self.service.run(self.save_own_draft, "scenarios", new_id,
-                                             built.yaml_text, item_id)
-            if refused is None:
-                return self.redirect(f"{self.area}/scenarios/edit/{new_id}?done=saved",
-                                     status=303)
-            errors["id"] = refused
-        if action == "publish" and not errors:
-            errors = await self.published("scenarios", new_id, built.yaml_text, version)
-            if not errors:
-                return None
-        if action == "save":
-            errors = {"id": errors["id"]}
+        errors = await self.acted("scenarios", action, item_id, built.data.get("id", ""),
+                                  built.yaml_text,
+                                  {field_of(k): v for k, v in built.errors.items()}, version)
+        if errors is None:
+            return None
         names = {b.id: b.name for b in content.lawful_bases.bases} if content.lawful_bases else {}
         preview = scenario_html(built.scenario, names, author_words()) if built.scenario else ""
         return self.form(values, item_id, where, version, errors=errors, preview=preview)
@@ -118,7 +106,8 @@ class ScenarioBuilder(ItemHandler):
     def form(self, values: dict, item_id: str, where: str, version: int,
              errors: dict[str, str] | None = None, preview: str = "") -> None:
         content = site()
-        self.page("scenario.html", values=values, item_id=item_id, where=where, opened=version,
+        self.page("scenario.html", kind="scenarios",
+                  values=values, item_id=item_id, where=where, opened=version,
                   errors=errors or {}, preview=preview, publisher=self.publisher,
                   bases=content.lawful_bases.bases if content.lawful_bases else [],
                   helper=content.basis_helper.questions if content.basis_helper else [],

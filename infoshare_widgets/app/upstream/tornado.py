@@ -44,6 +44,20 @@ class PathOnlySummary:
         return f"{request.method} {request.path} (-)"
 
 
+class PrivateQuerySummary:
+    """Mixed into a handler whose query is sometimes private (the author's preview token): its
+    log lines then show the path only, as :class:`PathOnlySummary`; otherwise tornado's own."""
+
+    def query_is_private(self) -> bool:
+        return False
+
+    def _request_summary(self) -> str:
+        if not self.query_is_private():
+            return str(super()._request_summary())  # type: ignore[misc]
+        request = self.request  # type: ignore[attr-defined]
+        return f"{request.method} {request.path} (-)"
+
+
 def route_rules(app: web.Application) -> list[tuple[str, type]]:
     """Every (pattern, handler class) a tornado application routes, default last.
 
