@@ -40,6 +40,7 @@ ROOM_KEYS = [
     "room_results_page", "room_results_saved", "room_results_title", "room_results_made",
     "room_results_none", "room_results_number", "room_results_group", "room_results_question",
     "room_results_option", "room_results_best", "room_results_count", "room_results_answered",
+    "room_removed_device", "room_verdict_unsafe", "room_share_after",
 ]
 """The live room pages' wording: the learner's and the facilitator's."""
 

@@ -131,6 +131,10 @@ def test_a_facilitator_and_a_learner_in_a_room(app_server, browser, context) -> 
         axe_clean(learner)
         axe_clean(host)
         door_by_keyboard(host, code.inner_text(), app_server.url)
+        # the removed phone (device 1) says it was removed, not that the room ended (review 4)
+        learner.reload()
+        learner.locator("#code-error").filter(has_text=WORDS["room_removed_device"]).wait_for()
+        assert WORDS["room_ended"] not in learner.locator("#code-error").inner_text()
         end_room(host)
         assert host.evaluate("sessionStorage.length") == 0  # the key forgotten with the room
         learner.locator("#code-error").filter(has_text=WORDS["room_ended"]).wait_for()
@@ -352,7 +356,7 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
         assert host.evaluate("document.activeElement.id") == "reveal"
         host.keyboard.press("Enter")  # Reveal answer, where the focus went
         verdicts = (WORDS["room_verdict_best"], WORDS["room_verdict_acceptable"],
-                    WORDS["room_verdict_not_best"])
+                    WORDS["room_verdict_unsafe"])  # an unsafe choice is told so (review 5)
         for phone, verdict in zip(phones, verdicts, strict=True):
             phone.locator("#follow-status[role=status]").filter(has_text=verdict).wait_for()
         for verdict in verdicts[1:]:

@@ -169,6 +169,8 @@ class DeviceHandler(RoomHandler):
         token = self.request.headers.get(DEVICE_HEADER, "")
         room = await self.rooms.call(self.rooms.store.room_of_device, token) if token else None
         if room is None:
+            if token and await self.rooms.call(self.rooms.store.was_removed, token):
+                raise Refused(410, "room_removed_device")  # its room goes on without it
             raise Refused(404, "room_ended")
         return token, room
 
@@ -187,6 +189,7 @@ class DeviceHandler(RoomHandler):
         waited = await self.rooms.wait(room, since(self), stage=True)
         if waited is None:
             raise Refused(404, "room_ended")
+        await self.device_room()  # removed while it waited: told so, not shown the next step
         self.send(await self.view(token, waited))
 
     async def post(self) -> None:
