@@ -74,7 +74,8 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
             "count_over", "count_over_one",
             "source_checked",
             # the footer's sign-off line (content/review.footer_text)
-            "signed_off_footer", "changed_since_sign_off", "not_signed_off"],
+            "signed_off_footer", "changed_since_sign_off", "published_since_sign_off",
+            "not_signed_off"],
     "quiz": ["check", "try_again", "correct", "not_quite", "nothing_chosen", "score",
              "correct_icon", "wrong_icon", "choose_one", "choose_all", "option_right",
              "option_wrong", "missed_single", "missed_multiple",
@@ -171,6 +172,9 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
             "changed_since_sign_off": {"version": "2026.12", "role": "Designated safeguarding "
                                        "lead", "date": "6 December 2026",
                                        "signed_version": "2026.11"},
+            "published_since_sign_off": {"version": "2026.12", "role": "Designated "
+                                         "safeguarding lead", "date": "6 December 2026",
+                                         "signed_version": "2026.12"},
             "source_checked": {"date": "6 December 2026"},
             # filled in the browser (ui/text_box.js)
             "count_limit": {"max": "5,000"}, "count_left": {"count": "4,990"},
