@@ -132,11 +132,15 @@ def test_a_facilitator_and_a_learner_in_a_room(app_server, browser, context) -> 
         axe_clean(host)
         door_by_keyboard(host, code.inner_text(), app_server.url)
         # the removed phone (device 1) says it was removed, not that the room ended (review 4)
+        kept = learner.evaluate("localStorage.getItem('infoshare-room-device')")
         learner.reload()
         learner.locator("#code-error").filter(has_text=WORDS["room_removed_device"]).wait_for()
         assert WORDS["room_ended"] not in learner.locator("#code-error").inner_text()
         end_room(host)
         assert host.evaluate("sessionStorage.length") == 0  # the key forgotten with the room
+        # its token again, once the room has ended: the mark went with the room
+        learner.evaluate("(kept) => localStorage.setItem('infoshare-room-device', kept)", kept)
+        learner.reload()
         learner.locator("#code-error").filter(has_text=WORDS["room_ended"]).wait_for()
     finally:
         learner_context.close()
