@@ -43,9 +43,10 @@ Markdown = Annotated[
 ]
 Draft = Annotated[
     StrictBool,
-    Field(description="`true` while the item is being written: it is shown in facilitator and "
-          "author views only, never to learners. `infoshare new` writes `draft: true`; remove "
-          "the line (or set `false`) when the text is ready."),
+    Field(description="`true` while the item is being written: it is left out of the learner "
+          "view and shown in facilitator and author views, but anyone who adds "
+          "`?mode=facilitator` to the address can see it: a draft is not private. `infoshare "
+          "new` writes `draft: true`; remove the line (or set `false`) when the text is ready."),
 ]
 SectionId = Literal["start", "what-is-it", "children", "adults", "tips", "case-studies"]
 Audience = Literal["children", "adults"]

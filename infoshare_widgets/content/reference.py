@@ -51,8 +51,9 @@ validator uses, so what it says is what `infoshare validate` checks.
 - Any file may start with `format: 1`, the content format it is written in (a file without it
   is read as format 1). When a later version of infoshare changes a file's shape, it still reads
   older formats, and `infoshare validate` warns about each file to bring up to date.
-- `draft: true` on a case study, quiz or lawful-basis scenario keeps it from learners (facilitator
-  and author views show it). `infoshare new case-study|quiz|lawful-basis-scenario ID` writes a
+- `draft: true` on a case study, quiz or lawful-basis scenario keeps it out of the learner view
+  (facilitator and author views show it, and anyone can add `?mode=facilitator` to the address:
+  a draft is not private). `infoshare new case-study|quiz|lawful-basis-scenario ID` writes a
   draft with every field; `infoshare init-content DIR` copies this content to a folder of your
   own. The worked example is in [the authoring guide](authoring-guide.md).
 - Run `infoshare validate` (or `infoshare validate DIR` for another folder). It lists every

@@ -109,7 +109,8 @@ def stale_source_warnings(content: Content, today: date) -> list[Problem]:
 
 def footer_text(content: Content) -> str:
     """The footer's line: who signed the content off and when, from `about.yaml`'s `signed_off`
-    only; that it changed since; or, without a sign-off, plainly that it has none."""
+    only; that it changed since (a newer version, or anything published over it here: the
+    overlay, ``content.changed_locally``); or, without a sign-off, plainly that it has none."""
     about = content.about
     if about is None:
         return content.text("app", "not_reviewed")
@@ -119,6 +120,7 @@ def footer_text(content: Content) -> str:
                              {"version": about.version, "date": long_date(about.reviewed)})
     values = {"version": about.version, "role": sign_off.role,
               "date": long_date(sign_off.date), "signed_version": sign_off.content_version}
-    key = ("signed_off_footer" if sign_off.content_version == about.version
-           else "changed_since_sign_off")
+    key = ("changed_since_sign_off" if sign_off.content_version != about.version
+           else "published_since_sign_off" if content.changed_locally
+           else "signed_off_footer")
     return fill_template(content.text("app", key), values)

@@ -40,6 +40,7 @@ ROOM_KEYS = [
     "room_results_page", "room_results_saved", "room_results_title", "room_results_made",
     "room_results_none", "room_results_number", "room_results_group", "room_results_question",
     "room_results_option", "room_results_best", "room_results_count", "room_results_answered",
+    "room_removed_device", "room_verdict_unsafe", "room_share_after",
 ]
 """The live room pages' wording: the learner's and the facilitator's."""
 
@@ -73,7 +74,8 @@ REQUIRED_UI_KEYS: dict[str, list[str]] = {
             "count_over", "count_over_one",
             "source_checked",
             # the footer's sign-off line (content/review.footer_text)
-            "signed_off_footer", "changed_since_sign_off", "not_signed_off"],
+            "signed_off_footer", "changed_since_sign_off", "published_since_sign_off",
+            "not_signed_off"],
     "quiz": ["check", "try_again", "correct", "not_quite", "nothing_chosen", "score",
              "correct_icon", "wrong_icon", "choose_one", "choose_all", "option_right",
              "option_wrong", "missed_single", "missed_multiple",
@@ -170,6 +172,9 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
             "changed_since_sign_off": {"version": "2026.12", "role": "Designated safeguarding "
                                        "lead", "date": "6 December 2026",
                                        "signed_version": "2026.11"},
+            "published_since_sign_off": {"version": "2026.12", "role": "Designated "
+                                         "safeguarding lead", "date": "6 December 2026",
+                                         "signed_version": "2026.12"},
             "source_checked": {"date": "6 December 2026"},
             # filled in the browser (ui/text_box.js)
             "count_limit": {"max": "5,000"}, "count_left": {"count": "4,990"},

@@ -62,17 +62,19 @@ class RoomQuestion:
 
     def verdict_key(self, chosen: list[int]) -> str:
         """After the reveal, the ui.yaml key that tells a device how its own answer did: best,
-        acceptable (a graded question's defensible choice, PRODUCT principle 9), not the best,
-        or not answered; "" for a question with no best answer."""
+        acceptable (a graded question's defensible choice, PRODUCT principle 9), unsafe (a
+        graded choice that could leave someone at risk), not the best, or not answered; "" for
+        a question with no best answer."""
         if not self.correct:
             return ""
         if not chosen:
             return "room_verdict_none"
         if set(chosen) == set(self.correct):
             return "room_verdict_best"
-        if self.grades and len(chosen) == 1 and self.grades[chosen[0]] == "acceptable":
+        grades = {self.grades[c] for c in chosen} if self.grades else set()
+        if grades == {"acceptable"}:
             return "room_verdict_acceptable"
-        return "room_verdict_not_best"
+        return "room_verdict_unsafe" if "unsafe" in grades else "room_verdict_not_best"
 
     def valid(self, options: list[int]) -> bool:
         picked = set(options)
@@ -150,12 +152,13 @@ def _cases(content: Content, found: Catalogue) -> None:
     answers fit ("Would you share at this point?"); the picker names the prompt it follows."""
     options = share_options(content)
     question = f"<p>{escape(content.text('facilitator', 'room_share_question'))}</p>"
+    shared = f"<p>{escape(content.text('facilitator', 'room_share_after'))}</p>"
     for case in content.case_studies:
         for prompt in (p for p in case.questions if p.id in SHARE_PROMPTS):
             points = "".join(f"<li>{to_inline_html(p)}</li>" for p in prompt.points)
-            found.add(RoomQuestion(
+            found.add(RoomQuestion(  # the points, then what the pack's answer does: share
                 f"case.{case.id}.{prompt.id}", case.name, question, options,
-                explanation_html=f"<ul>{points}</ul>",
+                explanation_html=f"<ul>{points}</ul>{shared}",
                 label=fill_template(content.text("facilitator", "room_share_label"),
                                     {"prompt": prompt.prompt})))
 

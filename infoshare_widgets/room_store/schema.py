@@ -34,7 +34,10 @@ PHASES = ("idle", "open", "closed", "revealed")
 # Columns added after the first release: a store made earlier gets them when a server starts.
 ADDED = (("infoshare_rooms", "locked", "INTEGER NOT NULL DEFAULT 0"),
          ("infoshare_rooms", "joined", "INTEGER NOT NULL DEFAULT 0"),  # devices numbered so far
-         ("infoshare_room_devices", "number", "INTEGER NOT NULL DEFAULT 0"))
+         ("infoshare_room_devices", "number", "INTEGER NOT NULL DEFAULT 0"),
+         # 1 once the facilitator removed the device: its answers are gone, the row stays (a
+         # digest of a random token, no person) so its phone is told why; deleted with the room
+         ("infoshare_room_devices", "removed", "INTEGER NOT NULL DEFAULT 0"))
 
 
 def add_columns(run: Callable[[str], Any]) -> None:

@@ -4,9 +4,11 @@ made into rows with the questions' plain text, and written as CSV with every tex
 escaped against spreadsheet formulas (OWASP "CSV injection"). The room's end deletes what they
 came from, so the results exist only while the room does.
 
-A count can still say how one person answered when few answered (a supervision of two). The
-confidence questions are about the learners themselves, so their counts below :data:`FEW` are
-written as "fewer than 5" (ui.yaml); a quiz's counts are about the training, and stay exact.
+A count can still say how one person answered when few answered (a supervision of two). So
+when fewer than :data:`FEW` devices answered a question, every count of it is written as "fewer
+than 5" (ui.yaml); and the confidence questions, being about the learners themselves, have each
+count below :data:`FEW` written so however many answered (:func:`few_shown`, the room page's
+live bars too). Otherwise a quiz's counts are about the training, and stay exact.
 """
 
 from __future__ import annotations
@@ -23,7 +25,13 @@ from .tallies import FOLDED, count
 
 Counts = list[tuple[str, dict[int, int], int]]  # (question id, devices per option, answered)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: a cell starting so is a formula
-FEW = 5  # a confidence count below this is shown as "fewer than 5", not as its number
+FEW = 5  # fewer answers than this, or a confidence count below it: "fewer than 5"
+
+
+def few_shown(question_id: str, n: int) -> bool:
+    """Whether a count `n` of `question_id` is too small to show as a number, however many
+    answered: a confidence question's count below :data:`FEW`."""
+    return question_id.startswith(FOLDED) and n < FEW
 
 
 def read_counts(store: Any, room: str) -> Counts:
@@ -46,18 +54,19 @@ class ResultRow:
     question: str
     option: str
     best: bool
-    count: int | str  # a number, or "fewer than 5" (a confidence question's small count)
+    count: int | str  # a number, or "fewer than 5" (few answered, or a small confidence count)
     answered: int | str  # devices that answered the question (the same)
 
 
 def result_rows(catalogue: Catalogue, counts: Counts, few: str = "") -> list[ResultRow]:
     """The rows of the results, in the order asked; a question the content no longer has
     (content changed during the session) is left out rather than shown without its text. A
-    case-study prompt is named by its label (all of them ask "Would you share?"); a confidence
-    count below :data:`FEW` is `few` (ui.yaml's words)."""
+    case-study prompt is named by its label (all of them ask "Would you share?"); every count
+    of a question fewer than :data:`FEW` answered, and a small confidence count, is `few`
+    (ui.yaml's words)."""
 
-    def shown(question_id: str, n: int) -> int | str:
-        return few if few and question_id.startswith(FOLDED) and n < FEW else n
+    def shown(question_id: str, n: int, answered: int) -> int | str:
+        return few if few and (answered < FEW or few_shown(question_id, n)) else n
 
     rows: list[ResultRow] = []
     number = 0
@@ -68,8 +77,8 @@ def result_rows(catalogue: Catalogue, counts: Counts, few: str = "") -> list[Res
         number += 1
         text = question.label or plain_text(question.prompt_html)
         rows += [ResultRow(number, question.group, text, option, i in question.correct,
-                           shown(question_id, per_option.get(i, 0)),
-                           shown(question_id, answered))
+                           shown(question_id, per_option.get(i, 0), answered),
+                           shown(question_id, answered, answered))
                  for i, option in enumerate(question.options)]
     return rows
 

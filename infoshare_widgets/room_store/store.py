@@ -3,11 +3,11 @@
 Five tables, nothing else: a room (its code, the digest of the facilitator's secret, the question
 on screen, the phase of the vote, whether it is locked, counters that say something changed, when
 it expires); the devices that joined it (the digest of each device's random token, its number in
-the room); the answers (question id, option id, device digest); the questions asked, in order
-(for the session's results: no device in it); and a confidence question's counts once its vote
-is over (:mod:`.tallies`: no device in them, so its before and after answers are never paired).
-No name, no free text, no network address is ever written. Ending a room, or its expiry,
-deletes its rows from all five tables.
+the room, whether it was removed: then its answers are gone); the answers (question id, option
+id, device digest); the questions asked, in order (for the session's results: no device in it);
+and a confidence question's counts once its vote is over (:mod:`.tallies`: no device in them, so
+its before and after answers are never paired). No name, no free text, no network address is
+ever written. Ending a room, or its expiry, deletes its rows from all five tables.
 
 Subclasses give a connection per thread (:class:`.connections.ThreadConnections`), a transaction
 (:meth:`RoomStore._transaction`) and, on PostgreSQL, a notification for each change.
@@ -49,11 +49,8 @@ class RoomStore:
         """Close connections."""
 
     # -- helpers -------------------------------------------------------------------------------
-    def _sql(self, sql: str) -> str:
-        return sql.replace("?", self.placeholder)
-
     def _run(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> Any:
-        cur.execute(self._sql(sql), tuple(params))
+        cur.execute(sql.replace("?", self.placeholder), tuple(params))
         return cur
 
     def _schema_lock(self, cur: Any) -> None:
@@ -68,6 +65,7 @@ class RoomStore:
 
     _ROOM = ("SELECT id, code, question, phase, version, stage, expires, locked = 1 "
              "FROM infoshare_rooms")
+    _DEVICES = "SELECT COUNT(*) FROM infoshare_room_devices WHERE room = ? AND removed = 0"
 
     def _bump(self, cur: Any, room: str, stage: bool = False) -> tuple[int, int]:
         extra = ", stage = stage + 1" if stage else ""
@@ -96,26 +94,29 @@ class RoomStore:
     def _one_room(self, where: str, value: str, now: float | None) -> Room | None:
         now = time.time() if now is None else now
         with self._transaction() as cur:
-            row = self._run(cur, f"{self._ROOM} WHERE {where} = ? AND expires > ?",
+            row = self._run(cur, f"{self._ROOM} WHERE {where} AND expires > ?",
                             (value, now)).fetchone()
         return Room(*row) if row else None
 
     def room_by_secret(self, secret: str, now: float | None = None) -> Room | None:
-        return self._one_room("secret", digest(secret), now)
+        return self._one_room("secret = ?", digest(secret), now)
 
     def room_by_code(self, code: str, now: float | None = None) -> Room | None:
-        return self._one_room("code", code, now)
+        return self._one_room("code = ?", code, now)
 
     def room_by_id(self, room: str, now: float | None = None) -> Room | None:
-        return self._one_room("id", room, now)
+        return self._one_room("id = ?", room, now)
 
     def room_of_device(self, token: str, now: float | None = None) -> Room | None:
-        now = time.time() if now is None else now
+        return self._one_room("id = (SELECT room FROM infoshare_room_devices WHERE device = ? "
+                              "AND removed = 0)", digest(token), now)
+
+    def was_removed(self, token: str) -> bool:
+        """Whether the facilitator removed this device (its phone is told so, not "ended")."""
         with self._transaction() as cur:
-            row = self._run(cur, f"{self._ROOM} WHERE id = (SELECT room FROM "
-                                 "infoshare_room_devices WHERE device = ?) AND expires > ?",
-                            (digest(token), now)).fetchone()
-        return Room(*row) if row else None
+            row = self._run(cur, "SELECT removed FROM infoshare_room_devices WHERE device = ?",
+                            (digest(token),)).fetchone()
+        return bool(row and row[0])
 
     def join(self, room: str) -> tuple[str, int]:
         """A new device's token and number (shown on its page, so the facilitator can remove
@@ -126,8 +127,7 @@ class RoomStore:
                                  f"{self.lock_clause}", (room,)).fetchone()
             if row is not None and row[0]:
                 raise RoomLocked(room)
-            count = self._run(cur, "SELECT COUNT(*) FROM infoshare_room_devices WHERE room = ?",
-                              (room,)).fetchone()[0]
+            count = self._run(cur, self._DEVICES, (room,)).fetchone()[0]
             if count >= self.max_devices:
                 raise RoomFull(room)
             number = int(self._run(cur, "UPDATE infoshare_rooms SET joined = joined + 1 WHERE "
@@ -145,16 +145,17 @@ class RoomStore:
             return self._bump(cur, room)
 
     def remove(self, room: str, number: int) -> tuple[int, int] | None:
-        """Remove device `number` and its answers (its token opens nothing any more); None
-        when the room has no such device."""
+        """Remove device `number` and its answers (its token opens nothing any more, and is
+        marked removed so its phone can say so); None when the room has no such device."""
         with self._transaction() as cur:
             row = self._run(cur, "SELECT device FROM infoshare_room_devices WHERE room = ? AND "
-                                 "number = ?", (room, number)).fetchone()
+                                 "number = ? AND removed = 0", (room, number)).fetchone()
             if row is None:
                 return None
-            for table in ("infoshare_room_answers", "infoshare_room_devices"):
-                self._run(cur, f"DELETE FROM {table} WHERE room = ? AND device = ?",
-                          (room, row[0]))
+            self._run(cur, "DELETE FROM infoshare_room_answers WHERE room = ? AND device = ?",
+                      (room, row[0]))
+            self._run(cur, "UPDATE infoshare_room_devices SET removed = 1 WHERE room = ? AND "
+                           "device = ?", (room, row[0]))
             return self._bump(cur, room)
 
     def step(self, room: str, phase: str, question: str | None = None) -> tuple[int, int]:
@@ -211,8 +212,7 @@ class RoomStore:
 
     def devices(self, room: str) -> int:
         with self._transaction() as cur:
-            return int(self._run(cur, "SELECT COUNT(*) FROM infoshare_room_devices WHERE "
-                                      "room = ?", (room,)).fetchone()[0])
+            return int(self._run(cur, self._DEVICES, (room,)).fetchone()[0])
 
     def _delete(self, cur: Any, where_room: str, params: Sequence[Any]) -> int:
         for table in TABLES[1:]:  # every table but the rooms'
@@ -238,7 +238,7 @@ class RoomStore:
             return {}
         marks = ", ".join("?" for _ in rooms)
         with self._transaction() as cur:
-            rows = self._run(cur, f"SELECT id, version, stage FROM infoshare_rooms WHERE id IN "
+            rows = self._run(cur, "SELECT id, version, stage FROM infoshare_rooms WHERE id IN "
                                   f"({marks})", list(rooms)).fetchall()
         return {r[0]: (int(r[1]), int(r[2])) for r in rows}
 

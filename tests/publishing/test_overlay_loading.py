@@ -12,6 +12,7 @@ from _publish_support import quiz_text, scenario_text
 from infoshare_widgets.content.cache import current_content
 from infoshare_widgets.content.loader import load_content
 from infoshare_widgets.content.overlay import default_overlay_dir
+from infoshare_widgets.content.review import footer_text
 from infoshare_widgets.content.review_html import review_html, review_words
 from infoshare_widgets.content.review_pack import review_pack
 
@@ -97,3 +98,17 @@ def test_the_review_pack_marks_what_was_changed_locally(site, tmp_path):
     words = review_words(content)
     assert "Changed locally" in review_html(review_pack(content), words, TODAY)
     assert "Changed locally" not in review_html(review_pack(load_content(site)), words, TODAY)
+
+
+def test_the_footer_says_changed_since_sign_off_while_anything_is_published(site, tmp_path):
+    """Review finding 7: the footer and the review pack read only `about.version`, so they said
+    "checked by" after new items were published; now anything in the overlay says changed."""
+    (site / "about.yaml").write_text(
+        'version: "2026.12"\nreviewed: 2026-12-06\nsigned_off:\n  role: DSL\n'
+        '  date: 2026-12-07\n  content_version: "2026.12"\n', encoding="utf-8")
+    overlay = tmp_path / "published"
+    assert footer_text(load_content(site, overlay)) == "T signed off: 2026.12 DSL 7 December 2026"
+    _put(overlay, "quizzes", "local-quiz", quiz_text(id="local-quiz", title="Ours"))
+    content = load_content(site, overlay)
+    said = "T published since sign-off: 2026.12 2026.12 DSL 7 December 2026"
+    assert footer_text(content) == said and review_pack(content).footer == said

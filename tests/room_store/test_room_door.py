@@ -58,8 +58,8 @@ def test_the_facilitator_locks_the_room_and_removes_a_device(tmp_path: Path) -> 
         assert go.answer(question, [0])[0] == 200 and stay.answer(question, [1])[0] == 200
         status, view = host.step("remove", device=go.number)
         assert status == 200 and view["devices"] == 1 and view["answered"] == 1
-        assert go.follow() == (404, {"error": "room_ended"})
-        assert go.answer(question, [0])[0] == 404
+        assert go.follow() == (410, {"error": "room_removed_device"})
+        assert go.answer(question, [0])[0] == 410
         assert stay.follow()[0] == 200
         assert host.step("remove", device=go.number) == (409, {"error": "room_no_such_device"})
         for odd in ("1", True, 0, -1, None, 2**40):
@@ -67,3 +67,29 @@ def test_the_facilitator_locks_the_room_and_removes_a_device(tmp_path: Path) -> 
         assert host.step("lock", locked="yes")[0] == 400
         assert host.step("lock", locked=False)[1]["locked"] is False
         assert join(server, first["code"])[0] == 201
+
+
+def test_a_removed_device_is_told_so_until_the_room_ends(store_env: dict[str, str]) -> None:
+    """Review finding 4: a removed phone was told "This room has ended". Its token is marked
+    removed (a digest, no person), answered 410 even in a long poll, and the mark goes with the
+    room. On both stores."""
+    with room_server(store_env) as (server, service), ThreadPoolExecutor(1) as pool:
+        host = Facilitator(server)
+        first = host.view()[1]
+        question = next(q["id"] for q in first["questions"] if q["id"].startswith("quiz."))
+        stay, go = Device(server, first["code"]), Device(server, first["code"])
+        host.step("ask", question)
+        stage = go.follow()[1]["stage"]
+        waiting = pool.submit(go.follow, stage)  # a long poll open while it is removed
+        assert host.step("remove", device=go.number)[0] == 200
+        host.step("close")  # the next step ends every device's wait
+        assert waiting.result() == (410, {"error": "room_removed_device"})
+        assert go.answer(question, [0]) == (410, {"error": "room_removed_device"})
+        assert stay.follow()[0] == 200 and host.view()[1]["devices"] == 1
+        marked = [row for table, row in service.store.dump()
+                  if table == "infoshare_room_devices"]
+        assert len(marked) == 2 and not any(go.token in map(str, row) for row in marked)
+        assert host.step("end")[0] == 200
+        assert go.follow() == (404, {"error": "room_ended"})
+        assert not [row for table, row in service.store.dump()
+                    if table == "infoshare_room_devices"]

@@ -119,17 +119,17 @@ def test_the_results_are_served_behind_the_secret_until_the_room_ends(tmp_path) 
     with room_server({"INFOSHARE_DATA_DIR": str(tmp_path)}) as (base, _service):
         host = Facilitator(base)
         code = host.view()[1]["code"]
-        devices = [Device(base, code) for _ in range(3)]
+        devices = [Device(base, code) for _ in range(5)]
         question = next(q for q in CATALOGUE.questions.values() if q.id.startswith("case."))
         host.step("ask", question.id)
-        for device, option in zip(devices, (0, 0, 2), strict=True):
+        for device, option in zip(devices, (0, 0, 2, 0, 1), strict=True):
             assert device.answer(question.id, [option])[0] == 200
         status, headers, body = download(base, host.secret)
         assert status == 200 and headers["Content-Type"].startswith("text/csv")
         assert headers["Content-Disposition"].startswith('attachment; filename="session-results-')
         lines = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
-        assert [line[5] for line in lines[1:]] == ["2", "0", "1"]
-        assert {line[6] for line in lines[1:]} == {"3"}
+        assert [line[5] for line in lines[1:]] == ["3", "1", "1"]  # five answered: exact
+        assert {line[6] for line in lines[1:]} == {"5"}
         text = body.decode("utf-8-sig")
         assert not any(d.token in text or digest(d.token) in text for d in devices)
         assert host.secret not in text and code not in text
@@ -207,12 +207,14 @@ def test_quiz_answers_are_kept_per_device_while_the_room_lasts(store: RoomStore)
 FEW = CONTENT.text("facilitator", "room_results_few")
 
 
-def test_small_confidence_counts_read_fewer_than_5_and_quiz_counts_stay_exact() -> None:
-    """Item 2: in a supervision of two a confidence count says how each person feels."""
+def test_small_confidence_counts_read_fewer_than_5_and_quiz_counts_of_five_stay_exact(
+        ) -> None:
+    """Item 2: in a supervision of two a confidence count says how each person feels; a quiz
+    five or more answered keeps its exact counts, even a count of 1."""
     quiz = CONTENT.quizzes[0]
     qid = f"quiz.{quiz.id}.{quiz.questions[0].id}"
     before = confidence_id("before")
-    rows = result_rows(CATALOGUE, [(before, {0: 4, 2: 6}, 10), (qid, {0: 1}, 1),
+    rows = result_rows(CATALOGUE, [(before, {0: 4, 2: 6}, 10), (qid, {0: 1, 1: 5}, 6),
                                    (confidence_id("after"), {1: 2}, 2)], FEW)
     first = [r.count for r in rows if r.number == 1]
     assert first == [FEW, FEW, 6, FEW] and {r.answered for r in rows if r.number == 1} == {10}
@@ -239,3 +241,35 @@ def test_every_text_cell_is_quoted_and_numbers_are_not() -> None:
     written = results_csv(rows, ["h"] * 7, "best").splitlines()
     assert written[1] == '1,"G","Q?","12","best",2,3'
     assert written[2] == f'2,"G","Q?","A","",,"{FEW}","{FEW}"'.replace(',,', ',')
+
+
+def test_every_count_of_a_question_fewer_than_5_answered_reads_fewer_than_5() -> None:
+    """Review finding 6: with one or two learners a quiz's exact counts were their answers."""
+    quiz = CONTENT.quizzes[0]
+    qid = f"quiz.{quiz.id}.{quiz.questions[0].id}"
+    for answered in (1, 2, 4):
+        rows = result_rows(CATALOGUE, [(qid, {0: answered}, answered)], FEW)
+        assert {r.count for r in rows} == {r.answered for r in rows} == {FEW}, answered
+    rows = result_rows(CATALOGUE, [(qid, {0: 4, 1: 1}, 5)], FEW)
+    assert [r.count for r in rows][:2] == [4, 1] and {r.answered for r in rows} == {5}
+
+
+def test_the_room_pages_live_bars_hide_small_confidence_counts(store_env) -> None:  # noqa: ANN001
+    """Review finding 6: the facilitator's live bars showed exact confidence counts; a count
+    below 5 now comes as null (the page reads "fewer than 5"); a quiz's stays exact. On both
+    stores."""
+    with room_server(store_env) as (base, _service):
+        host = Facilitator(base)
+        code = host.view()[1]["code"]
+        devices = [Device(base, code) for _ in range(6)]
+        before = confidence_id("before")
+        host.step("ask", before)
+        for device, option in zip(devices, (0, 1, 1, 1, 1, 1), strict=True):
+            assert device.answer(before, [option])[0] == 200
+        view = host.view()[1]
+        assert view["counts"][:2] == [None, 5] and set(view["counts"][2:]) == {None}
+        assert view["answered"] == 6
+        quiz = next(q for q in CATALOGUE.questions.values() if q.id.startswith("quiz."))
+        host.step("ask", quiz.id)
+        assert devices[0].answer(quiz.id, [0])[0] == 200
+        assert host.view()[1]["counts"][0] == 1  # the facilitator's own view of a quiz: exact

@@ -147,6 +147,7 @@ def test_a_locked_room_takes_no_device_and_a_removed_one_leaves_its_answers(
     assert store.remove(room.id, 2) is not None
     assert store.remove(room.id, 2) is None and store.remove(room.id, 9) is None
     assert store.room_of_device(two) is None and store.room_of_device(one) is not None
+    assert store.was_removed(two) and not store.was_removed(one) and store.devices(room.id) == 1
     assert store.counts(room.id, "q") == ({0: 1}, 1)
     store.lock(room.id, False)
     assert not store.room_by_id(room.id).locked

@@ -43,13 +43,28 @@ def test_a_graded_questions_verdict_tells_acceptable_from_unsafe() -> None:
     unsafe = next(i for i, g in enumerate(GRADED.grades) if g == "unsafe")
     assert GRADED.verdict_key([best]) == "room_verdict_best"
     assert GRADED.verdict_key([fair]) == "room_verdict_acceptable"
-    assert GRADED.verdict_key([unsafe]) == "room_verdict_not_best"
+    assert GRADED.verdict_key([unsafe]) == "room_verdict_unsafe"  # review finding 5
     assert GRADED.verdict_key([]) == "room_verdict_none"
     plain = next(q for q in CATALOGUE.questions.values() if q.id.startswith("quiz.")
                  and not q.grades and not q.multiple)
     wrong = next(i for i in range(len(plain.options)) if i not in plain.correct)
     assert plain.verdict_key([wrong]) == "room_verdict_not_best"
     assert WORDS["room_verdict_acceptable"] != WORDS["room_verdict_not_best"]
+    assert "at risk" in WORDS["room_verdict_unsafe"]
+
+
+def test_would_you_share_reveals_that_the_pack_shares_the_worry() -> None:
+    """Review finding 5: "Would you share?" has no right answer, but the pack's answer to every
+    case shares the worry (manager or safeguarding lead, then the social worker or social
+    care): the reveal says so after the points, on every case."""
+    cases = [q for q in CATALOGUE.questions.values() if q.id.startswith("case.")]
+    assert len(cases) == len(CONTENT.case_studies) == 4
+    said = WORDS["room_share_after"]
+    assert "the worry is shared" in said and "not a reason to wait" in said
+    for case in cases:
+        shown = case.revealed()["explanation_html"]
+        assert shown.index("</ul>") < shown.index("the worry is shared"), case.id
+        assert case.verdict_key([1]) == ""  # still no verdict: no option is marked right
 
 
 def test_a_question_with_no_answer_does_not_say_the_answer_is_shown() -> None:
@@ -76,5 +91,5 @@ def test_each_device_is_told_its_own_verdict_after_the_reveal(tmp_path) -> None:
         host.step("close")
         host.step("reveal")
         told = [device.follow()[1]["verdict"] for device in devices]
-        assert told == ["room_verdict_best", "room_verdict_acceptable", "room_verdict_not_best",
+        assert told == ["room_verdict_best", "room_verdict_acceptable", "room_verdict_unsafe",
                         "room_verdict_none"]

@@ -7,6 +7,7 @@ from typing import Any
 
 from ...room_store.codes import normal_code
 from ...room_store.questions import RoomQuestion
+from ...room_store.session_results import few_shown
 from ...room_store.store import Room, RoomFull, RoomLocked
 from .base import DEVICE_HEADER, SECRET_HEADER, Refused, RoomHandler
 from .qr import learner_address, qr_data_uri
@@ -77,7 +78,8 @@ class HostHandler(RoomHandler):
             view["question"]["id"] = question.id
             view["reveal"] = question.revealed() if room.phase == "revealed" else None
             counts, answered = await rooms.call(rooms.store.counts, room.id, question.id)
-            view["counts"] = [counts.get(i, 0) for i in range(len(question.options))]
+            view["counts"] = [None if few_shown(question.id, n) else n  # "fewer than 5"
+                              for n in (counts.get(i, 0) for i in range(len(question.options)))]
             view["answered"] = answered
         view["devices"] = await rooms.call(rooms.store.devices, room.id)
         view["locked"] = bool(room.locked)
@@ -169,6 +171,8 @@ class DeviceHandler(RoomHandler):
         token = self.request.headers.get(DEVICE_HEADER, "")
         room = await self.rooms.call(self.rooms.store.room_of_device, token) if token else None
         if room is None:
+            if token and await self.rooms.call(self.rooms.store.was_removed, token):
+                raise Refused(410, "room_removed_device")  # its room goes on without it
             raise Refused(404, "room_ended")
         return token, room
 
@@ -187,6 +191,7 @@ class DeviceHandler(RoomHandler):
         waited = await self.rooms.wait(room, since(self), stage=True)
         if waited is None:
             raise Refused(404, "room_ended")
+        await self.device_room()  # removed while it waited: told so, not shown the next step
         self.send(await self.view(token, waited))
 
     async def post(self) -> None:

@@ -55,9 +55,13 @@
     tellRoom("");
   }
 
+  // A count the server leaves out (null: a small confidence count) reads "fewer than 5",
+  // with no bar, as in the results file.
+  const shownCount = (v, i) => (v.counts[i] === null ? words.room_results_few : v.counts[i]);
+
   function summary(v) {
     if (!v.question || !v.counts) return "";
-    const parts = order(v.question).map((i) => `${v.question.options[i]}: ${v.counts[i]}`);
+    const parts = order(v.question).map((i) => `${v.question.options[i]}: ${shownCount(v, i)}`);
     return `${words.room_announce} (${v.answered} ${words.room_answered}): ${parts.join("; ")}`;
   }
 
@@ -84,7 +88,7 @@
     order(q).forEach((i) => {
       const text = q.options[i];
       const n = v.counts ? v.counts[i] : 0;
-      const percent = Math.round((100 * n) / total);
+      const percent = n === null ? 0 : Math.round((100 * n) / total);
       const bar = el("span", { class: "is-room-bar", "aria-hidden": "true" });
       bar.style.width = `${v.answered ? percent : 0}%`;
       const label = el("span", { class: "is-room-label", text });
@@ -92,7 +96,8 @@
         label.append(el("strong", { class: "is-room-right", text: ` — ${words.room_right}` }));
       }
       const item = el("li", {}, [label, el("span", { class: "is-room-track" }, [bar]),
-        el("span", { class: "is-room-number", text: `${n} (${v.answered ? percent : 0}%)` })]);
+        el("span", { class: "is-room-number", text: n === null ? words.room_results_few
+          : `${n} (${v.answered ? percent : 0}%)` })]);
       if (reveal && reveal.feedback_html[i]) {
         item.append(el("div", { class: "is-room-feedback", html: reveal.feedback_html[i] }));
       }

@@ -31,6 +31,10 @@
     $("code-error").textContent = message || "";
   }
 
+  // Why this device is out of the room: removed by the facilitator (410), or the room ended.
+  const goneWords = (reply) =>
+    (reply.status === 410 && words[reply.data.error]) || words.room_ended;
+
   function showNumber(number) {
     // The device's number in the room: the facilitator removes a device by it.
     $("number").textContent = number ? words.room_your_number.replace("{number}", number) : "";
@@ -133,8 +137,8 @@
     if (code === 200) {
       chosen = data.chosen;
       status.textContent = words.room_sent;
-    } else if (code === 404) {
-      showJoin(words.room_ended);
+    } else if (code === 404 || code === 410) {
+      showJoin(goneWords(reply));
     } else {
       status.textContent = say(data.error || "room_refused");
     }
@@ -154,7 +158,7 @@
         reply = { status: 0, data: {} };
       }
       if (token !== mine) return;
-      if (reply.status === 404) { showJoin(words.room_ended); return; }
+      if (reply.status === 404 || reply.status === 410) { showJoin(goneWords(reply)); return; }
       if (reply.status !== 200) {
         if (reply.status === 503 || reply.status === 0) setStatus(words.room_unavailable);
         await sleep(RETRY_MS[Math.min(failures, RETRY_MS.length - 1)]);
