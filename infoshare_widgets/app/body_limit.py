@@ -1,7 +1,7 @@
 """Request bodies limited before tornado reads them (tornado's default is about 100 MB).
 
 :data:`MAX_REQUEST_BODY` is 1 MB: twice the largest legitimate body, an author's builder form
-(``builder_pages.MAX_FORM_BODY``, 512 KB; the largest shipped quiz's form is about 40 KB). The
+(``item_handler.MAX_FORM_BODY``, 512 KB; the largest shipped quiz's form is about 40 KB). The
 other routes that take a body ask far less: sign-in and the author area's other forms 16 KB
 (``author_handlers.MAX_BODY``), a room's join or vote 4 KB (``room/base.MAX_BODY``), the leave
 beacon none. An overlay zip is imported only at the terminal (``infoshare import``), never over

@@ -34,7 +34,7 @@ def _post_head(length: int) -> bytes:
 
 
 def test_the_limit_fits_the_largest_legitimate_body() -> None:
-    from infoshare_widgets.app.author.builder_pages import MAX_FORM_BODY
+    from infoshare_widgets.app.author.item_handler import MAX_FORM_BODY
     from infoshare_widgets.app.room.base import MAX_BODY as ROOM_BODY
     assert MAX_FORM_BODY < MAX_REQUEST_BODY and ROOM_BODY < MAX_REQUEST_BODY
     assert server_options() == {"max_body_size": MAX_REQUEST_BODY,
