@@ -54,7 +54,7 @@ Audience = Literal["children", "adults"]
 class Strict(BaseModel):
     """Base for content: unknown fields are errors, text must not be empty."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --- navigation ---------------------------------------------------------------------------------
