@@ -8,7 +8,6 @@ pydantic's errors is `pydantic_errors`, the checks across files are `checks`.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
