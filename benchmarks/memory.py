@@ -18,6 +18,7 @@ from widget_client import Visit, leave, open_visit
 class PerLearner:
     pss_mb: float
     rss_mb: float
+    kernels_pss_mb: float  # of pss_mb, the kernels' own (the rest is the server's)
 
 
 def settle_kernels(pid: int, count: int, timeout: float = 240.0) -> None:
@@ -48,11 +49,13 @@ def per_learner(url: str, base: str, pid: int, n: int, idle_kernels: int) -> Per
     settle_kernels(pid, idle_kernels)
     tree = proctree.tree(pid)
     pss0, rss0 = proctree.pss_mb(tree), proctree.rss_mb(tree)
+    k0 = proctree.pss_mb(list(proctree.kernels(pid).values()))
     visits = [open_visit(Visit(url)) for _ in range(n)]
     try:
         settle_kernels(pid, idle_kernels + n)
         tree = proctree.tree(pid)
         pss1, rss1 = proctree.pss_mb(tree), proctree.rss_mb(tree)
+        k1 = proctree.pss_mb(list(proctree.kernels(pid).values()))
     finally:
         for visit in visits:
             with contextlib.suppress(OSError):
@@ -61,4 +64,4 @@ def per_learner(url: str, base: str, pid: int, n: int, idle_kernels: int) -> Per
             if visit.socket is not None:
                 visit.socket.close()
     _gone(pid, idle_kernels)
-    return PerLearner((pss1 - pss0) / n, (rss1 - rss0) / n)
+    return PerLearner((pss1 - pss0) / n, (rss1 - rss0) / n, (k1 - k0) / n)

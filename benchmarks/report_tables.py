@@ -84,5 +84,7 @@ def memory_table(mem: dict) -> list[str]:
         f"| {median(mem['bare'], 'rss_mb'):.1f} ({spread(mem['bare'], 'rss_mb')}) |",
         f"| difference | {pss_gap:+.1f} (target: at most +{TARGET_EXTRA_MB}){verdict} | "
         f"{rss_gap:+.1f} |",
+        f"| of the PSS, the kernels' own: ours / bare | {median(mem['ours'], 'kernels_pss_mb'):.1f}"
+        f" / {median(mem['bare'], 'kernels_pss_mb'):.1f} | |",
         "",
     ]

@@ -73,8 +73,13 @@ def room_run(url_first: str, url_question: str, n: int, base: str, pid: int | No
     return {"open": opened, "answer": answered, "cpu": cpu}
 
 
+ONLY: set[str] = set()
+
+
 def stage(results: dict, name: str, run: Callable[[], object]) -> None:
     """One measurement; a failure is written into the report instead of stopping the run."""
+    if ONLY and str(name) not in ONLY and not (isinstance(name, int) and "rooms" in ONLY):
+        return
     try:
         results[name] = run()
     except Exception as err:  # noqa: BLE001 - the other measurements still count
@@ -92,7 +97,11 @@ def main() -> None:
     parser.add_argument("--memory-rounds", type=int, default=3)
     parser.add_argument("--chromium", default=os.environ.get("INFOSHARE_CHROMIUM",
                                                              "/usr/bin/chromium"))
+    parser.add_argument("--only", default="", help="these stages only (for trying the bench): "
+                        "section_pages, memory, present_follow, stock_rooms, soak, rooms")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
     args = parser.parse_args()
+    ONLY.update(filter(None, args.only.split(",")))
     sizes = [int(n) for n in args.rooms.split(",")]
     work = Path(tempfile.mkdtemp(prefix="infoshare-bench-"))
     content = load_content(default_content_dir())
@@ -151,9 +160,9 @@ def main() -> None:
         print(f"results kept in {work / 'results.pickle'}", flush=True)
     except Exception:  # noqa: BLE001
         traceback.print_exc()
-    report.write(results, ROOT / "docs" / "performance.md", ROOT / "docs" / "performance.png",
-                 ROOT / "benchmarks" / "profile_findings.md")
-    print("wrote docs/performance.md and docs/performance.png")
+    out = Path(args.out)
+    report.write(results, out, out.with_suffix(".png"), ROOT / "benchmarks" / "profile_findings.md")
+    print(f"wrote {out} and {out.with_suffix('.png')}")
 
 
 if __name__ == "__main__":

@@ -98,12 +98,14 @@ KERNEL = """
 import json, sys
 code = [''.join(c["source"]) for c in json.load(open(sys.argv[1]))["cells"]
         if c["cell_type"] == "code"]
-for cell in code:
+exec(code[0])  # the import and open_page: the visit, the content, the preloaded parts
+opened = sorted(sys.modules)
+for cell in code[1:]:
     exec(cell)
 from infoshare_widgets.content import models
 built = sorted(n for n, v in vars(models).items()
                if isinstance(v, type) and getattr(v, "__pydantic_complete__", False))
-print(json.dumps({"modules": sorted(sys.modules), "built": built}))
+print(json.dumps({"modules": sorted(sys.modules), "opened": opened, "built": built}))
 """
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[2] / "notebooks").glob("*.ipynb"))
 
@@ -126,6 +128,11 @@ def test_a_page_kernel_reads_no_yaml_and_builds_no_validator(
                   "infoshare_widgets.content.pydantic_errors"):
         assert heavy not in seen["modules"], heavy
     assert seen["built"] == []
+    # the components preloaded before the visit are the ones the learner's page uses
+    from infoshare_widgets.pages.opening import COMPONENT_MODULES
+    preloaded = {m for m in COMPONENT_MODULES if m in seen["opened"]}
+    used = {m for m in COMPONENT_MODULES if m in seen["modules"]}
+    assert preloaded == used
 
 
 def test_progress_keys_are_what_pydantic_would_dump() -> None:
