@@ -14,6 +14,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from first_text import WATCH_JS
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -38,7 +39,7 @@ class Timings:
 
     @property
     def median(self) -> float:
-        return statistics.median(self.values)
+        return statistics.median(self.values) if self.values else float("nan")
 
 
 @dataclass
@@ -49,6 +50,7 @@ class PageTimes:
     interactive: Timings = field(default_factory=Timings)
     first_text: Timings = field(default_factory=Timings)
     html: Timings = field(default_factory=Timings)
+    failed: int = 0  # loads that timed out (not counted in the times)
 
 
 STATIC_LOADED_JS = "() => document.readyState === 'complete'"
@@ -64,8 +66,8 @@ def load(browser: object, url: str, snippet: str | None = None,
         if snippet is not None:
             context.add_init_script(script=f"({WATCH_JS})({json.dumps(snippet)})")
         page = context.new_page()
-        page.goto(url, wait_until="commit", timeout=180_000)
-        page.wait_for_function(settled_js, timeout=180_000, polling=50)
+        page.goto(url, wait_until="commit", timeout=90_000)
+        page.wait_for_function(settled_js, timeout=90_000, polling=50)
         settled = page.evaluate(SINCE_NAVIGATION_JS)
         first = None
         if snippet is not None:
@@ -79,8 +81,14 @@ def load(browser: object, url: str, snippet: str | None = None,
         context.close()
 
 
-def _record(times: PageTimes, measured: tuple[float, float | None, float]) -> None:
-    settled, first, html = measured
+def _record(times: PageTimes, browser: object, url: str, snippet: str | None = None,
+            settled_js: str = SETTLED_JS) -> None:
+    """One load into `times`; a load that times out is counted, and the run goes on."""
+    try:
+        settled, first, html = load(browser, url, snippet, settled_js)
+    except PlaywrightTimeout:
+        times.failed += 1
+        return
     times.interactive.values.append(settled)
     times.html.values.append(html)
     if first is not None:
@@ -99,13 +107,12 @@ def section_pages(ours: dict[str, tuple[str, str]], static: dict[str, str], bare
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
-            load(browser, bare)  # the first load of anything pays for the browser's caches
+            _record(PageTimes(), browser, bare)  # the first load pays for the browser's caches
             for _ in range(rounds):
-                _record(bare_times, load(browser, bare))
+                _record(bare_times, browser, bare)
                 for name, (url, snippet) in ours.items():
-                    _record(times[name], load(browser, url, snippet))
-                    _record(floor[name], load(browser, static[name], snippet,
-                                              STATIC_LOADED_JS))
+                    _record(times[name], browser, url, snippet)
+                    _record(floor[name], browser, static[name], snippet, STATIC_LOADED_JS)
         finally:
             browser.close()
     first = times[next(iter(ours))]

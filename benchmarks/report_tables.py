@@ -17,6 +17,11 @@ def _mark(ratio: float, target: float) -> str:
     return f"{ratio:.2f}x" + ("" if ratio <= target else " (missed)")
 
 
+def _timed_out(times: object) -> str:
+    failed = getattr(times, "failed", 0)
+    return f"; {failed} load(s) timed out after 90 s, not counted" if failed else ""
+
+
 def pages_table(measured: dict, rounds: int) -> list[str]:
     ours, floor, bare = measured["ours"], measured["floor"], measured["bare"]
     b = bare.interactive.median
@@ -47,10 +52,10 @@ def pages_table(measured: dict, rounds: int) -> list[str]:
             f"| {name} | {_s(t.first_text.median)} | "
             f"{_mark(t.first_text.median / b, TARGET_TEXT_RATIO)} | "
             f"{_s(t.interactive.median)} ({min(t.interactive.values):.2f}-"
-            f"{max(t.interactive.values):.2f}) | "
+            f"{max(t.interactive.values):.2f}{_timed_out(t)}) | "
             f"{_mark(t.interactive.median / b, TARGET_PAGE_RATIO)} | "
             f"{_s(f.first_text.median)} / {_s(f.interactive.median)} |")
-    lines += [f"| *bare page* | (no text) | | {_s(b)} | 1.00x | |", "",
+    lines += [f"| *bare page* | (no text) | | {_s(b)}{_timed_out(bare)} | 1.00x | |", "",
               "![Section pages against the bare page, and a room at once](performance.png)", ""]
     return lines
 
