@@ -96,7 +96,7 @@ def write(results: dict, doc: Path, png: Path, findings: Path) -> None:
         "# Performance",
         "",
         "Written by `make bench` (`benchmarks/run.py`) from one run; do not edit by hand. The "
-        "profile of the room's burst, which explains the figures, is at the end "
+        "profiles that explain the figures (a learner's kernel; a room's burst) are at the end "
         "(`benchmarks/profile_findings.md`).",
         "",
         "## The machine",
