@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _servers  # noqa: E402
+import first_text  # noqa: E402
 import memory  # noqa: E402
 import pages  # noqa: E402
 import present_follow  # noqa: E402
@@ -72,8 +73,13 @@ def room_run(url_first: str, url_question: str, n: int, base: str, pid: int | No
     return {"open": opened, "answer": answered, "cpu": cpu}
 
 
+ONLY: set[str] = set()
+
+
 def stage(results: dict, name: str, run: Callable[[], object]) -> None:
     """One measurement; a failure is written into the report instead of stopping the run."""
+    if ONLY and str(name) not in ONLY and not (isinstance(name, int) and "rooms" in ONLY):
+        return
     try:
         results[name] = run()
     except Exception as err:  # noqa: BLE001 - the other measurements still count
@@ -88,9 +94,14 @@ def main() -> None:
     parser.add_argument("--rooms", default="10,30")
     parser.add_argument("--soak", type=int, default=200)
     parser.add_argument("--learners", type=int, default=10, help="pages open for memory")
+    parser.add_argument("--memory-rounds", type=int, default=3)
     parser.add_argument("--chromium", default=os.environ.get("INFOSHARE_CHROMIUM",
                                                              "/usr/bin/chromium"))
+    parser.add_argument("--only", default="", help="these stages only (for trying the bench): "
+                        "section_pages, memory, present_follow, stock_rooms, soak, rooms")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
     args = parser.parse_args()
+    ONLY.update(filter(None, args.only.split(",")))
     sizes = [int(n) for n in args.rooms.split(",")]
     work = Path(tempfile.mkdtemp(prefix="infoshare-bench-"))
     content = load_content(default_content_dir())
@@ -99,20 +110,23 @@ def main() -> None:
     shipped = ServerSettings(content=default_content_dir(), port=_servers.free_port(),
                              max_pages_per_client=0)
     with _servers.bare(work / "bare", work / "bare.log") as bare, \
-            _servers.ours(shipped, work / "ours.log") as ours:
-        urls = {s.title: ours.page(Path(s.notebook).stem) for s in content.sections}
+            _servers.ours(shipped, work / "ours.log") as ours, \
+            first_text.static_site(content, work / "static") as static:
+        urls = {s.title: (ours.page(Path(s.notebook).stem), first_text.snippet(content, s.id))
+                for s in content.sections}
+        floors = {s.title: static[s.id] for s in content.sections}
         stage(results, "section_pages", lambda: pages.section_pages(
-            urls, bare.url + "/", args.rounds, args.chromium))
+            urls, floors, bare.url + "/", args.rounds, args.chromium))
 
         def memory_run() -> dict:
-            ours_mb, open_ours = memory.per_learner(ours.page(START), ours.process.pid,
-                                                    args.learners, shipped.total_pool())
-            bare_mb, open_bare = memory.per_learner(bare.url + "/", bare.process.pid,
-                                                    args.learners, 0)
-            for visit in open_ours + open_bare:
-                if visit.socket is not None:
-                    visit.socket.close()
-            return {"ours": ours_mb, "bare": bare_mb, "n": args.learners}
+            ours_runs, bare_runs = [], []
+            for _ in range(args.memory_rounds):  # alternating, as the pages
+                ours_runs.append(memory.per_learner(ours.page(START), ours.url,
+                                                    ours.process.pid, args.learners,
+                                                    shipped.total_pool()))
+                bare_runs.append(memory.per_learner(bare.url + "/", bare.url,
+                                                    bare.process.pid, args.learners, 0))
+            return {"ours": ours_runs, "bare": bare_runs, "n": args.learners}
 
         stage(results, "memory", memory_run)
         stage(results, "present_follow",
@@ -146,9 +160,9 @@ def main() -> None:
         print(f"results kept in {work / 'results.pickle'}", flush=True)
     except Exception:  # noqa: BLE001
         traceback.print_exc()
-    report.write(results, ROOT / "docs" / "performance.md", ROOT / "docs" / "performance.png",
-                 ROOT / "benchmarks" / "profile_findings.md")
-    print("wrote docs/performance.md and docs/performance.png")
+    out = Path(args.out)
+    report.write(results, out, out.with_suffix(".png"), ROOT / "benchmarks" / "profile_findings.md")
+    print(f"wrote {out} and {out.with_suffix('.png')}")
 
 
 if __name__ == "__main__":

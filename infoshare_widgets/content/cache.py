@@ -10,9 +10,9 @@ import os
 import threading
 from pathlib import Path
 
+from . import snapshot
 from .loaded import Content
-from .loader import default_content_dir, load_content
-from .overlay import default_overlay_dir
+from .overlay import default_content_dir, default_overlay_dir
 
 _lock = threading.Lock()
 _cache: dict[tuple[Path, Path | None], tuple[tuple, Content]] = {}
@@ -40,6 +40,8 @@ def current_content(root: Path | None = None, overlay: Path | None | str = "defa
                     ) -> Content:
     """The content folder (and the published items over it) as they are now, loaded again only
     when a file in either has changed: a publish reaches the next page load, no restart.
+    A state already loaded by another process (the server) is read from its snapshot
+    (`snapshot.py`), not from the YAML.
 
     ``overlay``: "default" is `default_overlay_dir()`; None reads no overlay.
     """
@@ -53,7 +55,16 @@ def current_content(root: Path | None = None, overlay: Path | None | str = "defa
         cached = _cache.get(key)
         if cached is not None and cached[0] == signature:
             return cached[1]
-    content = load_content(root, laid)
+    name = snapshot.key(root, laid, signature)
+    content = snapshot.read(name)
+    if content is None:
+        from .loader import load_content  # the YAML reader and validators: only when needed
+
+        content = load_content(root, laid)
+        again = (content_signature(root),
+                 content_signature(laid) if laid is not None and laid.is_dir() else ())
+        if again == signature:  # not changed while loading: the snapshot is of this state
+            snapshot.write(name, content)
     with _lock:
         _cache[key] = (signature, content)
     return content

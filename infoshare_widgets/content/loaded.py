@@ -76,6 +76,29 @@ class Content:
         """The file a loaded item came from, and its field-to-line map."""
         return self.origins.get(id(value), (self.root, {}))
 
+    def __getstate__(self) -> dict[str, Any]:
+        """For a snapshot (`snapshot.py`): ``origins`` is keyed by ``id()``, which a copy does
+        not keep, so it travels as (item, origin) pairs of the items this content holds."""
+        state = dict(self.__dict__)
+        held = {id(v): v for v in self._items()}
+        state["origins"] = [(held[k], v) for k, v in self.origins.items() if k in held]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        pairs = state.pop("origins")
+        self.__dict__.update(state)
+        self.origins = {id(item): origin for item, origin in pairs}
+
+    def _items(self) -> list[Any]:
+        """Every loaded file's value and list item (what ``origins`` can name)."""
+        out: list[Any] = []
+        for value in self.__dict__.values():
+            if isinstance(value, list):
+                out.extend(value)
+            elif value is not None and hasattr(value, "model_fields_set"):
+                out.append(value)
+        return out
+
     def section(self, section_id: str) -> models.Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
 

@@ -8,7 +8,6 @@ pydantic's errors is `pydantic_errors`, the checks across files are `checks`.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from .files import outside
 from .formats import old_format_message, to_current
 from .loaded import BrokenFile, Content
 from .overlay import KINDS as OVERLAY_KINDS
-from .overlay import lay_over
+from .overlay import default_content_dir, lay_over
 from .problems import Problem, display_path, field_path, nearest_line
 from .pydantic_errors import problems_from_pydantic
 from .templates import check_sample
@@ -62,14 +61,6 @@ FOLDERS = {
     "case_studies": FileKind("case_studies", models.CaseStudy, id_from_name=True),
     "quizzes": FileKind("quizzes", models.Quiz, id_from_name=True),
 }
-
-
-def default_content_dir() -> Path:
-    """The folder named by INFOSHARE_CONTENT, else the content shipped beside the package."""
-    env = os.environ.get("INFOSHARE_CONTENT")
-    if env:
-        return Path(env).expanduser().resolve()
-    return (Path(__file__).resolve().parents[2] / "content").resolve()
 
 
 def load_content(root: Path | str | None = None, overlay: Path | str | None = None) -> Content:

@@ -55,7 +55,7 @@ Audience = Literal["children", "adults"]
 class Strict(BaseModel):
     """Base for content: unknown fields are errors, text must not be empty."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --- navigation ---------------------------------------------------------------------------------

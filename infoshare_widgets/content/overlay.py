@@ -28,6 +28,14 @@ ITEM_ID = re.compile(ID_PATTERN)
 MAX_ID = 60
 
 
+def default_content_dir() -> Path:
+    """The folder named by INFOSHARE_CONTENT, else the content shipped beside the package."""
+    env = os.environ.get("INFOSHARE_CONTENT")
+    if env:
+        return Path(env).expanduser().resolve()
+    return (Path(__file__).resolve().parents[2] / "content").resolve()
+
+
 def default_overlay_dir(env: dict[str, str] | None = None) -> Path | None:
     """``INFOSHARE_OVERLAY``, else ``<INFOSHARE_DATA_DIR or ./data>/published``; None when off."""
     env = os.environ if env is None else env

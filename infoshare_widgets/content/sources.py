@@ -42,7 +42,7 @@ _Text = Annotated[
 class SourceRef(BaseModel):
     """One text a statement rests on: an Act, a regulation, a regulator's page, guidance."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     title: _Text = Field(description="What was read, with the part: e.g. `UK GDPR Article "
                          "9(2)(h)` or `Working Together to Safeguard Children 2026, paragraph 31`.")

@@ -58,19 +58,23 @@ def rule_cards(rules: models.GoldenRulesFile, wording: RulesWording) -> list[Rul
 
 
 def check_quiz(rules: models.GoldenRulesFile, wording: RulesWording) -> models.Quiz | None:
-    """The rules file's checks as a single-choice quiz, or None when it has no checks."""
+    """The rules file's checks as a single-choice quiz, or None when it has no checks.
+
+    Made of validated content (the rules file and ui.yaml's wording), so it is constructed
+    without validating again: a page's kernel never builds the quiz models' validators.
+    """
     if not rules.checks:
         return None
     questions = []
     for check in rules.checks:
         right = next(r for r in rules.rules if r.number == check.rule)
         why = fill(wording.check_answer, number=right.number, key_phrase=right.key_phrase)
-        questions.append(models.Question(
+        questions.append(models.Question.model_construct(
             id=check.id,
             prompt=f"{check.situation}\n\n**{wording.check_prompt}**",
             kind="single",
             options=[
-                models.Option(
+                models.Option.model_construct(
                     text=rule_heading(wording, r),
                     correct=r.number == check.rule,
                     feedback=check.feedback if r.number == check.rule
@@ -79,7 +83,7 @@ def check_quiz(rules: models.GoldenRulesFile, wording: RulesWording) -> models.Q
                 for r in rules.rules
             ],
         ))
-    return models.Quiz(
+    return models.Quiz.model_construct(
         id=f"golden-rules-{rules.id}"[:60].rstrip("-"),
         title=wording.check_title,
         section=rules.audience,

@@ -15,18 +15,32 @@ from .visit import configure_logging, read_mode, wait_for_visit
 
 log = logging.getLogger(__name__)
 
-# Imported before the visit, while the preheated kernel waits, so a visitor does not wait for them.
+# Imported before the visit, while the preheated kernel waits, so a visitor does not wait for
+# them: only what a learner's page of that section uses (a kernel holds no other component; the
+# facilitator's parts are imported when a facilitator's page needs them).
 COMPONENT_MODULES = (
     "infoshare_widgets.ui.error_card", "infoshare_widgets.quiz.view",
     "infoshare_widgets.lawful_basis.view", "infoshare_widgets.case_study.view",
     "infoshare_widgets.golden_rules.view", "infoshare_widgets.decision_record.view",
     "infoshare_widgets.quiz.group", "infoshare_widgets.facilitator.view",
 )
+_QUIZ, _RULES = "infoshare_widgets.quiz.view", "infoshare_widgets.golden_rules.view"
+PAGE_MODULES = {
+    "start": (_RULES,),  # the task list names the rules' check
+    "what-is-it": (_QUIZ, "infoshare_widgets.lawful_basis.view"),
+    "children": (_QUIZ, _RULES),
+    "adults": (_QUIZ, _RULES),
+    "tips": (_QUIZ, "infoshare_widgets.decision_record.view"),
+    "case-studies": (_QUIZ, "infoshare_widgets.case_study.view"),
+}
 
 
-def preload() -> None:
-    """Import the components, so the preheated kernel has done it before the visit."""
-    for name in COMPONENT_MODULES:
+def preload(section_id: str | None = None) -> None:
+    """Import the components a learner's page of ``section_id`` uses (every one for a section
+    not listed), so the preheated kernel has done it before the visit."""
+    names = ("infoshare_widgets.ui.error_card",
+             *PAGE_MODULES.get(section_id or "", COMPONENT_MODULES))
+    for name in names:
         try:
             importlib.import_module(name)
         except Exception:  # a missing component shows its error card when its cell runs
@@ -44,7 +58,7 @@ def open_page(section_id: str, content_dir: Path | str | None = None) -> Page:
         current_content(content_dir)  # warm the cache while waiting
     except Exception:
         log.exception("could not read the content folder before the visit")
-    preload()
+    preload(section_id)
     query = wait_for_visit()
     try:
         content = current_content(content_dir)

@@ -11,11 +11,10 @@ executes the notebook stalls its executor in a fifth to a half of page loads.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial, wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -42,7 +41,7 @@ def _guarded(what: str) -> Callable[[F], F]:
     """A builder through ``ui.safe_build.guarded``: any exception becomes an error card."""
 
     def decorate(method: F) -> F:
-        @functools.wraps(method)
+        @wraps(method)
         def wrapper(self: Page, *args: Any, **kwargs: Any) -> Any:
             return guarded(self.content, f"{what} on the {self.section_id!r} page",
                            lambda: method(self, *args, **kwargs))
@@ -203,8 +202,8 @@ class Page:
         from ..golden_rules import golden_rules_widget
         from ..quiz import quiz_widget
         audience = audience or AUDIENCE_OF_SECTION.get(self.section_id, "children")
-        check = functools.partial(quiz_widget, self.content, heading_level=3,
-                                  group=self.facilitator)
+        check = partial(quiz_widget, self.content, heading_level=3,
+                        group=self.facilitator)
         return self.track(golden_rules_widget(self.content, audience, check=check))
 
     @_guarded("the quizzes")
@@ -212,7 +211,7 @@ class Page:
         """Every quiz of this section, then a card for each broken quiz file meant for it."""
         from ..quiz import quiz_widget
         from .revisit import revisit_links
-        revisit = functools.partial(revisit_links, self.content, self.section_id)
+        revisit = partial(revisit_links, self.content, self.section_id)
         children = [quiz_widget(self.content, quiz, group=self.facilitator, revisit=revisit)
                     for quiz in self.content.quizzes_for(self.section_id)]
         box = widgets.VBox(children=children + self._broken_cards("quizzes"))
@@ -222,11 +221,12 @@ class Page:
     @_guarded("the case studies")
     def case_studies(self) -> widgets.Widget:
         from ..case_study import case_studies_page
-        from .builder import with_builder
-        see_also = functools.partial(see_also_html, self.content)
         cases = self.track(case_studies_page(self.content, facilitator=self.facilitator,
-                                             see_also=see_also))
-        return with_builder(self.content, cases) if self.mode == "author" else cases
+                                             see_also=partial(see_also_html, self.content)))
+        if self.mode == "author":  # the builder writes YAML: imported for authors only
+            from .builder import with_builder
+            cases = with_builder(self.content, cases)
+        return cases
 
     @_guarded("the lawful-basis helper")
     def basis_helper(self) -> widgets.Widget:

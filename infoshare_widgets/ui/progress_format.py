@@ -10,6 +10,7 @@ trainer edits a question its old answer no longer matches and is dropped, not mi
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -36,8 +37,19 @@ def item_key(item_id: str, *parts: Any) -> str:
 
 
 def dump(model: Any) -> Any:
-    """A content model as JSON-able data, for :func:`item_key`."""
-    return model.model_dump(mode="json") if hasattr(model, "model_dump") else model
+    """A content model as JSON-able data, for :func:`item_key`: what pydantic's
+    ``model_dump(mode="json")`` gives (a test holds them equal on all the content), read
+    field by field, so a page's kernel never builds the models' serializers."""
+    fields = getattr(type(model), "__pydantic_fields__", None)
+    if fields is not None:
+        return {name: dump(getattr(model, name)) for name in fields}
+    if isinstance(model, list | tuple):
+        return [dump(v) for v in model]
+    if isinstance(model, dict):
+        return {str(k): dump(v) for k, v in model.items()}
+    if isinstance(model, dt.date):
+        return model.isoformat()
+    return model
 
 
 @dataclass(frozen=True)
