@@ -74,7 +74,7 @@ def test_no_module_needs_initialize() -> None:
 def test_each_widget_carries_only_a_loader_of_its_own_module(cls: type) -> None:
     assert "_css" not in cls.__dict__  # the stylesheets are linked by the loader
     loader = cls._esm
-    assert len(loader.encode()) <= 1280  # as tests/app/test_app_widget_code.py
+    assert len(loader.encode()) <= 1280  # as tests/app/_widget_bytes.py (LOADER_MAX)
     assert f"{frontend.ROUTE}/{frontend.version()}/" in loader
     assert '"ui/components.css"' in loader
     module = loader.split("import(new URL(")[1].split(",")[0].strip('"')

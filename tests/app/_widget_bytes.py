@@ -1,6 +1,8 @@
 """What a page's kernel websocket carries of the widgets' front ends (issue 22), and what the
-browser fetches of them over HTTP. Used by tests/app/test_app_widget_code.py, and runnable on its
-own against any server to measure: ``python tests/app/_widget_bytes.py URL...``."""
+browser fetches of them over HTTP. `check_widget_code` is issue 22's check of one page loaded in a
+fresh browser context (test_app_accessibility.py's after-answering test, on its first load of each
+page); runnable on its own against any server to measure: ``python tests/app/_widget_bytes.py
+URL...``."""
 
 from __future__ import annotations
 
@@ -56,6 +58,44 @@ def watch(page: Any, widgets: PageWidgets) -> None:
     page.on("websocket", lambda ws: ws.on("framereceived", widgets.on_frame))
     page.on("request", lambda request: widgets.fetched.update(
         [request.url] if _FRONT_END.search(request.url) else []))
+
+
+LOADER_MAX = 1280  # bytes of _esm an instance may carry (frontend.LOADER, whitespace stripped)
+
+
+def check_widget_code(page: Any, seen: PageWidgets) -> None:
+    """Each widget class's code and styles go to a page once, not once per instance (issue 22):
+    the kernel's websocket carries, per instance, only a loader of about a kilobyte (its ``_esm``;
+    no ``_css``); the module and stylesheet files come over HTTP from
+    ``infoshare/static/<version>/``, each at most once per page, with a year's cache. `page` has
+    settled, was loaded in a fresh browser context (nothing cached) and `watch`ed from the start."""
+    from infoshare_widgets import frontend
+
+    # Settled: every view's module has drawn it (a widget never shown loads nothing).
+    page.wait_for_function("() => document.querySelectorAll('link[id^=\"infoshare:\"]')"
+                           ".length > 0")
+    page.wait_for_load_state("networkidle")
+    # Every view of ours was marked as ours from the start and drawn (the settle check).
+    marks = page.evaluate("() => [...document.querySelectorAll('.is-module')]"
+                          ".map(v => v.hasAttribute('data-is-drawn'))")
+    assert marks and all(marks), marks
+    instances = seen.instances()
+    ours = {name: n for name, n in instances.items() if name.startswith("infoshare_widgets.")}
+    assert ours, "no widget of ours on the page: nothing was measured"
+    values = seen.values()
+    assert not [v for k, v in values if k == "_css" and v], "a stylesheet went over the socket"
+    for key, value in values:
+        if key == "_esm":
+            assert len(value.encode()) <= LOADER_MAX, "a widget's code went over the socket"
+            assert "function render" not in value  # the code itself never does
+    assert seen.code_bytes() <= LOADER_MAX * sum(instances.values())
+    # The code comes over HTTP, each file at most once, all of one version.
+    assert seen.fetched, f"no front-end file was fetched: {instances}"
+    assert max(seen.fetched.values()) == 1, f"a front-end file fetched twice: {seen.fetched}"
+    assert all(f"/{frontend.ROUTE}/{frontend.version()}/" in url for url in seen.fetched)
+    answer = page.request.get(next(iter(seen.fetched)))
+    assert answer.status == 200
+    assert "immutable" in answer.headers["cache-control"]
 
 
 def fetched_bytes(widgets: PageWidgets) -> int:

@@ -1,7 +1,8 @@
 """Accessibility in Chromium: axe-core (WCAG 2.2 AA) before and after answering, and what axe
 cannot check: options in a named group, options that do not overlap, no sideways scroll at 320px.
-The after-answering test is also the reliability test's every-page check (every load settles,
-kernels are culled): the page it answers is the second of two loads it needed anyway."""
+The after-answering test is also the reliability test's every-page check (the load settles, has
+a kernel of its own, which goes once the page is left) and, its load being in a fresh context,
+where each page's widget code is measured (issue 22): one load of each page for the three."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ import time
 import pytest
 from _app_support import describe_violations, kernel_id_of, run_axe, wait_settled
 from _hardening_support import kernel_pids
+from _widget_bytes import PageWidgets, check_widget_code, watch
 
 from infoshare_widgets.content import default_content_dir, load_content
 
 CONTENT = load_content(default_content_dir())
 SECTIONS = [s.id for s in CONTENT.sections]
-LOADS = 2  # two visits, two kernels: more loads only repeat it (each costs ~6 CPU-s)
 
 # Every radio and checkbox: in a fieldset with a non-empty legend (or a named group), sharing a
 # name with the other options of its group, and with a label of its own.
@@ -127,20 +128,22 @@ def test_options_are_in_named_groups_and_do_not_overlap(loaded, section_id: str)
 
 @pytest.mark.parametrize("section_id", SECTIONS)
 def test_axe_finds_no_violation_after_answering_and_at_320px(
-        app_server, context, section_id: str) -> None:
-    """Also the reliability check (test_app_reliability.py's story), on the same two visits: the
-    page settles on each load, each visit has its own kernel, and both kernels are culled within
-    a minute of the page closing."""
-    url = app_server.section_url(section_id)
+        app_server, loaded, context, section_id: str) -> None:
+    """Also the reliability check (test_app_reliability.py's story): the page settles, this visit
+    has a kernel of its own (not the shared page's, another visit of the same page), and it is
+    gone within a minute of the page being left. The visit, in this fresh context (nothing
+    cached), is also issue 22's: each widget class's code comes once, over HTTP
+    (_widget_bytes.py)."""
     page = context.new_page()
-    kernels = []
-    for _ in range(LOADS):
-        page.goto(url)
-        wait_settled(page)  # fails if the page stalls
-        kernels.append(kernel_id_of(page))
-    assert len(set(kernels)) == LOADS  # each visit had its own kernel
+    seen = PageWidgets()
+    watch(page, seen)
+    page.goto(app_server.section_url(section_id))
+    wait_settled(page)  # fails if the page stalls
+    check_widget_code(page, seen)
+    kernel = kernel_id_of(page)
+    assert kernel != kernel_id_of(loaded(section_id)), "two visits shared a kernel"
     # (The kernel API answers only a page's own visitor: the kernel processes are counted.)
-    assert kernels[-1] in kernel_pids(app_server)  # the open page's kernel is alive
+    assert kernel in kernel_pids(app_server)  # the open page's kernel is alive
 
     answer_everything(page)
     violations = run_axe(page)
@@ -152,14 +155,12 @@ def test_axe_finds_no_violation_after_answering_and_at_320px(
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)
 
-    page.close()
+    # Left by going elsewhere (closing the tab: test_app_leave.py); the same pagehide beacon.
+    page.goto("about:blank")
     deadline = time.monotonic() + 60
-    alive = set(kernels)
-    while alive and time.monotonic() < deadline:
-        alive &= set(kernel_pids(app_server))
-        if alive:
-            time.sleep(0.5)
-    assert alive == set(), f"{len(alive)} kernel(s) still running a minute after their page closed"
+    while kernel in kernel_pids(app_server) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert kernel not in kernel_pids(app_server), "a kernel still ran a minute after its page went"
 
 
 def settle_at(page, width: int) -> None:  # type: ignore[no-untyped-def]

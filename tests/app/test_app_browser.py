@@ -1,5 +1,7 @@
 """End to end in Chromium against the real server: pages, navigation, quizzes. (A case study
-revealed by mouse and by keyboard: test_app_learner.py's case-studies test, one load for both.)"""
+revealed by mouse and by keyboard: test_app_learner.py's case-studies test, one load for both.
+Facilitator mode reaching a preheated page through the URL, its notes and its Next link:
+test_app_facilitator_look.py, on the facilitator page of each section it loads for axe.)"""
 
 from __future__ import annotations
 
@@ -144,14 +146,3 @@ def test_a_quiz_answered_with_the_keyboard_alone_then_the_mouse_gives_feedback(
     question.locator(".is-q-check").click()
     feedback.filter(has_text=said).wait_for()
     assert feedback.get_attribute("role") == "status"
-
-
-def test_the_facilitator_mode_reaches_a_preheated_page(app_server, loaded, context) -> None:
-    topic = next(t for t in CONTENT.topics_for("start") if t.facilitator_notes)
-    note = re.sub(r"[*_`]", "", topic.facilitator_notes).split("\n")[0][:40]
-    learner = loaded("start")
-    assert note not in main_text(learner)
-    facilitator = open_page(context, app_server.section_url("start", "mode=facilitator"))
-    assert note in main_text(facilitator)
-    next_link = facilitator.locator(".is-nav-top a[rel=next]").get_attribute("href")
-    assert next_link.endswith("?mode=facilitator")

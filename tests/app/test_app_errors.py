@@ -128,11 +128,15 @@ def test_a_kernel_handed_to_a_visitor_is_not_culled_before_the_browser_connects(
     # This page's widget is built while the kernel is preheated, so the kernel has been idle
     # longer than the culling timeout (3 s) when the visitor takes it; without a grace period
     # the culler shut it down before the browser connected ("Loading widget..." for ever).
+    # Idle in the pool for longer than cull_idle_timeout: the first kernel since the server was
+    # ready (its pool full), the second for 4 s after the first visit (its refill began then).
+    idle_since = error_server.ready_at
     for _ in range(2):
-        time.sleep(4)  # idle in the pool for longer than cull_idle_timeout
+        time.sleep(max(0.0, idle_since + 4 - time.monotonic()))
         page = open_page(context, error_server.page_url("97-built-before-visit"))
         assert "Built early" in page.inner_text("#rendered_cells")
         page.close()
+        idle_since = time.monotonic()
 
 
 def test_content_added_after_the_kernels_started_is_on_the_next_visit(error_server, context):

@@ -1,11 +1,12 @@
 """Pages never hang, and kernels of closed pages do not pile up.
 
 Filling an Output widget while Voila executes a notebook stalled one load in five to one in two
-(see pages/page.py: no Output widgets); each page is loaded twice in a row and must settle
-every time. Voila never shuts a kernel down when its page closes; the server culls idle kernels,
-and every kernel behind a closed page must be gone within a minute. Each page's two loads and the
-culling of their kernels are checked by test_app_accessibility.py's after-answering test, which
-answers and checks the second load (one pair of loads for both). Here: several pages opened at
+(see pages/page.py: no Output widgets); every load of every page in the browser tests must
+settle (each page is loaded at least three times a run: the shared read-only page, the
+accessibility test's, the six tabs here). Voila never shuts a kernel down when its page closes;
+the server culls idle kernels, and every kernel behind a page left must be gone within a minute:
+checked on each page by test_app_accessibility.py's after-answering test (its own kernel, not
+the shared page's), and on a closed tab by test_app_leave.py. Here: several pages opened at
 once in a fresh browser all load (issue 27, item 2).
 """
 
