@@ -5,8 +5,9 @@ card (``ui.safe_build``) and a traceback in the server's log, and the rest of th
 (Voila stops running a notebook at the first cell that raises). Where one component feeds another
 (the golden rules' check is a quiz), this module wires them: components never import each other.
 
-Every widget is returned, never ``display()``-ed into an ``Output``: filling an Output while Voila
-executes the notebook stalls its executor in a fifth to a half of page loads.
+Text that does not change is the page's own HTML (``ui.blocks``: readable before any widget is
+drawn); widgets only where something changes. Nothing is ``display()``-ed into an ``Output``
+(filling one while Voila executes the notebook stalls its executor).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import ipywidgets as widgets
 
 from ..content import Content, models
 from ..content.markdown import escape
+from ..ui.blocks import Parts
 from ..ui.error_card import error_card
 from ..ui.safe_build import guarded
 from .facilitation import Facilitation
@@ -104,7 +106,7 @@ class Page:
     # --- furniture ----------------------------------------------------------------------------
 
     @_guarded("the page header")
-    def header(self) -> widgets.Widget:
+    def header(self) -> Any:
         """Navigation and the page's h1; the template makes the cell the page's <header>."""
         section = self.section
         if section is None:
@@ -116,10 +118,10 @@ class Page:
                            f'<h1 class="is-page-title">{escape(section.title)}</h1></div>',
                            "is-header")
         extras = self.facilitation.header_extras()  # "On this page"; a facilitator's notes, timer
-        return widgets.VBox([title, *extras]) if extras else title
+        return Parts([title, *extras], "is-header-part")
 
     @_guarded("the page footer")
-    def footer(self) -> widgets.Widget:
+    def footer(self) -> Any:
         """Contacts, navigation, review date, progress store: the template's <footer> cell."""
         local = (local_contacts_html(self.content, LOCAL_CONTACTS_ON[self.section_id])
                  if self.section_id in LOCAL_CONTACTS_ON else "")
@@ -134,7 +136,7 @@ class Page:
                           heading=not same_title(topic.title, self.section))
 
     @_guarded("the topics")
-    def topics(self, through: str | None = None, after: str | None = None) -> widgets.Widget:
+    def topics(self, through: str | None = None, after: str | None = None) -> Parts:
         """The section's topics, all of them or split at a named topic.
 
         A notebook places a component after a topic by naming it twice: ``topics(through="x")``,
@@ -149,16 +151,14 @@ class Page:
             log.warning("the %r page places a part after topic %r, which it does not have",
                         self.section_id, through or after)
             chosen = mine if through else []
-        children: list[widgets.Widget] = [
+        children: list[Any] = [
             guarded(self.content, f"topic {topic.id}", item=topic,
                     build=lambda topic=topic: block_html(self.topic_html(topic), "is-topic-box"))
             for topic in chosen
         ]
         if after is None:  # the first (or only) call on the page
             children += self._broken_cards("topics")
-        box = widgets.VBox(children=children)
-        box.add_class("is-topics")
-        return box
+        return Parts(children, "is-topics")
 
     # --- progress and facilitation (the collaborators' parts) -------------------------------
 
@@ -171,9 +171,9 @@ class Page:
         """Keep the answers of the questions inside ``widget`` (no-op for a facilitator)."""
         return self.learner_progress.track(widget)
 
-    def with_store(self, widget: widgets.Widget) -> widgets.Widget:
-        """``widget`` and the page's progress store (none for a facilitator)."""
-        return self.learner_progress.with_store(widget)
+    def with_store(self, part: Any) -> Any:
+        """``part`` and the page's progress store (none for a facilitator)."""
+        return self.learner_progress.with_store(part)
 
     @_guarded("the progress")
     def progress(self) -> widgets.Widget:
@@ -240,7 +240,7 @@ class Page:
         return decision_record_part(self.content, facilitator=self.facilitator)
 
     @_guarded("the map of sections")
-    def section_map(self) -> widgets.Widget:
+    def section_map(self) -> Any:
         """The top of Start: a learner's way in and task list (``ui/task_list.py``); for a
         facilitator (nothing kept), every other section linked, with its one-line summary."""
         html = self.navigation.map_html()
