@@ -20,14 +20,16 @@ import pytest
 from infoshare_widgets import pages
 from infoshare_widgets.app import page_info
 from infoshare_widgets.content import default_content_dir, load_content, models
+from infoshare_widgets.ui.blocks import Parts, StaticHTML
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 SHIPPED = load_content(default_content_dir())
 
 
 def html_of(widget: widgets.Widget) -> str:
-    """All the HTML an HTML widget tree carries (anywidgets carry data, not HTML)."""
-    out = [widget.value] if isinstance(widget, widgets.HTML) else []
+    """All the HTML a part carries: the page's own HTML and HTML widgets (anywidgets carry
+    data, not HTML)."""
+    out = [widget.value] if isinstance(widget, (widgets.HTML, StaticHTML)) else []
     for child in getattr(widget, "children", ()):
         out.append(html_of(child))
     return "\n".join(out)
@@ -80,7 +82,7 @@ def test_there_is_one_thin_notebook_per_section_without_outputs() -> None:
 @pytest.mark.parametrize("section", SHIPPED.sections, ids=lambda s: s.id)
 def test_each_notebook_shows_every_topic_of_its_section_exactly_once(
         section: models.Section) -> None:
-    shown = html_of(widgets.VBox(run_notebook(NOTEBOOKS / f"{section.notebook}.ipynb")))
+    shown = html_of(Parts(run_notebook(NOTEBOOKS / f"{section.notebook}.ipynb")))
     assert f">{pages.escape(section.title)}</h1>" in shown
     for topic in SHIPPED.topics_for(section.id):
         assert shown.count(f'id="is-topic-{topic.id}"') == 1, topic.id
@@ -200,7 +202,8 @@ def test_links_keep_the_facilitator_mode() -> None:
     assert type(timer).__name__ == "DiscussionTimer"
     learner = pages.Page("children", SHIPPED).header()
     assert "is-facilitator-notes" not in html_of(learner)  # the title and contents, no notes
-    assert [type(w).__name__ for w in learner.children] == ["HTML", "OnThisPage"]
+    # the title is the page's own HTML, readable before any widget is drawn (issue 26)
+    assert [type(w).__name__ for w in learner.children] == ["StaticHTML", "OnThisPage"]
     assert learner.children[1].label == SHIPPED.text("app", "on_this_page")
 
 
