@@ -220,12 +220,12 @@ class Page:
         return self.track(box)
 
     @_guarded("the case studies")
-    def case_studies(self) -> widgets.Widget:
-        from ..case_study import case_studies_page
+    def case_studies(self) -> Any:
+        from ..case_study import case_studies_page, case_studies_parts
         from .builder import with_builder
         see_also = functools.partial(see_also_html, self.content)
-        cases = self.track(case_studies_page(self.content, facilitator=self.facilitator,
-                                             see_also=see_also))
+        cases = self.track(case_studies_page(self.content, facilitator=True, see_also=see_also)
+                           if self.facilitator else case_studies_parts(self.content, see_also))
         return with_builder(self.content, cases) if self.mode == "author" else cases
 
     @_guarded("the lawful-basis helper")

@@ -70,7 +70,10 @@ def revealed_later(content: Content, section_id: str) -> list[str]:
     texts += [topic.facilitator_notes for topic in content.topics_for(section_id)]
     section = content.section(section_id)
     texts.append(section.facilitator_notes if section else None)
-    return [plain(to_html(t))[:60] for t in texts if t and len(plain(to_html(t))) >= 30]
+    # whole texts, less any a topic of the page says too (feedback may repeat a key message)
+    topics = " ".join(plain(to_html(t.body)) for t in content.topics_for(section_id))
+    whole = [plain(to_html(t)) for t in texts if t]
+    return [t for t in whole if len(t) >= 30 and t not in topics]
 
 
 @pytest.mark.parametrize("section", [s.id for s in CONTENT.sections])

@@ -426,3 +426,31 @@ def test_a_published_item_is_on_the_next_page_load(
         shipped.replace(title, "title: Published this morning"), encoding="utf-8")
     after = html_of(pages.open_page("children", content_copy).quizzes())
     assert "Published this morning" not in before and "Published this morning" in after
+
+
+def static_parts(part: object) -> list[StaticHTML]:
+    """The page's own HTML inside a part (ui.blocks), in order."""
+    if isinstance(part, StaticHTML):
+        return [part]
+    return [s for child in getattr(part, "children", ()) for s in static_parts(child)]
+
+
+@pytest.mark.parametrize("mode", ["learner", "facilitator", "author"])
+def test_the_pages_own_html_passes_the_served_pages_sanitiser_unchanged(mode: str) -> None:
+    """What the template writes into the page (content.markdown.clean_page_html) is what the
+    builders made: no heading, landmark, label or link is lost on the way (issue 26)."""
+    from html import unescape
+
+    from infoshare_widgets.content.markdown import clean_page_html
+
+    found = 0
+    for section in SHIPPED.sections:
+        page = pages.Page(section.id, SHIPPED, mode)
+        for part in (page.header(), page.section_map(), page.topics(), page.group_session(),
+                     page.facilitator_guide(), page.case_studies(), page.footer()):
+            for block in static_parts(part):
+                found += 1
+                # the same markup (nh3 may spell an entity its own way: &#x27; or ')
+                assert unescape(clean_page_html(block.value)) == unescape(block.value), \
+                    block.value[:200]
+    assert found > 40
