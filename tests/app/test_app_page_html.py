@@ -105,7 +105,7 @@ def test_a_facilitator_page_is_read_for_its_visit(app_server: AppServer) -> None
 
 
 @pytest.fixture(scope="module")
-def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+def page_html_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     """One page, served from a content copy whose first topic carries hostile text."""
     root = tmp_path_factory.mktemp("page-html")
     content = root / "content"
@@ -124,8 +124,8 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServ
         yield server
 
 
-def test_hostile_content_is_escaped_in_the_page_sent(hostile_server: AppServer) -> None:
-    page = fetch(hostile_server.section_url("what-is-it"))
+def test_hostile_content_is_escaped_in_the_page_sent(page_html_server: AppServer) -> None:
+    page = fetch(page_html_server.section_url("what-is-it"))
     own = page_html(page)
     assert "PWNED-26" in own, "the hostile text is shown, as text"
     assert "&lt;script&gt;alert(" in own
@@ -134,16 +134,16 @@ def test_hostile_content_is_escaped_in_the_page_sent(hostile_server: AppServer) 
     assert not re.search(r"<script(?![^>]*\bnonce=)", page), "every script is the page's own"
 
 
-def test_an_edited_topic_shows_on_the_next_load(hostile_server: AppServer) -> None:
+def test_an_edited_topic_shows_on_the_next_load(page_html_server: AppServer) -> None:
     """The pooled kernel started before the edit; it reads the content after its visit."""
-    topic = Path(hostile_server.content.root) / "topics" / "what-is-it.yaml"
-    before = fetch(hostile_server.section_url("what-is-it"))
+    topic = Path(page_html_server.content.root) / "topics" / "what-is-it.yaml"
+    before = fetch(page_html_server.section_url("what-is-it"))
     assert "Edited after the pool was filled" not in before
     text = topic.read_text(encoding="utf-8")
     topic.write_text(text.replace("body: |-\n", "body: |-\n  Edited after the pool was filled.\n\n",
                                   1), encoding="utf-8")
     assert "Edited after the pool was filled." in page_html(
-        fetch(hostile_server.section_url("what-is-it")))
+        fetch(page_html_server.section_url("what-is-it")))
 
 
 # --- in the browser: no kernel -------------------------------------------------------------------
