@@ -172,5 +172,5 @@ def case_studies_parts(content: Content, see_also: SeeAlso | None = None) -> Par
         view = guarded(content, f"case study {case.id}", item=case,
                        build=lambda case=case: CaseStudyView(content, case, see_also=see_also,
                                                              story_apart=True))
-        parts += [*getattr(view, "before", []), view, *getattr(view, "after", [])]
+        parts += Parts.around(view).children
     return Parts(parts + error_cards_for(content, "case_studies"), "is-case-studies")

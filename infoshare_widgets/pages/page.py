@@ -1,13 +1,11 @@
 """A section's page for one visit: its content, its mode, and a builder for each part.
 
-Each method returns one widget for one cell and never raises: a failure becomes the friendly error
-card (``ui.safe_build``) and a traceback in the server's log, and the rest of the page still works
+Each method returns one cell's output and never raises: a failure becomes the friendly error card
+(``ui.safe_build``) and a traceback in the server's log, and the rest of the page still works
 (Voila stops running a notebook at the first cell that raises). Where one component feeds another
 (the golden rules' check is a quiz), this module wires them: components never import each other.
-
-Text that does not change is the page's own HTML (``ui.blocks``: readable before any widget is
-drawn); widgets only where something changes. Nothing is ``display()``-ed into an ``Output``
-(filling one while Voila executes the notebook stalls its executor).
+Fixed text is the page's own HTML (``ui.blocks``: readable before any widget is drawn); widgets
+only where something changes; nothing is ``display()``-ed into an ``Output`` (that stalls Voila).
 """
 
 from __future__ import annotations
@@ -198,14 +196,15 @@ class Page:
         return self.track(lawful_basis_widget(self.content, scored=not self.facilitator))
 
     @_guarded("the golden rules")
-    def golden_rules(self, audience: str | None = None) -> widgets.Widget:
+    def golden_rules(self, audience: str | None = None) -> Parts:
         """The rules for the section's audience, with their check drawn by the quiz component."""
         from ..golden_rules import golden_rules_widget
         from ..quiz import quiz_widget
         audience = audience or AUDIENCE_OF_SECTION.get(self.section_id, "children")
         check = functools.partial(quiz_widget, self.content, heading_level=3,
                                   group=self.facilitator)
-        return self.track(golden_rules_widget(self.content, audience, check=check))
+        return self.track(Parts.around(golden_rules_widget(self.content, audience, check=check,
+                                                           text_apart=True)))
 
     @_guarded("the quizzes")
     def quizzes(self) -> widgets.Widget:

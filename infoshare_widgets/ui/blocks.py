@@ -58,6 +58,12 @@ class Parts:
         self.children = tuple(c for c in children if c is not None)
         self.css_class = css_class
 
+    @classmethod
+    def around(cls, view: Any, css_class: str = "") -> Parts:
+        """A view whose fixed text was built apart (its ``before`` and ``after`` blocks, as the
+        page's own HTML) with that text around it; an error card alone when it failed."""
+        return cls([*getattr(view, "before", ()), view, *getattr(view, "after", ())], css_class)
+
     def _ipython_display_(self) -> None:
         from IPython.display import display
         for child in self.children:
