@@ -67,7 +67,10 @@ class Parts:
     def _ipython_display_(self) -> None:
         from IPython.display import display
         for child in self.children:
-            display(child)
+            # a widget in a box, as every part was before (a bare anywidget's output has no
+            # ``jupyter-widgets`` box around it)
+            boxed = isinstance(child, widgets.Widget) and not isinstance(child, widgets.Box)
+            display(widgets.VBox([child]) if boxed else child)
 
     def __repr__(self) -> str:
         return f"Parts({self.css_class!r}, {len(self.children)} parts)"
