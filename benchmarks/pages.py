@@ -25,7 +25,7 @@ SETTLED_JS = """() => {
   const main = document.getElementById('rendered_cells');
   if (!main || getComputedStyle(main).display === 'none') return false;
   if (main.querySelector('script[type="application/vnd.voila.cell-output+json"]')) return false;
-  const outputs = [...main.querySelectorAll('.jp-OutputArea-output')];
+  const outputs = [...main.querySelectorAll('.jp-OutputArea-output:not(.is-page-html)')];
   if (outputs.length === 0) return false;
   if (!outputs.every(o => o.querySelector('.jupyter-widgets') !== null)) return false;
   // every view of our widgets drawn by its module (infoshare_widgets/frontend.py marks it)

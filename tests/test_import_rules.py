@@ -174,8 +174,14 @@ UNDOCUMENTED = frozenset({
     "wildcard_router", "default_router", "voila_jinja2_env", "VOILA_PREHEAT"})
 
 
+# IPython's documented display protocol (ipython.readthedocs.io, "Integrating your objects with
+# IPython"): public hooks, though spelled like private names (ui/blocks.py: the page's own HTML).
+DISPLAY_PROTOCOL = frozenset({"_repr_mimebundle_", "_ipython_display_"})
+
+
 def _private(name: str) -> bool:
-    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+    return (name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+            and name not in DISPLAY_PROTOCOL)
 
 
 def _ours(module: str) -> bool:

@@ -33,7 +33,8 @@ EXTENSION = "infoshare_widgets.app.lab"
 
 # Every Jinja filter the page template uses, by import path (as VoilaExporter.filters wants them).
 FILTERS = {"infoshare_page": "infoshare_widgets.app.page_info.page_info",
-           "infoshare_server": f"{EXTENSION}.lab_server_info"}
+           "infoshare_server": f"{EXTENSION}.lab_server_info",
+           "infoshare_clean_html": "infoshare_widgets.content.markdown.clean_page_html"}
 
 
 def lab_server_info(_: Any = None) -> dict[str, Any]:

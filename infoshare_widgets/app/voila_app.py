@@ -67,7 +67,8 @@ _SERVER_INFO: dict[str, Any] = {"alive_ms": 15_000, "lost_ms": 6_000}
 # Every Jinja filter the page template uses (the template names the section in <title> and reads
 # the liveness interval); `lab.FILTERS` is the JupyterLab preview's counterpart.
 FILTERS = {"infoshare_page": f"{__package__}.page_info.page_info",
-           "infoshare_server": f"{__name__}.server_info"}
+           "infoshare_server": f"{__name__}.server_info",
+           "infoshare_clean_html": "infoshare_widgets.content.markdown.clean_page_html"}
 
 
 def server_info(_: Any = None) -> dict[str, Any]:

@@ -7,6 +7,7 @@ use of one of its names.
 from ..ui.exports import lazy_exports
 from .model import CaseStudyPanel
 
-_VIEW = {name: ".view" for name in ("CaseStudyView", "case_studies_page", "case_study_widget")}
+_VIEW = {name: ".view" for name in ("CaseStudyView", "case_studies_page", "case_studies_parts",
+                                      "case_study_widget")}
 __all__ = ["CaseStudyPanel", *_VIEW]
 __getattr__ = lazy_exports(__name__, _VIEW)

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..content import Content, models
 from ..content.markdown import escape
 from ..content.templates import fill
-from ..ui.blocks import prose
+from ..ui.blocks import Parts, StaticHTML, prose, static
 from ..ui.error_card import error_cards_for
 from ..ui.notes import notes_html
 from ..ui.progress_format import prompt_key
@@ -58,11 +58,15 @@ SeeAlso = Callable[[models.CaseStudy], str]  # a case -> safe HTML linking the t
 
 
 class CaseStudyView(widgets.VBox):
-    """One case study. Its children are private; ``value`` reports what was revealed."""
+    """One case study. Its children are private; ``value`` reports what was revealed.
+
+    ``story_apart``: the story (and, after the questions, the links and source) are not among
+    its children but in ``before`` and ``after``, as the page's own HTML (``ui.blocks``).
+    """
 
     def __init__(self, content: Content, case: models.CaseStudy, step_mode: bool = False,
                  facilitator: bool = False,
-                 see_also: SeeAlso | None = None) -> None:
+                 see_also: SeeAlso | None = None, story_apart: bool = False) -> None:
         """``facilitator``: points one at a time, the case's notes, and no box to type in."""
         step_mode = step_mode or facilitator
         self._panel = CaseStudyPanel(case, step_mode=step_mode)
@@ -73,7 +77,8 @@ class CaseStudyView(widgets.VBox):
             heading = heading.replace(">", ' tabindex="-1">', 1)
         notes = (notes_html(content.text("facilitator", "notes_label"), case.facilitator_notes)
                  if facilitator else "")
-        header = prose(
+        block = static if story_apart else prose
+        header = block(
             f"{heading}{draft_html(content, case)}"
             f'<p class="is-case-about"><em>{escape(case.about)}</em></p>'
             f"{self._panel.story_html}{notes}",
@@ -99,12 +104,15 @@ class CaseStudyView(widgets.VBox):
             )
             for q in case.questions
         ]
-        children: list[widgets.Widget] = [header, *self._questions]
+        after: list = []
         if extra := see_also(case) if see_also else "":  # the topics to read with this case
-            children.append(prose(extra, "is-case-see-also"))
+            after.append(block(extra, "is-case-see-also"))
         if case.source:
-            children.append(prose(source_html(content, case.source), "is-case-source"))
-        super().__init__(children=children)
+            after.append(block(source_html(content, case.source), "is-case-source"))
+        super().__init__(children=self._questions if story_apart
+                         else [header, *self._questions, *after])
+        self.before: list[StaticHTML] = [header] if story_apart else []
+        self.after: list[StaticHTML] = after if story_apart else []
         self.add_class("is-case-study")
 
     @property
@@ -151,3 +159,18 @@ def case_studies_page(content: Content, step_mode: bool = False,
     if isinstance(result, widgets.VBox):
         return result
     return widgets.VBox(children=[result])
+
+
+def case_studies_parts(content: Content, see_also: SeeAlso | None = None) -> Parts:
+    """A learner's case studies: the warning, then each story as the page's own HTML (readable
+    before any widget is drawn), its questions, its links and source; a card per broken file.
+
+    A facilitator's page keeps :func:`case_studies_page` (its clicker keys look for the heading
+    and the questions inside one ``.is-case-study``)."""
+    parts: list = [case_warning(content)] if content.case_studies else []
+    for case in content.case_studies:
+        view = guarded(content, f"case study {case.id}", item=case,
+                       build=lambda case=case: CaseStudyView(content, case, see_also=see_also,
+                                                             story_apart=True))
+        parts += Parts.around(view).children
+    return Parts(parts + error_cards_for(content, "case_studies"), "is-case-studies")

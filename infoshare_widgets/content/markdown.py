@@ -48,3 +48,29 @@ def to_inline_html(markdown: str | None) -> str:
 def escape(text: str | None) -> str:
     """Escape text a learner typed so it is shown, never interpreted."""
     return html.escape(text or "", quote=True)
+
+
+# The page's own HTML (``ui.blocks.StaticHTML``): what our builders write around authored text.
+PAGE_TAGS = ALLOWED_TAGS | {
+    "div", "span", "section", "aside", "nav", "header", "footer", "h1", "h2", "dl", "dt", "dd",
+    "table", "thead", "tbody", "tr", "th", "td", "caption",
+}
+PAGE_ATTRIBUTES = {
+    "*": {"class", "id", "aria-label", "aria-labelledby", "aria-describedby", "aria-current",
+          "tabindex", "lang"},
+    "a": {"href", "title", "target", "rel"}, "ol": {"start"}, "th": {"scope"},
+}
+PAGE_URL_SCHEMES = URL_SCHEMES | {"tel"}
+
+
+def clean_page_html(page_html: str | list[str] | None) -> str:
+    """Every ``text/html`` output on a served page, sanitised (the page template's filter).
+
+    Our builders' HTML passes unchanged (escaped text and :func:`to_html` output in a short list
+    of structural tags); anything else, a script, an event handler, a style, a ``javascript:``
+    link, is removed, whatever put it there.
+    """
+    if isinstance(page_html, list):  # a notebook file may keep an output's text as lines
+        page_html = "".join(page_html)
+    return nh3.clean(page_html or "", tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES,
+                     url_schemes=PAGE_URL_SCHEMES, link_rel=None)

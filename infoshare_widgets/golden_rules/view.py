@@ -15,7 +15,7 @@ import ipywidgets as widgets
 from ..content import Content, Problem, models
 from ..content.markdown import escape, to_html
 from ..content.question_ids import rules_check_id
-from ..ui.blocks import prose
+from ..ui.blocks import StaticHTML, prose, static
 from ..ui.details import DetailsWidget
 from ..ui.error_card import error_card, one_widget
 from ..ui.safe_build import guarded
@@ -44,13 +44,17 @@ def reference_html(content: Content, link: models.Link | None) -> str:
 
 
 class GoldenRulesView(widgets.VBox):
-    """The seven rules for one audience and, when ``check`` is given, the check of understanding."""
+    """The seven rules for one audience and, when ``check`` is given, the check of understanding.
+
+    ``text_apart``: the heading, introduction and source are not among its children but in
+    ``before`` and ``after``, as the page's own HTML (``ui.blocks``, ``Parts.around``)."""
 
     def __init__(self, content: Content, rules: models.GoldenRulesFile,
-                 check: CheckBuilder | None = None) -> None:
+                 check: CheckBuilder | None = None, text_apart: bool = False) -> None:
         wording = rules_wording(content)
         self._cards = rule_cards(rules, wording)
-        header = prose(
+        block = static if text_apart else prose
+        header = block(
             f"{heading_html(2, rules.title)}{to_html(rules.intro)}"
             f"{reference_html(content, rules.reference)}",
             "is-rules-intro",
@@ -63,15 +67,17 @@ class GoldenRulesView(widgets.VBox):
                           body_html="".join(card.reveal.items))
             for card in self._cards
         ]
-        children: list[widgets.Widget] = [header, *self._rules]
+        children: list[widgets.Widget] = [*self._rules]
         quiz = check_quiz(rules, wording)
         room_id = functools.partial(rules_check_id, rules.id)
         if quiz is not None and check is not None:
             children.append(guarded(content, f"the golden rules check {quiz.id}",
                                     lambda: check(quiz, room_id=room_id), item=rules,
                                     heading_level=3))
-        children.append(prose(source_html(content, rules.source), "is-rules-source"))
-        super().__init__(children=children)
+        source = block(source_html(content, rules.source), "is-rules-source")
+        super().__init__(children=children if text_apart else [header, *children, source])
+        self.before: list[StaticHTML] = [header] if text_apart else []
+        self.after: list[StaticHTML] = [source] if text_apart else []
         self.add_class("is-golden-rules")
 
     @property
@@ -81,16 +87,17 @@ class GoldenRulesView(widgets.VBox):
                            if w.opened]}
 
 
-def golden_rules_widget(content: Content, audience: str,
-                        check: CheckBuilder | None = None) -> widgets.Widget:
-    """The golden rules for ``children`` or ``adults``, or an error card (never raises)."""
+def golden_rules_widget(content: Content, audience: str, check: CheckBuilder | None = None,
+                        text_apart: bool = False) -> widgets.Widget:
+    """The golden rules for ``children`` or ``adults``, or an error card (never raises);
+    ``text_apart``: see :class:`GoldenRulesView`."""
 
     def build() -> widgets.Widget:
         rules = content.golden_rules_for(audience)
         if rules is None:
             return _missing(content, audience)
         return guarded(content, f"the golden rules {rules.id}",
-                       lambda: GoldenRulesView(content, rules, check), item=rules)
+                       lambda: GoldenRulesView(content, rules, check, text_apart), item=rules)
 
     return guarded(content, f"the golden rules for {audience}", build)
 

@@ -21,7 +21,7 @@ from ..content import Content
 from ..content.markdown import escape
 from ..content.scaffold import case_study_prompts
 from ..content.templates import fill
-from ..ui.blocks import prose
+from ..ui.blocks import Parts, prose
 from ..ui.download import DownloadButton
 from ..ui.shared_html import heading_html
 from .furniture import see_also_html
@@ -106,6 +106,6 @@ def case_builder(content: Content) -> widgets.Widget:
     return CaseBuilder(content).widget()
 
 
-def with_builder(content: Content, cases: widgets.Widget) -> widgets.Widget:
+def with_builder(content: Content, cases: Any) -> Parts:
     """The author view of the Case studies page: the builder, then every case."""
-    return widgets.VBox([case_builder(content), cases])
+    return Parts([case_builder(content), cases], "is-with-builder")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -60,7 +61,7 @@ class Facilitation:
             return ""
         return notes_html(self.words("notes_label"), self.section.facilitator_notes)
 
-    def header_extras(self) -> list[widgets.Widget]:
+    def header_extras(self) -> list[Any]:
         """Under the page title: "On this page" (shown when the page is long); for a
         facilitator, then the section's notes and the discussion timer."""
         from ..ui.contents import on_this_page
@@ -71,7 +72,7 @@ class Facilitation:
         from ..facilitator import timer_widget
 
         notes = self.section_notes()
-        extras: list[widgets.Widget] = [block_html(notes, "is-section-notes")] if notes else []
+        extras: list[Any] = [block_html(notes, "is-section-notes")] if notes else []
         return [block_html(self.present_link(), "is-present-entry"), contents, *extras,
                 timer_widget(self.content)]
 
@@ -82,7 +83,7 @@ class Facilitation:
         return (f'<p><a class="is-present-link" href="{escape(href)}">'
                 f'{escape(self.words("present"))}</a> {escape(self.words("present_text"))}</p>')
 
-    def session_entry(self) -> widgets.Widget:
+    def session_entry(self) -> Any:
         """The Start page's entry: for a learner, a way into facilitator mode; for a
         facilitator, what the mode is, the guide and the way back."""
         words = self.words
@@ -104,7 +105,7 @@ class Facilitation:
         return block_html(f'<h2>{escape(words("mode_heading"))}</h2>'
                           f'<p>{escape(words("mode_text"))}</p>{links}', "is-session-entry")
 
-    def guide(self, path: Path = GUIDE) -> widgets.Widget:
+    def guide(self, path: Path = GUIDE) -> Any:
         """The facilitator guide on a facilitator's Start page (nothing on a learner's)."""
         if not self.facilitator:
             return widgets.VBox()

@@ -1,12 +1,11 @@
 """A section's page for one visit: its content, its mode, and a builder for each part.
 
-Each method returns one widget for one cell and never raises: a failure becomes the friendly error
-card (``ui.safe_build``) and a traceback in the server's log, and the rest of the page still works
+Each method returns one cell's output and never raises: a failure becomes the friendly error card
+(``ui.safe_build``) and a traceback in the server's log, and the rest of the page still works
 (Voila stops running a notebook at the first cell that raises). Where one component feeds another
 (the golden rules' check is a quiz), this module wires them: components never import each other.
-
-Every widget is returned, never ``display()``-ed into an ``Output``: filling an Output while Voila
-executes the notebook stalls its executor in a fifth to a half of page loads.
+Fixed text is the page's own HTML (``ui.blocks``: readable before any widget is drawn); widgets
+only where something changes; nothing is ``display()``-ed into an ``Output`` (that stalls Voila).
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ import ipywidgets as widgets
 
 from ..content import Content, models
 from ..content.markdown import escape
+from ..ui.blocks import Parts
 from ..ui.error_card import error_card
 from ..ui.safe_build import guarded
 from .facilitation import Facilitation
@@ -103,7 +103,7 @@ class Page:
     # --- furniture ----------------------------------------------------------------------------
 
     @_guarded("the page header")
-    def header(self) -> widgets.Widget:
+    def header(self) -> Any:
         """Navigation and the page's h1; the template makes the cell the page's <header>."""
         section = self.section
         if section is None:
@@ -115,10 +115,10 @@ class Page:
                            f'<h1 class="is-page-title">{escape(section.title)}</h1></div>',
                            "is-header")
         extras = self.facilitation.header_extras()  # "On this page"; a facilitator's notes, timer
-        return widgets.VBox([title, *extras]) if extras else title
+        return Parts([title, *extras], "is-header-part")
 
     @_guarded("the page footer")
-    def footer(self) -> widgets.Widget:
+    def footer(self) -> Any:
         """Contacts, navigation, review date, progress store: the template's <footer> cell."""
         local = (local_contacts_html(self.content, LOCAL_CONTACTS_ON[self.section_id])
                  if self.section_id in LOCAL_CONTACTS_ON else "")
@@ -133,7 +133,7 @@ class Page:
                           heading=not same_title(topic.title, self.section))
 
     @_guarded("the topics")
-    def topics(self, through: str | None = None, after: str | None = None) -> widgets.Widget:
+    def topics(self, through: str | None = None, after: str | None = None) -> Parts:
         """The section's topics, all of them or split at a named topic.
 
         A notebook places a component after a topic by naming it twice: ``topics(through="x")``,
@@ -148,16 +148,14 @@ class Page:
             log.warning("the %r page places a part after topic %r, which it does not have",
                         self.section_id, through or after)
             chosen = mine if through else []
-        children: list[widgets.Widget] = [
+        children: list[Any] = [
             guarded(self.content, f"topic {topic.id}", item=topic,
                     build=lambda topic=topic: block_html(self.topic_html(topic), "is-topic-box"))
             for topic in chosen
         ]
         if after is None:  # the first (or only) call on the page
             children += self._broken_cards("topics")
-        box = widgets.VBox(children=children)
-        box.add_class("is-topics")
-        return box
+        return Parts(children, "is-topics")
 
     # --- progress and facilitation (the collaborators' parts) -------------------------------
 
@@ -170,9 +168,9 @@ class Page:
         """Keep the answers of the questions inside ``widget`` (no-op for a facilitator)."""
         return self.learner_progress.track(widget)
 
-    def with_store(self, widget: widgets.Widget) -> widgets.Widget:
-        """``widget`` and the page's progress store (none for a facilitator)."""
-        return self.learner_progress.with_store(widget)
+    def with_store(self, part: Any) -> Any:
+        """``part`` and the page's progress store (none for a facilitator)."""
+        return self.learner_progress.with_store(part)
 
     @_guarded("the progress")
     def progress(self) -> widgets.Widget:
@@ -197,14 +195,14 @@ class Page:
         return self.track(lawful_basis_widget(self.content, scored=not self.facilitator))
 
     @_guarded("the golden rules")
-    def golden_rules(self, audience: str | None = None) -> widgets.Widget:
+    def golden_rules(self, audience: str | None = None) -> Parts:
         """The rules for the section's audience, with their check drawn by the quiz component."""
         from ..golden_rules import golden_rules_widget
         from ..quiz import quiz_widget
         audience = audience or AUDIENCE_OF_SECTION.get(self.section_id, "children")
-        check = partial(quiz_widget, self.content, heading_level=3,
-                        group=self.facilitator)
-        return self.track(golden_rules_widget(self.content, audience, check=check))
+        check = partial(quiz_widget, self.content, heading_level=3, group=self.facilitator)
+        return self.track(Parts.around(golden_rules_widget(self.content, audience, check=check,
+                                                           text_apart=True)))
 
     @_guarded("the quizzes")
     def quizzes(self) -> widgets.Widget:
@@ -219,10 +217,11 @@ class Page:
         return self.track(box)
 
     @_guarded("the case studies")
-    def case_studies(self) -> widgets.Widget:
-        from ..case_study import case_studies_page
-        cases = self.track(case_studies_page(self.content, facilitator=self.facilitator,
-                                             see_also=partial(see_also_html, self.content)))
+    def case_studies(self) -> Any:
+        from ..case_study import case_studies_page, case_studies_parts
+        see_also = partial(see_also_html, self.content)
+        cases = self.track(case_studies_page(self.content, facilitator=True, see_also=see_also)
+                           if self.facilitator else case_studies_parts(self.content, see_also))
         if self.mode == "author":  # the builder writes YAML: imported for authors only
             from .builder import with_builder
             cases = with_builder(self.content, cases)
@@ -240,7 +239,7 @@ class Page:
         return decision_record_part(self.content, facilitator=self.facilitator)
 
     @_guarded("the map of sections")
-    def section_map(self) -> widgets.Widget:
+    def section_map(self) -> Any:
         """The top of Start: a learner's way in and task list (``ui/task_list.py``); for a
         facilitator (nothing kept), every other section linked, with its one-line summary."""
         html = self.navigation.map_html()

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import ipywidgets as widgets
-
 from ..content import models
 from ..content.markdown import escape, to_html, to_inline_html
+from ..ui.blocks import StaticHTML, static
 from ..ui.notes import notes_html
 from ..ui.shared_html import link_html, source_inline_html
 
@@ -72,12 +71,10 @@ def notebook_url(notebook: str) -> str:
     return f"{notebook}.ipynb"
 
 
-def block_html(inner: str, css_class: str) -> widgets.HTML:
-    """An HTML widget around HTML that is already safe (escaped or from `to_html`)."""
-    box = widgets.HTML(f'<div class="{css_class}">{inner}</div>')
-    box.add_class(f"{css_class}-widget")
-    box.add_class("is-block")
-    return box
+def block_html(inner: str, css_class: str) -> StaticHTML:
+    """Text that does not change, HTML already safe (escaped or from ``to_html``), as the
+    page's own HTML: readable before any widget is drawn (``ui.blocks``)."""
+    return static(inner, css_class)
 
 
 def split_topics(topics: list[models.Topic], through: str | None = None,

@@ -13,6 +13,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..content import Content
+from ..ui.blocks import Parts
 from ..ui.progress_format import Answer, Progress
 from ..ui.progress_store import ProgressStore
 from ..ui.question import QuestionWidget
@@ -188,10 +189,10 @@ class PageProgress:
         tracker = self.tracker
         return tracker.track(widget) if tracker is not None else widget
 
-    def with_store(self, widget: widgets.Widget) -> widgets.Widget:
-        """``widget`` and the page's store (whose view reads and writes the browser's storage)."""
+    def with_store(self, part: Any) -> Any:
+        """``part`` and the page's store (whose view reads and writes the browser's storage)."""
         tracker = self.tracker
-        return widgets.VBox([widget, tracker.store]) if tracker is not None else widget
+        return Parts([part, tracker.store], "is-with-store") if tracker is not None else part
 
     def panel(self) -> widgets.Widget:
         """The Start page's "Clear my answers" and completion record in a box; an empty box

@@ -58,7 +58,7 @@ def source_html(content: Any, source: Source | None) -> str:
     inline = source_inline_html(source, content.text("app", "new_tab"),
                                 content.text("app", "source_checked"))
     return (
-        '<p class="is-source" style="color:var(--is-muted,#4a4a4a);font-size:0.95em">'
+        '<p class="is-source">'  # styled by the page's stylesheet (app.css), as a topic's
         f"{escape(content.text('app', 'source_label'))} {inline}</p>"
     )
 

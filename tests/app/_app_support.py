@@ -67,7 +67,8 @@ SETTLED_JS = """() => {
   const main = document.getElementById('rendered_cells');
   if (!main || getComputedStyle(main).display === 'none') return false;
   if (main.querySelector('script[type="application/vnd.voila.cell-output+json"]')) return false;
-  const outputs = [...main.querySelectorAll('.jp-OutputArea-output')];
+  // the page's own HTML (issue 26) is there as sent; every other output is a widget
+  const outputs = [...main.querySelectorAll('.jp-OutputArea-output:not(.is-page-html)')];
   if (outputs.length === 0) return false;
   if (!outputs.every(o => o.querySelector('.jupyter-widgets') !== null)) return false;
   return document.querySelector('.is-module:not([data-is-drawn]):not([data-is-failed])') === null;

@@ -20,14 +20,16 @@ import pytest
 from infoshare_widgets import pages
 from infoshare_widgets.app import page_info
 from infoshare_widgets.content import default_content_dir, load_content, models
+from infoshare_widgets.ui.blocks import Parts, StaticHTML
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 SHIPPED = load_content(default_content_dir())
 
 
 def html_of(widget: widgets.Widget) -> str:
-    """All the HTML an HTML widget tree carries (anywidgets carry data, not HTML)."""
-    out = [widget.value] if isinstance(widget, widgets.HTML) else []
+    """All the HTML a part carries: the page's own HTML and HTML widgets (anywidgets carry
+    data, not HTML)."""
+    out = [widget.value] if isinstance(widget, (widgets.HTML, StaticHTML)) else []
     for child in getattr(widget, "children", ()):
         out.append(html_of(child))
     return "\n".join(out)
@@ -80,7 +82,7 @@ def test_there_is_one_thin_notebook_per_section_without_outputs() -> None:
 @pytest.mark.parametrize("section", SHIPPED.sections, ids=lambda s: s.id)
 def test_each_notebook_shows_every_topic_of_its_section_exactly_once(
         section: models.Section) -> None:
-    shown = html_of(widgets.VBox(run_notebook(NOTEBOOKS / f"{section.notebook}.ipynb")))
+    shown = html_of(Parts(run_notebook(NOTEBOOKS / f"{section.notebook}.ipynb")))
     assert f">{pages.escape(section.title)}</h1>" in shown
     for topic in SHIPPED.topics_for(section.id):
         assert shown.count(f'id="is-topic-{topic.id}"') == 1, topic.id
@@ -200,7 +202,8 @@ def test_links_keep_the_facilitator_mode() -> None:
     assert type(timer).__name__ == "DiscussionTimer"
     learner = pages.Page("children", SHIPPED).header()
     assert "is-facilitator-notes" not in html_of(learner)  # the title and contents, no notes
-    assert [type(w).__name__ for w in learner.children] == ["HTML", "OnThisPage"]
+    # the title is the page's own HTML, readable before any widget is drawn (issue 26)
+    assert [type(w).__name__ for w in learner.children] == ["StaticHTML", "OnThisPage"]
     assert learner.children[1].label == SHIPPED.text("app", "on_this_page")
 
 
@@ -423,3 +426,31 @@ def test_a_published_item_is_on_the_next_page_load(
         shipped.replace(title, "title: Published this morning"), encoding="utf-8")
     after = html_of(pages.open_page("children", content_copy).quizzes())
     assert "Published this morning" not in before and "Published this morning" in after
+
+
+def static_parts(part: object) -> list[StaticHTML]:
+    """The page's own HTML inside a part (ui.blocks), in order."""
+    if isinstance(part, StaticHTML):
+        return [part]
+    return [s for child in getattr(part, "children", ()) for s in static_parts(child)]
+
+
+@pytest.mark.parametrize("mode", ["learner", "facilitator", "author"])
+def test_the_pages_own_html_passes_the_served_pages_sanitiser_unchanged(mode: str) -> None:
+    """What the template writes into the page (content.markdown.clean_page_html) is what the
+    builders made: no heading, landmark, label or link is lost on the way (issue 26)."""
+    from html import unescape
+
+    from infoshare_widgets.content.markdown import clean_page_html
+
+    found = 0
+    for section in SHIPPED.sections:
+        page = pages.Page(section.id, SHIPPED, mode)
+        for part in (page.header(), page.section_map(), page.topics(), page.group_session(),
+                     page.facilitator_guide(), page.case_studies(), page.footer()):
+            for block in static_parts(part):
+                found += 1
+                # the same markup (nh3 may spell an entity its own way: &#x27; or ')
+                assert unescape(clean_page_html(block.value)) == unescape(block.value), \
+                    block.value[:200]
+    assert found > 40

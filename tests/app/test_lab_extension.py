@@ -40,7 +40,7 @@ def test_the_lab_preview_compiles_our_page_template(monkeypatch: pytest.MonkeyPa
 def test_both_servers_register_every_filter_the_templates_use() -> None:
     used = {name for path in TEMPLATE.iterdir() if path.is_file()
             for name in re.findall(r"\|\s*(infoshare_\w+)", path.read_text("utf-8"))}
-    assert used == {"infoshare_page", "infoshare_server"}
+    assert used == {"infoshare_page", "infoshare_server", "infoshare_clean_html"}
     assert set(lab.FILTERS) == used and set(voila_app.FILTERS) == used
 
 

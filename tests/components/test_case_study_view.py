@@ -183,3 +183,25 @@ def test_shipped_case_studies_all_build() -> None:
     assert len(content.case_studies) >= 4
     assert [type(w).__name__ for w in page.children] == ["HTML"] + ["CaseStudyView"] * len(
         content.case_studies)  # the warning, then the cases (sound: no error card)
+
+
+def test_a_learners_stories_are_the_pages_own_html_and_the_points_are_not() -> None:
+    """Issue 26: the story, links and source arrive with the page; the questions and their
+    model points stay in the widget, revealed on request; hostile text stays text."""
+    from infoshare_widgets.case_study import case_studies_parts
+    from infoshare_widgets.content.markdown import clean_page_html
+    from infoshare_widgets.ui.blocks import StaticHTML
+
+    case = case_study(name=f"Sam {SCRIPT}", story=f"Sam is *twelve*. {IMG}")
+    parts = case_studies_parts(make_content(case_studies=[case])).children
+    assert [type(p).__name__ for p in parts] == ["HTML", "StaticHTML", "CaseStudyView",
+                                                 "StaticHTML"]  # warning, story, questions, source
+    story, view, source = parts[1], parts[2], parts[3]
+    assert "Sam is <em>twelve</em>" in story.value and "&lt;script&gt;" in story.value
+    assert_inert(story.value)
+    assert clean_page_html(story.value) == story.value  # the served page keeps it as it is
+    assert ui("app", "source_label") in source.value
+    page_text = "".join(p.value for p in parts if isinstance(p, StaticHTML))
+    for question in case.questions:
+        assert all(point not in page_text for point in question.points)
+    assert [type(w).__name__ for w in view.children] == ["RevealWidget"] * len(case.questions)

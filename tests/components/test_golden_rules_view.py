@@ -177,3 +177,20 @@ def test_a_check_builder_that_raises_becomes_a_card_and_the_rules_still_show(cap
     assert len(rules_of(view)) == 7
     assert any(ui("app", "error_title") in getattr(w, "value", "") for w in view.children)
     assert "no quiz today" in caplog.text
+
+
+def test_on_a_page_the_heading_intro_and_source_are_its_own_html() -> None:
+    """Issue 26: the rules' heading, introduction and source arrive with the page; each rule's
+    full text stays in its card, shown on demand; hostile text stays text."""
+    from infoshare_widgets.ui.blocks import Parts, StaticHTML
+
+    content = make_content(golden_rules=[golden_rules(title=f"Rules {SCRIPT}",
+                                                      intro=f"Seven *rules*. {IMG}")])
+    parts = Parts.around(golden_rules_widget(content, "children", text_apart=True)).children
+    assert [type(p).__name__ for p in parts] == ["StaticHTML", "GoldenRulesView", "StaticHTML"]
+    header, view, source = parts
+    assert "<h2>Rules &lt;script&gt;" in header.value and "<em>rules</em>" in header.value
+    assert_inert(header.value)
+    assert ui("app", "source_label") in source.value
+    assert not any(isinstance(w, StaticHTML) for w in view.children)
+    assert all(card.body_html not in header.value + source.value for card in rules_of(view))

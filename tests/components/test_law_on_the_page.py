@@ -16,6 +16,7 @@ import pytest
 from infoshare_widgets import pages
 from infoshare_widgets.content import load_content
 from infoshare_widgets.lawful_basis import lawful_basis_widget
+from infoshare_widgets.ui.blocks import StaticHTML
 from infoshare_widgets.ui.details import DetailsWidget
 from infoshare_widgets.ui.question import QuestionWidget
 
@@ -25,7 +26,7 @@ PHONE_OR_EMAIL = re.compile(r"tel:|mailto:|@|\d{4}\s?\d{3}\s?\d{3,4}")
 
 
 def html_of(widget: widgets.Widget) -> str:
-    if isinstance(widget, widgets.HTML):
+    if isinstance(widget, (widgets.HTML, StaticHTML)):
         return widget.value
     if isinstance(widget, DetailsWidget):
         return widget.summary + widget.body_html

@@ -1,0 +1,184 @@
+"""Reading text in the page's HTML (issue 26): what a learner can read before any script runs.
+
+Each page is fetched over HTTP, as a browser first receives it: the topics, the title and the
+landmarks are HTML in it (not JSON in a script for the front end to draw), and nothing revealed
+later is. A page whose kernel never connects, or is lost, still reads, with its landmarks, and is
+axe clean.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from _app_support import (
+    NOTEBOOKS,
+    TEST_LIMITS,
+    AppServer,
+    describe_violations,
+    free_port,
+    run_axe,
+    running_server,
+)
+
+from infoshare_widgets.app.serve import ServerSettings
+from infoshare_widgets.content import Content, default_content_dir, load_content
+from infoshare_widgets.content.markdown import to_html
+
+CONTENT = load_content(default_content_dir())
+SCRIPT = re.compile(r"<script\b.*?</script>", re.S | re.I)
+TAG = re.compile(r"<[^>]+>")
+HOSTILE = ('<script>alert("PWNED-26")</script><img src=x onerror="alert(26)"> '
+           "[x](javascript:alert(1))")
+
+
+def fetch(url: str) -> str:
+    """The page as the server sends it (read to its end), no browser, no websocket."""
+    with urllib.request.urlopen(url, timeout=120) as response:  # noqa: S310 (loopback)
+        assert response.status == 200
+        return response.read().decode("utf-8")
+
+
+def page_html(page: str) -> str:
+    """The page's own HTML: every script (Voila's JSON for widgets among them) taken out."""
+    return SCRIPT.sub("", page)
+
+
+def plain(markup: str) -> str:
+    """Text as a reader gets it: tags gone, entities read, spaces collapsed."""
+    return " ".join(html.unescape(TAG.sub(" ", markup)).split())
+
+
+def revealed_later(content: Content, section_id: str) -> list[str]:
+    """What a learner's page must not hold before it is revealed: model points, answer keys
+    and option feedback, and every facilitator note (a learner's page never has them)."""
+    texts: list[str | None] = []
+    for quiz in content.quizzes_for(section_id):
+        texts.append(quiz.facilitator_notes)
+        for question in quiz.questions:
+            texts.append(question.explanation)
+            texts += [option.feedback for option in question.options]
+    if section_id == "case-studies":
+        for case in content.case_studies:
+            texts.append(case.facilitator_notes)
+            texts += [point for q in case.questions for point in q.points]
+    texts += [topic.facilitator_notes for topic in content.topics_for(section_id)]
+    section = content.section(section_id)
+    texts.append(section.facilitator_notes if section else None)
+    # whole texts, less any a topic of the page says too (feedback may repeat a key message)
+    topics = " ".join(plain(to_html(t.body)) for t in content.topics_for(section_id))
+    whole = [plain(to_html(t)) for t in texts if t]
+    return [t for t in whole if len(t) >= 30 and t not in topics]
+
+
+@pytest.mark.parametrize("section", [s.id for s in CONTENT.sections])
+def test_the_page_sent_holds_its_reading_text_and_nothing_revealed_later(
+        app_server: AppServer, section: str) -> None:
+    page = fetch(app_server.section_url(section))
+    own = page_html(page)
+    title = CONTENT.section(section).title  # type: ignore[union-attr]
+    assert f'<h1 class="is-page-title">{html.escape(title)}</h1>' in own
+    first = CONTENT.topics_for(section)[0]
+    assert f'id="is-topic-{first.id}"' in own
+    assert plain(to_html(first.body))[:80] in plain(own), "the first topic's text is HTML"
+    for landmark in ('<header class="is-banner">', '<main id="is-main"', "<footer",
+                     'class="is-skip-link" href="#is-main"', '<nav class="is-nav is-nav-top"'):
+        assert landmark in own, landmark
+    text = plain(page)  # the whole response, scripts included
+    hidden = [t for t in revealed_later(CONTENT, section) if t in text]
+    assert hidden == [], f"revealed-later text in the page sent: {hidden[:3]}"
+    assert "object at 0x" not in page and "VBox(" not in page  # no Python repr of a widget
+
+
+def test_a_facilitator_page_is_read_for_its_visit(app_server: AppServer) -> None:
+    """The mode is read per visit: the same pool's page, with ``?mode=facilitator``, has the
+    section's notes in its HTML; the learner's has none."""
+    notes = plain(to_html(CONTENT.section("what-is-it").facilitator_notes))[:60]  # type: ignore
+    assert notes not in plain(fetch(app_server.section_url("what-is-it")))
+    facilitator = fetch(app_server.section_url("what-is-it", "mode=facilitator"))
+    assert notes in plain(page_html(facilitator))
+
+
+@pytest.fixture(scope="module")
+def page_html_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """One page, served from a content copy whose first topic carries hostile text."""
+    root = tmp_path_factory.mktemp("page-html")
+    content = root / "content"
+    shutil.copytree(default_content_dir(), content)
+    topic = content / "topics" / "what-is-it.yaml"
+    text = topic.read_text(encoding="utf-8")
+    topic.write_text(text.replace("body: |-\n", f"body: |-\n  {HOSTILE}\n\n", 1),
+                     encoding="utf-8")
+    notebooks = root / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(NOTEBOOKS / "01-what-is-it.ipynb", notebooks)
+    settings = ServerSettings(content=content, notebooks=notebooks, port=free_port(),
+                              default_pool_size=1, pool_sizes={}, cull_idle_timeout=3,
+                              cull_interval=1, **TEST_LIMITS)
+    with running_server(settings, root) as server:
+        yield server
+
+
+def test_hostile_content_is_escaped_in_the_page_sent(page_html_server: AppServer) -> None:
+    page = fetch(page_html_server.section_url("what-is-it"))
+    own = page_html(page)
+    assert "PWNED-26" in own, "the hostile text is shown, as text"
+    assert "&lt;script&gt;alert(" in own
+    tags = re.findall(r"<\s*(?:img|script)\b[^>]*>", own, re.I)
+    assert tags == [], "no tag from the content survives as markup"
+    assert not re.search(r"<[^>]*\b(?:onerror\s*=|href=\"javascript:)", page, re.I)
+    assert not re.search(r"<script(?![^>]*\bnonce=)", page), "every script is the page's own"
+
+
+def test_an_edited_topic_shows_on_the_next_load(page_html_server: AppServer) -> None:
+    """The pooled kernel started before the edit; it reads the content after its visit."""
+    topic = Path(page_html_server.content.root) / "topics" / "what-is-it.yaml"
+    before = fetch(page_html_server.section_url("what-is-it"))
+    assert "Edited after the pool was filled" not in before
+    text = topic.read_text(encoding="utf-8")
+    topic.write_text(text.replace("body: |-\n", "body: |-\n  Edited after the pool was filled.\n\n",
+                                  1), encoding="utf-8")
+    assert "Edited after the pool was filled." in page_html(
+        fetch(page_html_server.section_url("what-is-it")))
+
+
+# --- in the browser: no kernel -------------------------------------------------------------------
+
+
+def no_kernel(page: object, lost: bool) -> None:
+    """The kernel's websocket never reaches the server (closed at once when ``lost``); the
+    liveness check then says the kernel is gone (410), as for a page whose kernel ended."""
+    def socket(ws: object) -> None:
+        if lost:
+            ws.close()  # type: ignore[attr-defined]
+
+    page.route_web_socket(re.compile(r"/api/kernels/"), socket)  # type: ignore[attr-defined]
+    page.route("**/api/kernels/**", lambda route: route.abort())  # type: ignore[attr-defined]
+    if lost:
+        page.route("**/infoshare/alive/**",  # type: ignore[attr-defined]
+                   lambda route: route.fulfill(status=410))
+
+
+@pytest.mark.parametrize("lost", [False, True], ids=["never-connects", "lost"])
+def test_the_page_reads_without_its_kernel(app_server: AppServer, context: object,
+                                           lost: bool) -> None:
+    page = context.new_page()  # type: ignore[attr-defined]
+    no_kernel(page, lost)
+    page.goto(app_server.section_url("what-is-it"), wait_until="load")
+    first = CONTENT.topics_for("what-is-it")[1]
+    assert page.locator(f"#is-topic-{first.id}").is_visible()
+    assert page.locator("h1").inner_text() == CONTENT.section("what-is-it").title  # type: ignore
+    for role in ("banner", "main", "contentinfo", "navigation"):
+        assert page.get_by_role(role).first.is_visible(), role  # type: ignore[attr-defined]
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "is-skip-link"
+    if lost:
+        page.locator(".is-lost .is-reload").wait_for(timeout=30_000)
+    assert page.locator(".is-module").count() == 0  # no widget was drawn
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
