@@ -6,6 +6,8 @@ and error state (the scenario builder's too)."""
 
 from __future__ import annotations
 
+import time
+
 from _app_support import HARDENED_NOTEBOOK, describe_violations, open_page, run_axe, wait_settled
 from _author_support import add_account
 
@@ -73,6 +75,12 @@ def preview_says(page, text: str) -> None:
         " return p && !p.hidden && p.innerText.includes(t); }", arg=text, timeout=30_000)
 
 
+def slowly(route) -> None:  # type: ignore[no-untyped-def]
+    """Answer a preview request a second late (requests wait their turn behind it)."""
+    time.sleep(1)
+    route.continue_()
+
+
 def build_a_case_study(page, url: str) -> None:
     """The case-study builder: no error on leaving an empty field, a filled field's problem on
     leaving it (and gone when fixed), the live preview following the typing, then publish."""
@@ -82,9 +90,13 @@ def build_a_case_study(page, url: str) -> None:
     page.keyboard.press("Tab")  # entered and left empty: no error
     page.fill("#about", "A worker hears something worrying.")
     page.focus("#story")  # left filled with no problem: no error either
+    # a slow server: the preview typed into #id starts (600 ms after the key) while the check
+    # of leaving #id is still on its way; that check's answer must still be shown
+    page.route("**/author/preview/**", slowly)
     page.fill("#id", "Not An Id")
     page.focus("#name")
     page.wait_for_selector("#id-error", timeout=30_000)
+    page.unroute("**/author/preview/**", slowly)
     assert page.locator(".is-author-error").count() == 1  # only the field left, no summary
     assert page.get_attribute("#id", "aria-invalid") == "true"
     axe_clean(page)

@@ -16,10 +16,13 @@
   const said = form.dataset;
   const WAIT_MS = 600;
   let timer = null;
-  let latest = 0;
+  // The newest request per purpose ("preview", or the field whose problem is asked): a
+  // preview typed after leaving a field must not discard that field's answer.
+  const latest = new Map();
 
-  async function check() {
-    const mine = ++latest;
+  async function check(purpose) {
+    const mine = (latest.get(purpose) || 0) + 1;
+    latest.set(purpose, mine);
     try {
       const response = await fetch(said.preview, {
         method: "POST", body: new URLSearchParams(new FormData(form)),
@@ -27,7 +30,7 @@
       });
       if (!response.ok) return null;
       const data = await response.json();
-      return mine === latest ? data : null;
+      return mine === latest.get(purpose) ? data : null;
     } catch (e) {
       return null;
     }
@@ -39,7 +42,7 @@
   }
 
   async function preview() {
-    const data = await check();
+    const data = await check("preview");
     if (!data) return;
     region.hidden = false;
     if (data.html) {
@@ -95,7 +98,7 @@
     if (!field.matches("input[type=text], textarea") || !field.name) return;
     const filled = field.value.trim() !== "";
     if (!filled && !document.getElementById(field.name + "-error")) return;
-    const data = await check();
+    const data = await check("field:" + field.name);
     if (data) showError(field, data.errors[field.name] || "");
   });
 })();
