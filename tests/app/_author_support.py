@@ -3,6 +3,7 @@ process (fast tier), and a small browser-less client that keeps cookies and find
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import subprocess
@@ -113,3 +114,14 @@ def add_account(server: AuthorServer, name: str, role: str) -> str:
          "--site", server.url], env={**os.environ, **server.env}, capture_output=True,
         text=True, timeout=60, check=True)
     return result.stdout.strip()
+
+
+def raw(port: int, method: str, path: str, headers: dict[str, str], body: str = "") -> tuple:
+    """(status, headers, body) of one request sent as it is, with no client's own handling."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        return response.status, response.getheaders(), response.read().decode()
+    finally:
+        conn.close()

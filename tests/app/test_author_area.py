@@ -3,12 +3,11 @@ accounts and one-time links, sign-in and its messages, the cookie, CSRF, limits,
 
 from __future__ import annotations
 
-import http.client
 import time
 from pathlib import Path
 
 import pytest
-from _author_support import AuthorClient, author_app
+from _author_support import AuthorClient, author_app, raw
 from _served import served
 from argon2 import PasswordHasher
 
@@ -146,16 +145,6 @@ def test_a_change_without_the_csrf_token_or_from_another_site_is_refused(area) -
     stranger = AuthorClient(client.url)  # a token from someone else's page is no token here
     assert stranger.post("/author/sign-in", {"csrf": token, "name": "alice",
                                              "password": PASSWORD}).status_code == 403
-
-
-def raw(port: int, method: str, path: str, headers: dict[str, str], body: str = "") -> tuple:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        conn.request(method, path, body=body, headers=headers)
-        response = conn.getresponse()
-        return response.status, response.getheaders(), response.read().decode()
-    finally:
-        conn.close()
 
 
 def test_plain_http_is_for_this_machine_only(tmp_path: Path) -> None:

@@ -5,14 +5,13 @@ sign-on records and logs."""
 from __future__ import annotations
 
 import asyncio
-import http.client
 import sqlite3
 import threading
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from _author_support import AuthorClient, author_app
+from _author_support import AuthorClient, author_app, raw
 from _served import run_apart, served
 from argon2 import PasswordHasher
 
@@ -32,16 +31,6 @@ def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(passwords, "HASHER", PasswordHasher(time_cost=1, memory_cost=64,
                                                             parallelism=1))
     monkeypatch.setattr(passwords, "_DUMMY", [])
-
-
-def raw(port: int, method: str, path: str, headers: dict[str, str], body: str = "") -> tuple:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        conn.request(method, path, body=body, headers=headers)
-        response = conn.getresponse()
-        return response.status, response.getheaders(), response.read().decode()
-    finally:
-        conn.close()
 
 
 # --- 2. argon2 in its own capped pool; the address limit by /64 ---------------------------------
