@@ -147,7 +147,7 @@ def main() -> None:
             settings = room_settings(ServerSettings(content=default_content_dir(),
                                                     port=_servers.free_port(), room=n))
             with _servers.ours(settings, work / f"room{n}.log", timeout=900) as server:
-                memory.settle_kernels(server.process.pid, settings.total_pool())
+                memory.settle_kernels(server.process.pid, settings.total_pool(), timeout=900)
                 return room_run(server.page(START), server.page(QUESTION), n, server.url,
                                 server.process.pid)
 

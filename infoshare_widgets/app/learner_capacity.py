@@ -2,9 +2,11 @@
 
 A trainer tells a room to open the Start page; everyone does within seconds. With ``room=N``:
 
-- the Start page's pool holds N preheated kernels, every other page's N/2 (when the room
-  moves on, the Start kernels have ended with their pages and the pools refill, paced after
-  the pages being served: :mod:`.refill`);
+- the Start page's pool holds N preheated kernels, and so does the page after it (the room's
+  first move, all N learners at once; measured: with N/2 there, the other N/2 waited for N/2
+  kernels started together, 8x one bare page) when the machine's memory holds them, else N/2;
+  every other page's N/2 (when the room moves on, the Start kernels have ended with their
+  pages and the pools refill, paced after the pages being served: :mod:`.refill`);
 - the kernel limits leave room for the N: every learner may hold two pages for a moment while
   moving on, and a room behind one address (a training room's network) is N learners, so the
   per-address limit is at least 2N;
@@ -32,8 +34,11 @@ KERNEL_MB = 75
 PAGES_PER_LEARNER = 2
 
 
-def room_settings(settings: ServerSettings) -> ServerSettings:
-    """`settings` with pools and limits sized for `settings.room` learners (unchanged if 0)."""
+def room_settings(settings: ServerSettings, available_mb: int | None = None) -> ServerSettings:
+    """`settings` with pools and limits sized for `settings.room` learners (unchanged if 0).
+
+    `available_mb` (default: this machine's, `available_memory_mb`) decides whether the page
+    after Start gets N kernels or N/2 like the others: N only if every kernel then fits."""
     n = settings.room
     if n <= 0:
         return settings
@@ -42,6 +47,12 @@ def room_settings(settings: ServerSettings) -> ServerSettings:
     others = max(settings.default_pool_size, math.ceil(n / 2))
     pools = {name: max(settings.pool_sizes.get(name, 0), others) for name in names}
     pools[start] = max(settings.pool_sizes.get(start, 0), n)
+    after = names[names.index(start) + 1] if start in names[:-1] else None
+    if after is not None:
+        warm = {**pools, after: max(pools[after], n)}
+        available = available_memory_mb() if available_mb is None else available_mb
+        if (sum(warm.values()) + n) * KERNEL_MB <= available:
+            pools = warm
     sized = replace(settings, pool_sizes=pools)
     needed = sized.total_pool() + PAGES_PER_LEARNER * n
     limit = settings.max_kernels if settings.max_kernels is not None else default_max_kernels(

@@ -10,7 +10,7 @@ import os
 import threading
 from pathlib import Path
 
-from . import snapshot
+from . import markdown, snapshot
 from .loaded import Content
 from .overlay import default_content_dir, default_overlay_dir
 
@@ -41,7 +41,7 @@ def current_content(root: Path | None = None, overlay: Path | None | str = "defa
     """The content folder (and the published items over it) as they are now, loaded again only
     when a file in either has changed: a publish reaches the next page load, no restart.
     A state already loaded by another process (the server) is read from its snapshot
-    (`snapshot.py`), not from the YAML.
+    (`snapshot.py`), not from the YAML, with its texts' HTML (`markdown.remember`).
 
     ``overlay``: "default" is `default_overlay_dir()`; None reads no overlay.
     """
@@ -64,7 +64,9 @@ def current_content(root: Path | None = None, overlay: Path | None | str = "defa
         again = (content_signature(root),
                  content_signature(laid) if laid is not None and laid.is_dir() else ())
         if again == signature:  # not changed while loading: the snapshot is of this state
+            content.rendered = markdown.prerender(sorted(content.prose()))
             snapshot.write(name, content)
+    markdown.remember(content.rendered)
     with _lock:
         _cache[key] = (signature, content)
     return content

@@ -71,6 +71,9 @@ class Content:
     """(kind, id) -> "changed" (a published item replaced the shipped one) or "added"."""
     declared: dict[Path, dict[str, str]] = field(default_factory=dict, repr=False)
     origins: dict[int, tuple[Path, dict[tuple, int]]] = field(default_factory=dict, repr=False)
+    rendered: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    """Markdown -> markdown-it's HTML of this content's texts (`markdown.prerender`), made by the
+    process that writes the snapshot (`cache.py`), so a kernel reading it needs no renderer."""
 
     def origin(self, value: Any) -> tuple[Path, dict[tuple, int]]:
         """The file a loaded item came from, and its field-to-line map."""
@@ -98,6 +101,24 @@ class Content:
             elif value is not None and hasattr(value, "model_fields_set"):
                 out.append(value)
         return out
+
+    def prose(self) -> set[str]:
+        """Every text of this content's items with a space or a line in it (what may be
+        Markdown; ids and keys have neither)."""
+        found: set[str] = set()
+        todo: list[Any] = self._items()
+        while todo:
+            value = todo.pop()
+            if isinstance(value, str):
+                if " " in value or "\n" in value:
+                    found.add(value)
+            elif isinstance(value, list | tuple):
+                todo.extend(value)
+            elif isinstance(value, dict):
+                todo.extend(value.values())
+            elif hasattr(value, "model_fields_set"):
+                todo.extend(value.__dict__.values())
+        return found
 
     def section(self, section_id: str) -> models.Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

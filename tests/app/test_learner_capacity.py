@@ -41,7 +41,7 @@ def run(coroutine: object) -> object:
 @pytest.mark.parametrize("n", [10, 30])
 def test_a_room_gets_pools_for_it_and_limits_that_leave_room_for_it(n: int) -> None:
     shipped = ServerSettings(notebooks=NOTEBOOKS, max_kernels=None)
-    sized = room.room_settings(ServerSettings(notebooks=NOTEBOOKS, room=n))
+    sized = room.room_settings(ServerSettings(notebooks=NOTEBOOKS, room=n), available_mb=10**6)
     assert room.room_settings(shipped) is shipped  # no room: nothing changes
     assert sized.pool_sizes["00-start.ipynb"] == n
     assert all(size >= n // 2 for size in sized.pool_sizes.values())
@@ -60,6 +60,23 @@ def test_a_room_gets_pools_for_it_and_limits_that_leave_room_for_it(n: int) -> N
     assert "--KernelManager.transport=ipc" in command  # no TCP ports to race for
     assert "--InfoshareKernelManager.refill_concurrency=2" in command
     assert not any("refill" in arg for arg in voila_command(shipped, base_env={})[0])
+
+
+def test_the_page_after_start_is_warmed_for_the_whole_room_when_memory_holds_it() -> None:
+    """The room's first move (Start, then What is it?) is all N learners at once: its page's
+    pool holds N, so nobody waits for kernels started together (issue 26), unless the
+    machine's memory cannot hold the pools and the room's pages; the later pages keep N/2."""
+    settings = ServerSettings(notebooks=NOTEBOOKS, room=30)
+    warm = room.room_settings(settings, available_mb=10**6).pool_sizes
+    assert warm["00-start.ipynb"] == warm["01-what-is-it.ipynb"] == 30
+    assert {warm[name] for name in warm if name[:2] not in ("00", "01")} == {15}
+    needed = (sum(warm.values()) + 30) * room.KERNEL_MB
+    assert room.room_settings(settings, available_mb=needed).pool_sizes == warm
+    small = room.room_settings(settings, available_mb=needed - 1).pool_sizes
+    assert small["01-what-is-it.ipynb"] == 15 and small["00-start.ipynb"] == 30
+    # the warm page never costs the memory warning: it is added only when no warning follows
+    sized = room.room_settings(settings, available_mb=needed)
+    assert room.memory_warning(sized, available_mb=needed) is None
 
 
 def test_room_from_the_command_line_and_the_environment() -> None:
