@@ -218,6 +218,8 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
                     "present_time_left": {"time": "4:59"},
                     "present_live": {"devices": 12, "answered": 9},
                     "present_chart_count": {"count": 3, "answered": 9, "percent": 33}},
+    # the author area (app/author/), filled by the server
+    "author": {"author_draft_cap": {"max": 50}},
     # the review pack (content/review_html.py); optional keys, checked when given
     "review": {"version": {"version": "2026.12", "reviewed": "6 December 2026"},
                "made": {"date": "6 December 2026"}, "caption": {"title": "What is it?"},

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from ...content.overlay import KINDS, valid_id
 from ...content.preview_snapshots import preview_folder, purge_expired, write_snapshot
+from ...content.templates import fill
 from ...publishing.publish_store import Author, PublishStore, Refused
 from .author_handlers import PREVIEW_COOKIE, AuthorHandler, Refusal, cookie_path
 from .author_items import opened_data, publish_store
@@ -139,8 +140,8 @@ class ItemHandler(AuthorHandler):
         work unseen); the same author may save over their own. A draft opened from the list is
         changed on purpose, by whoever opened it. A new draft beyond `MAX_DRAFTS` is refused."""
         if self.store.draft_text(kind, new_id) is None:
-            return author_words()["author_draft_cap"] if self.drafts_kept() >= MAX_DRAFTS \
-                else None
+            return fill(author_words()["author_draft_cap"], max=MAX_DRAFTS) \
+                if self.drafts_kept() >= MAX_DRAFTS else None
         if item_id or self.store.draft_owner(kind, new_id) == self.who().account:
             return None
         return author_words()["author_draft_taken"]
