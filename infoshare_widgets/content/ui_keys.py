@@ -159,6 +159,10 @@ OPTIONAL_UI_KEYS: dict[str, list[str]] = {"review": REVIEW_KEYS, "builder": BUIL
 """Wording a trainer's ui.yaml may leave out: the shipped ui.yaml's is used instead. Not for
 learners' pages (a missing key there would show as its name)."""
 
+OVER_SHIPPED_KEYS: dict[str, list[str]] = {"app": ["too_large"]}
+"""Wording read over the shipped ui.yaml's (`shipped_words.py`): a partnership's older ui.yaml
+may lack it (the author area's `author` group is read so too, every key)."""
+
 # The wording filled with values, each with sample values: `infoshare validate` fills every one of
 # them, so a template such as ``{total[0]}`` or ``{correct:>200000000}`` is reported, not shipped.
 TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
@@ -176,6 +180,7 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
                                          "safeguarding lead", "date": "6 December 2026",
                                          "signed_version": "2026.12"},
             "source_checked": {"date": "6 December 2026"},
+            "too_large": {"limit": "1 MB"},
             # filled in the browser (ui/text_box.js)
             "count_limit": {"max": "5,000"}, "count_left": {"count": "4,990"},
             "count_over": {"count": "10"}},
