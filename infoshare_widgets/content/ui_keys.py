@@ -159,7 +159,8 @@ OPTIONAL_UI_KEYS: dict[str, list[str]] = {"review": REVIEW_KEYS, "builder": BUIL
 """Wording a trainer's ui.yaml may leave out: the shipped ui.yaml's is used instead. Not for
 learners' pages (a missing key there would show as its name)."""
 
-OVER_SHIPPED_KEYS: dict[str, list[str]] = {"app": ["too_large"]}
+OVER_SHIPPED_KEYS: dict[str, list[str]] = {"app": ["too_large"],
+                                           "facilitator": ["room_results_many"]}
 """Wording read over the shipped ui.yaml's (`shipped_words.py`): a partnership's older ui.yaml
 may lack it (the author area's `author` group is read so too, every key)."""
 
