@@ -11,10 +11,10 @@ import yaml
 from test_app_pages import NOTEBOOKS, html_of, run_notebook
 
 from infoshare_widgets.case_study.view import CaseStudyView
-from infoshare_widgets.content.loader import default_content_dir
+from infoshare_widgets.content.loader import default_content_dir, load_content
 from infoshare_widgets.content.preview_snapshots import EXPIRY_SECONDS, write_snapshot
 from infoshare_widgets.lawful_basis.scenarios import ScenarioExerciseView
-from infoshare_widgets.pages.author_preview import open_author_preview, token_of
+from infoshare_widgets.pages.author_preview import AuthorPreview, open_author_preview, token_of
 from infoshare_widgets.quiz.view import QuizView
 
 PREVIEW = NOTEBOOKS / "author" / "preview.ipynb"
@@ -89,3 +89,13 @@ def test_an_expired_snapshot_shows_nothing(overlay, monkeypatch) -> None:
 def test_the_token_is_read_once_from_the_query() -> None:
     assert token_of("mode=learner&token=abc") == "abc"
     assert token_of("token=a&token=b") == "" and token_of(None) == ""
+
+
+@pytest.mark.parametrize("item", [None, "quiz"])
+def test_an_older_ui_yaml_without_the_previews_words_gets_the_shipped_ones(item) -> None:
+    """A partnership's ui.yaml from before the preview page lacks its keys: the page reads the
+    shipped wording, as the author area does (`author_words`), not the keys' names."""
+    content = load_content(default_content_dir())
+    content.ui = content.ui.model_copy(update={"author": {}})
+    shown = html_of(AuthorPreview(content, "quizzes", item).header())
+    assert "Preview as learners see it" in shown and "author learner" not in shown
