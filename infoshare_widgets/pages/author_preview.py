@@ -94,10 +94,10 @@ class AuthorPreview:
         scenarios = self.content.scenarios
         if scenarios is None:
             return widgets.VBox([])
+        # The one scenario, without the site file's origin: that file's problems are found by
+        # position ("scenarios", i), so its first scenario's problem would be this item's card.
         one = scenarios.model_copy(update={"scenarios": [item]})
-        content = dataclasses.replace(self.content, scenarios=one,
-                                      origins={**self.content.origins,
-                                               id(one): self.content.origin(scenarios)})
+        content = dataclasses.replace(self.content, scenarios=one)
         return lawful_basis_scenarios_widget(content) or widgets.VBox([])
 
 
