@@ -12,8 +12,14 @@ Each handler keeps its own smaller limit (its own refusal page); this one is the
   its body is read: the connection is taken from tornado in ``headers_received`` (tornado's
   documented ``HTTP1Connection.detach``), answered, and closed after a short wait that lets the
   client read the answer rather than a reset.
-- A chunked body (no length given; browsers never send one for a form) is counted as it comes:
-  tornado's ``max_body_size`` stops it at the same limit (a 400 and the connection closed).
+- A chunked body (no length given; browsers never send one for a form, and nginx in front sends
+  a length) is counted as it comes: tornado's ``max_body_size`` stops it at the same limit, with
+  tornado's own 400 and the connection closed. A 413 there is not clean: tornado checks each
+  chunk's declared size before handing any of it on and writes its 400 itself
+  (``HTTP1Connection._read_chunked_body``), so our answer would need tornado's limit raised and
+  its private reading loop relied on, and would be followed on the wire by tornado's 400.
+
+The refusal's words are ui.yaml's ``app.too_large`` (the served content's, else the shipped).
 """
 
 from __future__ import annotations
@@ -26,14 +32,28 @@ from typing import Any
 from tornado import gen, httputil, iostream, web
 from tornado.ioloop import IOLoop
 
+from ..content.cache import current_content
+from ..content.shipped_words import words_over_shipped
+from ..content.templates import fill
+
 MAX_REQUEST_BODY = 1024 * 1024
 HEADERS_ROOM = 64 * 1024  # tornado's own limit on request headers (max_header_size)
 DISCARD_BYTES = 8 * MAX_REQUEST_BODY  # read and dropped after the 413, at most, so the client
 DISCARD_SECONDS = 5.0  # can read the answer before the connection closes
-REFUSAL = b"The request is too large: this site takes at most 1 MB.\n"
-RESPONSE = (b"HTTP/1.1 413 Content Too Large\r\nContent-Type: text/plain; charset=utf-8\r\n"
-            b"Content-Length: " + str(len(REFUSAL)).encode() + b"\r\nConnection: close\r\n"
-            b"Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n\r\n" + REFUSAL)
+
+
+def refusal_response(limit: int = MAX_REQUEST_BODY) -> bytes:
+    """The whole 413 answer, its text ui.yaml's ``app.too_large`` filled with the limit."""
+    try:
+        content = current_content()
+    except Exception:  # a broken content folder: the shipped wording
+        content = None
+    words = words_over_shipped(content, "app")
+    text = (fill(words.get("too_large", ""), limit=f"{limit / (1024 * 1024):g} MB") + "\n"
+            ).encode("utf-8")
+    return (b"HTTP/1.1 413 Content Too Large\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            b"Content-Length: " + str(len(text)).encode() + b"\r\nConnection: close\r\n"
+            b"Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n\r\n" + text)
 
 
 def server_options(limit: int = MAX_REQUEST_BODY) -> dict[str, int]:
@@ -47,10 +67,10 @@ def too_large(headers: httputil.HTTPHeaders, limit: int) -> bool:
     return any(value.isdigit() and int(value) > limit for value in lengths)
 
 
-async def _refuse(stream: iostream.IOStream) -> None:
+async def _refuse(stream: iostream.IOStream, limit: int) -> None:
     """Write the 413, end our side, drop what the client still sends (bounded), close."""
     try:
-        await stream.write(RESPONSE)
+        await stream.write(refusal_response(limit))
         stream.socket.shutdown(socket.SHUT_WR)
         deadline = timedelta(seconds=DISCARD_SECONDS)
         dropped = 0
@@ -73,7 +93,7 @@ class BodyLimit(httputil.HTTPMessageDelegate):
     def headers_received(self, start_line: Any, headers: httputil.HTTPHeaders
                          ) -> Awaitable[None] | None:
         if too_large(headers, self.limit) and hasattr(self.connection, "detach"):
-            IOLoop.current().add_callback(_refuse, self.connection.detach())
+            IOLoop.current().add_callback(_refuse, self.connection.detach(), self.limit)
             return None
         return self.inner.headers_received(start_line, headers)
 

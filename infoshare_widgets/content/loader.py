@@ -21,7 +21,7 @@ from .files import outside
 from .formats import old_format_message, to_current
 from .loaded import BrokenFile, Content
 from .overlay import KINDS as OVERLAY_KINDS
-from .overlay import default_content_dir, lay_over
+from .overlay import default_content_dir, lay_over, published_on
 from .problems import Problem, display_path, field_path, nearest_line
 from .pydantic_errors import problems_from_pydantic
 from .templates import check_sample
@@ -124,6 +124,7 @@ def _load_overlay(content: Content, overlay: Path) -> None:
                 content.mark_broken(name, path)
             else:
                 lay_over(content, name, value)
+                content.published_on[(name, value.id)] = published_on(overlay, folder, value.id)
 
 
 def _check_across_files(content: Content) -> None:

@@ -10,8 +10,10 @@ The history (``.history/``) and anything else in the folder are not content and 
 
 from __future__ import annotations
 
+import json
 import os
 import re
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +62,21 @@ def item_path(overlay: Path, kind: str, item_id: str) -> Path:
     if not valid_id(item_id):
         raise ValueError("not a valid id: use lowercase letters, digits and single hyphens")
     return Path(overlay) / kind / f"{item_id}.yaml"
+
+
+def published_on(overlay: Path, kind: str, item_id: str) -> date | None:
+    """The UTC day ``item_id`` was last published here: its newest version's ``at`` in the
+    history (``.history/<kind>/<id>/NNNNNN.json``, written by `publishing.versions`), else the
+    item file's own time; None when neither can be read."""
+    versions = sorted((Path(overlay) / ".history" / kind / item_id).glob("*.json"))
+    try:
+        if versions:
+            at = json.loads(versions[-1].read_text(encoding="utf-8"))["at"]
+            return datetime.fromisoformat(at).astimezone(UTC).date()
+        mtime = item_path(overlay, kind, item_id).stat().st_mtime
+        return datetime.fromtimestamp(mtime, UTC).date()
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def lay_over(content: Content, kind: str, item: Any) -> None:

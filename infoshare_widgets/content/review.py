@@ -109,8 +109,9 @@ def stale_source_warnings(content: Content, today: date) -> list[Problem]:
 
 def footer_text(content: Content) -> str:
     """The footer's line: who signed the content off and when, from `about.yaml`'s `signed_off`
-    only; that it changed since (a newer version, or anything published over it here: the
-    overlay, ``content.changed_locally``); or, without a sign-off, plainly that it has none."""
+    only; that it changed since (a newer version, or an item published over it here on or after
+    the sign-off's day: :func:`published_since`); or, without a sign-off, plainly that it has
+    none."""
     about = content.about
     if about is None:
         return content.text("app", "not_reviewed")
@@ -121,6 +122,15 @@ def footer_text(content: Content) -> str:
     values = {"version": about.version, "role": sign_off.role,
               "date": long_date(sign_off.date), "signed_version": sign_off.content_version}
     key = ("changed_since_sign_off" if sign_off.content_version != about.version
-           else "published_since_sign_off" if content.changed_locally
+           else "published_since_sign_off" if published_since(content, sign_off.date)
            else "signed_off_footer")
     return fill_template(content.text("app", key), values)
+
+
+def published_since(content: Content, signed: date) -> bool:
+    """Whether an item published here (the overlay) was published on or after the sign-off's
+    day (the record has a day, not a time, so the same day counts as after); an item whose day
+    cannot be read counts as after. Items published before it were in what was signed off."""
+    days = getattr(content, "published_on", {})  # a snapshot from before the field: none
+    return any(days.get(item) is None or days[item] >= signed  # type: ignore[operator]
+               for item in content.changed_locally)

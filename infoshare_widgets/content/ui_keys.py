@@ -159,6 +159,11 @@ OPTIONAL_UI_KEYS: dict[str, list[str]] = {"review": REVIEW_KEYS, "builder": BUIL
 """Wording a trainer's ui.yaml may leave out: the shipped ui.yaml's is used instead. Not for
 learners' pages (a missing key there would show as its name)."""
 
+OVER_SHIPPED_KEYS: dict[str, list[str]] = {"app": ["too_large"],
+                                           "facilitator": ["room_results_many"]}
+"""Wording read over the shipped ui.yaml's (`shipped_words.py`): a partnership's older ui.yaml
+may lack it (the author area's `author` group is read so too, every key)."""
+
 # The wording filled with values, each with sample values: `infoshare validate` fills every one of
 # them, so a template such as ``{total[0]}`` or ``{correct:>200000000}`` is reported, not shipped.
 TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
@@ -176,6 +181,7 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
                                          "safeguarding lead", "date": "6 December 2026",
                                          "signed_version": "2026.12"},
             "source_checked": {"date": "6 December 2026"},
+            "too_large": {"limit": "1 MB"},
             # filled in the browser (ui/text_box.js)
             "count_limit": {"max": "5,000"}, "count_left": {"count": "4,990"},
             "count_over": {"count": "10"}},
@@ -218,6 +224,8 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
                     "present_time_left": {"time": "4:59"},
                     "present_live": {"devices": 12, "answered": 9},
                     "present_chart_count": {"count": 3, "answered": 9, "percent": 33}},
+    # the author area (app/author/), filled by the server
+    "author": {"author_draft_cap": {"max": 50}},
     # the review pack (content/review_html.py); optional keys, checked when given
     "review": {"version": {"version": "2026.12", "reviewed": "6 December 2026"},
                "made": {"date": "6 December 2026"}, "caption": {"title": "What is it?"},

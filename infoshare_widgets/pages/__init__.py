@@ -7,18 +7,16 @@ one cell and never raises. Topic and link HTML is in ``page_html.py``.
 """
 
 from ..content.markdown import escape
+from ..ui.exports import lazy_exports
 from .opening import open_page, preload
 from .page import Page
 from .visit import DEFAULT_MODE, MODES, configure_logging, read_mode, wait_for_visit
 
+# The author's preview page, imported on first use by its own notebook only: it reads YAML,
+# which no learner's kernel loads (tests/content/test_snapshot.py).
+_AUTHOR = {"open_author_preview": ".author_preview"}
 __all__ = [
-    "DEFAULT_MODE", "MODES", "Page", "configure_logging", "escape", "open_author_preview",
-    "open_page", "preload", "read_mode", "wait_for_visit",
+    "DEFAULT_MODE", "MODES", "Page", "configure_logging", "escape", "open_page", "preload",
+    "read_mode", "wait_for_visit", *_AUTHOR,
 ]
-
-
-def open_author_preview():  # noqa: ANN201 - the author preview's own module, loaded on use
-    """The author's preview page (``author_preview.py``), imported only by its own notebook: it
-    reads YAML, which no learner's kernel loads."""
-    from .author_preview import open_author_preview as opened
-    return opened()
+__getattr__ = lazy_exports(__name__, _AUTHOR)

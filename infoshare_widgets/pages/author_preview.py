@@ -24,6 +24,7 @@ from ..content.cache import current_content
 from ..content.item_forms import open_text
 from ..content.markdown import escape
 from ..content.preview_snapshots import Snapshot, preview_folder, read_snapshot
+from ..content.shipped_words import words_over_shipped
 from ..ui.safe_build import guarded
 from .opening import preload
 from .page_html import block_html
@@ -63,7 +64,9 @@ class AuthorPreview:
     item: object | None = None
 
     def words(self, key: str) -> str:
-        return self.content.text("author", key)
+        """ui.yaml's author wording over the shipped one, as the author area reads it: a
+        partnership's older ui.yaml without the preview's keys still gets sentences."""
+        return words_over_shipped(self.content, "author").get(key, key.replace("_", " "))
 
     def header(self) -> widgets.Widget:
         """The page's h1 and, when there is an item, what this page is; else why not."""
@@ -91,10 +94,10 @@ class AuthorPreview:
         scenarios = self.content.scenarios
         if scenarios is None:
             return widgets.VBox([])
+        # The one scenario, without the site file's origin: that file's problems are found by
+        # position ("scenarios", i), so its first scenario's problem would be this item's card.
         one = scenarios.model_copy(update={"scenarios": [item]})
-        content = dataclasses.replace(self.content, scenarios=one,
-                                      origins={**self.content.origins,
-                                               id(one): self.content.origin(scenarios)})
+        content = dataclasses.replace(self.content, scenarios=one)
         return lawful_basis_scenarios_widget(content) or widgets.VBox([])
 
 

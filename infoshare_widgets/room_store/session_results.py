@@ -4,11 +4,13 @@ made into rows with the questions' plain text, and written as CSV with every tex
 escaped against spreadsheet formulas (OWASP "CSV injection"). The room's end deletes what they
 came from, so the results exist only while the room does.
 
-A count can still say how one person answered when few answered (a supervision of two). So
-when fewer than :data:`FEW` devices answered a question, every count of it is written as "fewer
-than 5" (ui.yaml); and the confidence questions, being about the learners themselves, have each
-count below :data:`FEW` written so however many answered (:func:`few_shown`, the room page's
-live bars too). Otherwise a quiz's counts are about the training, and stay exact.
+A count can still say how one person answered when few answered (a supervision of two, or the
+one person of twelve who chose otherwise). So no count below :data:`FEW` is written as a number
+(:func:`shown_counts`): when fewer than 5 devices answered a question, every count of it, and
+how many answered, read "fewer than 5" (so "all 3 chose No" is never written); otherwise each
+count below 5 (0 included) reads so, and how many answered reads "5 or more" whenever it would
+let the hidden counts' total (between 1 and 4) be worked out by subtraction. The room page's
+live bars hide a confidence count below 5 (:func:`few_shown`); a quiz's stay exact there.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from .tallies import FOLDED, count
 
 Counts = list[tuple[str, dict[int, int], int]]  # (question id, devices per option, answered)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: a cell starting so is a formula
-FEW = 5  # fewer answers than this, or a confidence count below it: "fewer than 5"
+FEW = 5  # no count below this is written as a number: "fewer than 5"
 
 
 def few_shown(question_id: str, n: int) -> bool:
@@ -54,20 +56,28 @@ class ResultRow:
     question: str
     option: str
     best: bool
-    count: int | str  # a number, or "fewer than 5" (few answered, or a small confidence count)
-    answered: int | str  # devices that answered the question (the same)
+    count: int | str  # a number, or "fewer than 5"
+    answered: int | str  # devices that answered: a number, "fewer than 5" or "5 or more"
 
 
-def result_rows(catalogue: Catalogue, counts: Counts, few: str = "") -> list[ResultRow]:
+def shown_counts(per_option: list[int], answered: int, few: str, many: str
+                 ) -> tuple[list[int | str], int | str]:
+    """(each option's count, how many answered) as written: no number below :data:`FEW`, and
+    none that gives one away by subtraction (`few`: "fewer than 5", `many`: "5 or more")."""
+    if answered < FEW:
+        return [few] * len(per_option), few
+    hidden = sum(n for n in per_option if n < FEW)
+    return ([few if n < FEW else n for n in per_option],
+            many if 0 < hidden < FEW else answered)
+
+
+def result_rows(catalogue: Catalogue, counts: Counts, few: str = "", many: str = ""
+                ) -> list[ResultRow]:
     """The rows of the results, in the order asked; a question the content no longer has
     (content changed during the session) is left out rather than shown without its text. A
-    case-study prompt is named by its label (all of them ask "Would you share?"); every count
-    of a question fewer than :data:`FEW` answered, and a small confidence count, is `few`
-    (ui.yaml's words)."""
-
-    def shown(question_id: str, n: int, answered: int) -> int | str:
-        return few if few and (answered < FEW or few_shown(question_id, n)) else n
-
+    case-study prompt is named by its label (all of them ask "Would you share?"). With `few`
+    and `many` (ui.yaml's words) the counts are written as :func:`shown_counts` says; without,
+    exact."""
     rows: list[ResultRow] = []
     number = 0
     for question_id, per_option, answered in counts:
@@ -76,9 +86,11 @@ def result_rows(catalogue: Catalogue, counts: Counts, few: str = "") -> list[Res
             continue
         number += 1
         text = question.label or plain_text(question.prompt_html)
+        exact: list[int | str] = [per_option.get(i, 0) for i in range(len(question.options))]
+        shown, total = (shown_counts(exact, answered, few, many)  # type: ignore[arg-type]
+                        if few else (exact, answered))
         rows += [ResultRow(number, question.group, text, option, i in question.correct,
-                           shown(question_id, per_option.get(i, 0), answered),
-                           shown(question_id, answered, answered))
+                           shown[i], total)
                  for i, option in enumerate(question.options)]
     return rows
 

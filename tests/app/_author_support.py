@@ -125,3 +125,13 @@ def raw(port: int, method: str, path: str, headers: dict[str, str], body: str = 
         return response.status, response.getheaders(), response.read().decode()
     finally:
         conn.close()
+
+
+def failed_sign_in(port: int, headers: dict[str, str], form: str, token: str, address: str,
+                   name: str) -> int:
+    """The status of one sign-in as ``name`` with a wrong password, from ``address`` (as the
+    trusted proxy says), with the sign-in form's cookie ``form`` and its CSRF ``token``."""
+    sent = {**headers, "X-Forwarded-For": address, "Cookie": form,
+            "Content-Type": "application/x-www-form-urlencoded"}
+    return raw(port, "POST", "/author/sign-in", sent,
+               f"csrf={token}&name={name}&password=wrong+password+here")[0]

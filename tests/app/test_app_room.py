@@ -377,7 +377,7 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
         case_rows = [r for r in rows[1:] if r[0] == "1"]
         assert [r[3] for r in case_rows] == list(CASE.options)
         assert {r[2] for r in case_rows} == {CASE.label}  # the prompt it follows (item 10)
-        # three answered: every count reads "fewer than 5" (review 6; exact counts from five:
+        # three answered: every count reads "fewer than 5" (review 6; five or more answered:
         # tests/room_store/test_room_results.py)
         few = WORDS["room_results_few"]
         assert {r[5] for r in case_rows} == {r[6] for r in case_rows} == {few}

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from _author_support import AuthorClient, author_app, raw
+from _author_support import AuthorClient, author_app, failed_sign_in, raw
 from _served import served
 from argon2 import PasswordHasher
 
@@ -168,16 +168,11 @@ def test_behind_a_trusted_proxy_https_is_required_and_limits_go_by_the_real_clie
         assert "Secure" in cookie and "SameSite=Strict" in cookie and "Path=/author" in cookie
         form = cookie.split(";")[0]
         token = body.split('name="csrf" value="')[1].split('"')[0]
-
-        def attempt(address: str, name: str) -> int:
-            headers = {**https, "X-Forwarded-For": address, "Cookie": form,
-                       "Content-Type": "application/x-www-form-urlencoded"}
-            return raw(port, "POST", "/author/sign-in", headers,
-                       f"csrf={token}&name={name}&password=wrong+password+here")[0]
-
-        codes = [attempt("192.0.2.7", f"name{i}") for i in range(11)]
+        codes = [failed_sign_in(port, https, form, token, "192.0.2.7", f"name{i}")
+                 for i in range(11)]
         assert codes == [200] * 10 + [429]
-        assert attempt("192.0.2.8", "name99") == 200  # another learner's address is not limited
+        # another learner's address is not limited
+        assert failed_sign_in(port, https, form, token, "192.0.2.8", "name99") == 200
 
 
 def test_an_oversized_post_is_refused(area) -> None:

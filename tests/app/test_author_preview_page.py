@@ -11,10 +11,11 @@ import yaml
 from test_app_pages import NOTEBOOKS, html_of, run_notebook
 
 from infoshare_widgets.case_study.view import CaseStudyView
-from infoshare_widgets.content.loader import default_content_dir
+from infoshare_widgets.content.loader import default_content_dir, load_content
 from infoshare_widgets.content.preview_snapshots import EXPIRY_SECONDS, write_snapshot
+from infoshare_widgets.content.problems import Problem
 from infoshare_widgets.lawful_basis.scenarios import ScenarioExerciseView
-from infoshare_widgets.pages.author_preview import open_author_preview, token_of
+from infoshare_widgets.pages.author_preview import AuthorPreview, open_author_preview, token_of
 from infoshare_widgets.quiz.view import QuizView
 
 PREVIEW = NOTEBOOKS / "author" / "preview.ipynb"
@@ -89,3 +90,29 @@ def test_an_expired_snapshot_shows_nothing(overlay, monkeypatch) -> None:
 def test_the_token_is_read_once_from_the_query() -> None:
     assert token_of("mode=learner&token=abc") == "abc"
     assert token_of("token=a&token=b") == "" and token_of(None) == ""
+
+
+@pytest.mark.parametrize("item", [None, "quiz"])
+def test_an_older_ui_yaml_without_the_previews_words_gets_the_shipped_ones(item) -> None:
+    """A partnership's ui.yaml from before the preview page lacks its keys: the page reads the
+    shipped wording, as the author area does (`author_words`), not the keys' names."""
+    content = load_content(default_content_dir())
+    content.ui = content.ui.model_copy(update={"author": {}})
+    shown = html_of(AuthorPreview(content, "quizzes", item).header())
+    assert "Preview as learners see it" in shown and "author learner" not in shown
+
+
+def test_a_scenario_preview_takes_no_problem_of_the_sites_scenario_in_its_place() -> None:
+    """The preview's one scenario carried the site file's origin, and that file's problems are
+    found by position: a problem of the site's first scenario replaced the previewed one (any
+    id) with an error card. The previewed item validated; no problem of another item is its."""
+    content = load_content(default_content_dir())
+    path = content.origin(content.scenarios)[0]
+    content.problems.append(Problem(path, "the first scenario's own problem",
+                                    loc=("scenarios", 0, "fits")))
+    item = content.scenarios.scenarios[3]
+    exercise = AuthorPreview(content, "scenarios", item).body()
+    found = [w for w in [exercise, *getattr(exercise, "children", ())]
+             if isinstance(w, ScenarioExerciseView)]
+    assert len(found) == 1 and list(found[0]._questions) == [item.id]
+    assert "the first scenario's own problem" not in html_of(exercise)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from _author_support import AuthorClient, author_app, raw
+from _author_support import AuthorClient, author_app, failed_sign_in, raw
 from _served import run_apart, served
 from argon2 import PasswordHasher
 
@@ -80,16 +80,11 @@ def test_one_64_shares_the_sign_in_limit(tmp_path: Path, monkeypatch: pytest.Mon
         status, headers, body = raw(port, "GET", "/author/sign-in", https)
         form = next(v for k, v in headers if k.lower() == "set-cookie").split(";")[0]
         token = body.split('name="csrf" value="')[1].split('"')[0]
-
-        def attempt(address: str, i: int) -> int:
-            headers = {**https, "X-Forwarded-For": address, "Cookie": form,
-                       "Content-Type": "application/x-www-form-urlencoded"}
-            return raw(port, "POST", "/author/sign-in", headers,
-                       f"csrf={token}&name=name{i}&password=wrong+password+here")[0]
-
-        codes = [attempt(f"2001:db8:0:7::{i + 1:x}", i) for i in range(11)]  # one /64
+        codes = [failed_sign_in(port, https, form, token, f"2001:db8:0:7::{i + 1:x}", f"name{i}")
+                 for i in range(11)]  # one /64
         assert codes == [200] * 10 + [429]
-        assert attempt("2001:db8:0:8::1", 99) == 200  # the next /64 is someone else
+        # the next /64 is someone else
+        assert failed_sign_in(port, https, form, token, "2001:db8:0:8::1", "name99") == 200
 
 
 # --- 3. role and allowlist re-checked at every request; `infoshare author role/remove` --------

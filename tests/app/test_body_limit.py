@@ -6,12 +6,19 @@ from __future__ import annotations
 import contextlib
 import socket
 from pathlib import Path
+from types import SimpleNamespace
 
 import requests
 from _author_support import author_app
 from _served import served
 
-from infoshare_widgets.app.body_limit import MAX_REQUEST_BODY, limited, server_options
+from infoshare_widgets.app import body_limit
+from infoshare_widgets.app.body_limit import (
+    MAX_REQUEST_BODY,
+    limited,
+    refusal_response,
+    server_options,
+)
 
 
 def _raw(port: int, head: bytes, body: bytes = b"", timeout: float = 10) -> bytes:
@@ -39,6 +46,19 @@ def test_the_limit_fits_the_largest_legitimate_body() -> None:
     assert MAX_FORM_BODY < MAX_REQUEST_BODY and ROOM_BODY < MAX_REQUEST_BODY
     assert server_options() == {"max_body_size": MAX_REQUEST_BODY,
                                 "max_buffer_size": MAX_REQUEST_BODY + 64 * 1024}
+
+
+def test_the_refusal_says_ui_yamls_words(monkeypatch) -> None:
+    """``app.too_large`` of the served content, filled with the limit; an older ui.yaml without
+    it gets the shipped words, not the key's name."""
+    served = SimpleNamespace(ui=SimpleNamespace(app={"too_large": "Too big: at most {limit}."}))
+    monkeypatch.setattr(body_limit, "current_content", lambda: served)
+    head, text = refusal_response().split(b"\r\n\r\n")
+    assert text == b"Too big: at most 1 MB.\n" and head.startswith(b"HTTP/1.1 413 ")
+    assert f"Content-Length: {len(text)}\r\n".encode() in head
+    served.ui.app = {}
+    assert refusal_response(2 * MAX_REQUEST_BODY).endswith(
+        b"\r\n\r\nThe request is too large: this site takes at most 2 MB.\n")
 
 
 def test_a_huge_declared_body_gets_413_before_any_of_it_is_sent(tmp_path: Path) -> None:

@@ -96,16 +96,22 @@ def _bomb(path, members: int, size: int) -> None:
             out.writestr(f"quizzes/item-{i}.yaml", "a" * size)
 
 
+def _members_opened(monkeypatch) -> list:
+    """The members any zip opens from now on (each call's arguments), as they are opened."""
+    opened: list = []
+    real_open = zipfile.ZipFile.open
+    monkeypatch.setattr(zipfile.ZipFile, "open",
+                        lambda self, *a, **k: opened.append(a) or real_open(self, *a, **k))
+    return opened
+
+
 def test_a_zip_bomb_is_refused_before_any_member_is_unpacked(store, editor, tmp_path,
                                                               monkeypatch):
     archive = tmp_path / "bomb.zip"
     members = MAX_TOTAL_BYTES // (MAX_FILE_BYTES - 1) + 2  # each under the one-file limit
     _bomb(archive, members, MAX_FILE_BYTES - 1)
     assert archive.stat().st_size < MAX_TOTAL_BYTES // 100  # small on disk: a real bomb
-    opened = []
-    real_open = zipfile.ZipFile.open
-    monkeypatch.setattr(zipfile.ZipFile, "open",
-                        lambda self, *a, **k: opened.append(a) or real_open(self, *a, **k))
+    opened = _members_opened(monkeypatch)
     result = import_overlay(archive, store, editor)
     assert not result.published and opened == []
     assert [p.message for p in result.problems] == [TOO_MUCH]
@@ -116,10 +122,7 @@ def test_a_zip_of_too_many_items_is_refused_without_reading_them(store, editor, 
                                                                  monkeypatch):
     archive = tmp_path / "many.zip"
     _bomb(archive, MAX_ITEMS + 50, 1)
-    opened = []
-    real_open = zipfile.ZipFile.open
-    monkeypatch.setattr(zipfile.ZipFile, "open",
-                        lambda self, *a, **k: opened.append(a) or real_open(self, *a, **k))
+    opened = _members_opened(monkeypatch)
     result = import_overlay(archive, store, editor)
     assert not result.published and opened == []
     assert [p.message for p in result.problems] == [f"more than {MAX_ITEMS} items: nothing "

@@ -119,17 +119,18 @@ def test_the_results_are_served_behind_the_secret_until_the_room_ends(tmp_path) 
     with room_server({"INFOSHARE_DATA_DIR": str(tmp_path)}) as (base, _service):
         host = Facilitator(base)
         code = host.view()[1]["code"]
-        devices = [Device(base, code) for _ in range(5)]
+        devices = [Device(base, code) for _ in range(7)]
         question = next(q for q in CATALOGUE.questions.values() if q.id.startswith("case."))
         host.step("ask", question.id)
-        for device, option in zip(devices, (0, 0, 2, 0, 1), strict=True):
+        for device, option in zip(devices, (0, 0, 2, 0, 1, 0, 0), strict=True):
             assert device.answer(question.id, [option])[0] == 200
         status, headers, body = download(base, host.secret)
         assert status == 200 and headers["Content-Type"].startswith("text/csv")
         assert headers["Content-Disposition"].startswith('attachment; filename="session-results-')
         lines = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
-        assert [line[5] for line in lines[1:]] == ["3", "1", "1"]  # five answered: exact
-        assert {line[6] for line in lines[1:]} == {"5"}
+        # seven answered: 5 exact, the two 1s not, nor the 7 that would give them away
+        assert [line[5] for line in lines[1:]] == ["5", "fewer than 5", "fewer than 5"]
+        assert {line[6] for line in lines[1:]} == {"5 or more"}
         text = body.decode("utf-8-sig")
         assert not any(d.token in text or digest(d.token) in text for d in devices)
         assert host.secret not in text and code not in text
@@ -205,23 +206,45 @@ def test_quiz_answers_are_kept_per_device_while_the_room_lasts(store: RoomStore)
 
 
 FEW = CONTENT.text("facilitator", "room_results_few")
+MANY = CONTENT.text("facilitator", "room_results_many")
 
 
-def test_small_confidence_counts_read_fewer_than_5_and_quiz_counts_of_five_stay_exact(
-        ) -> None:
-    """Item 2: in a supervision of two a confidence count says how each person feels; a quiz
-    five or more answered keeps its exact counts, even a count of 1."""
+def test_no_count_below_5_is_written_for_any_question() -> None:
+    """Item 2, then the later rule: in a supervision of two a confidence count says how each
+    person feels, and in a room of six a quiz's "1" names the one who chose otherwise. No count
+    below 5 is a number, for any question; how many answered reads "5 or more" where it would
+    give the hidden counts' total away by subtraction."""
     quiz = CONTENT.quizzes[0]
     qid = f"quiz.{quiz.id}.{quiz.questions[0].id}"
     before = confidence_id("before")
     rows = result_rows(CATALOGUE, [(before, {0: 4, 2: 6}, 10), (qid, {0: 1, 1: 5}, 6),
-                                   (confidence_id("after"), {1: 2}, 2)], FEW)
+                                   (confidence_id("after"), {1: 2}, 2)], FEW, MANY)
     first = [r.count for r in rows if r.number == 1]
-    assert first == [FEW, FEW, 6, FEW] and {r.answered for r in rows if r.number == 1} == {10}
-    assert [r.count for r in rows if r.number == 2][0] == 1
+    assert first == [FEW, FEW, 6, FEW] and {r.answered for r in rows if r.number == 1} == {MANY}
+    second = [r for r in rows if r.number == 2]
+    assert [r.count for r in second][:2] == [FEW, 5] and {r.answered for r in second} == {MANY}
     assert {r.count for r in rows if r.number == 3} == {FEW}
     assert {r.answered for r in rows if r.number == 3} == {FEW}
-    assert FEW == "fewer than 5"
+    written = [c for r in rows for c in (r.count, r.answered) if isinstance(c, int)]
+    assert written and min(written) >= 5
+    assert (FEW, MANY) == ("fewer than 5", "5 or more")
+
+
+def test_all_of_five_or_more_is_written_and_small_totals_are_not_given_away() -> None:
+    """"All of N chose X" only when N is 5 or more; hidden counts of 5 or more together leave
+    how many answered exact (no single count can be worked out)."""
+    quiz = CONTENT.quizzes[0]
+    qid = f"quiz.{quiz.id}.{quiz.questions[0].id}"
+    options = len(CATALOGUE.get(qid).options)
+    for n in (1, 4):  # all chose the first option: nothing written as a number
+        rows = result_rows(CATALOGUE, [(qid, {0: n}, n)], FEW, MANY)
+        assert {r.count for r in rows} == {r.answered for r in rows} == {FEW}
+    rows = result_rows(CATALOGUE, [(qid, {0: 5}, 5)], FEW, MANY)
+    assert [r.count for r in rows] == [5] + [FEW] * (options - 1)
+    assert {r.answered for r in rows} == {5}
+    if options >= 3:
+        rows = result_rows(CATALOGUE, [(qid, {0: 9, 1: 3, 2: 2}, 14)], FEW, MANY)
+        assert [r.count for r in rows][:3] == [9, FEW, FEW] and {r.answered for r in rows} == {14}
 
 
 def test_case_rows_name_the_prompt_they_follow() -> None:
@@ -248,10 +271,10 @@ def test_every_count_of_a_question_fewer_than_5_answered_reads_fewer_than_5() ->
     quiz = CONTENT.quizzes[0]
     qid = f"quiz.{quiz.id}.{quiz.questions[0].id}"
     for answered in (1, 2, 4):
-        rows = result_rows(CATALOGUE, [(qid, {0: answered}, answered)], FEW)
+        rows = result_rows(CATALOGUE, [(qid, {0: answered}, answered)], FEW, MANY)
         assert {r.count for r in rows} == {r.answered for r in rows} == {FEW}, answered
-    rows = result_rows(CATALOGUE, [(qid, {0: 4, 1: 1}, 5)], FEW)
-    assert [r.count for r in rows][:2] == [4, 1] and {r.answered for r in rows} == {5}
+    rows = result_rows(CATALOGUE, [(qid, {0: 4, 1: 1}, 5)], FEW, MANY)
+    assert [r.count for r in rows][:2] == [FEW, FEW] and {r.answered for r in rows} == {5}
 
 
 def test_the_room_pages_live_bars_hide_small_confidence_counts(store_env) -> None:  # noqa: ANN001

@@ -9,14 +9,12 @@ Errors appear when the author checks, saves or publishes, never on a blank form.
 
 from __future__ import annotations
 
-from typing import Any
-
 from ...builders import quiz_form
 from ...builders.form_words import builder_words
 from ...content.overlay import KINDS, valid_id
 from ...publishing.publish_store import Refused
 from .author_handlers import Refusal
-from .author_items import BUILT, KIND_WORDS, listed, opened_data, site, taken_ids
+from .author_items import BUILT, KIND_WORDS, listed, site, taken_ids
 from .author_words import author_words
 from .item_handler import ItemHandler
 from .item_preview import preview_html
@@ -35,13 +33,7 @@ class ItemList(ItemHandler):
 class QuizBuilder(ItemHandler):
     """``author/quizzes/new`` and ``author/quizzes/edit/<id>``."""
 
-    def opened(self, item_id: str) -> tuple[dict[str, Any], str]:
-        if item_id == "":
-            return {}, "new"
-        found = opened_data(self.store, "quizzes", item_id) if valid_id(item_id) else None
-        if found is None:
-            raise Refusal(404, "author_no_item")
-        return found
+    kind = "quizzes"
 
     async def get(self, item_id: str = "") -> None:
         base, where = await self.service.run(self.opened, item_id)
@@ -50,11 +42,7 @@ class QuizBuilder(ItemHandler):
                   if item_id else 0)
 
     async def post(self, item_id: str = "") -> None:
-        base, where = await self.service.run(self.opened, item_id)
-        values = values_from_post(self.request.body_arguments)
-        opened = self.get_body_argument("opened", "0")
-        version = int(opened) if opened.isdigit() else 0
-        action = self.get_body_argument("action", "preview")
+        base, where, values, version, action = await self.posted(item_id, values_from_post)
         if apply_action(values, action):
             self.form(values, item_id, where, version)
             return

@@ -17,10 +17,8 @@ from ...builders.form_checks import Errors, check_id, check_model, check_placeho
 from ...builders.form_words import Say, builder_words
 from ...case_builder import model as case_model
 from ...content import models
-from ...content.overlay import valid_id
 from ...content.scaffold import case_study_prompts
-from .author_handlers import Refusal
-from .author_items import opened_data, site, taken_ids
+from .author_items import site, taken_ids
 from .author_words import author_words
 from .item_handler import ItemHandler
 from .item_preview import case_html
@@ -76,13 +74,7 @@ def build(values: dict[str, Any], words: Mapping[str, str], base: dict[str, Any]
 class CaseBuilder(ItemHandler):
     """``author/case_studies/new`` and ``author/case_studies/edit/<id>``."""
 
-    def opened(self, item_id: str) -> tuple[dict[str, Any], str]:
-        if item_id == "":
-            return {}, "new"
-        found = opened_data(self.store, KIND, item_id) if valid_id(item_id) else None
-        if found is None:
-            raise Refusal(404, "author_no_item")
-        return found
+    kind = KIND
 
     async def get(self, item_id: str = "") -> None:
         base, where = await self.service.run(self.opened, item_id)
@@ -92,11 +84,7 @@ class CaseBuilder(ItemHandler):
                   if item_id else 0)
 
     async def post(self, item_id: str = "") -> None:
-        base, where = await self.service.run(self.opened, item_id)
-        values = values_from_post(self.request.body_arguments)
-        opened = self.get_body_argument("opened", "0")
-        version = int(opened) if opened.isdigit() else 0
-        action = self.get_body_argument("action", "preview")
+        base, where, values, version, action = await self.posted(item_id, values_from_post)
         if action == "add-question" and len(values["questions"]) < MAX_QUESTIONS:
             values["questions"].append({"id": f"q{len(values['questions']) + 1}",
                                         "prompt": "", "points": ""})

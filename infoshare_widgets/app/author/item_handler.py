@@ -9,13 +9,15 @@ publisher; an author keeps at most `MAX_DRAFTS` drafts.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
 
-from ...content.overlay import KINDS
+from ...content.overlay import KINDS, valid_id
 from ...content.preview_snapshots import preview_folder, purge_expired, write_snapshot
+from ...content.templates import fill
 from ...publishing.publish_store import Author, PublishStore, Refused
 from .author_handlers import PREVIEW_COOKIE, AuthorHandler, Refusal, cookie_path
-from .author_items import publish_store
+from .author_items import opened_data, publish_store
 from .author_words import author_words
 from .preview_gate import preview_url
 
@@ -27,10 +29,24 @@ MAX_DRAFTS = 50
 """Drafts one author may keep (over every kind); a 51st is refused with a sentence saying so."""
 
 
+class Posted(NamedTuple):
+    """What a builder's post says, read the same way by every builder: the item it opened
+    (``base``, and ``where``: "new", "draft" or "published"), the form's values, the version
+    it was opened at (0 when absent or not a number) and the button pressed."""
+
+    base: dict[str, Any]
+    where: str
+    values: dict[str, Any]
+    version: int
+    action: str
+
+
 class ItemHandler(AuthorHandler):
     """Signed-in authors only (a GET without a session goes to sign-in); the publish store."""
 
     store: PublishStore
+    kind = ""
+    """The builder's kind of item (`content.overlay.KINDS`)."""
     max_body = MAX_FORM_BODY
     learner_url = ""
     """The address of the learners' page for the snapshot this request made, if any."""
@@ -49,6 +65,25 @@ class ItemHandler(AuthorHandler):
         folder = preview_folder(store.overlay)
         if folder is not None and folder.is_dir():  # expired previews go with any author page
             await self.service.run(purge_expired, folder)
+
+    def opened(self, item_id: str) -> tuple[dict[str, Any], str]:
+        """The item an address opens (its draft, else its published version) and where it came
+        from; ``({}, "new")`` for none; 404 for an unknown or malformed id."""
+        if item_id == "":
+            return {}, "new"
+        found = opened_data(self.store, self.kind, item_id) if valid_id(item_id) else None
+        if found is None:
+            raise Refusal(404, "author_no_item")
+        return found
+
+    async def posted(self, item_id: str,
+                     read_form: Callable[[Mapping[str, list[bytes]]], dict[str, Any]]) -> Posted:
+        """The post read: the opened item, ``read_form``'s values, the version, the action."""
+        base, where = await self.service.run(self.opened, item_id)
+        opened = self.get_body_argument("opened", "0")
+        return Posted(base, where, read_form(self.request.body_arguments),
+                      int(opened) if opened.isdigit() else 0,
+                      self.get_body_argument("action", "preview"))
 
     @property
     def publisher(self) -> bool:
@@ -105,8 +140,8 @@ class ItemHandler(AuthorHandler):
         work unseen); the same author may save over their own. A draft opened from the list is
         changed on purpose, by whoever opened it. A new draft beyond `MAX_DRAFTS` is refused."""
         if self.store.draft_text(kind, new_id) is None:
-            return author_words()["author_draft_cap"] if self.drafts_kept() >= MAX_DRAFTS \
-                else None
+            return fill(author_words()["author_draft_cap"], max=MAX_DRAFTS) \
+                if self.drafts_kept() >= MAX_DRAFTS else None
         if item_id or self.store.draft_owner(kind, new_id) == self.who().account:
             return None
         return author_words()["author_draft_taken"]

@@ -14,8 +14,7 @@ from typing import Any
 from ...builders import scenario_form
 from ...builders.form_words import builder_words
 from ...content.overlay import valid_id
-from .author_handlers import Refusal
-from .author_items import opened_data, site
+from .author_items import site
 from .author_words import author_words
 from .item_handler import ItemHandler
 from .item_preview import scenario_html
@@ -58,13 +57,7 @@ def field_of(key: str) -> str:
 class ScenarioBuilder(ItemHandler):
     """``author/scenarios/new`` and ``author/scenarios/edit/<id>``."""
 
-    def opened(self, item_id: str) -> tuple[dict[str, Any], str]:
-        if item_id == "":
-            return {}, "new"
-        found = opened_data(self.store, "scenarios", item_id) if valid_id(item_id) else None
-        if found is None:
-            raise Refusal(404, "author_no_item")
-        return found
+    kind = "scenarios"
 
     async def get(self, item_id: str = "") -> None:
         base, where = await self.service.run(self.opened, item_id)
@@ -75,11 +68,7 @@ class ScenarioBuilder(ItemHandler):
                   if item_id else 0)
 
     async def post(self, item_id: str = "") -> None:
-        base, where = await self.service.run(self.opened, item_id)
-        values = values_from_post(self.request.body_arguments)
-        opened = self.get_body_argument("opened", "0")
-        version = int(opened) if opened.isdigit() else 0
-        action = self.get_body_argument("action", "preview")
+        base, where, values, version, action = await self.posted(item_id, values_from_post)
         if action == "add-source" and len(values["sources"]) < MAX_SOURCES:
             values["sources"].append(scenario_form.blank_source())
             values["sources_as_list"] = True

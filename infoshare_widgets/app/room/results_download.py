@@ -18,7 +18,8 @@ from .pages import ENV
 HEADER_KEYS = ("room_results_number", "room_results_group", "room_results_question",
                "room_results_option", "room_results_best", "room_results_count",
                "room_results_answered")
-PAGE_KEYS = ("room_results_title", "room_results_made", "room_results_none", "room_results_few")
+PAGE_KEYS = ("room_results_title", "room_results_made", "room_results_none", "room_results_few",
+             "room_results_many")
 
 
 class ResultsHandler(RoomHandler):
@@ -34,7 +35,8 @@ class ResultsHandler(RoomHandler):
             raise Refused(429, "room_slow_down")
         counts = await rooms.call(read_counts, rooms.store, room.id)
         words = rooms.wording(*HEADER_KEYS, *PAGE_KEYS)
-        rows = result_rows(rooms.questions(), counts, words["room_results_few"])
+        rows = result_rows(rooms.questions(), counts, words["room_results_few"],
+                           words["room_results_many"])
         today = datetime.date.today()
         if kind == "csv":
             body = "\ufeff" + results_csv(rows, [words[k] for k in HEADER_KEYS],
