@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -33,11 +34,11 @@ def reveal_wording(content: Content) -> RevealWording:
                          all=content.text("facilitator", "reveal_all"), fixed=True)
 
 
-def case_warning(content: Content) -> widgets.Widget:
+def case_warning_html(content: Content) -> str:
     """Said once above the case studies, not under every box: practice details only, and
     nothing typed is saved (GOV.UK warning text)."""
     words = [content.text("case_study", key) for key in ("practice_only", "not_saved")]
-    return prose(warning_text(content, escape(" ".join(words))), "is-case-warning")
+    return warning_text(content, escape(" ".join(words)))
 
 
 def case_anchor(case: models.CaseStudy) -> str:
@@ -45,13 +46,15 @@ def case_anchor(case: models.CaseStudy) -> str:
     return f"is-case-{case.id}"
 
 
-def jump_list(content: Content, cases: list[models.CaseStudy]) -> widgets.Widget:
-    """A facilitator's list of the page's case studies, for a session that uses only one."""
+def jump_list(content: Content, cases: list[models.CaseStudy], as_widget: bool = True) -> Any:
+    """A facilitator's list of the page's case studies, for a session that uses only one
+    (``as_widget=False``: the page's own HTML)."""
     label = escape(content.text("facilitator", "jump_label"))
     items = "".join(f'<li><a href="#{case_anchor(c)}">{escape(c.name)}</a></li>'
                     for c in cases)
-    return prose(f'<nav class="is-case-jump" aria-label="{label}"><p><strong>{label}</strong>'
-                 f"</p><ul>{items}</ul></nav>", "is-case-jump")
+    return (prose if as_widget else static)(
+        f'<nav class="is-case-jump" aria-label="{label}"><p><strong>{label}</strong>'
+        f"</p><ul>{items}</ul></nav>", "is-case-jump")
 
 
 SeeAlso = Callable[[models.CaseStudy], str]  # a case -> safe HTML linking the topics it names
@@ -114,6 +117,8 @@ class CaseStudyView(widgets.VBox):
         self.before: list[StaticHTML] = [header] if story_apart else []
         self.after: list[StaticHTML] = after if story_apart else []
         self.add_class("is-case-study")
+        # a facilitator's clicker keys find the questions of a story given apart (reveal.js)
+        self.add_class(f"is-case-for-{case.id}")
 
     @property
     def value(self) -> dict[str, object]:
@@ -149,7 +154,7 @@ def case_studies_page(content: Content, step_mode: bool = False,
         if facilitator and content.case_studies:
             items.insert(0, jump_list(content, list(content.case_studies)))
         elif content.case_studies:  # a learner's boxes: the warning, once for the page
-            items.insert(0, case_warning(content))
+            items.insert(0, prose(case_warning_html(content), "is-case-warning"))
         items += error_cards_for(content, "case_studies")
         page = widgets.VBox(children=items)
         page.add_class("is-case-studies")
@@ -161,16 +166,21 @@ def case_studies_page(content: Content, step_mode: bool = False,
     return widgets.VBox(children=[result])
 
 
-def case_studies_parts(content: Content, see_also: SeeAlso | None = None) -> Parts:
-    """A learner's case studies: the warning, then each story as the page's own HTML (readable
-    before any widget is drawn), its questions, its links and source; a card per broken file.
-
-    A facilitator's page keeps :func:`case_studies_page` (its clicker keys look for the heading
-    and the questions inside one ``.is-case-study``)."""
-    parts: list = [case_warning(content)] if content.case_studies else []
-    for case in content.case_studies:
+def case_studies_parts(content: Content, see_also: SeeAlso | None = None,
+                       facilitator: bool = False) -> Parts:
+    """The case studies: a learner's warning (a facilitator's jump list), then each story as
+    the page's own HTML (readable before any widget is drawn), its questions, its links and
+    source; a card per broken file. A facilitator's story carries the case's notes, and the
+    clicker's keys find its questions by the heading's id (``reveal.js``)."""
+    cases = list(content.case_studies)
+    parts: list = []
+    if cases:
+        parts.append(jump_list(content, cases, as_widget=False) if facilitator
+                     else static(case_warning_html(content), "is-case-warning"))
+    for case in cases:
         view = guarded(content, f"case study {case.id}", item=case,
-                       build=lambda case=case: CaseStudyView(content, case, see_also=see_also,
-                                                             story_apart=True))
+                       build=lambda case=case: CaseStudyView(
+                           content, case, facilitator=facilitator, see_also=see_also,
+                           story_apart=True))
         parts += Parts.around(view).children
     return Parts(parts + error_cards_for(content, "case_studies"), "is-case-studies")

@@ -85,11 +85,11 @@ def escape(text: str | None) -> str:
 # The page's own HTML (``ui.blocks.StaticHTML``): what our builders write around authored text.
 PAGE_TAGS = ALLOWED_TAGS | {
     "div", "span", "section", "aside", "nav", "header", "footer", "h1", "h2", "dl", "dt", "dd",
-    "table", "thead", "tbody", "tr", "th", "td", "caption",
+    "table", "thead", "tbody", "tr", "th", "td", "caption", "details", "summary",
 }
 PAGE_ATTRIBUTES = {
     "*": {"class", "id", "aria-label", "aria-labelledby", "aria-describedby", "aria-current",
-          "tabindex", "lang"},
+          "aria-hidden", "tabindex", "lang"},
     "a": {"href", "title", "target", "rel"}, "ol": {"start"}, "th": {"scope"},
 }
 PAGE_URL_SCHEMES = URL_SCHEMES | {"tel"}

@@ -16,7 +16,7 @@ import traitlets
 
 from ..content import Content, models
 from ..content.markdown import escape, to_html
-from ..ui.blocks import prose
+from ..ui.blocks import StaticHTML, prose, static
 from ..ui.error_card import file_cards, one_widget
 from ..ui.safe_build import guarded
 from ..ui.shared_html import heading_html, source_html
@@ -76,10 +76,13 @@ class DecisionRecordView(widgets.VBox):
     """The heading and warning, the form (which makes the record in the browser), the source."""
 
     def __init__(self, content: Content, file: models.DecisionRecordFile,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today, text_apart: bool = False) -> None:
+        """``text_apart``: the heading, introduction, warning and source are in ``before`` and
+        ``after``, as the page's own HTML (``ui.blocks``, ``Parts.around``)."""
         bases = [b.name for b in content.lawful_bases.bases] if content.lawful_bases else None
         self._record = DecisionRecord.from_file(file, record_wording(content), bases)
-        header = prose(
+        block = static if text_apart else prose
+        header = block(
             f"{heading_html(2, file.title)}{to_html(file.intro)}"
             f"{warning_text(content, to_html(file.warning))}",  # once, not under each field
             "is-record-intro",
@@ -90,8 +93,10 @@ class DecisionRecordView(widgets.VBox):
             wording={k: content.text("decision_record", k) for k in WORDING_KEYS},
             count_words=count_words(content),
             day=today().isoformat()[:10])
-        source = prose(source_html(content, file.source), "is-record-source")
-        super().__init__(children=[header, self._form, source])
+        source = block(source_html(content, file.source), "is-record-source")
+        super().__init__(children=[self._form] if text_apart else [header, self._form, source])
+        self.before: list[StaticHTML] = [header] if text_apart else []
+        self.after: list[StaticHTML] = [source] if text_apart else []
         self.add_class("is-decision-record")
 
     @property
@@ -113,11 +118,12 @@ class DecisionRecordView(widgets.VBox):
         return taken
 
 
-def walkthrough(content: Content, file: models.DecisionRecordFile) -> widgets.Widget:
-    """For a room: the questions as a numbered list to talk through, with nothing to type."""
+def walkthrough(content: Content, file: models.DecisionRecordFile) -> StaticHTML:
+    """For a room: the questions as a numbered list to talk through, with nothing to type (the
+    page's own HTML: nothing in it changes)."""
     items = "".join(f'<li><p><strong>{escape(q.prompt)}</strong></p>{to_html(q.help)}'
                     f"{_choices_html(q)}</li>" for q in file.questions)
-    return prose(
+    return static(
         f"{heading_html(2, file.title)}{to_html(file.intro)}"
         f"{warning_text(content, to_html(file.warning))}"
         f"<p>{escape(content.text('facilitator', 'walkthrough_text'))}</p>"
@@ -135,14 +141,14 @@ def _choices_html(question: models.RecordQuestion) -> str:
 
 
 def decision_record_widget(content: Content, today: Callable[[], date] = date.today,
-                           walk_through: bool = False) -> widgets.Widget:
+                           walk_through: bool = False, text_apart: bool = False) -> Any:
     """The decision record, or an error card if its file is broken (never raises).
 
     ``walk_through``: the facilitator's version, its questions for the room (no form, no
-    download).
+    download), as the page's own HTML. ``text_apart``: see :class:`DecisionRecordView`.
     """
 
-    def build() -> widgets.Widget:
+    def build() -> Any:
         file = content.decision_record
         if file is None:
             return one_widget(file_cards(content, "decision_record", "decision_record.yaml"))
@@ -150,6 +156,7 @@ def decision_record_widget(content: Content, today: Callable[[], date] = date.to
             return guarded(content, "the decision record", lambda: walkthrough(content, file),
                            item=file)
         return guarded(content, "the decision record",
-                       lambda: DecisionRecordView(content, file, today=today), item=file)
+                       lambda: DecisionRecordView(content, file, today, text_apart),
+                       item=file)
 
     return guarded(content, "the decision record", build)

@@ -8,7 +8,8 @@ from ..ui.exports import lazy_exports
 from .model import BasisWords, ScenarioExercise, scenarios_for
 
 _VIEWS = {
-    "LawfulBasesView": ".explore", "ScenarioExerciseView": ".scenarios",
+    "lawful_bases_view": ".explore", "lawful_bases_html": ".explore",
+    "ScenarioExerciseView": ".scenarios",
     "lawful_basis_explore_widget": ".view", "lawful_basis_scenarios_widget": ".view",
     "lawful_basis_widget": ".view",
 }

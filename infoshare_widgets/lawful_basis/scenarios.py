@@ -14,7 +14,7 @@ import ipywidgets as widgets
 
 from ..content import Content, models
 from ..content.markdown import escape, to_html
-from ..ui.blocks import prose
+from ..ui.blocks import StaticHTML, prose, static
 from ..ui.error_card import error_card
 from ..ui.feedback import QuizWords
 from ..ui.progress_format import scenario_key
@@ -45,7 +45,10 @@ class ScenarioExerciseView(ScoredQuestions):
         audience: str | None = None,
         heading_level: int = 2,
         scored: bool = True,
+        text_apart: bool = False,
     ) -> None:
+        """``text_apart``: the heading, introduction and source are in ``before`` and
+        ``after``, as the page's own HTML (``ui.blocks``, ``Parts.around``)."""
         quiz_words = QuizWords.from_content(content)
         words = BasisWords.from_content(content)
         path = origin_path(content, scenarios)
@@ -85,8 +88,11 @@ class ScenarioExerciseView(ScoredQuestions):
             items.append(question)
         self._paged(self._exercise, self._questions.values(), quiz_words,
                     words.scenario_position, scored)
-        header = prose(heading_html(heading_level, scenarios.title) + to_html(scenarios.intro),
+        block = static if text_apart else prose
+        header = block(heading_html(heading_level, scenarios.title) + to_html(scenarios.intro),
                        "is-lb-scenarios-intro")
-        footer = prose(source_html(content, scenarios.source), "is-lb-scenarios-source")
-        super().__init__(children=[header, *items, footer])
+        footer = block(source_html(content, scenarios.source), "is-lb-scenarios-source")
+        super().__init__(children=items if text_apart else [header, *items, footer])
+        self.before: list[StaticHTML] = [header] if text_apart else []
+        self.after: list[StaticHTML] = [footer] if text_apart else []
         self.add_class("is-lb-scenarios")

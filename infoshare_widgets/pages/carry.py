@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets
-
 from ..content import Content
 from ..content.templates import fill
+from ..ui.blocks import Parts
 
 
 def carried_answers(content: Content, outcome: Any) -> dict[str, str]:
@@ -31,15 +30,16 @@ def carried_answers(content: Content, outcome: Any) -> dict[str, str]:
     return answers
 
 
-def record_with_helper(content: Content) -> widgets.Widget:
-    """The helper, then the decision record; the helper's result can fill in the record."""
+def record_with_helper(content: Content) -> Parts:
+    """The helper, then the decision record (its fixed text the page's own HTML); the helper's
+    result can fill in the record."""
     from ..basis_helper import basis_helper_widget
     from ..decision_record import decision_record_widget
 
-    record = decision_record_widget(content)
+    record = decision_record_widget(content, text_apart=True)
     suggest = getattr(record, "suggest", None)
     if suggest is None:  # the record is an error card: the helper stands alone
-        return widgets.VBox([basis_helper_widget(content), record])
+        return Parts([basis_helper_widget(content), record], "is-helper-with-record")
 
     def use(outcome: Any) -> str:
         taken = suggest(carried_answers(content, outcome))
@@ -49,12 +49,11 @@ def record_with_helper(content: Content) -> widgets.Widget:
             return content.text("lawful_basis", "helper_no_record")
         return fill(content.text("lawful_basis", "helper_used"), filled="; ".join(taken.values()))
 
-    box = widgets.VBox([basis_helper_widget(content, on_use=use), record])
-    box.add_class("is-helper-with-record")
-    return box
+    return Parts([basis_helper_widget(content, on_use=use), *Parts.around(record).children],
+                 "is-helper-with-record")
 
 
-def decision_record_part(content: Content, facilitator: bool) -> widgets.Widget:
+def decision_record_part(content: Content, facilitator: bool) -> Any:
     """The learner's helper and record; a facilitator's walk-through has nothing to fill in."""
     if facilitator:
         from ..decision_record import decision_record_widget

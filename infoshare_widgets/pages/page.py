@@ -205,23 +205,23 @@ class Page:
                                                            text_apart=True)))
 
     @_guarded("the quizzes")
-    def quizzes(self) -> widgets.Widget:
-        """Every quiz of this section, then a card for each broken quiz file meant for it."""
+    def quizzes(self) -> Parts:
+        """Every quiz of this section (its title the page's own HTML), then a card for each
+        broken quiz file meant for it."""
         from ..quiz import quiz_widget
         from .revisit import revisit_links
         revisit = partial(revisit_links, self.content, self.section_id)
-        children = [quiz_widget(self.content, quiz, group=self.facilitator, revisit=revisit)
-                    for quiz in self.content.quizzes_for(self.section_id)]
-        box = widgets.VBox(children=children + self._broken_cards("quizzes"))
-        box.add_class("is-quizzes")
-        return self.track(box)
+        children = [part for quiz in self.content.quizzes_for(self.section_id)
+                    for part in Parts.around(quiz_widget(self.content, quiz, revisit=revisit,
+                                                         group=self.facilitator,
+                                                         title_apart=True)).children]
+        return self.track(Parts(children + self._broken_cards("quizzes"), "is-quizzes"))
 
     @_guarded("the case studies")
     def case_studies(self) -> Any:
-        from ..case_study import case_studies_page, case_studies_parts
+        from ..case_study import case_studies_parts
         see_also = partial(see_also_html, self.content)
-        cases = self.track(case_studies_page(self.content, facilitator=True, see_also=see_also)
-                           if self.facilitator else case_studies_parts(self.content, see_also))
+        cases = self.track(case_studies_parts(self.content, see_also, self.facilitator))
         if self.mode == "author":  # the builder writes YAML: imported for authors only
             from .builder import with_builder
             cases = with_builder(self.content, cases)

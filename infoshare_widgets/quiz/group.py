@@ -18,7 +18,7 @@ import traitlets
 from ..content import Content, models
 from ..content.markdown import to_html, to_inline_html
 from ..content.question_ids import quiz_question_id
-from ..ui.blocks import prose
+from ..ui.blocks import StaticHTML, prose, static
 from ..ui.notes import notes_html
 from ..ui.shared_html import draft_html, heading_html
 from ..ui.styles import ModuleWidget, front_end
@@ -107,17 +107,19 @@ class GroupQuizView(widgets.VBox):
     """A quiz for a room: its title, the facilitator's notes, then each question. No score."""
 
     def __init__(self, content: Content, quiz: models.Quiz, heading_level: int = 2,
-                 room_id: Callable[[str], str] | None = None) -> None:
+                 room_id: Callable[[str], str] | None = None, title_apart: bool = False) -> None:
+        """``title_apart``: the title and notes in ``before``, as the page's own HTML."""
         words = GroupQuestionWords.from_content(content)
         notes = notes_html(content.text("facilitator", "notes_label"), quiz.facilitator_notes)
-        title = prose(heading_html(heading_level, quiz.title, "is-quiz-title")
-                      + draft_html(content, quiz) + notes,
-                      "is-quiz-heading")
+        title = (static if title_apart else prose)(
+            heading_html(heading_level, quiz.title, "is-quiz-title") + draft_html(content, quiz)
+            + notes, "is-quiz-heading")
         # `room_id`: a question's id in a live room, when the quiz is not a content quiz (the
         # golden rules' check passes ``rules_check_id``); else ``quiz.<quiz>.<question>``.
         room_id = room_id or functools.partial(quiz_question_id, quiz.id)
         self._questions = [GroupQuestion(q, words, heading_level + 1, room_id(q.id))
                            for q in quiz.questions]
-        super().__init__(children=[title, *self._questions])
+        super().__init__(children=self._questions if title_apart else [title, *self._questions])
+        self.before: list[StaticHTML] = [title] if title_apart else []
         self.add_class("is-quiz")
         self.add_class("is-group-quiz")

@@ -11,7 +11,7 @@ import ipywidgets as widgets
 from ..content import Content, models
 from ..content.markdown import to_inline_html
 from ..content.templates import fill
-from ..ui.blocks import prose
+from ..ui.blocks import StaticHTML, prose, static
 from ..ui.feedback import QuizWords
 from ..ui.feedback_html import summary_html
 from ..ui.progress_format import question_key
@@ -28,12 +28,14 @@ RevisitLinks = Callable[[list[str]], list[tuple[str, str, str]]]
 class QuizView(ScoredQuestions):
     """One quiz. Its children are private; ``value`` reports progress as plain data.
 
-    Once every question is answered, each question shows the quiz's summary (the score, then
-    links to what to revisit for the answers that were not the best), from ``revisit``.
+    ``title_apart``: the title is not among its children but in ``before``, as the page's own
+    HTML (``ui.blocks``, ``Parts.around``). Once every question is answered, each question shows
+    the quiz's summary (the score, then links to what to revisit for the answers that were not
+    the best), from ``revisit``.
     """
 
     def __init__(self, content: Content, quiz: models.Quiz, heading_level: int = 2,
-                 revisit: RevisitLinks | None = None) -> None:
+                 revisit: RevisitLinks | None = None, title_apart: bool = False) -> None:
         words = QuizWords.from_content(content)
         self._words = words
         self._revisit = revisit
@@ -56,9 +58,11 @@ class QuizView(ScoredQuestions):
         self._paged(self._state, self._questions, words, words.question_position)
         for question in self._questions:
             question.observe(self._update_summary, names="checks")
-        title = prose(heading_html(heading_level, quiz.title, "is-quiz-title")
-                      + draft_html(content, quiz), "is-quiz-heading")
-        super().__init__(children=[title, *self._questions])
+        title = (static if title_apart else prose)(
+            heading_html(heading_level, quiz.title, "is-quiz-title") + draft_html(content, quiz),
+            "is-quiz-heading")
+        super().__init__(children=self._questions if title_apart else [title, *self._questions])
+        self.before: list[StaticHTML] = [title] if title_apart else []
         self.add_class("is-quiz")
 
     def _update_summary(self, _change: Any = None) -> None:
@@ -75,19 +79,23 @@ class QuizView(ScoredQuestions):
 
 def quiz_widget(content: Content, quiz: models.Quiz, *, heading_level: int = 2,
                 group: bool = False, revisit: RevisitLinks | None = None,
-                room_id: Callable[[str], str] | None = None) -> widgets.Widget:
+                room_id: Callable[[str], str] | None = None,
+                title_apart: bool = False) -> widgets.Widget:
     """The quiz, or an error card if it cannot be built (never raises into the notebook).
 
     ``group``: the quiz as questions for a room (facilitator mode), with the quiz's notes, a
     "Reveal answer" per question and no score (``quiz.group``). ``revisit``: the summary's
     links for `revisit` ids (the page gives them). ``room_id``: a group question's id in a live
-    room, when the quiz is not a content quiz (the golden rules' check).
+    room, when the quiz is not a content quiz (the golden rules' check). ``title_apart``: the
+    title (and a group quiz's notes) in the view's ``before``, as the page's own HTML.
     """
     if group:
         from .group import GroupQuizView
 
         return guarded(content, f"quiz {getattr(quiz, 'id', '?')}",
-                       lambda: GroupQuizView(content, quiz, heading_level, room_id),
+                       lambda: GroupQuizView(content, quiz, heading_level, room_id,
+                                             title_apart),
                        item=quiz)
     return guarded(content, f"quiz {getattr(quiz, 'id', '?')}",
-                   lambda: QuizView(content, quiz, heading_level, revisit), item=quiz)
+                   lambda: QuizView(content, quiz, heading_level, revisit, title_apart),
+                   item=quiz)

@@ -167,6 +167,17 @@ function showNewest(model, item) {
 // on) reveals its next point; anywhere else the keys scroll as usual.
 const FORM_CONTROLS = "input, textarea, select, [contenteditable]";
 
+// The case study the focus is in: its questions' box, or its story, which is the page's own
+// HTML beside that box: the story's heading (id "is-case-<id>") names the box ".is-case-for-<id>".
+function caseStudyOf(target) {
+  const inside = target.closest(".is-case-study");
+  if (inside) return inside;
+  const story = target.closest(".is-case-story");
+  const heading = story && story.querySelector("[id^='is-case-']");
+  const id = heading ? heading.id.slice("is-case-".length) : "";
+  return /^[a-z0-9-]+$/.test(id) ? document.querySelector(`.is-case-for-${id}`) : null;
+}
+
 function stepKeys(model, root) {
   function onKey(event) {
     if (!model.get("step_mode")) return;
@@ -174,7 +185,7 @@ function stepKeys(model, root) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const target = event.target;
     if (!(target instanceof Element) || target.closest(FORM_CONTROLS)) return;
-    const caseStudy = target.closest(".is-case-study");
+    const caseStudy = caseStudyOf(target);
     if (!caseStudy || !caseStudy.contains(root)) return;
     const reveals = [...caseStudy.querySelectorAll(".is-reveal.is-step")];
     const here = reveals.findIndex((r) => r.contains(target));

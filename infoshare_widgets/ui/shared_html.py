@@ -73,3 +73,17 @@ def draft_html(content: Any, item: Any) -> str:
         return ""
     return (f'<p class="is-draft-label"><strong>{escape(content.text("app", "draft_label"))}'
             f'</strong> {escape(content.text("app", "draft_note"))}</p>')
+
+
+def details_html(summary: str, body_html: str, *, heading: str = "", level: int = 3,
+                 card: bool = False, anchor: str = "") -> str:
+    """GOV.UK's details as the page's own HTML: an optional heading, then a native
+    ``<details>`` whose ``<summary>`` is a fixed label (plain text, escaped) over ``body_html``
+    (already safe). The browser keeps it open or closed and tells screen readers so; no script.
+    Reading matter only: it is in the page from the start, never an answer held back."""
+    classes = "is-details-block is-card" if card else "is-details-block"
+    ident = f' id="{escape(anchor)}"' if anchor else ""
+    top = heading_html(level, heading, "is-details-heading") if heading else ""
+    return (f'<div class="{classes}"{ident}>{top}<details class="is-details">'
+            f'<summary class="is-details-summary">{escape(summary)}</summary>'
+            f'<div class="is-details-text">{body_html}</div></details></div>')

@@ -67,13 +67,49 @@ def revealed_later(content: Content, section_id: str) -> list[str]:
         for case in content.case_studies:
             texts.append(case.facilitator_notes)
             texts += [point for q in case.questions for point in q.points]
+    if section_id == "what-is-it" and content.scenarios:  # the scenarios' answers
+        for scenario in content.scenarios.scenarios:
+            texts.append(scenario.explanation)
+            texts += list(scenario.basis_feedback.values())
+    rules = content.golden_rules_for(AUDIENCE.get(section_id, ""))
+    if rules is not None:  # the check's feedback (the rules themselves are reading text)
+        texts += [check.feedback for check in rules.checks]
     texts += [topic.facilitator_notes for topic in content.topics_for(section_id)]
     section = content.section(section_id)
     texts.append(section.facilitator_notes if section else None)
-    # whole texts, less any a topic of the page says too (feedback may repeat a key message)
-    topics = " ".join(plain(to_html(t.body)) for t in content.topics_for(section_id))
+    # whole texts, less any the page's reading text says too (feedback may repeat a key
+    # message, or a rule)
+    reading = [t.body for t in content.topics_for(section_id)]
+    reading += [r.text for r in rules.rules] if rules is not None else []
+    said = " ".join(plain(to_html(t)) for t in reading)
     whole = [plain(to_html(t)) for t in texts if t]
-    return [t for t in whole if len(t) >= 30 and t not in topics]
+    return [t for t in whole if len(t) >= 30 and t not in said]
+
+
+AUDIENCE = {"children": "children", "adults": "adults"}
+
+
+def reading_text(content: Content, section_id: str) -> list[str]:
+    """Fixed text of the page's parts, besides its topics, that must be its own HTML (issue 26):
+    quiz titles, the lawful bases and the scenarios' heading, the rule cards and the check's
+    title, the decision record's heading, the case studies' warning."""
+    texts = [f'class="is-quiz-title">{html.escape(q.title)}</h2>'
+             for q in content.quizzes_for(section_id)]
+    if section_id == "what-is-it":
+        bases, scenarios = content.lawful_bases, content.scenarios
+        texts.append(f"<h2>{html.escape(bases.title)}</h2>")  # type: ignore[union-attr]
+        texts += [f'class="is-lb-name">{html.escape(b.name)}</h3>'
+                  for b in bases.bases]  # type: ignore[union-attr]
+        texts.append(f"<h2>{html.escape(scenarios.title)}</h2>")  # type: ignore[union-attr]
+    rules = content.golden_rules_for(AUDIENCE.get(section_id, ""))
+    if rules is not None:
+        texts += [f'id="is-rule-{rules.audience}-{r.number}"' for r in rules.rules]
+        texts += [html.escape(content.text("golden_rules", "check_title"))]
+    if section_id == "tips":
+        texts.append(f"<h2>{html.escape(content.decision_record.title)}</h2>")  # type: ignore
+    if section_id == "case-studies":
+        texts.append(html.escape(content.text("case_study", "practice_only")))
+    return texts
 
 
 @pytest.mark.parametrize("section", [s.id for s in CONTENT.sections])
@@ -89,6 +125,9 @@ def test_the_page_sent_holds_its_reading_text_and_nothing_revealed_later(
     for landmark in ('<header class="is-banner">', '<main id="is-main"', "<footer",
                      'class="is-skip-link" href="#is-main"', '<nav class="is-nav is-nav-top"'):
         assert landmark in own, landmark
+    missing = [t for t in reading_text(CONTENT, section)  # (an entity may be spelt otherwise)
+               if html.unescape(t) not in html.unescape(own)]
+    assert missing == [], f"reading text not in the page's own HTML: {missing[:3]}"
     text = plain(page)  # the whole response, scripts included
     hidden = [t for t in revealed_later(CONTENT, section) if t in text]
     assert hidden == [], f"revealed-later text in the page sent: {hidden[:3]}"
@@ -180,5 +219,9 @@ def test_the_page_reads_without_its_kernel(app_server: AppServer, context: objec
     if lost:
         page.locator(".is-lost .is-reload").wait_for(timeout=30_000)
     assert page.locator(".is-module").count() == 0  # no widget was drawn
+    # "More on <basis>" opens without a kernel: a native <details> in the page's own HTML
+    more = page.locator(".is-lawful-bases details").first
+    more.locator("summary").click()
+    assert more.evaluate("d => d.open") and more.locator(".is-details-text").is_visible()
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)

@@ -447,7 +447,9 @@ def test_the_pages_own_html_passes_the_served_pages_sanitiser_unchanged(mode: st
     for section in SHIPPED.sections:
         page = pages.Page(section.id, SHIPPED, mode)
         for part in (page.header(), page.section_map(), page.topics(), page.group_session(),
-                     page.facilitator_guide(), page.case_studies(), page.footer()):
+                     page.facilitator_guide(), page.case_studies(), page.lawful_bases(),
+                     page.golden_rules(), page.quizzes(), page.decision_record(),
+                     page.footer()):
             for block in static_parts(part):
                 found += 1
                 # the same markup (nh3 may spell an entity its own way: &#x27; or ')

@@ -11,15 +11,19 @@ from infoshare_widgets.basis_helper import BasisHelperWidget
 from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.decision_record.view import DecisionRecordView
 from infoshare_widgets.pages.carry import carried_answers
+from infoshare_widgets.ui.blocks import Parts, StaticHTML
 
 SHIPPED = load_content(default_content_dir())
 
 
 def parts(section: str) -> tuple[BasisHelperWidget, DecisionRecordView]:
-    box = pages.Page(section, SHIPPED).decision_record()
-    assert isinstance(box, widgets.VBox)
-    helper, record = box.children
+    part = pages.Page(section, SHIPPED).decision_record()
+    assert isinstance(part, Parts)
+    # the helper, then the record: its heading and warning, form and source (page HTML around)
+    helper, header, record, source = part.children
     assert isinstance(helper, BasisHelperWidget) and isinstance(record, DecisionRecordView)
+    assert isinstance(header, StaticHTML) and isinstance(source, StaticHTML)
+    assert SHIPPED.decision_record.title in header.value  # type: ignore[union-attr]
     return helper, record
 
 

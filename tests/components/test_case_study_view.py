@@ -194,8 +194,9 @@ def test_a_learners_stories_are_the_pages_own_html_and_the_points_are_not() -> N
 
     case = case_study(name=f"Sam {SCRIPT}", story=f"Sam is *twelve*. {IMG}")
     parts = case_studies_parts(make_content(case_studies=[case])).children
-    assert [type(p).__name__ for p in parts] == ["HTML", "StaticHTML", "CaseStudyView",
+    assert [type(p).__name__ for p in parts] == ["StaticHTML", "StaticHTML", "CaseStudyView",
                                                  "StaticHTML"]  # warning, story, questions, source
+    assert 'class="is-warning-text"' in parts[0].value
     story, view, source = parts[1], parts[2], parts[3]
     assert "Sam is <em>twelve</em>" in story.value and "&lt;script&gt;" in story.value
     assert_inert(story.value)

@@ -11,13 +11,14 @@ import ipywidgets as widgets
 from _quiz_support import quiz
 from h4_samples import case_study, decision_record_file, make_content, ui
 
-from infoshare_widgets.case_study import case_studies_page, case_study_widget
+from infoshare_widgets.case_study import case_studies_page, case_studies_parts, case_study_widget
 from infoshare_widgets.content.question_ids import quiz_question_id
 from infoshare_widgets.decision_record import decision_record_widget
 from infoshare_widgets.facilitator import minute_seconds, timer_choices, timer_widget
 from infoshare_widgets.quiz import quiz_widget
 from infoshare_widgets.quiz.group import GroupQuestion, GroupQuizView
 from infoshare_widgets.room_store.questions import catalogue
+from infoshare_widgets.ui.blocks import StaticHTML
 from infoshare_widgets.ui.reveal import Reveal, RevealWording
 from infoshare_widgets.ui.reveal_widget import RevealWidget
 
@@ -73,6 +74,14 @@ def test_a_facilitators_case_study_has_notes_steps_a_jump_list_and_no_box_to_typ
         assert len(question.items) == len(question.reveal.items)
     page = case_studies_page(content, facilitator=True)
     assert 'href="#is-case-sample-case"' in page.children[0].value
+    # On the page: the jump list and the story (with the notes, the heading the clicker's keys
+    # start from) are the page's own HTML; the questions a box the heading's id names.
+    jump, story, box = case_studies_parts(content, facilitator=True).children[:3]
+    assert isinstance(jump, StaticHTML) and 'href="#is-case-sample-case"' in jump.value
+    assert isinstance(story, StaticHTML) and ui("facilitator", "notes_label") in story.value
+    assert 'id="is-case-sample-case" tabindex="-1"' in story.value
+    assert "is-case-for-sample-case" in box._dom_classes and "is-case-study" in box._dom_classes
+    assert all(q.step_mode and q.note_label == "" for q in reveals(box))
 
 
 def test_a_learners_case_study_and_quiz_hold_no_note_anywhere_in_their_state() -> None:
@@ -124,7 +133,7 @@ def test_a_group_question_can_ask_a_live_room_by_the_room_s_own_id() -> None:
 def test_the_decision_record_walk_through_has_its_questions_and_nothing_to_type() -> None:
     content = make_content(decision_record=decision_record_file())
     walk = decision_record_widget(content, walk_through=True)
-    assert isinstance(walk, widgets.HTML)
+    assert isinstance(walk, StaticHTML)  # the page's own HTML: nothing in it changes
     for prompt in ("Who can give me advice?", "Was the person told?", "No, it would be unsafe"):
         assert prompt in walk.value
     assert ui("facilitator", "walkthrough_text") in walk.value

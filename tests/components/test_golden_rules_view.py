@@ -1,4 +1,5 @@
-"""The golden rules as a learner meets them: rule cards with a disclosure, then the check.
+"""The golden rules as a learner meets them: rule cards with a disclosure (a native
+``<details>``, reading text, no widget), then the check.
 
 The check is drawn by whatever ``check`` builder the caller passes; ``pages.py`` passes the quiz
 component's ``quiz_widget``, and so does :func:`rules_widget` here.
@@ -7,6 +8,7 @@ component's ``quiz_widget``, and so does :func:`rules_widget` here.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,6 @@ from h4_samples import (
 from infoshare_widgets.content import Content
 from infoshare_widgets.golden_rules import GoldenRulesView, golden_rules_widget
 from infoshare_widgets.quiz import QuizView, quiz_widget
-from infoshare_widgets.ui.details import DetailsWidget
 from infoshare_widgets.ui.question import QuestionWidget
 
 
@@ -34,10 +35,19 @@ def rules_widget(content: Content, audience: str):  # type: ignore[no-untyped-de
                                                                   **kw))
 
 
-def rules_of(view: GoldenRulesView) -> list[DetailsWidget]:
-    found = [w for w in view.children if isinstance(w, DetailsWidget)]
+CARD = '<div class="is-details-block is-card"'
+
+
+def rules_of(view: GoldenRulesView) -> list[str]:
+    """Each rule card's HTML, in order (the cards are one block of reading text)."""
+    cards = next(w.value for w in view.children if CARD in getattr(w, "value", ""))
+    found = cards.split(CARD)[1:]
     assert found, "no rule cards"
     return found
+
+
+def heading_of(card: str) -> str:
+    return re.search(r'<h3 class="is-details-heading">(.*?)</h3>', card).group(1)  # type: ignore
 
 
 def check_of(view: GoldenRulesView) -> QuizView:
@@ -59,20 +69,17 @@ def test_title_intro_reference_and_source() -> None:
 def test_each_rule_shows_its_key_phrase_first_and_full_text_on_demand() -> None:
     view = rules_widget(make_content(golden_rules=[golden_rules()]), "children")
     cards = rules_of(view)
-    assert [c.heading for c in cards] == [
+    assert [heading_of(c) for c in cards] == [
         ui("golden_rules", "rule_heading").format(number=n, key_phrase=f"Key phrase {n}")
         for n in range(1, 8)
     ]
     seventh = cards[6]
-    # GOV.UK's details (issue 14): a fixed label; the text is reading matter, in the page.
-    assert seventh.summary == ui("golden_rules", "show_rule") and seventh.card
-    assert "More about rule 7" in seventh.body_html
-    assert view.value == {"opened": []}
-    seventh._handle_custom_msg({"event": "toggle", "open": True}, [])  # the page opened it
-    assert seventh.summary == ui("golden_rules", "show_rule")  # the label never changes
-    assert view.value == {"opened": [7]}
-    seventh._handle_custom_msg({"event": "toggle", "open": False}, [])
-    assert view.value == {"opened": []}
+    # GOV.UK's details (issue 14): a fixed label over the full text, a link's target by its id;
+    # the text is reading matter, in the page (the browser opens it: no kernel, no widget).
+    assert seventh.startswith(' id="is-rule-children-7">')
+    summary = f'<summary class="is-details-summary">{ui("golden_rules", "show_rule")}</summary>'
+    assert summary in seventh
+    assert seventh.index(summary) < seventh.index("More about rule 7")
 
 
 def test_the_check_asks_which_rule_applies_and_feedback_says_why() -> None:
@@ -117,10 +124,10 @@ def test_unsafe_text_in_rules_is_inert() -> None:
     view = rules_widget(make_content(golden_rules=[type(rules).model_validate(data)]),
                                "children")
     card = rules_of(view)[0]
-    assert card.heading.startswith("T rule heading: 1 K <script>")  # plain text: set as textContent
+    assert heading_of(card).startswith("T rule heading: 1 K &lt;script&gt;")  # escaped text
     question = next(w for w in check_of(view).children if isinstance(w, QuestionWidget))
     question.check([0])
-    for html in [view.children[0].value, view.children[-1].value, card.body_html,
+    for html in [view.children[0].value, view.children[-1].value, card,
                  question.prompt_html, question.feedback_html]:
         assert_inert(html)
 
@@ -186,11 +193,22 @@ def test_on_a_page_the_heading_intro_and_source_are_its_own_html() -> None:
 
     content = make_content(golden_rules=[golden_rules(title=f"Rules {SCRIPT}",
                                                       intro=f"Seven *rules*. {IMG}")])
-    parts = Parts.around(golden_rules_widget(content, "children", text_apart=True)).children
-    assert [type(p).__name__ for p in parts] == ["StaticHTML", "GoldenRulesView", "StaticHTML"]
-    header, view, source = parts
+    parts = Parts.around(golden_rules_widget(
+        content, "children", text_apart=True,
+        check=lambda quiz, **kw: quiz_widget(content, quiz, heading_level=3, **kw))).children
+    assert [type(p).__name__ for p in parts] == ["StaticHTML", "StaticHTML", "StaticHTML",
+                                                 "GoldenRulesView", "StaticHTML"]
+    header, cards, check_title, view, source = parts
     assert "<h2>Rules &lt;script&gt;" in header.value and "<em>rules</em>" in header.value
     assert_inert(header.value)
+    assert cards.value.count(CARD) == 7 and "More about rule 7" in cards.value
+    assert ui("golden_rules", "check_title") in check_title.value
     assert ui("app", "source_label") in source.value
-    assert not any(isinstance(w, StaticHTML) for w in view.children)
-    assert all(card.body_html not in header.value + source.value for card in rules_of(view))
+    # the check is the one widget: its title apart, its answers and feedback only in it
+    assert [type(w).__name__ for w in view.children] == ["QuizView"]
+    assert not any(isinstance(w, StaticHTML) for w in view.children[0].children)
+    question = next(w for w in view.children[0].children if isinstance(w, QuestionWidget))
+    question.check([0])
+    page_html = "".join(p.value for p in parts if isinstance(p, StaticHTML))
+    assert "Rule 3 is about consent." in question.feedback_html
+    assert "Rule 3 is about consent." not in page_html  # the check's feedback: revealed later

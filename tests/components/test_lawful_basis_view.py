@@ -1,22 +1,22 @@
 """The lawful-basis selector without a browser: what each part shows, and the exercise driven as
-question.js would drive it."""
+question.js would drive it. The bases to explore are reading text: the page's own HTML."""
 
 from __future__ import annotations
 
 import logging
+import re
 
 import ipywidgets as widgets
 import pytest
 from _quiz_support import ROOT, bases, content, scenarios, text_of
 
 from infoshare_widgets.content import Problem, load_content, models
-from infoshare_widgets.lawful_basis import (
-    LawfulBasesView,
-    ScenarioExerciseView,
-    lawful_basis_widget,
-)
-from infoshare_widgets.ui.details import DetailsWidget
+from infoshare_widgets.lawful_basis import ScenarioExerciseView, lawful_basis_widget
+from infoshare_widgets.ui.blocks import Parts, StaticHTML
 from infoshare_widgets.ui.question import QuestionWidget
+
+DETAILS = re.compile(r'<summary class="is-details-summary">(.*?)</summary>'
+                     r'<div class="is-details-text">(.*?)</div></details>', re.S)
 
 
 def send(question: QuestionWidget, message: dict) -> None:
@@ -26,10 +26,8 @@ def send(question: QuestionWidget, message: dict) -> None:
 
 def html_of(widget: widgets.Widget) -> str:
     """All the HTML text of a widget tree (HTML widgets and reveal items), in order."""
-    if isinstance(widget, widgets.HTML):
+    if isinstance(widget, widgets.HTML | StaticHTML):
         return widget.value
-    if isinstance(widget, DetailsWidget):
-        return widget.summary + widget.body_html
     if isinstance(widget, QuestionWidget):
         return widget.heading + widget.intro_html + widget.prompt_html + widget.feedback_html
     return "".join(html_of(c) for c in getattr(widget, "children", ()))
@@ -40,9 +38,12 @@ def full():
     return lawful_basis_widget(content(lawful_bases=bases(), scenarios=scenarios()))
 
 
-def parts(widget: widgets.VBox) -> tuple[LawfulBasesView, ScenarioExerciseView]:
-    explore, exercise = widget.children
-    assert isinstance(explore, LawfulBasesView) and isinstance(exercise, ScenarioExerciseView)
+def parts(widget: Parts) -> tuple[StaticHTML, ScenarioExerciseView]:
+    """The bases, then the exercise: its heading and introduction, questions, source."""
+    explore, header, exercise, source = widget.children
+    assert isinstance(explore, StaticHTML) and isinstance(exercise, ScenarioExerciseView)
+    assert isinstance(header, StaticHTML) and "<h2>" in header.value  # its title
+    assert isinstance(source, StaticHTML)
     return explore, exercise
 
 
@@ -59,19 +60,13 @@ def test_each_basis_in_plain_english_with_how_often_it_fits(full) -> None:
 
 def test_pack_text_and_guidance_sit_in_a_details_with_a_fixed_label(full) -> None:
     explore, _ = parts(full)
-    reveals = [w for card in explore.children[1:5] for w in card.children
-               if isinstance(w, DetailsWidget)]
+    reveals = DETAILS.findall(explore.value)  # native <details>: the browser opens them
     assert len(reveals) == 4
-    legal = reveals[1]
-    assert legal.summary == "T show basis: Legal obligation"
-    shown = text_of(legal.body_html)
-    assert shown == ("T pack text necessary to comply with the law "
-                     "T safeguarding Working Together 2023 names it. "
-                     "T source label UK GDPR Article 6(1)")
-    assert explore.value == {"opened": []}
-    legal._handle_custom_msg({"event": "toggle", "open": True}, [])  # opened in the page
-    assert legal.summary == "T show basis: Legal obligation"  # GOV.UK: the label stays
-    assert explore.value == {"opened": ["legal-obligation"]}
+    summary, body = reveals[1]
+    assert summary == "T show basis: Legal obligation"  # GOV.UK: a fixed label
+    assert text_of(body) == ("T pack text necessary to comply with the law "
+                             "T safeguarding Working Together 2023 names it. "
+                             "T source label UK GDPR Article 6(1)")
 
 
 def test_guidance_update_note_and_tool(full) -> None:
@@ -83,7 +78,7 @@ def test_guidance_update_note_and_tool(full) -> None:
     # The update is marked in words, not only by its coloured border.
     assert ("T update label Recognised legitimate interests A new basis. "
             "T source label Data (Use and Access) Act 2025") in text
-    assert "border-left:6px solid var(--is-update,#7a4d00)" in html
+    assert '<div class="is-update"><p class="is-update-label">T update label</p>' in html
     assert ("T tool label Lawful basis interactive tool "
             "(Information Commissioner's Office (ICO)).") in text
     assert "<a " not in html.split("T tool label")[1]  # no address given: no link invented
@@ -149,7 +144,7 @@ def test_missing_scenarios_file_shows_a_card_and_the_bases_still_work(caplog) ->
     c.problems.append(Problem(path, "required file is missing"))
     with caplog.at_level(logging.WARNING):
         explore, card = lawful_basis_widget(c).children
-    assert isinstance(explore, LawfulBasesView)
+    assert isinstance(explore, StaticHTML)
     assert "is-error-card-widget" in card._dom_classes
     assert text_of(card.value).endswith(" lawful_basis_scenarios.yaml")  # the file, named
     assert "lawful_basis_scenarios.yaml: required file is missing" in caplog.text
@@ -175,7 +170,7 @@ def test_a_scenario_naming_an_unknown_basis_becomes_a_card_and_the_rest_works(ca
                               loc=("scenarios", 0, "fits", 0), line=9))
     with caplog.at_level(logging.WARNING):
         _, exercise = parts(lawful_basis_widget(c))
-    card = exercise.children[1]
+    card = exercise.children[0]  # its heading is the page's own HTML, before it
     assert "is-error-card-widget" in card._dom_classes
     assert "scenarios[0].fits[0]: 'legal' is not a lawful basis id" in caplog.text
     assert list(exercise._questions) == ["collapse"]
@@ -189,7 +184,7 @@ def test_factory_returns_an_error_card_instead_of_raising(caplog) -> None:
     with caplog.at_level(logging.ERROR):
         w = lawful_basis_widget(c)
     explore, card = w.children
-    assert isinstance(explore, LawfulBasesView)
+    assert isinstance(explore, StaticHTML)
     assert "is-error-card-widget" in card._dom_classes
     assert "could not show the lawful-basis scenarios" in caplog.text
 
@@ -197,7 +192,7 @@ def test_factory_returns_an_error_card_instead_of_raising(caplog) -> None:
 def test_shipped_lawful_bases_build_with_six_bases() -> None:
     shipped = load_content(ROOT / "content")
     explore = lawful_basis_widget(shipped).children[0]
-    assert isinstance(explore, LawfulBasesView)
+    assert isinstance(explore, StaticHTML)
     names = [b.name for b in shipped.lawful_bases.bases]
     assert len(names) == 7  # the pack's six, and recognised legitimate interests (2026)
     text = text_of(html_of(explore))

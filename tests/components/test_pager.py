@@ -82,7 +82,7 @@ def test_every_button_is_named_by_its_question() -> None:
 
 def test_scenarios_are_paged_with_their_own_position_and_named_by_title() -> None:
     exercise = lawful_basis_widget(content(lawful_bases=bases(),
-                                           scenarios=scenarios())).children[1]
+                                           scenarios=scenarios())).children[2]  # after its heading
     qs = questions(exercise)
     assert [q.position for q in qs] == ["T scenario 1 of 2", "T scenario 2 of 2"]
     assert [q.name for q in qs] == [q.heading for q in qs]
@@ -93,7 +93,7 @@ def test_scenarios_are_paged_with_their_own_position_and_named_by_title() -> Non
 
 def test_a_facilitators_scenarios_show_no_score() -> None:
     exercise = lawful_basis_widget(content(lawful_bases=bases(), scenarios=scenarios()),
-                                   scored=False).children[1]
+                                   scored=False).children[2]
     qs = questions(exercise)
     send(qs[0], {"event": "check", "chosen": [3]})
     assert qs[0].status == "correct"

@@ -211,7 +211,7 @@ def test_every_option_list_a_learner_answers_is_named_for_its_shown_order() -> N
         assert isinstance(group, GroupQuizView)
         assert [w.order_id for w in group._questions] == ids, each.id
     for scored in (True, False):
-        exercise = lawful_basis_widget(SHIPPED, scored=scored).children[1]
+        exercise = lawful_basis_widget(SHIPPED, scored=scored).children[2]
         shown = list(exercise._questions.values())
         assert [w.order_id for w in shown] == [s.id for s in SHIPPED.scenarios.scenarios]
         assert {w.order_room for w in shown} == {not scored}

@@ -40,7 +40,8 @@ def test_the_children_page_beside_deep_huge_linked_files_and_a_bad_template(
 
     with caplog.at_level(logging.WARNING, logger="infoshare_widgets"):
         box = pages.Page("children", load_content(sound)).quizzes()
-    quiz, *cards = box.children
+    title, quiz, *cards = box.children  # the title is the page's own HTML
+    assert "is-quiz-title" in title.value
     assert quiz.score_text == "{total[0]}"  # shown as written; validate names it
     html = [card.value for card in cards]
     assert len(html) == 3 and all("is-error-card" in h for h in html)
