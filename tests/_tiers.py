@@ -41,7 +41,6 @@ SERVER_FIXTURES: dict[str, str | None] = {
     "postgres_url": None,  # PostgreSQL: a few seconds to start, so each process starts its own
     "error_server": "error_server",  # module fixtures: a module's tests in one process
     "leave_server": "leave_server",
-    "page_html_server": "page_html_server",  # one page from a content copy (issue 26)
     "lab": "lab",  # JupyterLab
     "shipped_unit": "unit",  # the app as the systemd unit starts it: apart from the deploy group
     "oidc_provider": "author",  # Node's oidc-provider (two issuers) for the author sign-in ...
@@ -168,13 +167,19 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 class GroupScheduling(LoadScopeScheduling):
     """`--dist loadscope` whose scope is a test's group, or its file when it has none (as
     `--dist loadfile`: a file's tests stay together, in their order): each group goes whole to
-    one process, the largest first (xdist's `--loadscope-reorder`)."""
+    one process. The longest go first, by the seconds each took in the last run (pytest's cache,
+    COSTS): a long group handed out last kept one process busy minutes after the other was done.
+    Without a last run, the largest first (xdist's `--loadscope-reorder`)."""
 
     def __init__(self, config: pytest.Config, log: object = None) -> None:
         super().__init__(config, log)  # type: ignore[arg-type]
         self.folder = config.stash[_folder]
         self.groups: dict[str, str] | None = None
         self.ran: dict[str, str] = {}  # group -> the worker it went to
+        self.cache = getattr(config, "cache", None)  # None with -p no:cacheprovider
+        self.costs: dict[str, float] = self.cache.get(COSTS, {}) if self.cache else {}
+        self.seconds: dict[str, float] = {}  # this run's, by scope
+        self.ordered = False
 
     def _split_scope(self, nodeid: str) -> str:
         if self.groups is None:  # every worker has collected (and written) by now
@@ -186,7 +191,28 @@ class GroupScheduling(LoadScopeScheduling):
         group = self.groups.get(nodeid)
         return f"@{group}" if group else nodeid.split("::", 1)[0]
 
+    def longest_first(self) -> None:
+        """Order the queue by last run's seconds (a new scope: its tests at the mean rate)."""
+        known = [(self.costs[s], len(ids)) for s, ids in self.workqueue.items() if s in self.costs]
+        rate = sum(c for c, _ in known) / max(1, sum(n for _, n in known))
+        cost = {s: self.costs.get(s, rate * len(ids)) for s, ids in self.workqueue.items()}
+        for scope in sorted(self.workqueue, key=lambda s: -cost[s]):
+            self.workqueue.move_to_end(scope)
+
+    def mark_test_complete(self, node: object, item_index: int, duration: float = 0) -> None:
+        scope = self._split_scope(self.registered_collections[node][item_index])  # type: ignore
+        self.seconds[scope] = self.seconds.get(scope, 0.0) + duration
+        super().mark_test_complete(node, item_index, duration)  # type: ignore[arg-type]
+
+    def save_costs(self) -> None:
+        if self.cache and self.seconds:
+            self.cache.set(COSTS, {**self.costs, **{s: round(t, 1) for s, t in
+                                                    self.seconds.items()}})
+
     def _assign_work_unit(self, node: object) -> None:
+        if not self.ordered and self.costs:
+            self.longest_first()
+        self.ordered = True
         scope = next(iter(self.workqueue))
         if scope.startswith("@"):
             self.ran[scope[1:]] = node.gateway.id  # type: ignore[attr-defined]
@@ -194,6 +220,7 @@ class GroupScheduling(LoadScopeScheduling):
 
 
 _scheduler = pytest.StashKey["GroupScheduling"]()
+COSTS = "infoshare/slow-tier-seconds"  # scope -> seconds its tests took, in the last run
 
 
 @pytest.hookimpl(optionalhook=True, tryfirst=True)
@@ -207,6 +234,8 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
 
 def pytest_terminal_summary(terminalreporter: object, config: pytest.Config) -> None:
     scheduler = config.stash.get(_scheduler, None)
+    if scheduler:
+        scheduler.save_costs()
     if scheduler and scheduler.ran:
         ran = ", ".join(f"{group} in {worker}" for group, worker in sorted(scheduler.ran.items()))
         terminalreporter.write_line(f"server groups (one process each): {ran}")  # type: ignore
