@@ -22,6 +22,7 @@ one statement of the groups.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -167,8 +168,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 class GroupScheduling(LoadScopeScheduling):
     """`--dist loadscope` whose scope is a test's group, or its file when it has none (as
     `--dist loadfile`: a file's tests stay together, in their order): each group goes whole to
-    one process. The longest go first, by the seconds each took in the last run (pytest's cache,
-    COSTS): a long group handed out last kept one process busy minutes after the other was done.
+    one process. The longest go first, by the seconds each took in the last run (COSTS, ignored
+    by git): a long group handed out last keeps one process busy long after the other is done.
     Without a last run, the largest first (xdist's `--loadscope-reorder`)."""
 
     def __init__(self, config: pytest.Config, log: object = None) -> None:
@@ -176,8 +177,11 @@ class GroupScheduling(LoadScopeScheduling):
         self.folder = config.stash[_folder]
         self.groups: dict[str, str] | None = None
         self.ran: dict[str, str] = {}  # group -> the worker it went to
-        self.cache = getattr(config, "cache", None)  # None with -p no:cacheprovider
-        self.costs: dict[str, float] = self.cache.get(COSTS, {}) if self.cache else {}
+        self.costs_file = config.rootpath / COSTS  # pyproject.toml turns pytest's cache off
+        try:
+            self.costs: dict[str, float] = json.loads(self.costs_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            self.costs = {}
         self.seconds: dict[str, float] = {}  # this run's, by scope
         self.ordered = False
 
@@ -205,9 +209,10 @@ class GroupScheduling(LoadScopeScheduling):
         super().mark_test_complete(node, item_index, duration)  # type: ignore[arg-type]
 
     def save_costs(self) -> None:
-        if self.cache and self.seconds:
-            self.cache.set(COSTS, {**self.costs, **{s: round(t, 1) for s, t in
-                                                    self.seconds.items()}})
+        costs = {**self.costs, **{s: round(t, 1) for s, t in self.seconds.items()}}
+        with contextlib.suppress(OSError):  # a read-only checkout: next run in xdist's order
+            self.costs_file.parent.mkdir(exist_ok=True)
+            self.costs_file.write_text(json.dumps(costs, indent=0), "utf-8")
 
     def _assign_work_unit(self, node: object) -> None:
         if not self.ordered and self.costs:
@@ -220,7 +225,7 @@ class GroupScheduling(LoadScopeScheduling):
 
 
 _scheduler = pytest.StashKey["GroupScheduling"]()
-COSTS = "infoshare/slow-tier-seconds"  # scope -> seconds its tests took, in the last run
+COSTS = ".pytest_cache/infoshare-slow-tier-seconds.json"  # scope -> seconds, the last run
 
 
 @pytest.hookimpl(optionalhook=True, tryfirst=True)
