@@ -144,6 +144,10 @@ FAST_TESTS := -m "not server and not browser"
 SLOW_TESTS := -m "server or browser"
 # What the tests need installed: the runtime set and the test set, both from the lock.
 TEST_INSTALL := install-test
+# pytest keeps each test module's rewritten asserts in __pycache__ (git ignores it), unless
+# PYTHONDONTWRITEBYTECODE is set, when every process of every run rewrites every module again:
+# 5 to 8 CPU seconds of collection per process here, and each tier's two processes collect all.
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest
 
 # The fast tier, for work in progress: lint, content, and every test without a browser or a server
 # process (about a minute on two quiet cores). It installs the JavaScript lint too (node-tools):
@@ -151,8 +155,8 @@ TEST_INSTALL := install-test
 test-fast: $(TEST_INSTALL) node-tools
 	$(BIN)/ruff check infoshare_widgets tests
 	$(BIN)/infoshare validate
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(FAST_TESTS)
-	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks/
+	$(PYTEST) -q -n $(TEST_WORKERS) $(FAST_TESTS)
+	$(PYTEST) -q -p no:cacheprovider --nbval-lax notebooks/
 
 # Everything (CI runs it): the fast tier first, so a broken model fails in a minute, then the
 # server and browser tests. --dist loadgroup: each special server (the hostile-visitor server, the
@@ -160,7 +164,7 @@ test-fast: $(TEST_INSTALL) node-tools
 # every other file's tests stay together (tests/_tiers.py). Every notebook is run by nbval in the
 # fast tier (about 20 s), in-process by test_app_pages.py and served by Voila in Chromium.
 test: test-fast chromium postgresql nginx
-	INFOSHARE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -rs -n $(SLOW_WORKERS) --dist loadgroup --durations=15 $(SLOW_TESTS)
+	INFOSHARE_CHROMIUM=$(CHROMIUM) $(PYTEST) -q -rs -n $(SLOW_WORKERS) --dist loadgroup --durations=15 $(SLOW_TESTS)
 # --- end of the test tiers -----------------------------------------------------------------------
 
 # Not in CI: the fast tier against the newest release of every dependency (pyproject.toml's

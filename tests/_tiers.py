@@ -22,6 +22,7 @@ one statement of the groups.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -41,7 +42,6 @@ SERVER_FIXTURES: dict[str, str | None] = {
     "postgres_url": None,  # PostgreSQL: a few seconds to start, so each process starts its own
     "error_server": "error_server",  # module fixtures: a module's tests in one process
     "leave_server": "leave_server",
-    "page_html_server": "page_html_server",  # one page from a content copy (issue 26)
     "lab": "lab",  # JupyterLab
     "shipped_unit": "unit",  # the app as the systemd unit starts it: apart from the deploy group
     "oidc_provider": "author",  # Node's oidc-provider (two issuers) for the author sign-in ...
@@ -168,13 +168,22 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 class GroupScheduling(LoadScopeScheduling):
     """`--dist loadscope` whose scope is a test's group, or its file when it has none (as
     `--dist loadfile`: a file's tests stay together, in their order): each group goes whole to
-    one process, the largest first (xdist's `--loadscope-reorder`)."""
+    one process. The longest go first, by the seconds each took in the last run (COSTS, ignored
+    by git): a long group handed out last keeps one process busy long after the other is done.
+    Without a last run, the largest first (xdist's `--loadscope-reorder`)."""
 
     def __init__(self, config: pytest.Config, log: object = None) -> None:
         super().__init__(config, log)  # type: ignore[arg-type]
         self.folder = config.stash[_folder]
         self.groups: dict[str, str] | None = None
         self.ran: dict[str, str] = {}  # group -> the worker it went to
+        self.costs_file = config.rootpath / COSTS  # pyproject.toml turns pytest's cache off
+        try:
+            self.costs: dict[str, float] = json.loads(self.costs_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            self.costs = {}
+        self.seconds: dict[str, float] = {}  # this run's, by scope
+        self.ordered = False
 
     def _split_scope(self, nodeid: str) -> str:
         if self.groups is None:  # every worker has collected (and written) by now
@@ -186,7 +195,29 @@ class GroupScheduling(LoadScopeScheduling):
         group = self.groups.get(nodeid)
         return f"@{group}" if group else nodeid.split("::", 1)[0]
 
+    def longest_first(self) -> None:
+        """Order the queue by last run's seconds (a new scope: its tests at the mean rate)."""
+        known = [(self.costs[s], len(ids)) for s, ids in self.workqueue.items() if s in self.costs]
+        rate = sum(c for c, _ in known) / max(1, sum(n for _, n in known))
+        cost = {s: self.costs.get(s, rate * len(ids)) for s, ids in self.workqueue.items()}
+        for scope in sorted(self.workqueue, key=lambda s: -cost[s]):
+            self.workqueue.move_to_end(scope)
+
+    def mark_test_complete(self, node: object, item_index: int, duration: float = 0) -> None:
+        scope = self._split_scope(self.registered_collections[node][item_index])  # type: ignore
+        self.seconds[scope] = self.seconds.get(scope, 0.0) + duration
+        super().mark_test_complete(node, item_index, duration)  # type: ignore[arg-type]
+
+    def save_costs(self) -> None:
+        costs = {**self.costs, **{s: round(t, 1) for s, t in self.seconds.items()}}
+        with contextlib.suppress(OSError):  # a read-only checkout: next run in xdist's order
+            self.costs_file.parent.mkdir(exist_ok=True)
+            self.costs_file.write_text(json.dumps(costs, indent=0), "utf-8")
+
     def _assign_work_unit(self, node: object) -> None:
+        if not self.ordered and self.costs:
+            self.longest_first()
+        self.ordered = True
         scope = next(iter(self.workqueue))
         if scope.startswith("@"):
             self.ran[scope[1:]] = node.gateway.id  # type: ignore[attr-defined]
@@ -194,6 +225,7 @@ class GroupScheduling(LoadScopeScheduling):
 
 
 _scheduler = pytest.StashKey["GroupScheduling"]()
+COSTS = ".pytest_cache/infoshare-slow-tier-seconds.json"  # scope -> seconds, the last run
 
 
 @pytest.hookimpl(optionalhook=True, tryfirst=True)
@@ -207,6 +239,8 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
 
 def pytest_terminal_summary(terminalreporter: object, config: pytest.Config) -> None:
     scheduler = config.stash.get(_scheduler, None)
+    if scheduler:
+        scheduler.save_costs()
     if scheduler and scheduler.ran:
         ran = ", ".join(f"{group} in {worker}" for group, worker in sorted(scheduler.ran.items()))
         terminalreporter.write_line(f"server groups (one process each): {ran}")  # type: ignore

@@ -8,7 +8,14 @@ import functools
 from pathlib import Path
 
 import pytest
-from _tiers import BROWSER_FIXTURES, DYNAMIC_SERVERS, SERVER_FIXTURES, group_of, servers_used
+from _tiers import (
+    BROWSER_FIXTURES,
+    DYNAMIC_SERVERS,
+    SERVER_FIXTURES,
+    GroupScheduling,
+    group_of,
+    servers_used,
+)
 
 TESTS = Path(__file__).resolve().parent
 # What starts a process in a fixture: a command, the app's server, nginx, Chromium, PostgreSQL.
@@ -67,3 +74,17 @@ def test_each_test_has_one_group_or_none() -> None:
     assert group_of({"app_server", "hardened_server"}) == "hardened"
     with pytest.raises(pytest.UsageError, match="make them one group"):
         group_of({"hardened_server", "deploy_servers"})
+
+
+def test_the_slow_tier_hands_out_the_longest_scopes_first() -> None:
+    """Last run's seconds order the queue; a scope new since then counts its tests at the mean
+    rate of the known ones (280 s for 13 tests: new.py's two count 43 s)."""
+    from collections import OrderedDict
+    from types import SimpleNamespace
+
+    queue = OrderedDict((scope, dict.fromkeys(range(n), False))
+                        for scope, n in [("a.py", 9), ("@deploy", 3), ("b.py", 1), ("new.py", 2)])
+    scheduler = SimpleNamespace(workqueue=queue, costs={"a.py": 30.0, "@deploy": 200.0,
+                                                        "b.py": 50.0})
+    GroupScheduling.longest_first(scheduler)  # type: ignore[arg-type]
+    assert list(queue) == ["@deploy", "b.py", "new.py", "a.py"]

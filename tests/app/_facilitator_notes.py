@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from infoshare_widgets.content import default_content_dir, load_content
+from _shipped import shipped_content
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 SECTIONS = [s.id for s in CONTENT.sections]
 
 

@@ -56,11 +56,15 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
 
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
-    """The app's real Voila server, for the whole session."""
+    """The app's real Voila server, for the whole session. It serves a copy of the shipped
+    content, which a test may edit for the length of a page load and put back
+    (test_app_page_html.py): no second server for an edited page."""
     os.environ["INFOSHARE_TIMER_MINUTE_SECONDS"] = TIMER_MINUTE_SECONDS
     # live rooms (issue 17): the server's SQLite store in a folder of the test run
     os.environ["INFOSHARE_DATA_DIR"] = str(tmp_path_factory.mktemp("rooms"))
-    settings = ServerSettings(content=default_content_dir(), port=free_port(),
+    content = tmp_path_factory.mktemp("app-content") / "content"
+    shutil.copytree(default_content_dir(), content)
+    settings = ServerSettings(content=content, port=free_port(),
                               default_pool_size=1, pool_sizes={},
                               cull_idle_timeout=CULL_IDLE_TIMEOUT, cull_interval=1,
                               connect_timeout=APP_CONNECT, **TEST_LIMITS)

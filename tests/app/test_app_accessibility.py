@@ -11,11 +11,10 @@ import time
 import pytest
 from _app_support import describe_violations, kernel_id_of, run_axe, wait_settled
 from _hardening_support import kernel_pids
+from _shipped import shipped_content
 from _widget_bytes import PageWidgets, check_widget_code, watch
 
-from infoshare_widgets.content import default_content_dir, load_content
-
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 SECTIONS = [s.id for s in CONTENT.sections]
 
 # Every radio and checkbox: in a fieldset with a non-empty legend (or a named group), sharing a

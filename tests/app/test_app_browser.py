@@ -9,11 +9,11 @@ import re
 
 import pytest
 from _app_support import open_page, wait_settled
+from _shipped import shipped_content
 
 from infoshare_widgets.app.page_info import page_info
-from infoshare_widgets.content import default_content_dir, load_content
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 SECTIONS = [s.id for s in CONTENT.sections]
 ERROR_TEXTS = ["There was an error", "Error displaying widget", "Traceback", "Exception",
                "Failed to", CONTENT.text("app", "error_title")]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from _app_support import describe_violations, open_page, run_axe
+from _shipped import shipped_content
 from playwright.sync_api import expect
 
 from infoshare_widgets import pages
@@ -17,7 +18,7 @@ from infoshare_widgets.pages.drafts import for_mode
 from infoshare_widgets.ui.blocks import StaticHTML
 
 SHIPPED = default_content_dir()
-CONTENT = load_content(SHIPPED)
+CONTENT = shipped_content()
 HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
 
 

@@ -17,12 +17,13 @@ from pathlib import Path
 import nbformat
 import pytest
 from _app_support import TEST_LIMITS, AppServer, free_port, open_page, running_server
+from _shipped import shipped_content
 
 from infoshare_widgets.app.serve import ServerSettings
-from infoshare_widgets.content import default_content_dir, load_content
+from infoshare_widgets.content import default_content_dir
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 CASES = next(s for s in CONTENT.sections if s.id == "case-studies").notebook
 # The cell that waits for the visit is marked so (app/cells.py); it has no timeout.
 WAITS_FOR_VISIT = {"infoshare": {"waits_for_visit": True}}

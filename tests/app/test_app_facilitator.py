@@ -9,11 +9,11 @@ import re
 import pytest
 from _app_support import open_page, wait_settled
 from _facilitator_notes import NOTES
+from _shipped import shipped_content
 
-from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.content.templates import fill
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 SECTIONS = [s.id for s in CONTENT.sections]
 FACILITATOR = "mode=facilitator"
 

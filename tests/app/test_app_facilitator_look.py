@@ -11,10 +11,9 @@ from __future__ import annotations
 import pytest
 from _app_support import describe_violations, open_page, run_axe
 from _facilitator_notes import NOTES
+from _shipped import shipped_content
 
-from infoshare_widgets.content import default_content_dir, load_content
-
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 SECTIONS = [s.id for s in CONTENT.sections]
 FACILITATOR = "mode=facilitator"
 FULL_HD = {"width": 1920, "height": 1080}

@@ -34,10 +34,9 @@ from _hardening_support import (
     visitor_cookie,
     wait_for,
 )
+from _shipped import shipped_content
 
-from infoshare_widgets.content import default_content_dir, load_content
-
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 PAGE = f"/voila/render/{HARDENED_NOTEBOOK}.ipynb"
 FLOOD = {"127.0.0.2": 8, "127.0.0.3": 8}  # requests per address, all at once
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 from _app_support import describe_violations, open_page, run_axe
+from _shipped import shipped_content
 
-from infoshare_widgets.content import default_content_dir, load_content
-
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 HELPER = CONTENT.basis_helper
 # A charity sharing health information about a child, not urgent, asking would put the child at
 # more risk, and no law requires the disclosure.

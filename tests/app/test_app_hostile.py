@@ -23,11 +23,11 @@ from _hardening_support import (
     request,
     visitor_cookie,
 )
+from _shipped import shipped_content
 
 from infoshare_widgets.app.socket import TRACEBACK_FIELD
-from infoshare_widgets.content import default_content_dir, load_content
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 PAGE = f"/voila/render/{HARDENED_NOTEBOOK}.ipynb"
 MARKER = "PWNED-7f3a"
 

@@ -5,11 +5,11 @@ record test, on the Tips page it already loads.)"""
 from __future__ import annotations
 
 import pytest
+from _shipped import shipped_content
 
-from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.content.review import footer_text
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 
 
 @pytest.mark.parametrize("section_id", ["children", "adults"])

@@ -9,10 +9,9 @@ import re
 
 import pytest
 from _app_support import describe_violations, open_page, run_axe
+from _shipped import shipped_content
 
-from infoshare_widgets.content import default_content_dir, load_content
-
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 SECTIONS = [s.id for s in CONTENT.sections]
 QUESTIONS = {q.id: q for q in CONTENT.decision_record.questions}
 

@@ -10,27 +10,19 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from _app_support import (
-    NOTEBOOKS,
-    TEST_LIMITS,
-    AppServer,
-    describe_violations,
-    free_port,
-    run_axe,
-    running_server,
-)
+from _app_support import AppServer, describe_violations, run_axe
+from _shipped import shipped_content
 
-from infoshare_widgets.app.serve import ServerSettings
-from infoshare_widgets.content import Content, default_content_dir, load_content
+from infoshare_widgets.content import Content, default_content_dir
 from infoshare_widgets.content.markdown import to_html
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 SCRIPT = re.compile(r"<script\b.*?</script>", re.S | re.I)
 TAG = re.compile(r"<[^>]+>")
 HOSTILE = ('<script>alert("PWNED-26")</script><img src=x onerror="alert(26)"> '
@@ -143,28 +135,24 @@ def test_a_facilitator_page_is_read_for_its_visit(app_server: AppServer) -> None
     assert notes in plain(page_html(facilitator))
 
 
-@pytest.fixture(scope="module")
-def page_html_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
-    """One page, served from a content copy whose first topic carries hostile text."""
-    root = tmp_path_factory.mktemp("page-html")
-    content = root / "content"
-    shutil.copytree(default_content_dir(), content)
-    topic = content / "topics" / "what-is-it.yaml"
+@contextmanager
+def topic_edited(server: AppServer, line: str) -> Iterator[None]:
+    """The first topic of the server's own content copy (tests/app/conftest.py) starts with
+    ``line`` while the block runs: each visit reads the content afresh (its files' size and
+    mtime), so the next page shows it, and the page after the block is as shipped again."""
+    topic = Path(server.content.root) / "topics" / "what-is-it.yaml"
     text = topic.read_text(encoding="utf-8")
-    topic.write_text(text.replace("body: |-\n", f"body: |-\n  {HOSTILE}\n\n", 1),
-                     encoding="utf-8")
-    notebooks = root / "notebooks"
-    notebooks.mkdir()
-    shutil.copy(NOTEBOOKS / "01-what-is-it.ipynb", notebooks)
-    settings = ServerSettings(content=content, notebooks=notebooks, port=free_port(),
-                              default_pool_size=1, pool_sizes={}, cull_idle_timeout=3,
-                              cull_interval=1, **TEST_LIMITS)
-    with running_server(settings, root) as server:
-        yield server
+    assert Path(server.content.root) != default_content_dir(), "never edit the shipped content"
+    topic.write_text(text.replace("body: |-\n", f"body: |-\n  {line}\n\n", 1), encoding="utf-8")
+    try:
+        yield
+    finally:
+        topic.write_text(text, encoding="utf-8")
 
 
-def test_hostile_content_is_escaped_in_the_page_sent(page_html_server: AppServer) -> None:
-    page = fetch(page_html_server.section_url("what-is-it"))
+def test_hostile_content_is_escaped_in_the_page_sent(app_server: AppServer) -> None:
+    with topic_edited(app_server, HOSTILE):
+        page = fetch(app_server.section_url("what-is-it"))
     own = page_html(page)
     assert "PWNED-26" in own, "the hostile text is shown, as text"
     assert "&lt;script&gt;alert(" in own
@@ -174,16 +162,14 @@ def test_hostile_content_is_escaped_in_the_page_sent(page_html_server: AppServer
     assert not re.search(r"<script(?![^>]*\bnonce=)", page), "every script is the page's own"
 
 
-def test_an_edited_topic_shows_on_the_next_load(page_html_server: AppServer) -> None:
+def test_an_edited_topic_shows_on_the_next_load(app_server: AppServer) -> None:
     """The pooled kernel started before the edit; it reads the content after its visit."""
-    topic = Path(page_html_server.content.root) / "topics" / "what-is-it.yaml"
-    before = fetch(page_html_server.section_url("what-is-it"))
+    before = fetch(app_server.section_url("what-is-it"))
     assert "Edited after the pool was filled" not in before
-    text = topic.read_text(encoding="utf-8")
-    topic.write_text(text.replace("body: |-\n", "body: |-\n  Edited after the pool was filled.\n\n",
-                                  1), encoding="utf-8")
-    assert "Edited after the pool was filled." in page_html(
-        fetch(page_html_server.section_url("what-is-it")))
+    with topic_edited(app_server, "Edited after the pool was filled."):
+        edited = fetch(app_server.section_url("what-is-it"))
+    assert "Edited after the pool was filled." in page_html(edited)
+    assert "Edited after the pool was filled" not in fetch(app_server.section_url("what-is-it"))
 
 
 # --- in the browser: no kernel -------------------------------------------------------------------

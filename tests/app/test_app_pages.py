@@ -16,14 +16,15 @@ from pathlib import Path
 import ipywidgets as widgets
 import nbformat
 import pytest
+from _shipped import shipped_content
 
 from infoshare_widgets import pages
 from infoshare_widgets.app import page_info
-from infoshare_widgets.content import default_content_dir, load_content, models
+from infoshare_widgets.content import default_content_dir, models
 from infoshare_widgets.ui.blocks import Parts, StaticHTML
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
-SHIPPED = load_content(default_content_dir())
+SHIPPED = shipped_content()
 
 
 def html_of(widget: widgets.Widget) -> str:

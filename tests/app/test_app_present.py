@@ -21,10 +21,9 @@ from _present_support import (
     secrets_for,
     unrevealed,
 )
+from _shipped import shipped_content
 
-from infoshare_widgets.content import default_content_dir, load_content
-
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 WORDS = {k: CONTENT.text("facilitator", k) for k in CONTENT.ui.facilitator}  # type: ignore
 PLANS = [p.id for p in CONTENT.session_plans.plans]  # type: ignore[union-attr]
 

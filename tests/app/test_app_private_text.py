@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 from _app_support import kernel_id_of, wait_settled
+from _shipped import shipped_content
 from jupyter_client import BlockingKernelClient
 
-from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.content.templates import fill
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 MARKER = "zq-private-7731"
 TEXT_BOXES = "textarea:visible, input[type=text]:visible, input:not([type]):visible"
 

@@ -14,12 +14,13 @@ import re
 from pathlib import Path
 
 from _app_support import describe_violations, open_page, run_axe, wait_settled
+from _shipped import shipped_content
 
-from infoshare_widgets.content import default_content_dir, load_content
+from infoshare_widgets.content import default_content_dir
 from infoshare_widgets.pages.section_progress import PARTS, section_plan
 from infoshare_widgets.ui.progress_format import dump, item_key, question_key
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 QUIZ_SECTION = "what-is-it"
 QUIZ = CONTENT.quizzes_for(QUIZ_SECTION)[0]
 FIRST = QUIZ.questions[0]

@@ -11,11 +11,11 @@ import re
 
 import pytest
 from _app_support import describe_violations, open_page, run_axe, wait_settled
+from _shipped import shipped_content
 
-from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.content.templates import fill
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 DESKTOP = {"width": 1280, "height": 800}
 BASES = [b.id for b in CONTENT.lawful_bases.bases]
 SCENARIOS = CONTENT.scenarios.scenarios

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from _app_support import kernel_id_of, wait_settled
 from _hardening_support import VISITOR_COOKIE
+from _shipped import shipped_content
 
-from infoshare_widgets.content import default_content_dir, load_content
-
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 
 
 TABS = 6

@@ -11,12 +11,12 @@ import re
 import time
 
 from _app_support import describe_violations, open_page, run_axe
+from _shipped import shipped_content
 
 from infoshare_widgets.app.room.results_download import HEADER_KEYS
-from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.room_store.questions import catalogue
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 WORDS = {k: CONTENT.text("facilitator", k) for k in CONTENT.ui.facilitator}  # type: ignore
 SINGLE = [q for q in catalogue(CONTENT).questions.values()
           if q.id.startswith("quiz.") and not q.multiple]

@@ -12,10 +12,9 @@ from urllib.parse import urlsplit
 import pytest
 import websocket
 from _app_support import kernel_id_of
+from _shipped import shipped_content
 
-from infoshare_widgets.content import default_content_dir, load_content
-
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 START = CONTENT.sections[0].notebook
 
 # Things that must never be in a response: notebook source, notebook JSON, content files.

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 from _author_area import as_role  # its fixture `area` comes from tests/app/conftest.py
+from _shipped import shipped_content
 
-from infoshare_widgets.content import default_content_dir, load_content
-
-WORDS = load_content(default_content_dir()).ui.author  # type: ignore[union-attr]
+WORDS = shipped_content().ui.author  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("path", "field"), [("/author/quizzes/new", "questions.0.prompt"),

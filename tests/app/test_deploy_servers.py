@@ -20,12 +20,12 @@ from _app_support import answer_question, kernel_id_of, wait_settled
 from _deploy_fixtures import BASE, DRAIN_SECONDS
 from _proxy_client import Learner, kernel_id
 from _room_watch import Watching
+from _shipped import shipped_content
 from _unit_support import unit_server
 
-from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.room_store.postgres_store import PostgresRoomStore
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 START = f"{BASE}voila/render/00-start.ipynb"
 QUIZ_PAGE = f"{BASE}voila/render/01-what-is-it.ipynb"
 LETTERS = "abc"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pytest
+from _shipped import shipped_content
 
 from infoshare_widgets import pages
 from infoshare_widgets.basis_helper import BasisHelperWidget
@@ -13,7 +14,7 @@ from infoshare_widgets.decision_record.view import DecisionRecordView
 from infoshare_widgets.pages.carry import carried_answers
 from infoshare_widgets.ui.blocks import Parts, StaticHTML
 
-SHIPPED = load_content(default_content_dir())
+SHIPPED = shipped_content()
 
 
 def parts(section: str) -> tuple[BasisHelperWidget, DecisionRecordView]:

@@ -8,12 +8,12 @@ import re
 
 import pytest
 from _present_support import plain
+from _shipped import shipped_content
 
 from infoshare_widgets.app.present.steps import StepBuilder
-from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.content.markdown import to_html
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 BUILDER = StepBuilder(CONTENT)
 PLANS = CONTENT.session_plans.plans if CONTENT.session_plans else []
 QUIZZES = {q.id: q for q in CONTENT.quizzes}

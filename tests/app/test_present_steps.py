@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import pytest
 from _present_support import plain
+from _shipped import shipped_content
 
 from infoshare_widgets.app.present.chunks import BUDGET, screens
 from infoshare_widgets.app.present.steps import StepBuilder, part_seconds
-from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.content.markdown import to_html
 from infoshare_widgets.content.plan_models import PlanPart
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 BUILDER = StepBuilder(CONTENT)
 PLANS = CONTENT.session_plans.plans if CONTENT.session_plans else []
 ALL = {f"plan:{p.id}": BUILDER.for_plan(p) for p in PLANS} | {

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
+from _shipped import shipped_content
 
 from infoshare_widgets.case_builder import blank_values, build, open_text, values_from_data
 from infoshare_widgets.content import default_content_dir, load_content
@@ -17,7 +18,7 @@ from infoshare_widgets.content.scaffold import case_study_prompts
 from infoshare_widgets.pages.builder import CaseBuilder
 
 SHIPPED = default_content_dir()
-CONTENT = load_content(SHIPPED)
+CONTENT = shipped_content()
 
 
 def filled(**changes: Any) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
+from _shipped import shipped_content
 
 from infoshare_widgets import pages
 from infoshare_widgets.content import load_content
@@ -20,7 +21,7 @@ from infoshare_widgets.ui.blocks import StaticHTML
 from infoshare_widgets.ui.question import QuestionWidget
 
 ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = load_content(ROOT / "content")
+SHIPPED = shipped_content()
 PHONE_OR_EMAIL = re.compile(r"tel:|mailto:|@|\d{4}\s?\d{3}\s?\d{3,4}")
 
 

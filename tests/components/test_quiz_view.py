@@ -10,8 +10,8 @@ import logging
 
 import pytest
 from _quiz_support import content, quiz, text_of
+from _shipped import shipped_content
 
-from infoshare_widgets.content import load_content
 from infoshare_widgets.content.templates import fill
 from infoshare_widgets.quiz import QuizView, quiz_widget
 from infoshare_widgets.ui.feedback import QuizWords
@@ -171,7 +171,7 @@ def test_factory_returns_an_error_card_instead_of_raising(caplog) -> None:
     assert "could not show quiz" in caplog.text
 
 
-SHIPPED = load_content()
+SHIPPED = shipped_content()
 
 
 @pytest.mark.parametrize("shipped_quiz", SHIPPED.quizzes, ids=lambda q: q.id)

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pytest
+from _shipped import shipped_content
 
-from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.pages.page import Page
 from infoshare_widgets.quiz.group import GroupQuestion
 from infoshare_widgets.room_store.questions import catalogue
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 KNOWN = catalogue(CONTENT).questions
 
 

@@ -8,12 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from _shipped import shipped_content
 
 from infoshare_widgets.content import load_content
 from infoshare_widgets.pages.revisit import revisit_links
 
 REPO = Path(__file__).resolve().parents[2]
-SHIPPED = load_content(REPO / "content")
+SHIPPED = shipped_content()
 
 
 def reported(root: Path) -> list[str]:

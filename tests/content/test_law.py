@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 from _pack_support import strings
+from _shipped import shipped_content
 
 from infoshare_widgets.cli import validate
 from infoshare_widgets.content import load_content, models
@@ -31,7 +32,7 @@ from infoshare_widgets.content.sources import as_text
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
-SHIPPED = load_content(CONTENT)
+SHIPPED = shipped_content()
 
 EVERYONE = {"vital-interests", "consent", "legal-obligation"}
 PUBLIC_AUTHORITY = EVERYONE | {"public-task"}

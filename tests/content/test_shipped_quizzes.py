@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from _shipped import shipped_content
 
-from infoshare_widgets.content import load_content, models
+from infoshare_widgets.content import models
 
-CONTENT = load_content()
+CONTENT = shipped_content()
 QUIZZES = CONTENT.quizzes
 SECTIONS_WITH_QUIZZES = ["what-is-it", "children", "adults", "tips"]
 # The widget adds "Correct —" / "Not quite —" itself; feedback must not repeat a verdict.

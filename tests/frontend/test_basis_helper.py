@@ -3,10 +3,11 @@ through the real Python widget (each message and answer handed to it, its state 
 
 from __future__ import annotations
 
-from infoshare_widgets.basis_helper.view import BasisHelperWidget
-from infoshare_widgets.content import load_content
+from _shipped import shipped_content
 
-CONTENT = load_content()
+from infoshare_widgets.basis_helper.view import BasisHelperWidget
+
+CONTENT = shipped_content()
 
 
 def helper() -> BasisHelperWidget:

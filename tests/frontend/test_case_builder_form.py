@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from infoshare_widgets.content import load_content
+from _shipped import shipped_content
+
 from infoshare_widgets.pages.builder import CaseBuilder
 
-CONTENT = load_content()
+CONTENT = shipped_content()
 JESSIE = Path(__file__).resolve().parents[2] / "content" / "case_studies" / "jessie.yaml"
 
 

@@ -4,14 +4,15 @@ the completion record)."""
 
 from __future__ import annotations
 
-from infoshare_widgets.content import load_content
+from _shipped import shipped_content
+
 from infoshare_widgets.content.templates import fill
 from infoshare_widgets.pages.progress_tracking import record_info
 from infoshare_widgets.ui.progress_panel import ProgressPanel, panel_words
 from infoshare_widgets.ui.progress_store import ProgressStore
 from infoshare_widgets.ui.task_list import TaskList, path_words
 
-CONTENT = load_content()
+CONTENT = shipped_content()
 IMG = "<img src=x onerror=alert(1)>"
 KEY = "infoshare-progress:http://widgets.test/:c1"  # the base URL from jupyter-config-data
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import pytest
+from _shipped import shipped_content
 
 from infoshare_widgets import pages
-from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.pages.facilitation import ROOM_HOST
 
-SHIPPED = load_content(default_content_dir())
+SHIPPED = shipped_content()
 
 
 def test_start_a_room_is_offered_to_facilitators_only() -> None:

@@ -10,8 +10,8 @@ import urllib.request
 
 import pytest
 from _room_client import Device, Facilitator, call, room_server
+from _shipped import shipped_content
 
-from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.content.question_ids import confidence_id
 from infoshare_widgets.room_store.codes import digest
 from infoshare_widgets.room_store.questions import catalogue
@@ -24,7 +24,7 @@ from infoshare_widgets.room_store.session_results import (
 )
 from infoshare_widgets.room_store.store import RoomStore
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 CATALOGUE = catalogue(CONTENT)
 
 

@@ -6,12 +6,12 @@ the room's API."""
 from __future__ import annotations
 
 from _room_client import Device, Facilitator, room_server
+from _shipped import shipped_content
 
-from infoshare_widgets.content import default_content_dir, load_content
 from infoshare_widgets.content.question_ids import confidence_id
 from infoshare_widgets.room_store.questions import SHARE_PROMPTS, catalogue
 
-CONTENT = load_content(default_content_dir())
+CONTENT = shipped_content()
 CATALOGUE = catalogue(CONTENT)
 WORDS = {k: CONTENT.text("facilitator", k) for k in CONTENT.ui.facilitator}  # type: ignore
 GRADED = next(q for q in CATALOGUE.questions.values() if "acceptable" in q.grades)
