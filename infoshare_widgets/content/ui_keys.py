@@ -160,7 +160,9 @@ OPTIONAL_UI_KEYS: dict[str, list[str]] = {"review": REVIEW_KEYS, "builder": BUIL
 learners' pages (a missing key there would show as its name)."""
 
 OVER_SHIPPED_KEYS: dict[str, list[str]] = {"app": ["too_large"],
-                                           "facilitator": ["room_results_many"]}
+                                           "facilitator": ["room_results_many",
+                                                           "present_chart_few",
+                                                           "present_chart_hidden"]}
 """Wording read over the shipped ui.yaml's (`shipped_words.py`): a partnership's older ui.yaml
 may lack it (the author area's `author` group is read so too, every key)."""
 

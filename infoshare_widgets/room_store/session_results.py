@@ -63,12 +63,12 @@ class ResultRow:
 def shown_counts(per_option: list[int], answered: int, few: str, many: str
                  ) -> tuple[list[int | str], int | str]:
     """(each option's count, how many answered) as written: no number below :data:`FEW`, and
-    none that gives one away by subtraction (`few`: "fewer than 5", `many`: "5 or more")."""
+    no exact total beside a hidden count, which subtraction (or hidden counts that must each be
+    4) would give away (`few`: "fewer than 5", `many`: "5 or more")."""
     if answered < FEW:
         return [few] * len(per_option), few
-    hidden = sum(n for n in per_option if n < FEW)
-    return ([few if n < FEW else n for n in per_option],
-            many if 0 < hidden < FEW else answered)
+    shown: list[int | str] = [few if n < FEW else n for n in per_option]
+    return shown, many if few in shown else answered
 
 
 def result_rows(catalogue: Catalogue, counts: Counts, few: str = "", many: str = ""

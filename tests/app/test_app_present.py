@@ -187,17 +187,30 @@ def live_chart(windows, step, code) -> None:  # noqa: ANN001
     the room's order, in words, fitting the window, axe clean; hidden again when asked."""
     presenter, audience, host = windows
     count = step["question"]["count"]
-    counts = [2, 1] + [0] * (count - 2)
-    # what the room's page sends the presenter over the room channel (its counts, no key)
-    host.evaluate("""([id, counts]) => new BroadcastChannel(
-      `infoshare-room:${new URL('../', location.href).pathname}`).postMessage(
-      {live: {devices: 3, answered: 3, question: id, counts}})""", [step["question"]["id"], counts])
-    presenter.get_by_role("button", name=WORDS["present_chart"]).click()
+    chart = presenter.get_by_role("button", name=WORDS["present_chart"])
+
+    def live(counts: list[int]) -> None:  # what the room's page sends (its counts, no key)
+        host.evaluate("""([id, counts]) => new BroadcastChannel(
+          `infoshare-room:${new URL('../', location.href).pathname}`).postMessage(
+          {live: {devices: 9, answered: counts.reduce((a, b) => a + b), question: id, counts}})""",
+                      [step["question"]["id"], counts])
+
+    live([2, 1] + [0] * (count - 2))  # three answered: no count on the wall
+    chart.click()
+    few = audience.get_by_text(CONTENT.text("facilitator", "present_chart_few"))
+    few.wait_for()
+    assert audience.locator(".is-present-count").count() == 0
+    chart.click()
+    few.wait_for(state="detached")
+    counts = [6, 2] + [0] * (count - 2)
+    live(counts)
+    chart.click()
     audience.locator(".is-present-count").nth(count - 1).wait_for()
     shown = audience.evaluate(CHART_JS)
-    for index, words in shown:  # each option's own count, in words
-        want = CONTENT.text("facilitator", "present_chart_count").format(
-            count=counts[index], answered=3, percent=round(100 * counts[index] / 3))
+    for index, words in shown:  # each option's own count in words; none below 5
+        want = (CONTENT.text("facilitator", "present_chart_count").format(
+            count=6, answered=8, percent=75) if counts[index] >= 5
+            else CONTENT.text("facilitator", "present_chart_hidden"))
         assert want in words, (index, words)
     assert audience.evaluate("document.getElementById('main').scrollHeight <= innerHeight")
     audience.wait_for_function(ORDER_JS, arg=[code, step["question"]["id"], count])

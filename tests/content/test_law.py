@@ -282,7 +282,7 @@ def test_the_footer_line_gives_version_and_review_date() -> None:
     from infoshare_widgets.content.review import footer_text
 
     line = footer_text(SHIPPED)
-    assert SHIPPED.about.version in line and "6 December 2026" in line
+    assert SHIPPED.about.version in line and "7 December 2026" in line
     assert "not been signed off" in line and "checked by" not in line
 
 

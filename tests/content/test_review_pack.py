@@ -223,7 +223,7 @@ def test_infoshare_review_writes_the_file_in_the_current_folder_and_prints_its_p
     work.mkdir()
     monkeypatch.chdir(work)
     assert main(["review", str(root)]) == 0
-    written = work / "infoshare-review-2026.12.html"
+    written = work / f"infoshare-review-{load_content(root).about.version}.html"
     assert capsys.readouterr().out.strip() == written.name
     assert Pack(written.read_text(encoding="utf-8")).tables
     assert main(["review", str(root), "--out", str(tmp_path / "pack.html")]) == 0

@@ -18,6 +18,7 @@ from tornado import web
 
 from ... import frontend
 from ...content.cache import current_content
+from ...content.shipped_words import words_over_shipped
 from ..page_info import page_info, start_notebook
 from ..room.pages import THEME, RoomAsset, script_json
 from ..room.qr import learner_address
@@ -36,9 +37,11 @@ SHARED_KEYS = ("notes_label", "timer_minutes", "right_answer", "room_code_headin
 def words() -> dict[str, str]:
     """The facilitator group's present_* keys and the few shared ones (plain text)."""
     content = current_content()
-    group = content.ui.facilitator if content.ui is not None else {}
-    keys = [k for k in group if k.startswith("present")] + list(SHARED_KEYS)
-    return {key: content.text("facilitator", key) for key in keys}
+    own = content.ui.facilitator if content.ui is not None else {}
+    shipped = words_over_shipped(content, "facilitator")  # an older ui.yaml lacks the newest
+    keys = [k for k in shipped if k.startswith("present")] + list(SHARED_KEYS)
+    return {key: content.text("facilitator", key) if key in own else shipped[key]
+            for key in keys}
 
 
 class _Page(web.RequestHandler):

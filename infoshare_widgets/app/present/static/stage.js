@@ -62,6 +62,8 @@ window.Stage = (() => {
     list.replaceChildren(...shown.map((i) => items[i]));
   }
 
+  const FEW = 5;  // no count below this on the wall, as in the results file (session_results.FEW)
+
   // The room's live counts on a question's own options (so in the room's order), in words and
   // as a bar behind each option; only when the room is asking this very question.
   function chart(stage, step, live) {
@@ -72,13 +74,19 @@ window.Stage = (() => {
       return;
     }
     const answered = Number(live.answered) || 0;
+    if (answered < FEW) {  // on the wall, a small room's counts say who chose what
+      stage.append(el("p", { class: "is-present-where", text: say("present_chart_few") }));
+      return;
+    }
     for (const item of list.children) {
       const count = Number(live.counts[Number(item.dataset.index)]) || 0;
-      const percent = answered ? Math.round((100 * count) / answered) : 0;
+      const hidden = count < FEW;
+      const percent = hidden ? 0 : Math.round((100 * count) / answered);
       item.classList.add("is-present-counted");
       item.style.setProperty("--is-share", `${percent}%`);
-      item.append(el("strong", { class: "is-present-count",
-        text: ` — ${say("present_chart_count", { count, answered, percent })}` }));
+      const words = hidden ? say("present_chart_hidden")
+        : say("present_chart_count", { count, answered, percent });
+      item.append(el("strong", { class: "is-present-count", text: ` — ${words}` }));
     }
   }
 
