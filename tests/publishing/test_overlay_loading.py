@@ -12,7 +12,6 @@ from _publish_support import quiz_text, scenario_text
 from infoshare_widgets.content.cache import current_content
 from infoshare_widgets.content.loader import load_content
 from infoshare_widgets.content.overlay import default_overlay_dir
-from infoshare_widgets.content.review import footer_text
 from infoshare_widgets.content.review_html import review_html, review_words
 from infoshare_widgets.content.review_pack import review_pack
 
