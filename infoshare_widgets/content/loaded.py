@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import Any, get_args
 
@@ -70,8 +70,8 @@ class Content:
     """The folder of published items laid over this content (`overlay.py`), if any."""
     changed_locally: dict[tuple[str, str], str] = field(default_factory=dict)
     """(kind, id) -> "changed" (a published item replaced the shipped one) or "added"."""
-    published_on: dict[tuple[str, str], date | None] = field(default_factory=dict)
-    """(kind, id) -> the day it was last published here (`overlay.published_on`), for the footer."""
+    published_on: dict[tuple[str, str], datetime | None] = field(default_factory=dict)
+    """(kind, id) -> when it was last published here (`overlay.published_on`), for the footer."""
     declared: dict[Path, dict[str, str]] = field(default_factory=dict, repr=False)
     origins: dict[int, tuple[Path, dict[tuple, int]]] = field(default_factory=dict, repr=False)
     rendered: dict[str, str] = field(default_factory=dict, repr=False, compare=False)

@@ -17,6 +17,7 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 
@@ -425,6 +426,20 @@ class SignOff(Strict):
     content_version: Text = Field(
         description="The content `version` they read (the review pack shows it at the top). "
         "When `version` changes later, the footer says the content changed since sign-off.")
+    pack_made: dt.datetime | None = Field(
+        default=None,
+        description="When the review pack that was read was made, as the pack prints it in its "
+        "sign-off lines, e.g. `2026-12-20T10:15:00+00:00`. An item published after it (or a "
+        "published case study, which the pack does not show) makes the footer say the content "
+        "changed since sign-off; without it, anything published does.")
+
+    @field_validator("pack_made")
+    @classmethod
+    def _with_offset(cls, made: dt.datetime | None) -> dt.datetime | None:
+        if made is not None and made.utcoffset() is None:
+            raise ValueError("give the time with its offset, as the pack prints it "
+                             "(e.g. 2026-12-20T10:15:00+00:00)")
+        return made
 
 
 class AboutFile(Strict):

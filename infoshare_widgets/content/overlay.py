@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -64,17 +64,21 @@ def item_path(overlay: Path, kind: str, item_id: str) -> Path:
     return Path(overlay) / kind / f"{item_id}.yaml"
 
 
-def published_on(overlay: Path, kind: str, item_id: str) -> date | None:
-    """The UTC day ``item_id`` was last published here: its newest version's ``at`` in the
-    history (``.history/<kind>/<id>/NNNNNN.json``, written by `publishing.versions`), else the
-    item file's own time; None when neither can be read."""
+def published_on(overlay: Path, kind: str, item_id: str) -> datetime | None:
+    """When ``item_id`` was last published or changed here, as an aware time: the later of its
+    newest version's ``at`` in the history (``.history/<kind>/<id>/NNNNNN.json``, written by
+    `publishing.versions`) and the item file's own time (a file edited after its last publish
+    counts from the edit); None when the file's time, or a history present, cannot be read."""
     versions = sorted((Path(overlay) / ".history" / kind / item_id).glob("*.json"))
     try:
-        if versions:
-            at = json.loads(versions[-1].read_text(encoding="utf-8"))["at"]
-            return datetime.fromisoformat(at).astimezone(UTC).date()
         mtime = item_path(overlay, kind, item_id).stat().st_mtime
-        return datetime.fromtimestamp(mtime, UTC).date()
+        times = [datetime.fromtimestamp(mtime, UTC)]
+        if versions:
+            at = datetime.fromisoformat(json.loads(versions[-1].read_text(encoding="utf-8"))["at"])
+            if at.utcoffset() is None:
+                return None  # a time with no zone cannot be placed: counts as after
+            times.append(at)
+        return max(times)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .models import SignOff
 from .problems import Problem
 from .sources import (
     SourceRef,
@@ -109,9 +110,9 @@ def stale_source_warnings(content: Content, today: date) -> list[Problem]:
 
 def footer_text(content: Content) -> str:
     """The footer's line: who signed the content off and when, from `about.yaml`'s `signed_off`
-    only; that it changed since (a newer version, or an item published over it here on or after
-    the sign-off's day: :func:`published_since`); or, without a sign-off, plainly that it has
-    none."""
+    only; that it changed since (a newer version, or an item published here that the pack read
+    for the sign-off did not show: :func:`published_since`); or, without a sign-off, plainly that
+    it has none."""
     about = content.about
     if about is None:
         return content.text("app", "not_reviewed")
@@ -122,15 +123,27 @@ def footer_text(content: Content) -> str:
     values = {"version": about.version, "role": sign_off.role,
               "date": long_date(sign_off.date), "signed_version": sign_off.content_version}
     key = ("changed_since_sign_off" if sign_off.content_version != about.version
-           else "published_since_sign_off" if published_since(content, sign_off.date)
+           else "published_since_sign_off" if published_since(content, sign_off)
            else "signed_off_footer")
     return fill_template(content.text("app", key), values)
 
 
-def published_since(content: Content, signed: date) -> bool:
-    """Whether an item published here (the overlay) was published on or after the sign-off's
-    day (the record has a day, not a time, so the same day counts as after); an item whose day
-    cannot be read counts as after. Items published before it were in what was signed off."""
-    days = getattr(content, "published_on", {})  # a snapshot from before the field: none
-    return any(days.get(item) is None or days[item] >= signed  # type: ignore[operator]
-               for item in content.changed_locally)
+NOT_IN_PACK = ("case_studies",)
+"""Kinds the overlay publishes that the review pack does not show: published, never read."""
+
+
+def published_since(content: Content, sign_off: SignOff) -> bool:
+    """Whether something published here (the overlay) was not in the pack that was signed off:
+    a kind the pack does not show (case studies), or an item published or edited after the
+    pack was made (``sign_off.pack_made``; instants, so time zones and the UK day do not
+    matter). A sign-off with no ``pack_made`` cannot tell: anything published counts. An item
+    whose time cannot be read counts as after."""
+    published = getattr(content, "published_on", {})  # a snapshot from before the field: none
+    items = set(content.changed_locally) | set(published)
+    if not items:
+        return False
+    made = sign_off.pack_made
+    if made is None or any(kind in NOT_IN_PACK for kind, _ in items):
+        return True
+    return any(published.get(item) is None or published[item] > made  # type: ignore[operator]
+               for item in items)

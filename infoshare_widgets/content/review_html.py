@@ -142,7 +142,8 @@ def _top(words: Mapping[str, str], pack: ReviewPack, today: date) -> str:
         lines = [_say(words, "version", version=pack.version, reviewed=long_date(pack.reviewed))]
     status = escape(pack.footer) if pack.signed_off else _say(words, "not_signed_off")
     lines.append(f'<span class="is-signoff-line">{status}</span>')
-    lines.append(_say(words, "made", date=long_date(today)))
+    made = f"{long_date(today)} ({pack.made.isoformat()})"
+    lines.append(_say(words, "made", date=made))
     meta = "".join(f"<p>{line}</p>" for line in lines)
     problems = ""
     if pack.problems:
@@ -164,7 +165,8 @@ def _contents(words: Mapping[str, str], pack: ReviewPack) -> str:
 
 def _sign_off(words: Mapping[str, str], pack: ReviewPack) -> str:
     version = escape(pack.version or "")
-    form = f'signed_off:\n  role: \n  date: \n  content_version: "{version}"'
+    form = (f'signed_off:\n  role: \n  date: \n  content_version: "{version}"\n'
+            f"  pack_made: {escape(pack.made.isoformat())}")
     return (f'<section><h2 id="sign-off">{_say(words, "sign_off_heading")}</h2>'
             f"<p>{_say(words, 'sign_off_intro')}</p><pre>{form}</pre>"
             + (f"<p>{_say(words, 'sign_off_now')} {escape(pack.footer)}</p>"

@@ -4,16 +4,19 @@ Pure data, no HTML (`review_html` lays it out). A partnership's data protection 
 safeguarding lead reads each statement against its own source and signs the content off
 (`about.yaml`'s `signed_off:`). Listed, page by page in the order of `sections.yaml`: the helper's
 rules, the lawful bases' plain English and guidance, the update note, the scenarios' explanations
-and feedback, topics the course added or marked as an update, and quiz questions that carry a
-source. The pack's own words (the resource pack's) are not listed: they are not this course's.
+and feedback, topics the course added or marked as an update, every topic's `after:` note (dated
+updates sit there), quiz questions that carry a source, and quiz questions whose explanation is
+labelled as the course's own ("added by this course", "not from the pack"). The pack's own words
+(the resource pack's) are not listed: they are not this course's.
 Then every source that cannot be followed and re-checked: no link, no checked date, a plain line.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
-from datetime import date
+import re
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .loaded import Content
@@ -28,7 +31,12 @@ PAGE_OF = {"lawful_bases": "what-is-it", "scenarios": "what-is-it", "basis_helpe
 `tests/content/test_review_pack.py` checks it against `pages/section_progress.py`)."""
 
 LISTED_STYLES = ("added", "update")
-"""Topics in these styles are this course's own words, so they are listed."""
+"""Topics in these styles are this course's own words, so they are listed whole. A topic in
+another style is the pack's, but its `after:` note is listed (it holds the dated updates)."""
+
+NOT_FROM_PACK = re.compile(r"added by this course|not from the pack|not the pack", re.IGNORECASE)
+"""The content's own labels for words that are the course's, not the pack's: a quiz question
+without a source whose explanation carries one is listed."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,9 @@ class ReviewPack:
     pages: tuple[PageStatements, ...]
     unverified: tuple[Unverified, ...]
     problems: tuple[str, ...]
+    made: datetime = field(default_factory=lambda: datetime.now(UTC))
+    """When the pack was made: recorded as `signed_off.pack_made`; an item published after it
+    was not in what was read."""
 
 
 def _md(label: str, text: str | None, name: str = "") -> list[Passage]:
@@ -137,12 +148,15 @@ def _scenarios(content: Content) -> list[Statement]:
 def _topics(content: Content, section_id: str) -> list[Statement]:
     out = []
     for topic in content.topics_for(section_id):
-        if topic.style not in LISTED_STYLES:
+        if topic.style in LISTED_STYLES:
+            items = [Passage("items", tuple(topic.items))] if topic.items else []
+            passages = (*_md("body", topic.body), *items, *_md("after", topic.after))
+        elif topic.after:
+            passages = tuple(_md("after", topic.after))  # the body is the pack's own words
+        else:
             continue
-        items = [Passage("items", tuple(topic.items))] if topic.items else []
-        out.append(Statement(
-            "kind_topic", f"{topic.title} ({topic.id})", _where(content, topic),
-            (*_md("body", topic.body), *items, *_md("after", topic.after)), (topic.source,)))
+        out.append(Statement("kind_topic", f"{topic.title} ({topic.id})", _where(content, topic),
+                             passages, (topic.source,)))
     return out
 
 
@@ -150,14 +164,14 @@ def _questions(content: Content, section_id: str) -> list[Statement]:
     out = []
     for quiz in content.quizzes_for(section_id):
         for qi, q in enumerate(quiz.questions):
-            if q.source is None:
+            if q.source is None and not NOT_FROM_PACK.search(q.explanation or ""):
                 continue
             options = [p for o in q.options for p in
                        _md("option_right" if o.correct else "option_wrong", o.feedback, o.text)]
             out.append(Statement(
                 "kind_question", f"{quiz.title}: {q.id}", _where(content, quiz, ("questions", qi)),
                 (*_md("prompt", q.prompt), *options, *_md("explanation", q.explanation)),
-                (q.source,), draft=quiz.draft,
+                (q.source,) if q.source is not None else (), draft=quiz.draft,
                 changed_locally=("quizzes", quiz.id) in content.changed_locally))
     return out
 
@@ -180,11 +194,12 @@ def _pages(content: Content) -> tuple[PageStatements, ...]:
     return tuple(pages)
 
 
-def review_pack(content: Content) -> ReviewPack:
+def review_pack(content: Content, made: datetime | None = None) -> ReviewPack:
     """The review pack's contents for a loaded folder (what did not load is named in
-    ``problems``: it is not in the pack)."""
+    ``problems``: it is not in the pack), made at ``made`` (now, by default)."""
     about = content.about
     return ReviewPack(
+        made=(made or datetime.now(UTC)).replace(microsecond=0),
         version=about.version if about else None,
         reviewed=about.reviewed if about else None,
         footer=footer_text(content),

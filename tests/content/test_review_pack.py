@@ -177,7 +177,48 @@ def test_every_scenario_and_added_topic_is_listed_with_its_source(made) -> None:
                            "legislation.gov.uk (The National Archives)" in r[2] and
                            "checked 6 December 2026" in r[2] for r in sourced)
     for topic in content.topics:
-        assert (f"({topic.id})" in text) == (topic.style in ("added", "update")), topic.id
+        listed = topic.style in ("added", "update") or topic.after is not None
+        assert (f"({topic.id})" in text) == listed, topic.id
+
+
+def _row_for(pack: Pack, marker: str) -> list[str]:
+    [row] = [r for r in _rows(pack) if marker in r[0]]
+    return row
+
+
+def _words(markdown: str) -> str:
+    """The first words of a Markdown text as they read in the pack."""
+    return " ".join(re.sub(r"[*_`]", "", markdown).split()[:12])
+
+
+def test_every_after_note_is_listed_with_its_topic_but_not_the_packs_own_body(made) -> None:
+    """DPO review: the dated "not from the pack" updates sit in the `after:` notes of topics the
+    pack quotes; the pack listed only `added`/`update` topics, so the signer never read them."""
+    content, _, pack = made
+    for topic_id in ("working-together-2023", "working-together-key-points",
+                     "working-together-para-31", "further-resources"):
+        [topic] = [t for t in content.topics if t.id == topic_id]
+        assert topic.after and topic.style not in ("added", "update")
+        row = _row_for(pack, f"({topic_id})")
+        assert "After the list:" in row[1] and _words(topic.after) in row[1], topic_id
+        if topic.body:
+            assert _words(topic.body) not in row[1], topic_id  # the pack's own words
+    para = _row_for(pack, "(working-together-para-31)")[1]
+    assert "Update (6 December 2026, not from the pack):" in para
+
+
+def test_a_quiz_explanation_labelled_as_the_courses_own_is_listed_without_a_source(
+        made) -> None:
+    content, _, pack = made
+    [quiz] = [q for q in content.quizzes if q.id == "children-guidance"]
+    [question] = [q for q in quiz.questions if q.id == "who-to-tell"]
+    assert question.source is None and "added by this course" in question.explanation
+    row = _row_for(pack, f"{quiz.title}: who-to-tell")
+    assert _words(question.explanation) in row[1]
+    assert "not from Working Together's words" in row[1]
+    assert row[2] == "No source given."
+    # a question with no source and no such label is the pack's: not listed
+    assert not [r for r in _rows(pack) if f"{quiz.title}: explain-to-family" in r[0]]
 
 
 def test_the_version_review_date_and_sign_off_are_at_the_top(made) -> None:

@@ -3,9 +3,8 @@ one is added, and the cache notices a publish on the next read (no restart)."""
 
 from __future__ import annotations
 
-import json
 import os
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from _publish_support import quiz_text, scenario_text
@@ -13,7 +12,6 @@ from _publish_support import quiz_text, scenario_text
 from infoshare_widgets.content.cache import current_content
 from infoshare_widgets.content.loader import load_content
 from infoshare_widgets.content.overlay import default_overlay_dir
-from infoshare_widgets.content.review import footer_text
 from infoshare_widgets.content.review_html import review_html, review_words
 from infoshare_widgets.content.review_pack import review_pack
 
@@ -99,52 +97,3 @@ def test_the_review_pack_marks_what_was_changed_locally(site, tmp_path):
     words = review_words(content)
     assert "Changed locally" in review_html(review_pack(content), words, TODAY)
     assert "Changed locally" not in review_html(review_pack(load_content(site)), words, TODAY)
-
-
-def _published_at(overlay: Path, kind: str, item_id: str, at: str) -> None:
-    """A history version (as `publishing.versions` writes it) saying when the item was published."""
-    folder = overlay / ".history" / kind / item_id
-    folder.mkdir(parents=True, exist_ok=True)
-    number = len(list(folder.glob("*.json"))) + 1
-    (folder / f"{number:06d}.json").write_text(json.dumps({"number": number, "at": at}),
-                                               encoding="utf-8")
-
-
-def test_the_footer_says_changed_since_sign_off_while_anything_is_published_after_it(
-        site, tmp_path):
-    """Review finding 7: the footer and the review pack read only `about.version`, so they said
-    "checked by" after new items were published; an item published on or after the sign-off's
-    day says changed. Then the later review: once set the marker never went back, so a new
-    sign-off after the publish (which read it) reads "checked by" again."""
-    (site / "about.yaml").write_text(
-        'version: "2026.12"\nreviewed: 2026-12-06\nsigned_off:\n  role: DSL\n'
-        '  date: 2026-12-07\n  content_version: "2026.12"\n', encoding="utf-8")
-    overlay = tmp_path / "published"
-    signed = "T signed off: 2026.12 DSL 7 December 2026"
-    assert footer_text(load_content(site, overlay)) == signed
-    _put(overlay, "quizzes", "local-quiz", quiz_text(id="local-quiz", title="Ours"))
-    _published_at(overlay, "quizzes", "local-quiz", "2026-12-07T09:00:00+00:00")
-    content = load_content(site, overlay)
-    said = "T published since sign-off: 2026.12 2026.12 DSL 7 December 2026"
-    assert footer_text(content) == said and review_pack(content).footer == said
-    (site / "about.yaml").write_text(  # signed off again, the next day: normal again
-        'version: "2026.12"\nreviewed: 2026-12-06\nsigned_off:\n  role: DSL\n'
-        '  date: 2026-12-08\n  content_version: "2026.12"\n', encoding="utf-8")
-    assert footer_text(load_content(site, overlay)) == signed.replace("7 Dec", "8 Dec")
-    _published_at(overlay, "quizzes", "local-quiz", "2026-12-09T23:30:00-01:00")  # 10th UTC
-    assert footer_text(load_content(site, overlay)) == said.replace("7 Dec", "8 Dec")
-
-
-def test_an_item_without_history_is_dated_by_its_file(site, tmp_path):
-    """An overlay copied in by hand has no history: the file's own time dates it."""
-    (site / "about.yaml").write_text(
-        'version: "2026.12"\nreviewed: 2026-12-06\nsigned_off:\n  role: DSL\n'
-        '  date: 2026-12-07\n  content_version: "2026.12"\n', encoding="utf-8")
-    overlay = tmp_path / "published"
-    path = _put(overlay, "quizzes", "local-quiz", quiz_text(id="local-quiz", title="Ours"))
-    day = datetime(2026, 12, 1, 12, tzinfo=UTC).timestamp()
-    os.utime(path, (day, day))
-    assert footer_text(load_content(site, overlay)).startswith("T signed off:")
-    day = datetime(2026, 12, 7, 12, tzinfo=UTC).timestamp()
-    os.utime(path, (day, day))
-    assert footer_text(load_content(site, overlay)).startswith("T published since sign-off:")
