@@ -136,9 +136,10 @@ def write(results: dict, doc: Path, png: Path, findings: Path) -> None:
             "minus HTML received). *Click to feedback*: a question's check sent, its feedback "
             "back. The stock room opens the bare page and presses its button. Every learner "
             "comes from one address (a training room's network). With `--room N` the Start "
-            "pool holds N kernels and every other page's N/2 (`app/learner_capacity.py`): on the "
-            "next page, the learners beyond its pool each get a kernel started at once, so that "
-            "column shows what a room moving on together waits for.",
+            "pool holds N kernels, and so does the page after it (What is it?) when the "
+            "machine's memory holds them, every other page's N/2 (`app/learner_capacity.py`): "
+            "on a page, the learners beyond its pool each get a kernel started at once, so the "
+            "next-page column shows what a room moving on together waits for.",
             "",
             "| server | N | errors | HTML p50 / p95 | interactive p50 / p95 | p95 / one bare "
             "page | next page interactive p50 / p95 (p95 / one bare page) | click to feedback "
