@@ -41,7 +41,7 @@ def footer(section: str, content=SHIPPED) -> str:
 def test_every_footer_says_when_the_content_was_checked(section: str) -> None:
     html = footer(section)
     assert f"Content version {SHIPPED.about.version}" in html
-    assert "6 December 2026" in html
+    assert "7 December 2026" in html  # content/about.yaml reviewed
     assert SHIPPED.about.signed_off is None  # shipped: no sign-off, and none is invented
     assert "It has not been signed off by a safeguarding partnership." in html
     assert "checked by" not in html
