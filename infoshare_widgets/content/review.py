@@ -75,7 +75,8 @@ def _review_date_warnings(reviewed: date, name: str, today: date) -> list[str]:
 
 
 def _sign_off_warnings(content: Content, name: str, today: date) -> list[str]:
-    """A sign-off dated in the future, or of another version: say so (the footer does too)."""
+    """A sign-off dated in the future, of another version, or without the signed pack's time:
+    say so (the footer does too)."""
     about = content.about
     sign_off = about.signed_off if about else None
     if about is None or sign_off is None:
@@ -88,6 +89,10 @@ def _sign_off_warnings(content: Content, name: str, today: date) -> list[str]:
                 f"off, but the content is now version {about.version}; the footer says it "
                 "changed since sign-off. Make the review pack (`infoshare review`) and ask for "
                 "sign-off again"]
+    if sign_off.pack_made is None:
+        return [f"{name}: signed_off.pack_made: missing, so the footer cannot tell what the "
+                "signed pack showed and says 'published since sign-off' whenever anything is "
+                "published here. Copy the pack_made line from the review pack that was signed"]
     return []
 
 

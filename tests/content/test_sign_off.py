@@ -25,8 +25,11 @@ def _about(root: Path, signed_off: str = "") -> Path:
     return root
 
 
-def _signed(version: str, day: str = "2026-12-07") -> str:
-    return f"signed_off:\n  role: {ROLE}\n  date: {day}\n  content_version: \"{version}\"\n"
+def _signed(version: str, day: str = "2026-12-07", made: str | None = "2026-12-06T10:00:00+00:00"
+            ) -> str:
+    pack = f"  pack_made: {made}\n" if made else ""
+    return (f"signed_off:\n  role: {ROLE}\n  date: {day}\n  content_version: \"{version}\"\n"
+            + pack)
 
 
 def test_signed_off_for_this_version_says_who_checked_it_and_when(sound: Path) -> None:
@@ -52,6 +55,14 @@ def test_without_a_sign_off_the_footer_says_so_and_names_no_one(sound: Path) -> 
 
 def test_no_about_file_has_its_own_line(sound: Path) -> None:
     assert footer_text(load_content(sound)) == "T not reviewed"
+
+
+def test_a_sign_off_without_the_packs_time_is_warned(sound: Path) -> None:
+    """Without `pack_made` the footer cannot tell what the signed pack showed (review.py)."""
+    content = load_content(_about(sound, _signed("2026.12", made=None)))
+    assert content.problems == []
+    [warning] = review_warnings(content, date(2026, 12, 8))
+    assert "signed_off.pack_made: missing" in warning and "review pack" in warning
 
 
 def test_a_sign_off_dated_after_today_is_warned(sound: Path) -> None:
