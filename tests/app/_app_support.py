@@ -39,6 +39,9 @@ TEST_LIMITS = {"max_kernels": 200, "max_pages_per_client": 200}
 # The shared server's browsers connect within this (the shipped 20 s is tested on the hardened
 # and error servers): under a load of 30 on two cores a page's socket came after 20 s.
 APP_CONNECT = 90.0
+# Its pages say they are alive every APP_ALIVE s (shipped: 15; the liveness timeout stays the
+# shipped 180 s), so a page told its kernel is gone says so within seconds (test_app_page_html.py).
+APP_ALIVE = 5
 
 # A server at small limits for the hostile-visitor tests (test_app_hardening.py and
 # test_app_hostile.py): one page with a quiz, a pool of one, room for HARDENED_PAGES visitors'

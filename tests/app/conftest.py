@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from _app_support import (
+    APP_ALIVE,
     APP_CONNECT,
     CULL_IDLE_TIMEOUT,
     HARDENED_CONNECT,
@@ -67,7 +68,8 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     settings = ServerSettings(content=content, port=free_port(),
                               default_pool_size=1, pool_sizes={},
                               cull_idle_timeout=CULL_IDLE_TIMEOUT, cull_interval=1,
-                              connect_timeout=APP_CONNECT, **TEST_LIMITS)
+                              connect_timeout=APP_CONNECT, alive_interval=APP_ALIVE,
+                              **TEST_LIMITS)
     with running_server(settings, tmp_path_factory.mktemp("voila")) as server:
         yield server
 

@@ -35,6 +35,10 @@ LIVENESS = 20   # a page silent this long loses its kernel (shipped: 180 s)
 # well under LIVENESS (room for a slow first beat after): before the fix the culler took the
 # kernel of a page whose socket had dropped, and the page gave up at its first failed beat.
 OFFLINE = 8
+# Hidden longer than the liveness backstop and twice the culling timeout: a hidden page that
+# stopped saying it is alive, or a culler that took an idle hidden page's kernel, would have lost
+# its kernel by then.
+HIDDEN = max(LIVENESS, 2 * CULL) + 4
 LEAVE_WITHIN = 10
 HIDE = """() => {
   Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => 'hidden'});
@@ -136,7 +140,7 @@ def test_a_hidden_page_and_a_page_offline_for_a_while_keep_their_kernels(
         time.sleep(max(0.0, OFFLINE - (time.monotonic() - cut_at)))
         assert kernels <= set(kernel_pids(leave_server)), "a kernel ended while its page was open"
         relay.restore()
-        time.sleep(max(0.0, 3 * CULL - (time.monotonic() - hidden_since)))
+        time.sleep(max(0.0, HIDDEN - (time.monotonic() - hidden_since)))
         assert hidden.evaluate("() => document.visibilityState") == "hidden"
         for page in (hidden, offline):
             check_a_question(page)  # the socket came back; the kernel answers

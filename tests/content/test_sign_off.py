@@ -86,7 +86,7 @@ def test_a_wrong_sign_off_is_a_problem_named_by_its_field(
 def test_the_shipped_content_is_2026_12_1_and_not_signed_off(
         capsys: pytest.CaptureFixture[str]) -> None:
     content = load_content(ROOT / "content")
-    assert (content.about.version, content.about.reviewed) == ("2026.12.1", date(2026, 12, 7))
+    assert (content.about.version, content.about.reviewed) == ("2026.12.2", date(2026, 12, 7))
     assert content.about.signed_off is None
     line = footer_text(content)
     assert "not been signed off" in line and "checked by" not in line
