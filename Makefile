@@ -148,6 +148,9 @@ TEST_INSTALL := install-test
 # PYTHONDONTWRITEBYTECODE is set, when every process of every run rewrites every module again:
 # 5 to 8 CPU seconds of collection per process here, and each tier's two processes collect all.
 PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest
+# nbval (the notebooks' run only) imports nbformat, so jsonschema, before tests/conftest.py has
+# left jsonschema's IRI parsers out (infoshare_widgets/app/jsonschema_iri.py: ~1.7 CPU-s a process).
+TIERS := -p no:nbval
 
 # The fast tier, for work in progress: lint, content, and every test without a browser or a server
 # process (about a minute on two quiet cores). It installs the JavaScript lint too (node-tools):
@@ -155,7 +158,7 @@ PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest
 test-fast: $(TEST_INSTALL) node-tools
 	$(BIN)/ruff check infoshare_widgets tests
 	$(BIN)/infoshare validate
-	$(PYTEST) -q -n $(TEST_WORKERS) $(FAST_TESTS)
+	$(PYTEST) $(TIERS) -q -n $(TEST_WORKERS) $(FAST_TESTS)
 	$(PYTEST) -q -p no:cacheprovider --nbval-lax notebooks/
 
 # Everything (CI runs it): the fast tier first, so a broken model fails in a minute, then the
@@ -164,7 +167,7 @@ test-fast: $(TEST_INSTALL) node-tools
 # every other file's tests stay together (tests/_tiers.py). Every notebook is run by nbval in the
 # fast tier (about 20 s), in-process by test_app_pages.py and served by Voila in Chromium.
 test: test-fast chromium postgresql nginx
-	INFOSHARE_CHROMIUM=$(CHROMIUM) $(PYTEST) -q -rs -n $(SLOW_WORKERS) --dist loadgroup --durations=15 $(SLOW_TESTS)
+	INFOSHARE_CHROMIUM=$(CHROMIUM) $(PYTEST) $(TIERS) -q -rs -n $(SLOW_WORKERS) --dist loadgroup --durations=15 $(SLOW_TESTS)
 # --- end of the test tiers -----------------------------------------------------------------------
 
 # Not in CI: the fast tier against the newest release of every dependency (pyproject.toml's

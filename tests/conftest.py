@@ -24,6 +24,8 @@ import _tiers
 import pytest
 from _chromium import CHROMIUM_ARGS
 
+import infoshare_widgets.app  # noqa: F401 - before jsonschema: app/jsonschema_iri.py
+
 INSTALL = ("PostgreSQL is needed for the shared-store tests: install Debian's `postgresql` "
            "package (sudo apt-get install -y postgresql), or run `make test` as root")
 
