@@ -9,8 +9,11 @@ one person of twelve who chose otherwise). So no count below :data:`FEW` is writ
 (:func:`shown_counts`): when fewer than 5 devices answered a question, every count of it, and
 how many answered, read "fewer than 5" (so "all 3 chose No" is never written); otherwise each
 count below 5 (0 included) reads so, and how many answered reads "5 or more" whenever it would
-let the hidden counts' total (between 1 and 4) be worked out by subtraction. The room page's
-live bars hide a confidence count below 5 (:func:`few_shown`); a quiz's stay exact there.
+let the hidden counts' total (between 1 and 4) be worked out by subtraction. The same rule is
+the one the room's screens get (:func:`live_counts`): the wall (the presenter's audience window)
+for every question, the facilitator's own room page for a confidence question (a quiz's stay
+exact there, for leading the discussion); beside a hidden count no share of how many answered
+is sent, so no percentage or bar gives it away.
 """
 
 from __future__ import annotations
@@ -28,12 +31,7 @@ from .tallies import FOLDED, count
 Counts = list[tuple[str, dict[int, int], int]]  # (question id, devices per option, answered)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: a cell starting so is a formula
 FEW = 5  # no count below this is written as a number: "fewer than 5"
-
-
-def few_shown(question_id: str, n: int) -> bool:
-    """Whether a count `n` of `question_id` is too small to show as a number, however many
-    answered: a confidence question's count below :data:`FEW`."""
-    return question_id.startswith(FOLDED) and n < FEW
+FEW_KEY, MANY_KEY = "room_results_few", "room_results_many"  # the ui.yaml words, for a page
 
 
 def read_counts(store: Any, room: str) -> Counts:
@@ -69,6 +67,32 @@ def shown_counts(per_option: list[int], answered: int, few: str, many: str
         return [few] * len(per_option), few
     shown: list[int | str] = [few if n < FEW else n for n in per_option]
     return shown, many if few in shown else answered
+
+
+def percent(n: int, answered: int) -> int:
+    """`n` of `answered` in whole percent, halves up (as the browser's Math.round); 0 of 0."""
+    return (200 * n + answered) // (2 * answered) if answered else 0
+
+
+def on_screen(per_option: list[int], answered: int, exact: bool = False) -> dict[str, Any]:
+    """The counts as a room's screen is sent them: :func:`shown_counts` with ui.yaml's keys in
+    place of its words (a count is a number or ``room_results_few``; how many answered a number,
+    ``room_results_few`` or ``room_results_many``: the page says them), and each option's share
+    in whole percent only while how many answered is a number (else None: no percentage, no
+    bar). `exact`: every number as counted."""
+    counts, total = ((list(per_option), answered) if exact
+                     else shown_counts(per_option, answered, FEW_KEY, MANY_KEY))
+    percents = [percent(n, total) if isinstance(n, int) and isinstance(total, int) else None
+                for n in counts]
+    return {"counts": counts, "answered": total, "percents": percents}
+
+
+def live_counts(question_id: str, per_option: list[int], answered: int) -> dict[str, Any]:
+    """What the facilitator's room page is sent of a question's counts: its own view (a quiz's
+    exact; a confidence question's as :func:`shown_counts` says) and ``wall``, for the
+    presenter's audience window, as :func:`shown_counts` says for every question."""
+    own = on_screen(per_option, answered, exact=not question_id.startswith(FOLDED))
+    return own | {"wall": on_screen(per_option, answered)}
 
 
 def result_rows(catalogue: Catalogue, counts: Counts, few: str = "", many: str = ""

@@ -23,6 +23,8 @@ from _present_support import (
 )
 from _shipped import shipped_content
 
+from infoshare_widgets.room_store.session_results import on_screen
+
 CONTENT = shipped_content()
 WORDS = {k: CONTENT.text("facilitator", k) for k in CONTENT.ui.facilitator}  # type: ignore
 PLANS = [p.id for p in CONTENT.session_plans.plans]  # type: ignore[union-attr]
@@ -179,23 +181,35 @@ def press(presenter: object, audience: object, i: int, first: bool) -> None:
 
 
 CHART_JS = """() => [...document.querySelectorAll('.is-present-options li')].map(
-  (li) => [Number(li.dataset.index), li.querySelector('.is-present-count')?.textContent || ''])"""
+  (li) => [Number(li.dataset.index), li.querySelector('.is-present-count')?.textContent || '',
+           li.style.getPropertyValue('--is-share')])"""
 
 
 def live_chart(windows, step, code) -> None:  # noqa: ANN001
     """Asked for, the room's live counts on the audience window: on the question's options in
-    the room's order, in words, fitting the window, axe clean; hidden again when asked."""
+    the room's order, in words, fitting the window, axe clean; hidden again when asked. The
+    room's page sends the wall's counts as the server makes them (`session_results.on_screen`):
+    three answered, no count; eight, one 6 and "fewer than 5" with no total, share or bar (the
+    DPO: 6 of 8 and 75% gave the hidden 2 away); nothing hidden, each count, total and share."""
     presenter, audience, host = windows
     count = step["question"]["count"]
     chart = presenter.get_by_role("button", name=WORDS["present_chart"])
 
-    def live(counts: list[int]) -> None:  # what the room's page sends (its counts, no key)
-        host.evaluate("""([id, counts]) => new BroadcastChannel(
+    def live(counts: list[int]) -> None:  # what the room's page sends (the wall's, no key)
+        wall = on_screen(counts, sum(counts))
+        host.evaluate("""([id, wall]) => new BroadcastChannel(
           `infoshare-room:${new URL('../', location.href).pathname}`).postMessage(
-          {live: {devices: 9, answered: counts.reduce((a, b) => a + b), question: id, counts}})""",
-                      [step["question"]["id"], counts])
+          {live: {devices: 9, question: id, ...wall}})""", [step["question"]["id"], wall])
+
+    def shown(counts: list[int]) -> list:
+        live(counts)
+        chart.click()
+        audience.locator(".is-present-count").nth(count - 1).wait_for()
+        return audience.evaluate(CHART_JS)
 
     live([2, 1] + [0] * (count - 2))  # three answered: no count on the wall
+    presenter.locator("#live").filter(has_text=WORDS["present_live"].format(
+        devices=9, answered=WORDS["room_results_few"])).wait_for()
     chart.click()
     few = audience.get_by_text(CONTENT.text("facilitator", "present_chart_few"))
     few.wait_for()
@@ -203,19 +217,25 @@ def live_chart(windows, step, code) -> None:  # noqa: ANN001
     chart.click()
     few.wait_for(state="detached")
     counts = [6, 2] + [0] * (count - 2)
-    live(counts)
-    chart.click()
-    audience.locator(".is-present-count").nth(count - 1).wait_for()
-    shown = audience.evaluate(CHART_JS)
-    for index, words in shown:  # each option's own count in words; none below 5
-        want = (CONTENT.text("facilitator", "present_chart_count").format(
-            count=6, answered=8, percent=75) if counts[index] >= 5
-            else CONTENT.text("facilitator", "present_chart_hidden"))
-        assert want in words, (index, words)
+    for index, words, share in shown(counts):  # each option's own count in words; none below 5
+        assert words == f" — {6 if index == 0 else WORDS['room_results_few']}", (index, words)
+        assert share == "", (index, share)  # no bar
+    total = WORDS["present_chart_answered"].format(answered=WORDS["room_results_many"])
+    assert audience.locator(".is-present-answered").inner_text() == total
     assert audience.evaluate("document.getElementById('main').scrollHeight <= innerHeight")
     audience.wait_for_function(ORDER_JS, arg=[code, step["question"]["id"], count])
     axe_clean(audience)
-    presenter.get_by_role("button", name=WORDS["present_chart"]).click()
+    chart.click()
+    audience.locator(".is-present-count").first.wait_for(state="detached")
+    counts = [6] + [5] * (count - 1)  # nothing hidden: every count, the total and the shares
+    answered = sum(counts)
+    for index, words, share in shown(counts):
+        percent = int(100 * counts[index] / answered + 0.5)
+        assert words == " — " + WORDS["present_chart_count"].format(
+            count=counts[index], answered=answered, percent=percent), (index, words)
+        assert share == f"{percent}%", (index, share)
+    assert audience.locator(".is-present-answered").count() == 0
+    chart.click()
     audience.locator(".is-present-count").first.wait_for(state="detached")
     presenter.locator("body").focus()
 

@@ -14,6 +14,7 @@ from _app_support import describe_violations, open_page, run_axe
 from _shipped import shipped_content
 
 from infoshare_widgets.app.room.results_download import HEADER_KEYS
+from infoshare_widgets.content.question_ids import confidence_id
 from infoshare_widgets.room_store.questions import catalogue
 
 CONTENT = shipped_content()
@@ -279,6 +280,28 @@ LIVE_LISTENER_JS = """(name) => { window.__live = [];
 }"""
 
 
+def confidence_on_the_facilitators_screen(host: object, phones: list) -> None:
+    """A confidence question, three answered: on the facilitator's own screen too, every count
+    and how many answered read "fewer than 5", with no percentage and no bar (the DPO)."""
+    before = catalogue(CONTENT).get(confidence_id("before"))
+    assert before is not None
+    host.locator("#pick").select_option(before.id)  # type: ignore[attr-defined]
+    host.get_by_role("button", name=WORDS["room_ask"]).click()  # type: ignore[attr-defined]
+    new = WORDS["room_new_question"].replace("{group}", before.group)
+    for phone in phones:
+        phone.locator("#follow-status").filter(has_text=new).wait_for()
+    all_answer(phones, (0, 1, 1))
+    few = WORDS["room_results_few"]
+    host.locator("#counts").filter(  # type: ignore[attr-defined]
+        has_text=f"{few} {WORDS['room_answered']}").wait_for()
+    numbers = host.locator("#chart .is-room-number")  # type: ignore[attr-defined]
+    assert numbers.all_inner_texts() == [few] * len(before.options)
+    assert host.locator("#chart .is-room-bar").count() == 0  # type: ignore[attr-defined]
+    announce = host.locator("#announce")  # type: ignore[attr-defined]
+    announce.filter(has_text=f"({few} {WORDS['room_answered']})").wait_for(state="attached")
+    assert "%" not in host.locator("#room").inner_text()  # type: ignore[attr-defined]
+
+
 def all_answer(phones: list, options: tuple[int, ...]) -> None:
     for phone, option in zip(phones, options, strict=True):
         phone_answers(phone, option)
@@ -343,12 +366,17 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
             phone.locator("#follow-status").filter(has_text=new).wait_for()
         all_answer(phones, (right, fair, wrong))
         host.locator("#counts").filter(has_text=f"3 {WORDS['room_answered']}").wait_for()
+        # the facilitator's own screen: a quiz's counts exact, to lead the discussion
+        numbers = host.locator("#chart .is-room-number")
+        numbers.filter(has_text="1 (33%)").nth(2).wait_for()
+        # the wall's, as the server made them: three answered, no number (the DPO)
+        few = "room_results_few"
         heard = listener.wait_for_function(
-            "(id) => (window.__live || []).find((l) => l.question === id && l.answered === 3)",
+            "(id) => (window.__live || []).find((l) => l.question === id)",
             arg=question.id).json_value()
-        assert [heard["counts"][i] for i in (right, fair, wrong)] == [1, 1, 1], heard
-        assert sum(heard["counts"]) == 3 and set(heard) == {
-            "devices", "answered", "question", "counts"}, heard
+        assert heard == {"devices": 3, "question": question.id, "answered": few,
+                         "counts": [few] * len(question.options),
+                         "percents": [None] * len(question.options)}, heard
         secret = host.evaluate(
             "sessionStorage.getItem(`infoshare-room-secret:${location.pathname}`)")
         assert secret and secret not in str(heard)  # the key stays in its tab
@@ -391,6 +419,8 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
             assert not any(json.loads(t)["token"] in kept for t in tokens)
         assert "<table>" in page and "<script" not in page
         host.locator("#results-status").filter(has_text=WORDS["room_results_saved"]).wait_for()
+
+        confidence_on_the_facilitators_screen(host, phones)
 
         # "End the room" is a warning, and asks first: Escape keeps the room, "Yes" ends it.
         end = host.get_by_role("button", name=WORDS["room_end"], exact=True)

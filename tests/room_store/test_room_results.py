@@ -283,9 +283,11 @@ def test_every_count_of_a_question_fewer_than_5_answered_reads_fewer_than_5() ->
 
 
 def test_the_room_pages_live_bars_hide_small_confidence_counts(store_env) -> None:  # noqa: ANN001
-    """Review finding 6: the facilitator's live bars showed exact confidence counts; a count
-    below 5 now comes as null (the page reads "fewer than 5"); a quiz's stays exact. On both
-    stores."""
+    """Review finding 6, then the DPO: the facilitator's live bars showed exact confidence
+    counts, and how many answered beside a hidden one; the room's API now sends a count below 5
+    as ui.yaml's "fewer than 5", how many answered as "5 or more" beside it, no share; a quiz's
+    stay exact there. The wall's (``wall``, for the presenter's audience window) follow the rule
+    for every question (`tests/room_store/test_small_counts.py`). On both stores."""
     with room_server(store_env) as (base, _service):
         host = Facilitator(base)
         code = host.view()[1]["code"]
@@ -295,9 +297,14 @@ def test_the_room_pages_live_bars_hide_small_confidence_counts(store_env) -> Non
         for device, option in zip(devices, (0, 1, 1, 1, 1, 1), strict=True):
             assert device.answer(before, [option])[0] == 200
         view = host.view()[1]
-        assert view["counts"][:2] == [None, 5] and set(view["counts"][2:]) == {None}
-        assert view["answered"] == 6
+        few, many = "room_results_few", "room_results_many"
+        assert view["counts"][:2] == [few, 5] and set(view["counts"][2:]) == {few}
+        assert view["answered"] == many and set(view["percents"]) == {None}
+        assert view["wall"] == {k: view[k] for k in ("counts", "answered", "percents")}
         quiz = next(q for q in CATALOGUE.questions.values() if q.id.startswith("quiz."))
         host.step("ask", quiz.id)
         assert devices[0].answer(quiz.id, [0])[0] == 200
-        assert host.view()[1]["counts"][0] == 1  # the facilitator's own view of a quiz: exact
+        view = host.view()[1]
+        assert view["counts"][0] == 1 and view["answered"] == 1  # the facilitator's own: exact
+        assert view["percents"][0] == 100
+        assert set(view["wall"]["counts"]) == {few} and view["wall"]["answered"] == few

@@ -31,7 +31,7 @@ STATIC = {"present.js": HERE / "static" / "present.js", "stage.js": HERE / "stat
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
 CODE = re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")
 SHARED_KEYS = ("notes_label", "timer_minutes", "right_answer", "room_code_heading",
-               "room_address", "room_qr_alt")
+               "room_address", "room_qr_alt", "room_results_few", "room_results_many")
 
 
 def words() -> dict[str, str]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ...room_store.codes import normal_code
 from ...room_store.questions import RoomQuestion
-from ...room_store.session_results import few_shown
+from ...room_store.session_results import live_counts
 from ...room_store.store import Room, RoomFull, RoomLocked
 from .base import DEVICE_HEADER, SECRET_HEADER, Refused, RoomHandler
 from .qr import learner_address, qr_data_uri
@@ -78,9 +78,8 @@ class HostHandler(RoomHandler):
             view["question"]["id"] = question.id
             view["reveal"] = question.revealed() if room.phase == "revealed" else None
             counts, answered = await rooms.call(rooms.store.counts, room.id, question.id)
-            view["counts"] = [None if few_shown(question.id, n) else n  # "fewer than 5"
-                              for n in (counts.get(i, 0) for i in range(len(question.options)))]
-            view["answered"] = answered
+            per_option = [counts.get(i, 0) for i in range(len(question.options))]
+            view.update(live_counts(question.id, per_option, answered))  # and the wall's
         view["devices"] = await rooms.call(rooms.store.devices, room.id)
         view["locked"] = bool(room.locked)
         if first:

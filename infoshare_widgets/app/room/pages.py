@@ -17,6 +17,7 @@ from tornado import web
 
 from ... import frontend
 from ...content.cache import current_content
+from ...content.shipped_words import words_over_shipped
 from ..page_info import page_info, start_notebook
 
 HERE = Path(__file__).resolve().parent
@@ -29,10 +30,13 @@ ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), aut
 
 
 def words() -> dict[str, str]:
-    """Every room_* key of ui.yaml's facilitator group (plain text)."""
+    """Every room_* key of ui.yaml's facilitator group (plain text), over the shipped ones (an
+    older ui.yaml lacks ``room_results_many``)."""
     content = current_content()
-    group = content.ui.facilitator if content.ui is not None else {}
-    return {key: content.text("facilitator", key) for key in group if key.startswith("room_")}
+    own = content.ui.facilitator if content.ui is not None else {}
+    shipped = words_over_shipped(content, "facilitator")
+    return {key: content.text("facilitator", key) if key in own else shipped[key]
+            for key in shipped if key.startswith("room_")}
 
 
 def script_json(data: Any) -> str:

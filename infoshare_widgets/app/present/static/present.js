@@ -5,7 +5,7 @@
    reads the room's key: the room's own page answers "which room?" with its public code. */
 "use strict";
 (() => {
-  const { say, el, show, channel, roomChannel, direction } = window.Stage;
+  const { say, said, el, show, channel, roomChannel, direction } = window.Stage;
   const $ = (id) => document.getElementById(id);
   const steps = JSON.parse($("present-steps").textContent);
   const key = document.body.dataset.key;
@@ -22,9 +22,11 @@
 
   // What the audience window is sent: the step's own HTML, never its notes or label.
   const shown = ({ kind, html, minutes, question }) => ({ kind, html, minutes, question });
-  // The chart, when asked: aggregate counts only (which question, how many per option).
+  // The chart, when asked: the wall's counts as the room's page heard them from the server
+  // (which question, each option's count or "fewer than 5", how many answered, shares).
   const counts = () => (charting ? { question: (live && live.question) || "",
-    counts: (live && live.counts) || null, answered: (live && live.answered) || 0 } : null);
+    counts: (live && live.counts) || null, answered: (live && live.answered) || 0,
+    percents: (live && live.percents) || null } : null);
   const message = () => ({ key, index: state.index, total: steps.length,
     step: shown(steps[state.index]), room, endsAt: state.endsAt, chart: counts() });
 
@@ -119,7 +121,7 @@
       } else if (data.live && room) {
         live = data.live;
         $("live").textContent = `${say("present_room_open")} ${room}. ` +
-          say("present_live", data.live);
+          say("present_live", { devices: data.live.devices, answered: said(data.live.answered) });
         if (charting) { draw(); tell(); }
       }
     };

@@ -62,10 +62,16 @@ window.Stage = (() => {
     list.replaceChildren(...shown.map((i) => items[i]));
   }
 
-  const FEW = 5;  // no count below this on the wall, as in the results file (session_results.FEW)
+  // A number as it is; anything else the server sent in its place is a ui.yaml key ("fewer
+  // than 5", "5 or more"), said in words.
+  const said = (value) => (typeof value === "number" ? String(value) : say(value));
 
   // The room's live counts on a question's own options (so in the room's order), in words and
-  // as a bar behind each option; only when the room is asking this very question.
+  // as a bar behind each option; only when the room is asking this very question. What is a
+  // number was decided by the server for the wall (room_store/session_results.py): a count
+  // below 5 comes as "fewer than 5", how many answered as "fewer than 5" or, beside a hidden
+  // count, "5 or more", and an option's share (its percent and bar) only where how many
+  // answered is a number.
   function chart(stage, step, live) {
     const list = stage.querySelector(".is-present-options");
     if (!list || !step.question || live.question !== step.question.id ||
@@ -73,20 +79,26 @@ window.Stage = (() => {
       stage.append(el("p", { class: "is-present-where", text: say("present_chart_waiting") }));
       return;
     }
-    const answered = Number(live.answered) || 0;
-    if (answered < FEW) {  // on the wall, a small room's counts say who chose what
+    if (live.answered === "room_results_few") {  // no count at all on the wall
       stage.append(el("p", { class: "is-present-where", text: say("present_chart_few") }));
       return;
     }
+    const percents = Array.isArray(live.percents) ? live.percents : [];
     for (const item of list.children) {
-      const count = Number(live.counts[Number(item.dataset.index)]) || 0;
-      const hidden = count < FEW;
-      const percent = hidden ? 0 : Math.round((100 * count) / answered);
-      item.classList.add("is-present-counted");
-      item.style.setProperty("--is-share", `${percent}%`);
-      const words = hidden ? say("present_chart_hidden")
-        : say("present_chart_count", { count, answered, percent });
+      const index = Number(item.dataset.index);
+      const count = live.counts[index], percent = percents[index];
+      const exact = typeof percent === "number";
+      if (exact) {
+        item.classList.add("is-present-counted");
+        item.style.setProperty("--is-share", `${percent}%`);
+      }
+      const words = exact ? say("present_chart_count", { count, answered: live.answered, percent })
+        : said(count);
       item.append(el("strong", { class: "is-present-count", text: ` — ${words}` }));
+    }
+    if (typeof live.answered !== "number") {
+      stage.append(el("p", { class: "is-present-where is-present-answered",
+        text: say("present_chart_answered", { answered: said(live.answered) }) }));
     }
   }
 
@@ -116,5 +128,5 @@ window.Stage = (() => {
   const direction = (event) => (isField(event.target) || event.altKey || event.ctrlKey ||
     event.metaKey) ? 0 : ({ PageDown: 1, ArrowRight: 1, PageUp: -1, ArrowLeft: -1 }[event.key] || 0);
 
-  return { words, say, el, show, channel, roomChannel, direction };
+  return { words, say, said, el, show, channel, roomChannel, direction };
 })();

@@ -55,14 +55,17 @@
     tellRoom("");
   }
 
-  // A count the server leaves out (null: a small confidence count) reads "fewer than 5",
-  // with no bar, as in the results file.
-  const shownCount = (v, i) => (v.counts[i] === null ? words.room_results_few : v.counts[i]);
+  // The server decides what is a number (room_store/session_results.py): a count, or how many
+  // answered, that it does not give comes as a ui.yaml key ("fewer than 5", "5 or more"), and an
+  // option's share (percent, bar) as null wherever it would give a hidden count away.
+  const said = (value) => (typeof value === "number" ? String(value) : words[value] || "");
+  const share = (v, i) => (v.percents ? v.percents[i] : null);
 
   function summary(v) {
     if (!v.question || !v.counts) return "";
-    const parts = order(v.question).map((i) => `${v.question.options[i]}: ${shownCount(v, i)}`);
-    return `${words.room_announce} (${v.answered} ${words.room_answered}): ${parts.join("; ")}`;
+    const parts = order(v.question).map((i) => `${v.question.options[i]}: ${said(v.counts[i])}`);
+    return `${words.room_announce} (${said(v.answered)} ${words.room_answered}): ` +
+      parts.join("; ");
   }
 
   function announce(text) {
@@ -83,21 +86,21 @@
     chart.replaceChildren();
     const q = v.question;
     if (!q) return;
-    const total = Math.max(1, v.answered || 0);
     const reveal = v.reveal;
     order(q).forEach((i) => {
       const text = q.options[i];
       const n = v.counts ? v.counts[i] : 0;
-      const percent = n === null ? 0 : Math.round((100 * n) / total);
+      const percent = share(v, i);
       const bar = el("span", { class: "is-room-bar", "aria-hidden": "true" });
-      bar.style.width = `${v.answered ? percent : 0}%`;
+      bar.style.width = `${percent || 0}%`;
       const label = el("span", { class: "is-room-label", text });
       if (reveal && reveal.correct.includes(i)) {
         label.append(el("strong", { class: "is-room-right", text: ` — ${words.room_right}` }));
       }
-      const item = el("li", {}, [label, el("span", { class: "is-room-track" }, [bar]),
-        el("span", { class: "is-room-number", text: n === null ? words.room_results_few
-          : `${n} (${v.answered ? percent : 0}%)` })]);
+      const item = el("li", {}, [label,
+        el("span", { class: "is-room-track" }, percent === null ? [] : [bar]),
+        el("span", { class: "is-room-number",
+          text: percent === null ? said(n) : `${said(n)} (${percent}%)` })]);
       if (reveal && reveal.feedback_html[i]) {
         item.append(el("div", { class: "is-room-feedback", html: reveal.feedback_html[i] }));
       }
@@ -128,7 +131,7 @@
     view = { ...(view || {}), ...v };
     if (view.code && view.code !== told) tellRoom(view.code);
     $("counts").textContent = `${v.devices} ${words.room_devices}` +
-      (v.question ? ` · ${v.answered} ${words.room_answered}` : "");
+      (v.question ? ` · ${said(v.answered)} ${words.room_answered}` : "");
     const q = v.question;
     $("question").hidden = !q;
     $("phase").textContent = !q ? words.room_idle : v.phase === "open" ? words.room_open
@@ -149,11 +152,15 @@
     }
     $("close").hidden = !q || v.phase !== "open";  // not offered once voting is closed
     $("reveal").disabled = !q || v.phase === "revealed";
-    // the presenter view shows the counts (numbers and the question's id: no key, no text),
-    // each option's count by its place in the content, as the room's API gives them
+    // the presenter view shows the wall's counts, as the server made them for the wall (each
+    // option's by its place in the content; numbers and ui.yaml keys, the question's id: no
+    // room key, no text)
     if (channel) {
-      channel.postMessage({ live: { devices: v.devices, answered: q ? v.answered : 0,
-        question: q ? q.id : "", counts: q && Array.isArray(v.counts) ? v.counts : null } });
+      const wall = (q && v.wall) || {};
+      channel.postMessage({ live: { devices: v.devices, question: q ? q.id : "",
+        counts: Array.isArray(wall.counts) ? wall.counts : null,
+        answered: q && wall.answered !== undefined ? wall.answered : 0,
+        percents: Array.isArray(wall.percents) ? wall.percents : null } });
     }
     drawChart(v);
     if (q && !stageChanged) announce(summary(v));

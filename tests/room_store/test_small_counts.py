@@ -1,0 +1,123 @@
+"""The one small-counts rule (`room_store/session_results.py`) as the room's screens get it: the
+wall (the presenter's audience window) for every question, the facilitator's own room page for
+a confidence question. No count below 5 is a number, how many answered is a number only when no
+count beside it is hidden, and no share (percent, bar) is sent unless how many answered is."""
+
+from __future__ import annotations
+
+from itertools import product
+
+import pytest
+
+from infoshare_widgets.content.question_ids import confidence_id
+from infoshare_widgets.room_store.session_results import (
+    FEW,
+    FEW_KEY,
+    MANY_KEY,
+    live_counts,
+    on_screen,
+    percent,
+    shown_counts,
+)
+
+QUIZ = "quiz.a.one"
+BEFORE = confidence_id("before")
+
+
+def test_the_pages_words_are_ui_yaml_keys_the_results_file_words() -> None:
+    assert (FEW, FEW_KEY, MANY_KEY) == (5, "room_results_few", "room_results_many")
+
+
+def test_nobody_answered_nothing_is_a_number() -> None:
+    assert on_screen([0, 0, 0], 0) == {"counts": [FEW_KEY] * 3, "answered": FEW_KEY,
+                                       "percents": [None] * 3}
+
+
+@pytest.mark.parametrize("counts", [[4, 0], [2, 2], [1, 3, 0], [0, 0, 4]])
+def test_four_answered_every_count_and_the_total_read_fewer_than_5(counts: list[int]) -> None:
+    assert on_screen(counts, 4) == {"counts": [FEW_KEY] * len(counts), "answered": FEW_KEY,
+                                    "percents": [None] * len(counts)}
+
+
+def test_all_in_one_option_the_others_hidden_and_the_total_not_given() -> None:
+    """"All 7 chose A" would be a fact about each of them: the zeros are hidden, so the total
+    reads "5 or more" and no percentage (100%) says that nobody chose otherwise."""
+    assert on_screen([7, 0, 0], 7) == {"counts": [7, FEW_KEY, FEW_KEY], "answered": MANY_KEY,
+                                       "percents": [None] * 3}
+    assert on_screen([7], 7) == {"counts": [7], "answered": 7, "percents": [100]}
+
+
+def test_one_hidden_count_the_total_and_the_shares_go_with_it() -> None:
+    """6 of 8 beside a hidden count gave 2 away by subtraction, and 75% gave 8."""
+    assert on_screen([6, 2], 8) == {"counts": [6, FEW_KEY], "answered": MANY_KEY,
+                                    "percents": [None, None]}
+    assert on_screen([6, 5, 4], 15)["percents"] == [None] * 3
+
+
+def test_several_hidden_counts() -> None:
+    """Three 4s out of 12 would each be 4 if the 12 were given."""
+    assert on_screen([9, 3, 2], 14) == {"counts": [9, FEW_KEY, FEW_KEY], "answered": MANY_KEY,
+                                        "percents": [None] * 3}
+    assert on_screen([4, 4, 4], 12)["answered"] == MANY_KEY
+    assert on_screen([2, 2, 2], 6) == {"counts": [FEW_KEY] * 3, "answered": MANY_KEY,
+                                       "percents": [None] * 3}
+
+
+def test_nothing_hidden_every_number_and_share_is_given() -> None:
+    assert on_screen([5, 6, 9], 20) == {"counts": [5, 6, 9], "answered": 20,
+                                        "percents": [25, 30, 45]}
+
+
+def test_a_share_rounds_halves_up_as_the_browser_does() -> None:
+    """The facilitator's page drew Math.round before; Python's round(12.5) is 12."""
+    assert [percent(1, 8), percent(5, 8), percent(1, 3), percent(2, 3), percent(0, 0)] == [
+        13, 63, 33, 67, 0]
+
+
+def test_the_rule_is_the_results_files_rule() -> None:
+    """The screens' counts are :func:`shown_counts` with the keys for words: one rule."""
+    for counts in product(range(8), repeat=3):
+        answered = sum(counts)
+        shown = on_screen(list(counts), answered)
+        assert (shown["counts"], shown["answered"]) == shown_counts(
+            list(counts), answered, FEW_KEY, MANY_KEY)
+
+
+@pytest.mark.parametrize("options", [1, 2, 3])
+def test_no_hidden_count_can_be_worked_out_from_what_a_screen_is_sent(options: int) -> None:
+    """Every single-answer room with up to 14 on each option: whatever a screen is sent, each
+    count sent as "fewer than 5" is consistent with at least two values (so neither
+    subtraction, nor the total, nor a share tells it), and no number sent is below 5."""
+    alike: dict[str, list[tuple[int, ...]]] = {}  # what is sent -> the rooms that send it
+    hidden: dict[str, list[int]] = {}  # what is sent -> the options sent as "fewer than 5"
+    for counts in product(range(15), repeat=options):
+        sent = on_screen(list(counts), sum(counts))
+        numbers = [n for n in (*sent["counts"], sent["answered"]) if isinstance(n, int)]
+        assert all(n >= FEW for n in numbers), (counts, sent)
+        alike.setdefault(repr(sent), []).append(counts)
+        hidden[repr(sent)] = [i for i, n in enumerate(sent["counts"]) if n == FEW_KEY]
+    assert any(hidden.values())  # refuses to pass on nothing
+    for sent, rooms in alike.items():
+        if any(n > 9 for n in rooms[0]):
+            continue  # at the edge of what was tried: a hidden count's partners left out
+        for i in hidden[sent]:
+            assert len({counts[i] for counts in rooms}) >= 2, (sent, i, rooms)
+
+
+def test_the_facilitators_own_view_keeps_a_quizs_counts_and_the_wall_does_not() -> None:
+    """On the facilitator's own screen (not projected) a quiz's counts stay exact, to lead the
+    discussion; the wall gets the rule for every question."""
+    sent = live_counts(QUIZ, [1, 2, 0], 3)
+    assert (sent["counts"], sent["answered"], sent["percents"]) == ([1, 2, 0], 3, [33, 67, 0])
+    assert sent["wall"] == on_screen([1, 2, 0], 3) == {
+        "counts": [FEW_KEY] * 3, "answered": FEW_KEY, "percents": [None] * 3}
+    assert live_counts(QUIZ, [0, 0], 0)["percents"] == [0, 0]  # nobody yet: empty bars
+
+
+def test_a_confidence_questions_counts_follow_the_rule_on_the_facilitators_screen_too() -> None:
+    sent = live_counts(BEFORE, [1, 5, 0, 0], 6)
+    assert (sent["counts"], sent["answered"], sent["percents"]) == (
+        [FEW_KEY, 5, FEW_KEY, FEW_KEY], MANY_KEY, [None] * 4)
+    assert sent["wall"] == {k: sent[k] for k in ("counts", "answered", "percents")}
+    sent = live_counts(BEFORE, [5, 5], 10)
+    assert (sent["counts"], sent["answered"], sent["percents"]) == ([5, 5], 10, [50, 50])
