@@ -160,11 +160,12 @@ def test_a_question_with_several_answers_is_withheld_when_all_or_nearly_all_chos
 @pytest.mark.parametrize("options", [2, 3, 4])
 def test_a_reader_who_knows_how_many_answered_learns_no_small_count_from_the_wall(
         options: int) -> None:
-    """Every single-answer room of 1 to 5 per option and 2 more (every way of answering; at 0
-    nobody's answer is there to tell): a reader who knows how many answered and sees the wall cannot tell any
-    count below 5, nor that every answer was the same. Rooms that send the wall the same thing
-    for the same size are the reader's candidates: each option's count must differ among them
-    unless it is shown, and a shown one is 5 or more, with no option chosen by everyone."""
+    """Every single-answer room of 1 to 5 per option and 2 more, every way of answering (at 0
+    nobody's answer is there to tell): a reader who knows how many answered and sees the wall
+    cannot tell any count below 5, nor that every answer was the same. Rooms that send the wall
+    the same thing for the same size are the reader's candidates: each option's count must
+    differ among them unless it is shown, and a shown one is 5 or more, with no option chosen by
+    everyone."""
     alike: dict[tuple[str, int], list[tuple[int, ...]]] = {}  # (sent, answered) -> rooms
     largest = FEW * options + 2  # so that some rooms are shown
     for counts in product(range(largest + 1), repeat=options):
