@@ -371,7 +371,7 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
         numbers.filter(has_text="1 (33%)").nth(2).wait_for()
         # the wall's, as the server made them (the DPO): voting open, words only
         heard = listener.wait_for_function(
-            "(id) => (window.__live || []).find((l) => l.question === id)",
+            "(id) => (window.__live || []).find((l) => l.question === id && l.answered === 3)",
             arg=question.id).json_value()
         assert heard == {"devices": 3, "question": question.id, "answered": 3, "counts": None,
                          "percents": None, "said": "present_chart_after_close"}, heard
