@@ -161,8 +161,8 @@ learners' pages (a missing key there would show as its name)."""
 
 OVER_SHIPPED_KEYS: dict[str, list[str]] = {"app": ["too_large"],
                                            "facilitator": ["room_results_many",
-                                                           "present_chart_few",
-                                                           "present_chart_answered"]}
+                                                           "present_chart_after_close",
+                                                           "present_chart_withheld"]}
 """Wording read over the shipped ui.yaml's (`shipped_words.py`): a partnership's older ui.yaml
 may lack it (the author area's `author` group is read so too, every key)."""
 
@@ -225,8 +225,7 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
                     "present_point": {"number": 1, "total": 5},
                     "present_time_left": {"time": "4:59"},
                     "present_live": {"devices": 12, "answered": 9},
-                    "present_chart_count": {"count": 6, "answered": 9, "percent": 67},
-                    "present_chart_answered": {"answered": "5 or more"}},
+                    "present_chart_count": {"count": 6, "answered": 9, "percent": 67}},
     # the author area (app/author/), filled by the server
     "author": {"author_draft_cap": {"max": 50}},
     # the review pack (content/review_html.py); optional keys, checked when given

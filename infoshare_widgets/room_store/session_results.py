@@ -9,11 +9,15 @@ one person of twelve who chose otherwise). So no count below :data:`FEW` is writ
 (:func:`shown_counts`): when fewer than 5 devices answered a question, every count of it, and
 how many answered, read "fewer than 5" (so "all 3 chose No" is never written); otherwise each
 count below 5 (0 included) reads so, and how many answered reads "5 or more" whenever it would
-let the hidden counts' total (between 1 and 4) be worked out by subtraction. The same rule is
-the one the room's screens get (:func:`live_counts`): the wall (the presenter's audience window)
-for every question, the facilitator's own room page for a confidence question (a quiz's stay
+let the hidden counts' total (between 1 and 4) be worked out by subtraction. The facilitator's
+own room page gets the same rule for a confidence question (:func:`live_counts`; a quiz's stay
 exact there, for leading the discussion); beside a hidden count no share of how many answered
 is sent, so no percentage or bar gives it away.
+
+The wall (the presenter's audience window) is seen by everyone, who know roughly how many are in
+the room, so it is all or none (:func:`wall_counts`): nothing while voting is open (each tap
+would tell the room what the person who tapped chose), then numbers only when every option was
+chosen by 5 or more and not chosen by 5 or more; otherwise words only.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ Counts = list[tuple[str, dict[int, int], int]]  # (question id, devices per opti
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: a cell starting so is a formula
 FEW = 5  # no count below this is written as a number: "fewer than 5"
 FEW_KEY, MANY_KEY = "room_results_few", "room_results_many"  # the ui.yaml words, for a page
+AFTER_CLOSE, WITHHELD = "present_chart_after_close", "present_chart_withheld"  # the wall's words
+SHOWN_PHASES = ("closed", "revealed")  # voting on the question is over
 
 
 def read_counts(store: Any, room: str) -> Counts:
@@ -87,12 +93,27 @@ def on_screen(per_option: list[int], answered: int, exact: bool = False) -> dict
     return {"counts": counts, "answered": total, "percents": percents}
 
 
-def live_counts(question_id: str, per_option: list[int], answered: int) -> dict[str, Any]:
+def wall_counts(per_option: list[int], answered: int, phase: str) -> dict[str, Any]:
+    """What the wall is sent, all or none: while voting is open only ``said``
+    (``present_chart_after_close``); once it is closed or revealed, every count, how many
+    answered and each share only when each option was chosen by at least :data:`FEW` and left
+    by at least :data:`FEW` (so no count below 5, and not "all of them chose A", in a question
+    with several answers too), else ``said`` (``present_chart_withheld``). ``answered`` is sent
+    either way (the presenter's own line; alone it says nobody's answer)."""
+    if phase not in SHOWN_PHASES:
+        return {"said": AFTER_CLOSE, "answered": answered}
+    if not per_option or any(n < FEW or answered - n < FEW for n in per_option):
+        return {"said": WITHHELD, "answered": answered}
+    return on_screen(per_option, answered, exact=True)
+
+
+def live_counts(question_id: str, per_option: list[int], answered: int, phase: str
+                ) -> dict[str, Any]:
     """What the facilitator's room page is sent of a question's counts: its own view (a quiz's
     exact; a confidence question's as :func:`shown_counts` says) and ``wall``, for the
-    presenter's audience window, as :func:`shown_counts` says for every question."""
+    presenter's audience window, as :func:`wall_counts` says for `phase` (the room's)."""
     own = on_screen(per_option, answered, exact=not question_id.startswith(FOLDED))
-    return own | {"wall": on_screen(per_option, answered)}
+    return own | {"wall": wall_counts(per_option, answered, phase)}
 
 
 def result_rows(catalogue: Catalogue, counts: Counts, few: str = "", many: str = ""

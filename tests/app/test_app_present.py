@@ -23,7 +23,7 @@ from _present_support import (
 )
 from _shipped import shipped_content
 
-from infoshare_widgets.room_store.session_results import on_screen
+from infoshare_widgets.room_store.session_results import wall_counts
 
 CONTENT = shipped_content()
 WORDS = {k: CONTENT.text("facilitator", k) for k in CONTENT.ui.facilitator}  # type: ignore
@@ -186,55 +186,58 @@ CHART_JS = """() => [...document.querySelectorAll('.is-present-options li')].map
 
 
 def live_chart(windows, step, code) -> None:  # noqa: ANN001
-    """Asked for, the room's live counts on the audience window: on the question's options in
-    the room's order, in words, fitting the window, axe clean; hidden again when asked. The
-    room's page sends the wall's counts as the server makes them (`session_results.on_screen`):
-    three answered, no count; eight, one 6 and "fewer than 5" with no total, share or bar (the
-    DPO: 6 of 8 and 75% gave the hidden 2 away); nothing hidden, each count, total and share."""
+    """Asked for, the room's counts on the audience window: on the question's options in the
+    room's order, in words, fitting the window, axe clean; hidden again when asked. The room's
+    page sends the wall's counts as the server makes them (`session_results.wall_counts`), all
+    or none (the DPO): three, then eight answered while voting is open, words only; closed,
+    eight split 6 and 2, words only (no count, total, share or bar); closed with every option
+    chosen by 5 or more, each count, total and share."""
     presenter, audience, host = windows
     count = step["question"]["count"]
     chart = presenter.get_by_role("button", name=WORDS["present_chart"])
 
-    def live(counts: list[int]) -> None:  # what the room's page sends (the wall's, no key)
-        wall = on_screen(counts, sum(counts))
+    def live(counts: list[int], phase: str) -> None:  # what the room's page sends (no key)
+        wall = wall_counts(counts, sum(counts), phase)
         host.evaluate("""([id, wall]) => new BroadcastChannel(
           `infoshare-room:${new URL('../', location.href).pathname}`).postMessage(
           {live: {devices: 9, question: id, ...wall}})""", [step["question"]["id"], wall])
 
-    def shown(counts: list[int]) -> list:
-        live(counts)
+    def words_only(key: str) -> None:  # the wall's message, and no count or bar
+        said = audience.get_by_text(CONTENT.text("facilitator", key))
+        said.wait_for()
+        assert audience.locator(".is-present-count, .is-present-counted").count() == 0
+        assert audience.evaluate("document.getElementById('main').scrollHeight <= innerHeight")
         chart.click()
-        audience.locator(".is-present-count").nth(count - 1).wait_for()
-        return audience.evaluate(CHART_JS)
+        said.wait_for(state="detached")
 
-    live([2, 1] + [0] * (count - 2))  # three answered: no count on the wall
+    live([2, 1] + [0] * (count - 2), "open")  # three answered, voting open
     presenter.locator("#live").filter(has_text=WORDS["present_live"].format(
-        devices=9, answered=WORDS["room_results_few"])).wait_for()
+        devices=9, answered=3)).wait_for()
     chart.click()
-    few = audience.get_by_text(CONTENT.text("facilitator", "present_chart_few"))
-    few.wait_for()
-    assert audience.locator(".is-present-count").count() == 0
+    words_only("present_chart_after_close")
+    split = [6, 2] + [0] * (count - 2)
+    live(split, "open")  # eight answered, still open: the 5th answer told nothing
+    presenter.locator("#live").filter(has_text=WORDS["present_live"].format(
+        devices=9, answered=8)).wait_for()
     chart.click()
-    few.wait_for(state="detached")
-    counts = [6, 2] + [0] * (count - 2)
-    for index, words, share in shown(counts):  # each option's own count in words; none below 5
-        assert words == f" — {6 if index == 0 else WORDS['room_results_few']}", (index, words)
-        assert share == "", (index, share)  # no bar
-    total = WORDS["present_chart_answered"].format(answered=WORDS["room_results_many"])
-    assert audience.locator(".is-present-answered").inner_text() == total
-    assert audience.evaluate("document.getElementById('main').scrollHeight <= innerHeight")
-    audience.wait_for_function(ORDER_JS, arg=[code, step["question"]["id"], count])
+    words_only("present_chart_after_close")
+    live(split, "closed")  # closed, but 2 chose B: in a room of about 9 that is a person
+    chart.click()
     axe_clean(audience)
-    chart.click()
-    audience.locator(".is-present-count").first.wait_for(state="detached")
-    counts = [6] + [5] * (count - 1)  # nothing hidden: every count, the total and the shares
+    words_only("present_chart_withheld")
+    counts = [6] + [5] * (count - 1)  # every option 5 or more: every count, total and share
     answered = sum(counts)
-    for index, words, share in shown(counts):
+    live(counts, "closed")
+    chart.click()
+    audience.locator(".is-present-count").nth(count - 1).wait_for()
+    for index, words, share in audience.evaluate(CHART_JS):
         percent = int(100 * counts[index] / answered + 0.5)
         assert words == " — " + WORDS["present_chart_count"].format(
             count=counts[index], answered=answered, percent=percent), (index, words)
         assert share == f"{percent}%", (index, share)
-    assert audience.locator(".is-present-answered").count() == 0
+    assert audience.evaluate("document.getElementById('main').scrollHeight <= innerHeight")
+    audience.wait_for_function(ORDER_JS, arg=[code, step["question"]["id"], count])
+    axe_clean(audience)
     chart.click()
     audience.locator(".is-present-count").first.wait_for(state="detached")
     presenter.locator("body").focus()

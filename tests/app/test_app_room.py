@@ -369,14 +369,12 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
         # the facilitator's own screen: a quiz's counts exact, to lead the discussion
         numbers = host.locator("#chart .is-room-number")
         numbers.filter(has_text="1 (33%)").nth(2).wait_for()
-        # the wall's, as the server made them: three answered, no number (the DPO)
-        few = "room_results_few"
+        # the wall's, as the server made them (the DPO): voting open, words only
         heard = listener.wait_for_function(
-            "(id) => (window.__live || []).find((l) => l.question === id)",
+            "(id) => (window.__live || []).find((l) => l.question === id && l.answered === 3)",
             arg=question.id).json_value()
-        assert heard == {"devices": 3, "question": question.id, "answered": few,
-                         "counts": [few] * len(question.options),
-                         "percents": [None] * len(question.options)}, heard
+        assert heard == {"devices": 3, "question": question.id, "answered": 3, "counts": None,
+                         "percents": None, "said": "present_chart_after_close"}, heard
         secret = host.evaluate(
             "sessionStorage.getItem(`infoshare-room-secret:${location.pathname}`)")
         assert secret and secret not in str(heard)  # the key stays in its tab
@@ -385,6 +383,11 @@ def test_three_phones_their_verdicts_the_results_file_and_ending_with_a_confirma
         host.keyboard.press("Enter")
         host.locator("#phase").filter(has_text=WORDS["room_closed"]).wait_for()
         close.wait_for(state="hidden")  # not offered once voting is closed
+        heard = listener.wait_for_function(  # closed: three answered, still words only
+            "(id) => (window.__live || []).find((l) => l.question === id && l.said !== "
+            "'present_chart_after_close')", arg=question.id).json_value()
+        assert heard == {"devices": 3, "question": question.id, "answered": 3, "counts": None,
+                         "percents": None, "said": "present_chart_withheld"}, heard
         assert host.evaluate("document.activeElement.id") == "reveal"
         host.keyboard.press("Enter")  # Reveal answer, where the focus went
         verdicts = (WORDS["room_verdict_best"], WORDS["room_verdict_acceptable"],

@@ -286,25 +286,36 @@ def test_the_room_pages_live_bars_hide_small_confidence_counts(store_env) -> Non
     """Review finding 6, then the DPO: the facilitator's live bars showed exact confidence
     counts, and how many answered beside a hidden one; the room's API now sends a count below 5
     as ui.yaml's "fewer than 5", how many answered as "5 or more" beside it, no share; a quiz's
-    stay exact there. The wall's (``wall``, for the presenter's audience window) follow the rule
-    for every question (`tests/room_store/test_small_counts.py`). On both stores."""
+    stay exact there. The wall's (``wall``, for the presenter's audience window) are words only
+    while voting is open, and once it is closed numbers only when every option was chosen by 5
+    or more (`tests/room_store/test_small_counts.py`). On both stores."""
     with room_server(store_env) as (base, _service):
         host = Facilitator(base)
         code = host.view()[1]["code"]
-        devices = [Device(base, code) for _ in range(6)]
+        devices = [Device(base, code) for _ in range(10)]
         before = confidence_id("before")
         host.step("ask", before)
-        for device, option in zip(devices, (0, 1, 1, 1, 1, 1), strict=True):
+        for device, option in zip(devices, (0, 1, 1, 1, 1, 1), strict=False):
             assert device.answer(before, [option])[0] == 200
         view = host.view()[1]
         few, many = "room_results_few", "room_results_many"
         assert view["counts"][:2] == [few, 5] and set(view["counts"][2:]) == {few}
         assert view["answered"] == many and set(view["percents"]) == {None}
-        assert view["wall"] == {k: view[k] for k in ("counts", "answered", "percents")}
-        quiz = next(q for q in CATALOGUE.questions.values() if q.id.startswith("quiz."))
+        assert view["wall"] == {"said": "present_chart_after_close", "answered": 6}
+        host.step("close")
+        assert host.view()[1]["wall"] == {"said": "present_chart_withheld", "answered": 6}
+        quiz = next(q for q in CATALOGUE.questions.values()
+                    if q.id.startswith("quiz.") and len(q.options) == 2)
         host.step("ask", quiz.id)
         assert devices[0].answer(quiz.id, [0])[0] == 200
         view = host.view()[1]
         assert view["counts"][0] == 1 and view["answered"] == 1  # the facilitator's own: exact
         assert view["percents"][0] == 100
-        assert set(view["wall"]["counts"]) == {few} and view["wall"]["answered"] == few
+        assert view["wall"] == {"said": "present_chart_after_close", "answered": 1}
+        for device, option in zip(devices[1:], (0, 0, 0, 0, 1, 1, 1, 1, 1), strict=True):
+            assert device.answer(quiz.id, [option])[0] == 200
+        assert host.view()[1]["wall"]["said"] == "present_chart_after_close"  # 5 and 5, open
+        for step in ("close", "reveal"):
+            host.step(step)
+            assert host.view()[1]["wall"] == {"counts": [5, 5], "answered": 10,
+                                              "percents": [50, 50]}, step

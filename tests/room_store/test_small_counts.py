@@ -1,7 +1,9 @@
 """The one small-counts rule (`room_store/session_results.py`) as the room's screens get it: the
-wall (the presenter's audience window) for every question, the facilitator's own room page for
-a confidence question. No count below 5 is a number, how many answered is a number only when no
-count beside it is hidden, and no share (percent, bar) is sent unless how many answered is."""
+facilitator's own room page for a confidence question (no count below 5 is a number, how many
+answered is a number only when no count beside it is hidden, and no share (percent, bar) is sent
+unless how many answered is), and the wall (the presenter's audience window), all or none: no
+count while voting is open, and once it is closed numbers only when every option was chosen by 5
+or more (the DPO: the room knows roughly how many are in it)."""
 
 from __future__ import annotations
 
@@ -11,13 +13,16 @@ import pytest
 
 from infoshare_widgets.content.question_ids import confidence_id
 from infoshare_widgets.room_store.session_results import (
+    AFTER_CLOSE,
     FEW,
     FEW_KEY,
     MANY_KEY,
+    WITHHELD,
     live_counts,
     on_screen,
     percent,
     shown_counts,
+    wall_counts,
 )
 
 QUIZ = "quiz.a.one"
@@ -106,18 +111,77 @@ def test_no_hidden_count_can_be_worked_out_from_what_a_screen_is_sent(options: i
 
 def test_the_facilitators_own_view_keeps_a_quizs_counts_and_the_wall_does_not() -> None:
     """On the facilitator's own screen (not projected) a quiz's counts stay exact, to lead the
-    discussion; the wall gets the rule for every question."""
-    sent = live_counts(QUIZ, [1, 2, 0], 3)
-    assert (sent["counts"], sent["answered"], sent["percents"]) == ([1, 2, 0], 3, [33, 67, 0])
-    assert sent["wall"] == on_screen([1, 2, 0], 3) == {
-        "counts": [FEW_KEY] * 3, "answered": FEW_KEY, "percents": [None] * 3}
-    assert live_counts(QUIZ, [0, 0], 0)["percents"] == [0, 0]  # nobody yet: empty bars
+    discussion, in every phase; the wall gets :func:`wall_counts` for every question."""
+    for phase in ("open", "closed", "revealed"):
+        sent = live_counts(QUIZ, [1, 2, 0], 3, phase)
+        assert (sent["counts"], sent["answered"], sent["percents"]) == ([1, 2, 0], 3,
+                                                                        [33, 67, 0])
+        assert sent["wall"] == wall_counts([1, 2, 0], 3, phase)
+    assert live_counts(QUIZ, [0, 0], 0, "open")["percents"] == [0, 0]  # nobody yet: empty bars
+    assert live_counts(QUIZ, [6, 5], 11, "open")["wall"] == {"said": AFTER_CLOSE, "answered": 11}
 
 
 def test_a_confidence_questions_counts_follow_the_rule_on_the_facilitators_screen_too() -> None:
-    sent = live_counts(BEFORE, [1, 5, 0, 0], 6)
+    sent = live_counts(BEFORE, [1, 5, 0, 0], 6, "closed")
     assert (sent["counts"], sent["answered"], sent["percents"]) == (
         [FEW_KEY, 5, FEW_KEY, FEW_KEY], MANY_KEY, [None] * 4)
-    assert sent["wall"] == {k: sent[k] for k in ("counts", "answered", "percents")}
-    sent = live_counts(BEFORE, [5, 5], 10)
+    assert sent["wall"] == {"said": WITHHELD, "answered": 6}
+    sent = live_counts(BEFORE, [5, 5], 10, "open")
     assert (sent["counts"], sent["answered"], sent["percents"]) == ([5, 5], 10, [50, 50])
+
+
+@pytest.mark.parametrize("counts", [[0, 0], [3, 0], [6, 2], [5, 5, 5], [40, 1, 9]])
+def test_while_voting_is_open_the_wall_gets_words_only(counts: list[int]) -> None:
+    """The DPO: live, the 5th answer, or any later tap that moved a count, told the room what
+    the person who tapped chose. Nothing but words, however many answered."""
+    assert wall_counts(counts, sum(counts), "open") == {"said": AFTER_CLOSE,
+                                                        "answered": sum(counts)}
+    assert wall_counts(counts, sum(counts), "idle")["said"] == AFTER_CLOSE
+
+
+@pytest.mark.parametrize("phase", ["closed", "revealed"])
+def test_once_closed_the_wall_gets_numbers_only_when_every_count_is_5_or_more(phase: str) -> None:
+    assert wall_counts([5, 5], 10, phase) == {"counts": [5, 5], "answered": 10,
+                                              "percents": [50, 50]}
+    assert wall_counts([6, 5, 9], 20, phase)["counts"] == [6, 5, 9]
+    for counts in ([4, 5], [11, 1], [7, 0], [0, 0], [6, 2], [5, 5, 0], [3]):
+        assert wall_counts(counts, sum(counts), phase) == {"said": WITHHELD,
+                                                           "answered": sum(counts)}, counts
+
+
+def test_a_question_with_several_answers_is_withheld_when_all_or_nearly_all_chose_one() -> None:
+    """Each option splits the room in two, chose and did not: both 5 or more. 7 of 7 choosing
+    A (and B) says what each of them chose; 11 of 14 choosing A says 3 did not."""
+    assert wall_counts([7, 7], 7, "closed")["said"] == WITHHELD
+    assert wall_counts([11, 6], 14, "closed")["said"] == WITHHELD
+    assert wall_counts([7, 5], 12, "closed")["counts"] == [7, 5]
+
+
+@pytest.mark.parametrize("options", [2, 3, 4])
+def test_a_reader_who_knows_how_many_answered_learns_no_small_count_from_the_wall(
+        options: int) -> None:
+    """Every single-answer room of 1 to 5 per option and 2 more, every way of answering (at 0
+    nobody's answer is there to tell): a reader who knows how many answered and sees the wall
+    cannot tell any count below 5, nor that every answer was the same. Rooms that send the wall
+    the same thing for the same size are the reader's candidates: each option's count must
+    differ among them unless it is shown, and a shown one is 5 or more, with no option chosen by
+    everyone."""
+    alike: dict[tuple[str, int], list[tuple[int, ...]]] = {}  # (sent, answered) -> rooms
+    largest = FEW * options + 2  # so that some rooms are shown
+    for counts in product(range(largest + 1), repeat=options):
+        answered = sum(counts)
+        if not 0 < answered <= largest:
+            continue
+        sent = wall_counts(list(counts), answered, "closed")
+        if "counts" in sent:  # numbers: each 5 or more, and nobody's answer is everybody's
+            assert all(FEW <= n < answered for n in sent["counts"]), (counts, sent)
+        alike.setdefault((repr(sent), answered), []).append(counts)
+    assert any("said" in sent for sent, _ in alike)  # refuses to pass on nothing
+    assert any("counts" in sent for sent, _ in alike)
+    for (sent, answered), rooms in alike.items():
+        if "said" not in sent:
+            continue
+        for i in range(options):
+            assert len({counts[i] for counts in rooms}) >= 2, (sent, answered, i)
+        if answered > 1:  # one person's answer is everybody's: the room knows it had one
+            assert any(answered not in counts for counts in rooms), (sent, answered)

@@ -79,7 +79,7 @@ class HostHandler(RoomHandler):
             view["reveal"] = question.revealed() if room.phase == "revealed" else None
             counts, answered = await rooms.call(rooms.store.counts, room.id, question.id)
             per_option = [counts.get(i, 0) for i in range(len(question.options))]
-            view.update(live_counts(question.id, per_option, answered))  # and the wall's
+            view.update(live_counts(question.id, per_option, answered, room.phase))
         view["devices"] = await rooms.call(rooms.store.devices, room.id)
         view["locked"] = bool(room.locked)
         if first:

@@ -23,10 +23,11 @@
   // What the audience window is sent: the step's own HTML, never its notes or label.
   const shown = ({ kind, html, minutes, question }) => ({ kind, html, minutes, question });
   // The chart, when asked: the wall's counts as the room's page heard them from the server
-  // (which question, each option's count or "fewer than 5", how many answered, shares).
+  // (which question; each option's count, how many answered and shares, or instead a ui.yaml
+  // key, `said`, for words only).
   const counts = () => (charting ? { question: (live && live.question) || "",
     counts: (live && live.counts) || null, answered: (live && live.answered) || 0,
-    percents: (live && live.percents) || null } : null);
+    percents: (live && live.percents) || null, said: (live && live.said) || null } : null);
   const message = () => ({ key, index: state.index, total: steps.length,
     step: shown(steps[state.index]), room, endsAt: state.endsAt, chart: counts() });
 

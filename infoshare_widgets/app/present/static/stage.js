@@ -66,39 +66,31 @@ window.Stage = (() => {
   // than 5", "5 or more"), said in words.
   const said = (value) => (typeof value === "number" ? String(value) : say(value));
 
-  // The room's live counts on a question's own options (so in the room's order), in words and
-  // as a bar behind each option; only when the room is asking this very question. What is a
-  // number was decided by the server for the wall (room_store/session_results.py): a count
-  // below 5 comes as "fewer than 5", how many answered as "fewer than 5" or, beside a hidden
-  // count, "5 or more", and an option's share (its percent and bar) only where how many
-  // answered is a number.
+  // The room's counts on a question's own options (so in the room's order), in words and as a
+  // bar behind each option; only when the room is asking this very question. Whether there are
+  // numbers at all was decided by the server for the wall (room_store/session_results.py,
+  // wall_counts): none while voting is open, and none unless every option was chosen by 5 or
+  // more; then `said` is a ui.yaml key, said in words, and nothing else is drawn.
   function chart(stage, step, live) {
     const list = stage.querySelector(".is-present-options");
-    if (!list || !step.question || live.question !== step.question.id ||
-        !Array.isArray(live.counts)) {
-      stage.append(el("p", { class: "is-present-where", text: say("present_chart_waiting") }));
+    const where = (key) => stage.append(el("p", { class: "is-present-where", text: say(key) }));
+    if (!list || !step.question || live.question !== step.question.id) {
+      where("present_chart_waiting");
       return;
     }
-    if (live.answered === "room_results_few") {  // no count at all on the wall
-      stage.append(el("p", { class: "is-present-where", text: say("present_chart_few") }));
+    if (typeof live.said === "string" || !Array.isArray(live.counts) ||
+        !Array.isArray(live.percents)) {
+      where(typeof live.said === "string" ? live.said : "present_chart_waiting");
       return;
     }
-    const percents = Array.isArray(live.percents) ? live.percents : [];
     for (const item of list.children) {
       const index = Number(item.dataset.index);
-      const count = live.counts[index], percent = percents[index];
-      const exact = typeof percent === "number";
-      if (exact) {
-        item.classList.add("is-present-counted");
-        item.style.setProperty("--is-share", `${percent}%`);
-      }
-      const words = exact ? say("present_chart_count", { count, answered: live.answered, percent })
-        : said(count);
-      item.append(el("strong", { class: "is-present-count", text: ` — ${words}` }));
-    }
-    if (typeof live.answered !== "number") {
-      stage.append(el("p", { class: "is-present-where is-present-answered",
-        text: say("present_chart_answered", { answered: said(live.answered) }) }));
+      const count = live.counts[index], percent = live.percents[index];
+      if (typeof count !== "number" || typeof percent !== "number") continue;
+      item.classList.add("is-present-counted");
+      item.style.setProperty("--is-share", `${percent}%`);
+      item.append(el("strong", { class: "is-present-count", text: ` — ${
+        say("present_chart_count", { count, answered: live.answered, percent })}` }));
     }
   }
 

@@ -153,14 +153,15 @@
     $("close").hidden = !q || v.phase !== "open";  // not offered once voting is closed
     $("reveal").disabled = !q || v.phase === "revealed";
     // the presenter view shows the wall's counts, as the server made them for the wall (each
-    // option's by its place in the content; numbers and ui.yaml keys, the question's id: no
-    // room key, no text)
+    // option's by its place in the content, or `said`, a ui.yaml key for words only; numbers,
+    // keys and the question's id: no room key, no text)
     if (channel) {
       const wall = (q && v.wall) || {};
       channel.postMessage({ live: { devices: v.devices, question: q ? q.id : "",
         counts: Array.isArray(wall.counts) ? wall.counts : null,
         answered: q && wall.answered !== undefined ? wall.answered : 0,
-        percents: Array.isArray(wall.percents) ? wall.percents : null } });
+        percents: Array.isArray(wall.percents) ? wall.percents : null,
+        said: typeof wall.said === "string" ? wall.said : null } });
     }
     drawChart(v);
     if (q && !stageChanged) announce(summary(v));
