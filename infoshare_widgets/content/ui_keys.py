@@ -162,7 +162,8 @@ learners' pages (a missing key there would show as its name)."""
 OVER_SHIPPED_KEYS: dict[str, list[str]] = {"app": ["too_large"],
                                            "facilitator": ["room_results_many",
                                                            "present_chart_after_close",
-                                                           "present_chart_withheld"]}
+                                                           "present_chart_withheld",
+                                                           "present_added_in_part"]}
 """Wording read over the shipped ui.yaml's (`shipped_words.py`): a partnership's older ui.yaml
 may lack it (the author area's `author` group is read so too, every key)."""
 

@@ -88,6 +88,26 @@ def test_a_topic_not_from_the_pack_says_so_on_every_screen(topic_id: str) -> Non
     assert not any(label in plain(s.html) for s in BUILDER.topic(pack))
 
 
+def test_an_explanation_not_from_the_pack_says_so_on_its_answer_and_every_screen() -> None:
+    """DPO read: a question whose explanation is labelled as the course's own is labelled on the
+    answer step and on every screen of its explanation (a long one is cut into several)."""
+    label = CONTENT.text("app", "added_label")
+    quiz = next(q for q in CONTENT.quizzes if q.id == "adults-guidance")
+
+    def answered(question_id: str) -> list:  # its answer step and its explanation's screens
+        return [s for s in BUILDER.quiz(quiz, {question_id}) if s.kind in ("answer", "explanation")]
+
+    ours = answered("refusal-others-at-risk")
+    assert len(ours) >= 3  # the answer and an explanation of more than one screen
+    assert all(label in plain(s.html) for s in ours)
+    in_part = CONTENT.text("facilitator", "present_added_in_part")
+    checking = answered("golden-rule-6")  # "(Checking who is asking is added by this course...)"
+    assert checking and all(in_part in plain(s.html) and label not in plain(s.html)
+                            for s in checking)
+    pack = answered("refusal-with-capacity-serious-harm")  # the pack's answer for Trevor
+    assert pack and not any(label in plain(s.html) or in_part in plain(s.html) for s in pack)
+
+
 def test_a_case_prompt_is_discussed_on_the_timer_before_its_points() -> None:
     """Review 5: with a part's timer, each prompt is followed by the timer, then its points."""
     part = PlanPart(section="case-studies", minutes=20, case_studies=["jessie"], timer=3)

@@ -16,6 +16,8 @@ from ...content import Content, models
 from ...content.markdown import escape, to_html, to_inline_html
 from ...content.plan_models import PlanPart, SessionPlan
 from ...content.question_ids import quiz_question_id
+from ...content.review_pack import NOT_FROM_PACK
+from ...content.shipped_words import words_over_shipped
 from .chunks import BUDGET, LINE_COST, fits, screens
 
 
@@ -51,9 +53,10 @@ class StepBuilder:
 
     def __init__(self, content: Content) -> None:
         self.content = content
+        self._words = words_over_shipped(content, "facilitator")  # an older ui.yaml lacks some
 
     def words(self, key: str, **values: object) -> str:
-        text = self.content.text("facilitator", key)
+        text = self._words.get(key) or self.content.text("facilitator", key)
         for name, value in values.items():
             text = text.replace("{" + name + "}", str(value))
         return text
@@ -115,11 +118,8 @@ class StepBuilder:
         if topic.items:
             parts.append("\n".join(f"{bullet} {item}" for item in topic.items))
         parts.append(topic.after or "")
-        key = {"update": "update_label", "added": "added_label"}.get(topic.style or "")
-        label = f'<p class="is-{topic.style}-label"><strong>' \
-            f'{escape(self.content.text("app", key))}</strong></p>' if key else ""
         return self._paged(topic.title, "text", "\n\n".join(p for p in parts if p),
-                           to_html(topic.facilitator_notes), label)
+                           to_html(topic.facilitator_notes), self._label(topic.style))
 
     def golden_rules(self, audience: str) -> list[Step]:
         """The seven rules' key phrases, numbered, on one screen (their cards are the page's)."""
@@ -168,14 +168,15 @@ class StepBuilder:
                 steps.append(Step("question", label, f"{ask}{_prompt(question)}", notes))
                 steps.append(Step("question", f"{label} ({len(question.options)})",
                                   f"{ask}{options}", notes, question=room))
+            added = self._added(question.explanation or "")
             answer = escape(self.words("present_answer"))
             steps.append(Step("answer", f"{label} ({self.words('present_answer')})",
-                              f'<p class="is-present-where">{answer}</p>'
+                              f'<p class="is-present-where">{answer}</p>{added}'
                               f"{_prompt(question) if short else ''}"
                               f"{self._options(question, True)}", notes, question=room))
             if question.explanation:  # why, on screens of its own
                 steps.extend(self._paged(self.words("present_answer"), "explanation",
-                                         question.explanation, notes))
+                                         question.explanation, notes, added))
         return steps
 
     # --- pieces ---------------------------------------------------------------------------
@@ -188,6 +189,23 @@ class StepBuilder:
                 if revealed and option.correct else ""
             items.append(f'<li data-index="{i}">{escape(option.text)}{mark}</li>')
         return f'<ul class="is-present-options">{"".join(items)}</ul>'
+
+    def _label(self, style: str | None) -> str:
+        """The "not from the pack" (or update) line for a step, or ""."""
+        key = {"update": "update_label", "added": "added_label"}.get(style or "")
+        return f'<p class="is-{style}-label"><strong>' \
+            f'{escape(self.content.text("app", key))}</strong></p>' if key else ""
+
+    def _added(self, explanation: str) -> str:
+        """An explanation the content labels as the course's own, wholly ("Not from the pack: ...")
+        or in part ("(... added by this course ...)"): a line saying so on its answer and on every
+        screen of it, so the label is seen where the claim is made."""
+        if NOT_FROM_PACK.match(explanation.lstrip()):
+            return self._label("added")
+        if NOT_FROM_PACK.search(explanation):
+            return f'<p class="is-added-label"><strong>' \
+                f'{escape(self.words("present_added_in_part"))}</strong></p>'
+        return ""
 
     def _paged(self, title: str, kind: str, markdown: str, notes: str,
                label: str = "") -> list[Step]:
