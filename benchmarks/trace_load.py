@@ -79,7 +79,7 @@ def source(url: str | None) -> str:
     if "/voila/static/" in u:
         return "voila bundle"
     if "/infoshare/static/" in u:
-        return "ours " + u.rsplit("/", 1)[-1]
+        return "infoshare/static " + u.rsplit("/", 1)[-1]
     return u[-40:] or "?"
 
 
@@ -87,26 +87,19 @@ def category(name: str) -> str:
     return next((c for pattern, c in CATEGORY_OF if re.search(pattern, name)), "other")
 
 
-def attribute(out: str) -> None:
-    info = json.load(open(out + ".info.json"))
-    raw = json.load(open(out))
-    events = raw["traceEvents"] if isinstance(raw, dict) else raw
-    navigations = [e for e in events if e.get("name") == "navigationStart"
-                   and e["args"].get("data", {}).get("documentLoaderURL", "").startswith("http")]
-    pid = navigations[-1]["pid"]  # the traced page's renderer
-    t0 = navigations[-1]["ts"]
+def _load(out: str) -> tuple[dict, list[dict]]:
+    with open(out + ".info.json") as f:
+        info = json.load(f)
+    with open(out) as f:
+        raw = json.load(f)
+    return info, raw["traceEvents"] if isinstance(raw, dict) else raw
+
+
+def _busy(events: list[dict], pid: int, phase: object, phases: int) -> list[collections.Counter]:
+    """Self time of the page's main-thread events, by phase and category."""
     threads = {e["tid"] for e in events if e.get("ph") == "M" and e["pid"] == pid
                and e.get("name") == "thread_name" and e["args"]["name"] == "CrRendererMain"}
-    nav, ws = info["nav"], info["ws"][0]
-    marks = [("HTML end", nav["responseEnd"]), ("load event", nav["loadEventEnd"]),
-             ("socket made", ws["created"]), ("first message", ws.get("first", 0)),
-             ("settled", info["settled"])]
-
-    def phase(ts: float) -> int | None:
-        ms = (ts - t0) / 1000
-        return next((i for i, (_, end) in enumerate(marks) if 0 <= ms < end), None)
-
-    busy = [collections.Counter() for _ in marks]
+    busy = [collections.Counter() for _ in range(phases)]
     spans = sorted(((e["ts"], e["ts"] + e.get("dur", 0), e["name"]) for e in events
                     if e["pid"] == pid and e.get("tid") in threads and e.get("ph") == "X"),
                    key=lambda s: (s[0], -s[1]))
@@ -115,7 +108,7 @@ def attribute(out: str) -> None:
     def close(until: float) -> None:
         while stack and stack[-1][0] <= until:
             end, name, start, children = stack.pop()
-            p = phase(start)
+            p = phase(start)  # type: ignore[operator]
             if p is not None:
                 busy[p][category(name)] += end - start - children
             if stack:
@@ -124,7 +117,13 @@ def attribute(out: str) -> None:
         close(start)
         stack.append([end, name, start, 0])
     close(float("inf"))
-    samples = [collections.Counter() for _ in marks]
+    return busy
+
+
+def _samples(events: list[dict], pid: int, phase: object,
+             phases: int) -> list[collections.Counter]:
+    """V8 CPU profiler samples of the page's renderer, by phase and script source."""
+    samples = [collections.Counter() for _ in range(phases)]
     nodes: dict[int, dict] = {}
     clock = 0.0
     for e in sorted((e for e in events if e["pid"] == pid and e.get("name") in
@@ -135,12 +134,33 @@ def attribute(out: str) -> None:
             continue
         profile = data.get("cpuProfile", {})
         nodes.update({n["id"]: n for n in profile.get("nodes", [])})
-        for node, delta in zip(profile.get("samples", []), data.get("timeDeltas", [])):
+        ids, deltas = profile.get("samples", []), data.get("timeDeltas", [])
+        for node, delta in zip(ids, deltas[:len(ids)], strict=True):
             clock += delta
-            p, frame = phase(clock), nodes.get(node, {}).get("callFrame", {})
+            p, frame = phase(clock), nodes.get(node, {}).get("callFrame", {})  # type: ignore
             if p is not None and frame:
                 key = source(frame["url"]) if frame.get("url") else frame.get("functionName")
                 samples[p][key or "?"] += delta
+    return samples
+
+
+def attribute(out: str) -> None:
+    """Print, per phase, the main thread's busy time by category and CPU samples by source."""
+    info, events = _load(out)
+    navigations = [e for e in events if e.get("name") == "navigationStart"
+                   and e["args"].get("data", {}).get("documentLoaderURL", "").startswith("http")]
+    pid, t0 = navigations[-1]["pid"], navigations[-1]["ts"]  # the traced page's renderer
+    nav, ws = info["nav"], info["ws"][0]
+    marks = [("HTML end", nav["responseEnd"]), ("load event", nav["loadEventEnd"]),
+             ("socket made", ws["created"]), ("first message", ws.get("first", 0)),
+             ("settled", info["settled"])]
+
+    def phase(ts: float) -> int | None:
+        ms = (ts - t0) / 1000
+        return next((i for i, (_, end) in enumerate(marks) if 0 <= ms < end), None)
+
+    busy = _busy(events, pid, phase, len(marks))
+    samples = _samples(events, pid, phase, len(marks))
     before = 0.0
     for i, (name, end) in enumerate(marks):
         total = sum(busy[i].values()) / 1000
