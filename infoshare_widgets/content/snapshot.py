@@ -27,6 +27,7 @@ import pickle
 import platform
 import stat
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 FOLDER_VARIABLE = "INFOSHARE_SNAPSHOT_DIR"
 KEEP = 8  # snapshots kept (the newest); older ones are removed when one is written
 RENDERINGS = ".renderings"  # the suffix of a snapshot's renderings file
+ORPHAN_SECONDS = 60  # a renderings file without its pickle this long is removed
 
 
 def folder() -> Path:
@@ -135,8 +137,15 @@ def _replace(path: Path, dump: Callable[[BinaryIO], None]) -> None:
 
 
 def _prune(where: Path) -> None:
+    """Keep the newest `KEEP` snapshots, and no renderings file whose pickle has gone (but one
+    just written, whose pickle may be being written now)."""
     kept = sorted(where.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in kept[KEEP:]:
         for path in (old, old.with_suffix(RENDERINGS)):
             with contextlib.suppress(OSError):
+                path.unlink()
+    named = {p.stem for p in kept[:KEEP]}
+    for path in where.glob(f"*{RENDERINGS}"):
+        with contextlib.suppress(OSError):
+            if path.stem not in named and path.stat().st_mtime < time.time() - ORPHAN_SECONDS:
                 path.unlink()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -127,6 +128,23 @@ def test_a_pruned_snapshot_takes_its_renderings_with_it(
     assert handle.get(text) == COMMONMARK.render(text)  # an open file still reads
     handle.close()
     assert handle.get(text) is None
+
+
+def test_a_renderings_file_without_its_snapshot_is_removed_in_time(
+        sound: Path, snapshots: Path) -> None:
+    """A renderings file whose pickle another process pruned (an older version of this code
+    prunes pickles only) goes at the next write, unless it is new (its pickle may be coming)."""
+    cache.current_content(sound, None)
+    pickled, beside = _written(snapshots)
+    pickled.unlink()
+    orphan, new = snapshots / f"old{snapshot.RENDERINGS}", snapshots / f"new{snapshot.RENDERINGS}"
+    orphan.write_bytes(beside.read_bytes())
+    new.write_bytes(beside.read_bytes())
+    stamp = time.time() - snapshot.ORPHAN_SECONDS - 5
+    os.utime(orphan, (stamp, stamp))
+    _as_a_kernel(sound)  # no pickle: loaded from the files, written again, pruned
+    assert pickled.exists() and beside.exists() and new.exists()
+    assert not orphan.exists()
 
 
 def test_a_renderings_file_round_trips(tmp_path: Path) -> None:
