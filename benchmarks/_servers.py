@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from infoshare_widgets.app.serve import ServerSettings, voila_command
+from infoshare_widgets.content import snapshot
 
 BARE_NAME = "bare"
 BARE_SOURCE = """import ipywidgets as widgets
@@ -89,8 +90,11 @@ def stop(process: subprocess.Popen) -> None:
 
 @contextmanager
 def ours(settings: ServerSettings, log: Path, timeout: float = 600) -> Iterator[Server]:
-    """Our server; yields once every pool is full."""
+    """Our server; yields once every pool is full. Its content snapshots (`content/snapshot.py`)
+    are its own, beside its log: in the shared default folder, other processes' snapshots (a
+    test run) pushed it out and its kernels loaded the YAML themselves, heavier and slower."""
     command, env = voila_command(settings)
+    env[snapshot.FOLDER_VARIABLE] = str(log.with_suffix(".snapshots"))
     with log.open("w") as out:
         process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT,
                                    start_new_session=True)

@@ -17,11 +17,13 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from ..content import snapshot
 from ..content.overlay import OFF, OVERLAY_VARIABLE, default_overlay_dir
 
 OURS = "INFOSHARE_"
-# A page reads its content, the published items, and (tests only) the timer's minute.
-KERNEL_VARIABLES = frozenset({"INFOSHARE_CONTENT", OVERLAY_VARIABLE,
+# A page reads its content, the published items, the server's loaded content (the snapshots'
+# folder, where the server wrote it), and (tests only) the timer's minute.
+KERNEL_VARIABLES = frozenset({"INFOSHARE_CONTENT", OVERLAY_VARIABLE, snapshot.FOLDER_VARIABLE,
                               "INFOSHARE_TIMER_MINUTE_SECONDS"})
 
 

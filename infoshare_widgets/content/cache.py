@@ -41,7 +41,8 @@ def current_content(root: Path | None = None, overlay: Path | None | str = "defa
     """The content folder (and the published items over it) as they are now, loaded again only
     when a file in either has changed: a publish reaches the next page load, no restart.
     A state already loaded by another process (the server) is read from its snapshot
-    (`snapshot.py`), not from the YAML, with its texts' HTML (`markdown.remember`).
+    (`snapshot.py`), not from the YAML; its texts' HTML is read from the snapshot's renderings
+    file as a page shows them (`markdown.remember`).
 
     ``overlay``: "default" is `default_overlay_dir()`; None reads no overlay.
     """
@@ -57,16 +58,19 @@ def current_content(root: Path | None = None, overlay: Path | None | str = "defa
             return cached[1]
     name = snapshot.key(root, laid, signature)
     content = snapshot.read(name)
-    if content is None:
+    if content is not None:
+        markdown.remember(snapshot.rendered(name) or {})
+    else:
         from .loader import load_content  # the YAML reader and validators: only when needed
 
         content = load_content(root, laid)
         again = (content_signature(root),
                  content_signature(laid) if laid is not None and laid.is_dir() else ())
+        rendered: dict[str, str] = {}
         if again == signature:  # not changed while loading: the snapshot is of this state
-            content.rendered = markdown.prerender(sorted(content.prose()))
-            snapshot.write(name, content)
-    markdown.remember(content.rendered)
+            rendered = markdown.prerender(sorted(content.prose()))
+            snapshot.write(name, content, rendered)
+        markdown.remember(rendered)
     with _lock:
         _cache[key] = (signature, content)
     return content

@@ -74,9 +74,6 @@ class Content:
     """(kind, id) -> when it was last published here (`overlay.published_on`), for the footer."""
     declared: dict[Path, dict[str, str]] = field(default_factory=dict, repr=False)
     origins: dict[int, tuple[Path, dict[tuple, int]]] = field(default_factory=dict, repr=False)
-    rendered: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
-    """Markdown -> markdown-it's HTML of this content's texts (`markdown.prerender`), made by the
-    process that writes the snapshot (`cache.py`), so a kernel reading it needs no renderer."""
 
     def origin(self, value: Any) -> tuple[Path, dict[tuple, int]]:
         """The file a loaded item came from, and its field-to-line map."""

@@ -1,21 +1,28 @@
 """The one way authored Markdown becomes HTML: rendered without raw HTML, then sanitised.
 
 The renderer (markdown-it, 70 modules, ~0.9 MB and ~0.13 s to import) is made on first use: a
-learner's kernel finds its content's texts already rendered by the server (`remember`, from the
-content snapshot: `cache.py`) and usually never imports it. What is remembered is markdown-it's
-own output, so nh3 still cleans every text as it is used.
+learner's kernel finds its content's texts already rendered by the server (`remember`: the
+snapshot's renderings file, read a text at a time; `cache.py`) and usually never imports it.
+What is remembered is markdown-it's own output, so nh3 still cleans every text as it is used.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 import nh3
 
+
+class Rendered(Protocol):
+    """Texts' HTML by text: a dict, or an open renderings file (`renderings.Renderings`)."""
+
+    def get(self, text: str, /) -> str | None: ...
+
+
 _md: Any = None  # markdown_it.MarkdownIt, made by _render on first use (tests may replace it)
-_rendered: dict[str, str] = {}  # Markdown -> markdown-it's HTML, from the server (`remember`)
+_rendered: Rendered = {}  # Markdown -> markdown-it's HTML, from the server (`remember`)
 
 
 def _render(markdown: str) -> str:
@@ -35,9 +42,10 @@ def prerender(texts: Iterable[str]) -> dict[str, str]:
     return {text: _render(text) for text in texts}
 
 
-def remember(rendered: dict[str, str]) -> None:
-    """Use these renderings (from `prerender`) instead of markdown-it for the same texts; the
-    last content read wins (a rendering never goes stale: the same Markdown, the same HTML)."""
+def remember(rendered: Rendered) -> None:
+    """Use these renderings (from `prerender`, or a file of them) instead of markdown-it for
+    the same texts; the last content read wins (a rendering never goes stale: the same Markdown,
+    the same HTML)."""
     global _rendered
     _rendered = rendered
 

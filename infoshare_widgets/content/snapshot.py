@@ -4,14 +4,17 @@ Loading a content folder parses every YAML file and builds pydantic's validators
 9 MB per process). The first process to load a folder in a given state (the server, at its start)
 writes what it loaded here; every kernel that finds the same state reads it back in about 0.05 s,
 never importing the YAML reader or building a validator (the models are ``defer_build``).
+Beside it, ``<name>.renderings``: markdown-it's HTML of the content's texts (`renderings.py`),
+kept out of the pickle so that a kernel reads a text's HTML only when its page shows that text.
 
 The key is the folder's state (`cache.content_signature`: every file's name, size and time, of
 the content and of the published items) together with this package's model code and the Python
 and pydantic versions, so an edited or published file, or an upgraded install, is a new key.
 
 A snapshot is a pickle, which runs code when read: it is read only from a folder that this user
-owns and nobody else may write or read (mode 0700), and only a file this user owns. A snapshot that
-cannot be read or written is simply not used: the content is loaded from its files.
+owns and nobody else may write or read (mode 0700), and only a file this user owns (the
+renderings file too). A snapshot that cannot be read or written is simply not used: the content is
+loaded from its files; without its renderings file, a kernel renders its texts itself.
 """
 
 from __future__ import annotations
@@ -24,14 +27,20 @@ import pickle
 import platform
 import stat
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
+from . import renderings
 from .loaded import Content
 
 log = logging.getLogger(__name__)
 
 FOLDER_VARIABLE = "INFOSHARE_SNAPSHOT_DIR"
 KEEP = 8  # snapshots kept (the newest); older ones are removed when one is written
+RENDERINGS = ".renderings"  # the suffix of a snapshot's renderings file
+ORPHAN_SECONDS = 60  # a renderings file without its pickle this long is removed
 
 
 def folder() -> Path:
@@ -83,29 +92,60 @@ def read(name: str) -> Content | None:
     return content if isinstance(content, Content) else None
 
 
-def write(name: str, content: Content) -> None:
-    """Keep `content` under `name`; never raises (a snapshot is only a shortcut)."""
+def rendered(name: str) -> renderings.Renderings | None:
+    """The renderings file of the snapshot of that name, open, or None (none, not private, or
+    not readable as one)."""
+    where = folder()
+    path = where / f"{name}{RENDERINGS}"
+    if not (_private(where, True) and _private(path, False)):
+        return None
+    try:
+        return renderings.Renderings(path)
+    except (OSError, ValueError):
+        log.warning("could not read the renderings file %s", path, exc_info=True)
+        return None
+
+
+def write(name: str, content: Content, rendered: dict[str, str]) -> None:
+    """Keep `content` under `name`, and `rendered` (text -> markdown-it's HTML) beside it;
+    never raises (a snapshot is only a shortcut)."""
     where = folder()
     try:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(where, True):
             log.warning("not writing content snapshots: %s is not private to this user", where)
             return
-        handle, temp = tempfile.mkstemp(dir=where, prefix=".writing-")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(content, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, where / f"{name}.pickle")
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+        # the renderings first: a kernel that finds the pickle finds its renderings too
+        _replace(where / f"{name}{RENDERINGS}", lambda out: renderings.dump(rendered, out))
+        _replace(where / f"{name}.pickle",
+                 lambda out: pickle.dump(content, out, protocol=pickle.HIGHEST_PROTOCOL))
         _prune(where)
     except Exception:  # a full disk, a read-only folder, content that cannot be pickled
         log.warning("could not write a content snapshot in %s", where, exc_info=True)
 
 
+def _replace(path: Path, dump: Callable[[BinaryIO], None]) -> None:
+    """Write `path` whole or not at all (a temporary file, renamed)."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".writing-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            dump(out)
+        os.replace(temp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+
+
 def _prune(where: Path) -> None:
+    """Keep the newest `KEEP` snapshots, and no renderings file whose pickle has gone (but one
+    just written, whose pickle may be being written now)."""
     kept = sorted(where.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in kept[KEEP:]:
+        for path in (old, old.with_suffix(RENDERINGS)):
+            with contextlib.suppress(OSError):
+                path.unlink()
+    named = {p.stem for p in kept[:KEEP]}
+    for path in where.glob(f"*{RENDERINGS}"):
         with contextlib.suppress(OSError):
-            old.unlink()
+            if path.stem not in named and path.stat().st_mtime < time.time() - ORPHAN_SECONDS:
+                path.unlink()

@@ -21,6 +21,7 @@ SERVER_ENV = {
     "INFOSHARE_AUTHORS_URL": "postgresql://u:p@db/a", "INFOSHARE_AUTHORS_URL_FILE": "/etc/a",
     "INFOSHARE_ROOMS_URL": "postgresql://u:p@db/r", "INFOSHARE_ROOMS_URL_FILE": "/etc/r",
     "INFOSHARE_SITE_URL": "https://training.example.org/", "INFOSHARE_OIDC_FUTURE": "x",
+    "INFOSHARE_SNAPSHOT_DIR": "/run/infoshare/snapshots",
 }
 
 
@@ -36,7 +37,9 @@ class Manager(KernelEnvironment, Recorded):
 def test_a_kernel_keeps_only_what_a_page_reads() -> None:
     env = kernel_only(SERVER_ENV)
     ours = {k for k in env if k.startswith("INFOSHARE_")}
-    assert ours == {"INFOSHARE_CONTENT", "INFOSHARE_OVERLAY"}
+    # the snapshots' folder too: a kernel reads the content where the server wrote it
+    assert ours == {"INFOSHARE_CONTENT", "INFOSHARE_OVERLAY", "INFOSHARE_SNAPSHOT_DIR"}
+    assert env["INFOSHARE_SNAPSHOT_DIR"] == "/run/infoshare/snapshots"
     # the published items' folder goes resolved, without the data folder (the authors' database)
     assert env["INFOSHARE_OVERLAY"] == str(Path("/var/lib/infoshare/published").resolve())
     assert env["PATH"] == "/usr/bin" and env["VOILA_PREHEAT"] == "True"  # Voila's own stay

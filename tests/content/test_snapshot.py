@@ -20,14 +20,6 @@ from infoshare_widgets.content import cache, load_content, snapshot
 from infoshare_widgets.content.loaded import Content
 
 
-@pytest.fixture
-def snapshots(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "snapshots"
-    monkeypatch.setenv(snapshot.FOLDER_VARIABLE, str(folder))
-    monkeypatch.setattr(cache, "_cache", {})
-    return folder
-
-
 def _fresh(root: Path) -> Content:
     """What another process (a kernel) gets: nothing in memory, the snapshot on disk."""
     cache._cache.clear()
@@ -137,32 +129,6 @@ def test_a_page_kernel_reads_no_yaml_and_builds_no_validator(
     preloaded = {m for m in COMPONENT_MODULES if m in seen["opened"]}
     used = {m for m in COMPONENT_MODULES if m in seen["modules"]}
     assert preloaded == used
-
-
-def test_a_kernel_uses_the_servers_renderings_and_the_sanitiser_still_runs(
-        sound: Path, snapshots: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The snapshot carries markdown-it's HTML of the content's texts; `to_html` uses it, and
-    nh3 still cleans it (a snapshot cannot put a script on a page); other texts are rendered."""
-    from markdown_it import MarkdownIt
-
-    from infoshare_widgets.content import markdown
-
-    monkeypatch.setattr(markdown, "_rendered", markdown._rendered)  # restored after the test
-    loaded = cache.current_content(sound, None)
-    assert len(loaded.rendered) > 3
-    commonmark = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    for text, html in loaded.rendered.items():
-        assert html == commonmark.render(text)
-    text = sorted(loaded.rendered)[0]
-    read = _fresh(sound)
-    assert read.rendered == loaded.rendered and text in read.rendered
-    monkeypatch.setattr(markdown, "_md", None)  # as in a new kernel: no renderer made yet
-    monkeypatch.setitem(read.rendered, text, "<p>mine</p><script>alert(1)</script>")
-    markdown.remember(read.rendered)
-    assert markdown.to_html(text) == "<p>mine</p>"  # used, and cleaned
-    assert markdown._md is None  # the renderer was never made
-    assert markdown.to_html("not *in* the content") == "<p>not <em>in</em> the content</p>\n"
-    assert markdown._md is not None
 
 
 def test_progress_keys_are_what_pydantic_would_dump() -> None:
