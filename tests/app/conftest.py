@@ -186,6 +186,11 @@ class LoadedPages:
         # The page a test reads is the one in front: a page behind later ones is hidden, and a
         # hidden page runs no scroll animation (End did not scroll two pages opened earlier).
         page.bring_to_front()  # type: ignore[attr-defined]
+        # ...which takes effect a moment later: wait until it is shown and has drawn two frames
+        # (a frame is drawn only in a shown page), or a key's scroll may still not animate.
+        page.wait_for_function("() => document.visibilityState === 'visible'")  # type: ignore
+        page.evaluate(  # type: ignore[attr-defined]
+            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         return page
 
     def frames(self, section_id: str) -> list[str]:
