@@ -77,8 +77,9 @@ def test_each_widget_carries_only_a_loader_of_its_own_module(cls: type) -> None:
     assert len(loader.encode()) <= 1280  # as tests/app/_widget_bytes.py (LOADER_MAX)
     assert f"{frontend.ROUTE}/{frontend.version()}/" in loader
     assert '"ui/components.css"' in loader
-    module = loader.split("import(new URL(")[1].split(",")[0].strip('"')
+    module = loader.split("Promise.all([...[")[1].split(",")[0].strip('"]')
     assert module in frontend.files() and module.endswith(".js")
+    assert loader.startswith(f"// {module}:")
 
 
 def test_the_files_are_the_widgets_code_and_styles_only() -> None:
@@ -97,6 +98,32 @@ def test_a_changed_file_changes_the_version(tmp_path: Path, monkeypatch) -> None
     dom = copy / "ui" / "dom.js"
     dom.write_text(dom.read_text() + "\n// changed\n")
     assert frontend.version() != before
+
+
+def test_a_loader_asks_for_every_module_its_module_imports_at_once() -> None:
+    known = frontend.files()
+    assert frontend.imports("ui/reveal.js", known) == ["ui/dom.js", "ui/text_box.js"]
+    assert frontend.imports("quiz/group.js", known) == ["ui/dom.js", "ui/order.js"]
+    assert frontend.imports("ui/dom.js", known) == []
+    # Every relative import of every module is found, however it is written.
+    for name, path in known.items():
+        if name.endswith(".js"):
+            text = path.read_text(encoding="utf-8")
+            written = text.count('from "./') + text.count('from "../')
+            assert len(frontend.IMPORT.findall(text)) == written, name
+    code = frontend.loader(frontend.PACKAGE_DIR / "ui" / "reveal.js",
+                           frontend.PACKAGE_DIR / "ui" / "reveal.css")
+    assert '["ui/reveal.js", "ui/dom.js", "ui/text_box.js"].map' in code
+
+
+def test_a_module_with_a_multi_line_import_is_followed(tmp_path: Path) -> None:
+    (tmp_path / "a.js").write_text('import {\n  one,\n  two,\n} from "./b.js";\nexport default 1;\n')
+    (tmp_path / "b.js").write_text('import { three } from "../c/d.js";\n')
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "d.js").write_text("export const three = 3;\n")
+    known = {"x/a.js": tmp_path / "a.js", "x/b.js": tmp_path / "b.js",
+             "c/d.js": tmp_path / "c" / "d.js"}
+    assert frontend.imports("x/a.js", known) == ["c/d.js", "x/b.js"]
 
 
 def test_a_loader_names_only_front_end_files() -> None:
