@@ -41,6 +41,10 @@ class ModuleWidget(anywidget.AnyWidget):
     _esm = traitlets.Unicode().tag(sync=True)
     _anywidget_id = traitlets.Unicode().tag(sync=True)
     _loader = ""
+    # No Layout model: the views are styled by their stylesheets, and a DOMWidget's Layout is
+    # one more model, message and view per widget (a third of What is it?'s models).
+    layout = traitlets.Instance(ipywidgets.Layout, allow_none=True).tag(
+        sync=True, **ipywidgets.widget_serialization)
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
