@@ -166,6 +166,19 @@ class TestAssetRoute(AsyncHTTPTestCase):
         assert self.fetch(self.url("ui/question.css")).headers["Content-Type"].startswith(
             "text/css")
 
+    def test_a_file_is_gzipped_for_a_browser_that_accepts_it(self) -> None:
+        import gzip
+
+        source = (frontend.PACKAGE_DIR / "ui" / "question.js").read_bytes()
+        packed = self.fetch(self.url("ui/question.js"), decompress_response=False,
+                            headers={"Accept-Encoding": "gzip, deflate, br"})
+        assert packed.headers["Content-Encoding"] == "gzip"
+        assert packed.headers["Vary"] == "Accept-Encoding"
+        assert gzip.decompress(packed.body) == source
+        plain = self.fetch(self.url("ui/question.js"), decompress_response=False,
+                           headers={"Accept-Encoding": "identity"})
+        assert "Content-Encoding" not in plain.headers and plain.body == source
+
     def test_anything_else_is_not_found(self) -> None:
         for path, version in [("ui/nothing.js", None), ("ui/dom.js", "0" * 16),
                               ("ui/styles.py", None), ("app/room/static/room.js", None),
