@@ -31,9 +31,21 @@ def accepts_gzip(header: str) -> bool:
     for part in header.lower().split(","):
         name, _, params = part.strip().partition(";")
         if name.strip() in ("gzip", "*"):
-            q = params.strip()
-            return not (q.startswith("q=") and q[2:].strip() in ("0", "0.0", "0.00", "0.000"))
+            weight = params.strip().removeprefix("q=")
+            try:
+                return weight == params.strip() or float(weight) > 0
+            except ValueError:
+                return False
     return False
+
+
+def gzip_for(headers: Any, path: str) -> bytes | None:
+    """The file's gzip for a request with these headers, or None: not accepted, a byte range
+    asked for, not a text file, or too small or large to keep."""
+    if (not compressible(path) or "Range" in headers
+            or not accepts_gzip(headers.get("Accept-Encoding", ""))):
+        return None
+    return compressed(path)
 
 
 def compressible(path: str) -> bool:
@@ -66,16 +78,12 @@ class Gzipped:
 
     def _gzip_body(self) -> bytes | None:
         if self._gzip is False:
-            self._gzip = None
-            request: Any = self.request  # type: ignore[attr-defined]
             path = getattr(self, "absolute_path", None)
-            if (path and compressible(path) and "Range" not in request.headers
-                    and accepts_gzip(request.headers.get("Accept-Encoding", ""))):
-                self._gzip = compressed(path)
-                if self._gzip is not None:
-                    body = self._gzip
-                    # tornado reads the body with the class's get_content(path, start, end)
-                    self.get_content = lambda *_args, **_kw: [body]  # type: ignore[method-assign]
+            body = gzip_for(self.request.headers, path) if path else None  # type: ignore[attr-defined]
+            if body is not None:
+                # tornado reads the body with the class's get_content(path, start, end)
+                self.get_content = lambda *_args, **_kw: [body]  # type: ignore[method-assign]
+            self._gzip = body
         return self._gzip  # type: ignore[return-value]
 
     def compute_etag(self) -> str | None:

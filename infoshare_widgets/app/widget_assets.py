@@ -16,7 +16,7 @@ from jupyter_server.utils import url_path_join
 from tornado import web
 
 from .. import frontend
-from .compressed_static import accepts_gzip, compressed
+from .compressed_static import gzip_for
 
 TYPES = {".js": "text/javascript; charset=UTF-8", ".css": "text/css; charset=UTF-8"}
 PATTERN = r"/(?P<version>[0-9a-f]{16})/(?P<path>[a-z_/]+\.(?:js|css))"
@@ -33,12 +33,11 @@ class FrontEndAsset(web.RequestHandler):
         self.set_header("Content-Type", TYPES[found.suffix])
         self.set_header("Cache-Control", "public, max-age=31536000, immutable")
         self.set_header("Vary", "Accept-Encoding")
-        body = None
-        if accepts_gzip(self.request.headers.get("Accept-Encoding", "")):
-            body = compressed(str(found))  # None when too small to gain
-            if body is not None:
-                self.set_header("Content-Encoding", "gzip")
-        body = body if body is not None else found.read_bytes()
+        body = gzip_for(self.request.headers, str(found))
+        if body is not None:
+            self.set_header("Content-Encoding", "gzip")
+        else:
+            body = found.read_bytes()
         if include_body:
             self.finish(body)
         else:

@@ -91,3 +91,24 @@ def test_the_front_ends_file_handlers_are_served_gzipped() -> None:
     for handler in (MultiStaticFileHandler, FileFindHandler):
         assert issubclass(served[handler], compressed_static.Gzipped)
         assert issubclass(served[handler], handler)
+
+
+def test_the_app_sends_voilas_scripts_gzipped_to_a_browser_that_accepts_it(app_server) -> None:
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(app_server.url)
+    answers = {}
+    for encoding in ("gzip, deflate, br", "identity"):
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        try:
+            conn.request("GET", "/voila/static/voila.js", headers={"Accept-Encoding": encoding})
+            response = conn.getresponse()
+            answers[encoding] = (response.status, dict(response.getheaders()), response.read())
+        finally:
+            conn.close()
+    status, headers, body = answers["gzip, deflate, br"]
+    assert status == 200 and headers.get("Content-Encoding") == "gzip"
+    status, plain_headers, plain = answers["identity"]
+    assert status == 200 and "Content-Encoding" not in plain_headers
+    assert gzip.decompress(body) == plain and len(body) < len(plain) / 2
