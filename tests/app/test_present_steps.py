@@ -10,6 +10,7 @@ from _shipped import shipped_content
 
 from infoshare_widgets.app.present.chunks import BUDGET, screens
 from infoshare_widgets.app.present.steps import StepBuilder, part_seconds
+from infoshare_widgets.content import models
 from infoshare_widgets.content.markdown import to_html
 from infoshare_widgets.content.plan_models import PlanPart
 
@@ -90,22 +91,33 @@ def test_a_topic_not_from_the_pack_says_so_on_every_screen(topic_id: str) -> Non
 
 def test_an_explanation_not_from_the_pack_says_so_on_its_answer_and_every_screen() -> None:
     """DPO read: a question whose explanation is labelled as the course's own is labelled on the
-    answer step and on every screen of its explanation (a long one is cut into several)."""
+    answer step and on every screen of its explanation (a long one is cut into several): wholly
+    ("Not from the pack: ..." first) with the full label, in part (a note in brackets) with the
+    in-part line, never the full one."""
     label = CONTENT.text("app", "added_label")
+    in_part = CONTENT.text("facilitator", "present_added_in_part")
     quiz = next(q for q in CONTENT.quizzes if q.id == "adults-guidance")
 
-    def answered(question_id: str) -> list:  # its answer step and its explanation's screens
-        return [s for s in BUILDER.quiz(quiz, {question_id}) if s.kind in ("answer", "explanation")]
+    def answered(question_id: str, shown: models.Quiz = quiz) -> list:  # answer and its screens
+        return [s for s in BUILDER.quiz(shown, {question_id})
+                if s.kind in ("answer", "explanation")]
 
+    # The pack's rules in the course's situation (second DPO read): in part, not wholly.
     ours = answered("refusal-others-at-risk")
     assert len(ours) >= 3  # the answer and an explanation of more than one screen
-    assert all(label in plain(s.html) for s in ours)
-    in_part = CONTENT.text("facilitator", "present_added_in_part")
+    assert all(in_part in plain(s.html) and label not in plain(s.html) for s in ours)
     checking = answered("golden-rule-6")  # "(Checking who is asking is added by this course...)"
     assert checking and all(in_part in plain(s.html) and label not in plain(s.html)
                             for s in checking)
     pack = answered("refusal-with-capacity-serious-harm")  # the pack's answer for Trevor
     assert pack and not any(label in plain(s.html) or in_part in plain(s.html) for s in pack)
+    # Wholly the course's own: no shipped explanation opens so now, so one is made from a
+    # shipped question, its long explanation kept so that it still runs to several screens.
+    question = next(q for q in quiz.questions if q.id == "refusal-others-at-risk")
+    wholly = question.model_copy(update={"explanation": "Not from the pack: this course's own. "
+                                         + (question.explanation or "")})
+    whole = answered(question.id, quiz.model_copy(update={"questions": [wholly]}))
+    assert len(whole) >= 3 and all(label in plain(s.html) for s in whole)
 
 
 def test_a_case_prompt_is_discussed_on_the_timer_before_its_points() -> None:

@@ -199,4 +199,25 @@ VERIFIED_ADDRESSES: dict[str, str] = {
     'https://legislation.gov.uk/ukpga/2014/23/section/44/2018-04-11/data.akn':
         'Care Act 2014, section 44, point-in-time version of 11 April 2018: subsections (1) to (4) '
         'read 6 December 2026 (quiz sources).',
+    'https://ico.org.uk/about-the-ico/our-information/safeguards-policy/policy-document-our-'
+    'processing-of-special-categories-of-personal-data-and-criminal-offence-data':
+        "ICO, its own policy document for special category and criminal offence data: its list of "
+        "the special categories in UK GDPR Article 9 (among them data concerning health), and "
+        "'Some of the Schedule 1 conditions ... require us to have an Appropriate Policy "
+        "Document': read through the search tool on 7 December 2026 (refusal-others-at-risk).",
+    'https://cy.ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/data-'
+    'sharing-a-code-of-practice/about-this-code':
+        'ICO, Data sharing: a code of practice, About this code (laid before Parliament 18 May '
+        '2021, issued 14 September 2021, in force 5 October 2021): read through the search tool '
+        'on 7 December 2026 (ico-ten-steps).',
+    'https://cy.ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/data-'
+    'sharing-a-code-of-practice/executive-summary':
+        "ICO, Data sharing: a code of practice, Executive summary ('it is good practice to have a "
+        "data sharing agreement'; 'You can share data in an emergency, as is necessary and "
+        "proportionate'): read through the search tool on 7 December 2026 (ico-ten-steps).",
+    'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/a-10-step-'
+    'guide-to-sharing-information-to-safeguard-children':
+        'ICO, A 10 step guide to sharing information to safeguard children (published 14 '
+        'September 2023; its introduction read): read through the search tool on 7 December 2026 '
+        '(ico-ten-steps). The pack names the guide without an address.',
 }
