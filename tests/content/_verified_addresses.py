@@ -136,7 +136,8 @@ VERIFIED_ADDRESSES: dict[str, str] = {
     'https://www.legislation.gov.uk/uksi/2026/82/regulation/2/made':
         'SI 2026/82 (DUAA Commencement No. 6), regulation 2, provisions in force 5 February 2026: '
         'read at this address on 30 November 2026; on 6 December 2026 re-read only in a mirror '
-        '(crimeline.co.uk), so its sources keep the 30 November date.',
+        '(crimeline.co.uk); regulation 2(c) (section 70) re-read at this address on 7 December '
+        '2026 (three-organisations).',
     'https://www.ukcgc.uk/manual/sharing':
         'UK Caldicott Guardian Council manual, information sharing and disclosure: the seventh '
         "principle's history (read 6 December 2026).",

@@ -212,10 +212,10 @@ def test_a_quiz_explanation_labelled_as_the_courses_own_is_listed_without_a_sour
     content, _, pack = made
     [quiz] = [q for q in content.quizzes if q.id == "children-guidance"]
     [question] = [q for q in quiz.questions if q.id == "who-to-tell"]
-    assert question.source is None and "added by this course" in question.explanation
+    assert question.source is None and "Not from the pack" in question.explanation
     row = _row_for(pack, f"{quiz.title}: who-to-tell")
     assert _words(question.explanation) in row[1]
-    assert "not from Working Together's words" in row[1]
+    assert "not Working Together's words" in row[1]
     assert row[2] == "No source given."
     # a question with no source and no such label is the pack's: not listed
     assert not [r for r in _rows(pack) if f"{quiz.title}: explain-to-family" in r[0]]
