@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from .privacy_notice import privacy_notice
 from .proxy import networks
 
 # option (ServerSettings field) -> (environment variable, parser of its text)
@@ -30,6 +31,8 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any] | str]] = {
     "drain_seconds": ("INFOSHARE_DRAIN_SECONDS", float),
     "room": ("INFOSHARE_ROOM", int),
     "authoring": ("INFOSHARE_AUTHORING", "flag"),
+    "organisation": ("INFOSHARE_ORGANISATION", str),
+    "privacy_notice_url": ("INFOSHARE_PRIVACY_NOTICE_URL", str),
 }
 BASE_URL = re.compile(r"/([A-Za-z0-9._~-]+/)*")
 
@@ -61,6 +64,12 @@ def add_arguments(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--authoring", action="store_true", default=None,
                        help="serve the author area at author/: trainers sign in to build and "
                        "publish (or INFOSHARE_AUTHORING=1; see docs/deploy.md)")
+    serve.add_argument("--organisation", metavar="NAME",
+                       help="the organisation that runs this site, named on the room pages as "
+                       "responsible for the answers (or INFOSHARE_ORGANISATION)")
+    serve.add_argument("--privacy-notice-url", metavar="URL",
+                       help="its privacy notice, linked from the room pages: https:// (or "
+                       "INFOSHARE_PRIVACY_NOTICE_URL)")
     serve.add_argument("--drain-seconds", type=float, metavar="S",
                        help="on SIGTERM, how long open pages keep working while new ones are "
                        "refused (default 30; or INFOSHARE_DRAIN_SECONDS)")
@@ -93,6 +102,8 @@ def serve_options(args: argparse.Namespace,
         "kernel_memory_mb": args.kernel_memory_mb, "drain_seconds": args.drain_seconds,
         "room": getattr(args, "room", None),
         "authoring": getattr(args, "authoring", None),
+        "organisation": getattr(args, "organisation", None),
+        "privacy_notice_url": getattr(args, "privacy_notice_url", None),
     }
     options: dict[str, Any] = {}
     for option, value in given.items():
@@ -105,4 +116,8 @@ def serve_options(args: argparse.Namespace,
         options["base_url"] = normal_base_url(options["base_url"])
     for option in ("trusted_proxies", "metrics_from"):
         networks(options.get(option, ()))  # a typo is an error now, not at the first request
+    notice = privacy_notice(options.get("organisation", ""),
+                            options.get("privacy_notice_url", ""))  # a bad address: an error now
+    options.update({k: v for k, v in (("organisation", notice.organisation),
+                                      ("privacy_notice_url", notice.url)) if v})
     return options

@@ -86,6 +86,8 @@ class ServerSettings:
     drain_seconds: float = 30.0
     room: int = 0  # learners opening a page together: pools and limits for them (room.py)
     authoring: bool = False  # the author area at author/ (app/author/)
+    organisation: str = ""  # who runs the site, and its privacy notice (privacy_notice.py)
+    privacy_notice_url: str = ""
 
     def total_pool(self) -> int:
         """Kernels the pools keep waiting, over every notebook served."""
@@ -177,6 +179,10 @@ def voila_command(settings: ServerSettings,
         # a room (room.py): pools refilled after the pages being served (refill.py)
         *(["--InfoshareKernelManager.refill_concurrency=2"] if settings.room > 0 else []),
         *(["--InfoshareVoila.authoring=True"] if settings.authoring else []),
+        *([f"--InfoshareVoila.organisation={settings.organisation}"]
+          if settings.organisation else []),
+        *([f"--InfoshareVoila.privacy_notice_url={settings.privacy_notice_url}"]
+          if settings.privacy_notice_url else []),
     ]
     env = kernel_environment(os.environ if base_env is None else base_env, settings)
     return command, env

@@ -46,6 +46,7 @@ from .health import counting
 from .leave import leave_settings
 from .logs import hide_kernel_ids
 from .page_info import page_info
+from .privacy_notice import SettingError, privacy_notice
 from .proxy import networks
 from .render_cache import install as compile_templates_once
 from .response_guard import DEFAULT_HOSTS, SECURITY_HEADERS
@@ -123,12 +124,28 @@ class InfoshareVoila(Voila):
         help="Serve the author area at author/ (sign-in for trainers); without it the area "
         "does not exist.")
 
+    # Who runs the site and its privacy notice, on the room pages (privacy_notice.py).
+    organisation = Unicode(
+        "", config=True,
+        help="The organisation that runs this site: named on the room pages as responsible for "
+        "the rooms' answers (the controller). Unset: the pages tell learners to ask the "
+        "facilitator.")
+    privacy_notice_url = Unicode(
+        "", config=True,
+        help="The address of that organisation's privacy notice, linked from the room pages: "
+        "https:// (http:// only on localhost, for tests). Needs `organisation`.")
+
     @default("config_file_paths")
     def _no_config_files(self) -> list[str]:
         return []
 
     def initialize(self, argv: Any = None) -> None:
         super().initialize(argv)
+        try:  # a bad address stops the server here, in words (and `infoshare serve` before)
+            self.privacy = privacy_notice(self.organisation, self.privacy_notice_url)
+        except SettingError as err:
+            self.log.critical("infoshare: %s", err)
+            self.exit(2)
         compile_templates_once()  # render_cache.py: not once per preheated kernel
         self.config.VoilaExecutor.timeout_func = CellTimeout(self.cell_timeout)
         self.config.VoilaExecutor.interrupt_on_timeout = True
@@ -182,6 +199,7 @@ class InfoshareVoila(Voila):
         settings["websocket_max_message_size"] = self.max_message_kb * 1024
         settings["infoshare_message_rate"] = (self.message_rate, self.message_burst)
         settings["infoshare_rooms"] = RoomService.from_environment()  # live rooms
+        settings["infoshare_privacy"] = self.privacy  # who runs the site, on the room pages
         settings["infoshare_trusted_proxies"] = networks(self.trusted_proxies)
         settings["infoshare_metrics_from"] = networks(self.metrics_from)
         settings["infoshare_authoring"] = (AuthorService.from_environment()

@@ -159,11 +159,14 @@ OPTIONAL_UI_KEYS: dict[str, list[str]] = {"review": REVIEW_KEYS, "builder": BUIL
 """Wording a trainer's ui.yaml may leave out: the shipped ui.yaml's is used instead. Not for
 learners' pages (a missing key there would show as its name)."""
 
+PRIVACY_KEYS = ["room_controller", "room_privacy_link", "room_privacy_ask", "room_controller_ask",
+                "room_controller_ask_host"]  # who runs the site (app/privacy_notice.py)
 OVER_SHIPPED_KEYS: dict[str, list[str]] = {"app": ["too_large"],
                                            "facilitator": ["room_results_many",
                                                            "present_chart_after_close",
                                                            "present_chart_withheld",
-                                                           "present_added_in_part"]}
+                                                           "present_added_in_part",
+                                                           *PRIVACY_KEYS]}
 """Wording read over the shipped ui.yaml's (`shipped_words.py`): a partnership's older ui.yaml
 may lack it (the author area's `author` group is read so too, every key)."""
 
@@ -220,6 +223,8 @@ TEMPLATE_SAMPLES: dict[str, dict[str, dict[str, object]]] = {
                     "room_share_label": {"prompt": "What is worrying you?"},
                     "room_new_question": {"group": "Jessie"},  # filled in the browser
                     "room_results_made": {"date": "6 December 2026"},
+                    "room_controller": {"organisation": "Northshire County Council"},
+                    "room_privacy_link": {"organisation": "Northshire County Council"},
                     # filled by app/present/ (the server) and present.js (the browser)
                     "present_plan_minutes": {"title": "A 60-minute session", "minutes": 60},
                     "present_position": {"number": 1, "total": 40},

@@ -56,6 +56,12 @@ HARDENED_CONNECT = 6
 HARDENED_LIVENESS = 20  # a page beats every second (alive_interval=1): 20 missed beats
 HARDENED_PROXY = "127.0.0.9"
 
+# Who runs the shared server's site (app/privacy_notice.py): a name to escape, and a privacy notice
+# on that server (http on this machine; it answers with its 404 page), so a test can follow the
+# link. The hardened server has neither: its room page names no organisation.
+ROOM_ORGANISATION = 'Northshire & Southshire <i>"Partnership"</i>'
+ROOM_PRIVACY_PATH = "/privacy-notice?from=room&lang=en"
+
 # A page that has not settled in this time has stalled (a settled page takes a few seconds).
 SETTLE_TIMEOUT_MS = 120_000  # two test processes on two shared cores: a page may wait its turn
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -24,6 +24,8 @@ from _app_support import (
     HARDENED_PER_CLIENT,
     HARDENED_PROXY,
     NOTEBOOKS,
+    ROOM_ORGANISATION,
+    ROOM_PRIVACY_PATH,
     TEST_LIMITS,
     TIMER_MINUTE_SECONDS,
     AppServer,
@@ -65,10 +67,13 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     os.environ["INFOSHARE_DATA_DIR"] = str(tmp_path_factory.mktemp("rooms"))
     content = tmp_path_factory.mktemp("app-content") / "content"
     shutil.copytree(default_content_dir(), content)
-    settings = ServerSettings(content=content, port=free_port(),
+    port = free_port()
+    settings = ServerSettings(content=content, port=port,
                               default_pool_size=1, pool_sizes={},
                               cull_idle_timeout=CULL_IDLE_TIMEOUT, cull_interval=1,
                               connect_timeout=APP_CONNECT, alive_interval=APP_ALIVE,
+                              organisation=ROOM_ORGANISATION,
+                              privacy_notice_url=f"http://127.0.0.1:{port}{ROOM_PRIVACY_PATH}",
                               **TEST_LIMITS)
     with running_server(settings, tmp_path_factory.mktemp("voila")) as server:
         yield server

@@ -10,8 +10,15 @@ import json
 import re
 import time
 
-from _app_support import describe_violations, open_page, run_axe
+from _app_support import (
+    ROOM_ORGANISATION,
+    ROOM_PRIVACY_PATH,
+    describe_violations,
+    open_page,
+    run_axe,
+)
 from _shipped import shipped_content
+from markupsafe import escape
 
 from infoshare_widgets.app.room.results_download import HEADER_KEYS
 from infoshare_widgets.content.question_ids import confidence_id
@@ -47,6 +54,59 @@ def test_the_room_pages_are_served_with_the_site_policy(app_server) -> None:
 def axe_clean(page: object) -> None:
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)
+
+
+def test_the_phone_page_says_who_runs_the_site_and_links_its_privacy_notice(app_server,
+                                                                           browser) -> None:
+    """The shared server is started with --organisation and --privacy-notice-url (conftest):
+    the phone page and the facilitator's start text name it, escaped, and link its notice in
+    the same tab; the hardened server, without them, names no one (below)."""
+    said = WORDS["room_controller"].replace("{organisation}", ROOM_ORGANISATION)
+    link_text = WORDS["room_privacy_link"].replace("{organisation}", ROOM_ORGANISATION)
+    notice = f"{app_server.url}{ROOM_PRIVACY_PATH}"
+    html = app_server.raw_get("/room")[2].decode()
+    assert str(escape(ROOM_ORGANISATION)) in html and ROOM_ORGANISATION not in html
+    phone_context = browser.new_context(viewport={"width": 400, "height": 800})
+    try:
+        phone = phone_context.new_page()
+        phone.goto(f"{app_server.url}/room")
+        who = phone.locator("#who-runs")
+        assert who.locator("p").all_inner_texts() == [said, link_text]
+        link = who.get_by_role("link", name=link_text, exact=True)
+        assert link.get_attribute("href") == notice and link.get_attribute("target") is None
+        assert WORDS["room_controller_ask"] not in phone.content()
+        axe_clean(phone)
+        link.click()
+        phone.wait_for_url(notice)
+        assert phone_context.pages == [phone]  # the same tab
+        host = phone_context.new_page()
+        host.goto(f"{app_server.url}/room/host")
+        start = host.locator("#start #who-runs")
+        assert start.locator("p").all_inner_texts() == [said, link_text]
+        assert start.get_by_role("link", name=link_text).get_attribute("href") == notice
+        axe_clean(host)
+    finally:
+        phone_context.close()
+
+
+def test_without_the_settings_the_phone_page_names_no_organisation(hardened_server,
+                                                                    browser) -> None:
+    phone_context = browser.new_context(viewport={"width": 400, "height": 800})
+    try:
+        phone = phone_context.new_page()
+        phone.goto(f"{hardened_server.url}/room")
+        who = phone.locator("#who-runs")
+        assert who.inner_text().strip() == WORDS["room_controller_ask"]
+        assert phone.locator("a").count() == 0
+        assert WORDS["room_controller"].replace("{organisation}", "") not in phone.content()
+        axe_clean(phone)
+        host = phone_context.new_page()
+        host.goto(f"{hardened_server.url}/room/host")
+        assert (host.locator("#start #who-runs").inner_text().strip()
+                == WORDS["room_controller_ask_host"])
+        axe_clean(host)
+    finally:
+        phone_context.close()
 
 
 def test_a_facilitator_and_a_learner_in_a_room(app_server, browser, context) -> None:

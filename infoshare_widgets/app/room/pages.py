@@ -18,7 +18,10 @@ from tornado import web
 from ... import frontend
 from ...content.cache import current_content
 from ...content.shipped_words import words_over_shipped
+from ...content.templates import fill
+from ...content.ui_keys import PRIVACY_KEYS
 from ..page_info import page_info, start_notebook
+from ..privacy_notice import PrivacyNotice
 
 HERE = Path(__file__).resolve().parent
 THEME = HERE.parents[1] / "theme.css"
@@ -44,6 +47,21 @@ def script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def who_runs(notice: PrivacyNotice | None, wording: dict[str, str],
+             host: bool = False) -> dict[str, str]:
+    """What the room pages say of who runs the site: ``line`` (always), and ``link`` (its
+    words) and ``url`` when a privacy notice is set; ``ask`` when only the name is. Plain text
+    (the template escapes it); without the settings no organisation is named."""
+    if notice is None or not notice.is_set:
+        return {"line": wording["room_controller_ask_host" if host else "room_controller_ask"]}
+    name = notice.organisation
+    said = {"line": fill(wording["room_controller"], organisation=name)}
+    if notice.url:
+        return {**said, "link": fill(wording["room_privacy_link"], organisation=name),
+                "url": notice.url}
+    return {**said, "ask": wording["room_privacy_ask"]}
+
+
 class RoomPage(web.RequestHandler):
     """``room`` (a learner joins and answers) and ``room/host`` (the facilitator)."""
 
@@ -55,9 +73,12 @@ class RoomPage(web.RequestHandler):
         wording = words()
         info = page_info(start_notebook())
         html = ENV.get_template(self.template).render(
-            w=wording, words_json=jinja2.utils.markupsafe.Markup(script_json(wording)),
+            w=wording, words_json=jinja2.utils.markupsafe.Markup(script_json(
+                {k: v for k, v in wording.items() if k not in PRIVACY_KEYS})),  # drawn here
             lang=info.get("lang", "en"), app=info.get("app", ""), room=self.prefix,
-            version=frontend.version())
+            version=frontend.version(),
+            who=who_runs(self.settings.get("infoshare_privacy"), wording,
+                         host=self.template == "host.html"))
         self.set_header("Cache-Control", "no-store")
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.finish(html)
