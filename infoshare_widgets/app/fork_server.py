@@ -1,0 +1,135 @@
+"""The fork server ("zygote"): kernels forked from a process that has already imported them.
+
+``python -m infoshare_widgets.app.fork_server FD PADDING``, started by the Voila server
+(:mod:`.fork_provisioner`) with one end of a socket pair as ``FD``: it imports ipykernel,
+ipywidgets, anywidget and our page modules, freezes them (``gc.freeze``, so the children's
+collector never writes to those shared pages), then forks one kernel per request. Only the
+server holds the other end of the pair; the zygote exits when that end closes (the server
+has gone). A request is one JSON message (argv, env, cwd, memory limit, command line to show);
+the reply is ``{"pid": N}``. Children are reaped by the kernel (``SIGCHLD`` ignored here).
+
+The child does what a kernel started by ``kernel_limit`` would: a session of its own, the
+kernel's folder, environment, memory limit, stdin from /dev/null, Python's signal handlers,
+then ipykernel's app. ``PADDING`` reserves room in the process's command line so a child can
+show the kernel's own (``/proc/<pid>/cmdline``, which tools and benchmarks read).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import json
+import os
+import signal
+import socket
+import sys
+import threading
+import traceback
+from pathlib import Path
+
+from .kernel_limit import set_memory_limit
+
+MAX_MESSAGE = 1 << 20
+WARM = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.comm", "ipywidgets",
+        "anywidget", "websockets.sync.client", "infoshare_widgets.pages",
+        "infoshare_widgets.content.cache")
+SIGNALS = ("SIGINT", "SIGTERM", "SIGCHLD", "SIGPIPE", "SIGXFSZ", "SIGHUP", "SIGQUIT", "SIGUSR1")
+
+
+def warm() -> None:
+    """Import what every kernel imports before its visit (the page's modules: opening.py)."""
+    import importlib
+
+    from infoshare_widgets.pages import opening
+
+    for name in (*WARM, *opening.COMPONENT_MODULES):
+        importlib.import_module(name)
+
+
+def show_command_line(args: list[str]) -> None:
+    """Write `args` over this process's command line (the area the kernel reports for it)."""
+    fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+    start, end = int(fields[45]), int(fields[46])  # arg_start, arg_end (proc(5))
+    text = b"\0".join(a.encode() for a in args) + b"\0"
+    if len(text) <= end - start:
+        ctypes.memmove(start, text.ljust(end - start, b"\0"), end - start)
+
+
+def become_kernel(server: socket.socket, request: dict, handlers: dict) -> None:
+    """In the forked child: set up as a kernel process would be, then run ipykernel's app."""
+    server.close()
+    os.setsid()
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    if request.get("limit"):
+        set_memory_limit(int(request["limit"]))
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
+    for signum, handler in handlers.items():
+        signal.signal(signum, handler)
+    show_command_line(request["cmdline"])
+    # the parent to watch is this zygote: the kernel ends if it goes (ipykernel's poller)
+    sys.argv = [request["argv"][0], *request["argv"][1:],
+                f"--IPKernelApp.parent_handle={os.getppid()}"]
+    from ipykernel.kernelapp import launch_new_instance
+
+    launch_new_instance()
+
+
+def fork_one(server: socket.socket, request: dict, handlers: dict) -> int:
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 1
+    try:
+        become_kernel(server, request, handlers)
+        code = 0
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else 1
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def serve(server: socket.socket, handlers: dict) -> None:
+    while True:
+        try:
+            message = server.recv(MAX_MESSAGE)
+        except InterruptedError:
+            continue
+        if not message:
+            return  # the Voila server has gone
+        try:
+            reply = {"pid": fork_one(server, json.loads(message), handlers)}
+        except (OSError, ValueError, KeyError) as error:
+            reply = {"error": f"{type(error).__name__}: {error}"}
+        server.send(json.dumps(reply).encode())
+
+
+def main(argv: list[str]) -> None:
+    handlers = {getattr(signal, n): signal.getsignal(getattr(signal, n)) for n in SIGNALS}
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the server's; we end with it
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels reaped as they exit
+    server = socket.socket(fileno=int(argv[0]))
+    if sys.path and Path(sys.path[0] or ".").resolve() == Path.cwd():
+        del sys.path[0]  # as ipykernel_launcher does
+    gc.disable()
+    try:
+        warm()
+    except Exception:
+        traceback.print_exc()
+        sys.exit("fork server: the kernel's modules did not import; kernels start as processes")
+    if threading.active_count() != 1:
+        sys.exit("fork server: a thread started while importing; forking it is unsafe")
+    gc.freeze()
+    gc.enable()
+    serve(server, handlers)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
