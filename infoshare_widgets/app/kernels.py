@@ -37,12 +37,13 @@ from .kernel_env import KernelEnvironment
 from .kernel_state import PoolLevel, Visitor
 from .refill import PacedRefills
 from .upstream import voila
+from .upstream.jupyter_client import ChosenProvisioner
 
 NO_HISTORY = "--HistoryManager.enabled=False"  # kernels of a room waited on its SQLite file
 RECENT_SECONDS = 5.0  # a kernel handed over this recently counts as an open page (the drain)
 
 
-class LimitedKernelManager(ServerKernelManager):
+class LimitedKernelManager(ChosenProvisioner, ServerKernelManager):
     """One kernel process, under an address-space limit (``RLIMIT_AS``, :mod:`.kernel_limit`:
     past it a page gets a MemoryError, not the machine); forked by the fork server when it runs
     (:mod:`.fork_provisioner`)."""
@@ -57,11 +58,8 @@ class LimitedKernelManager(ServerKernelManager):
         return [sys.executable, "-m", "infoshare_widgets.app.kernel_limit",
                 str(self.memory_limit_mb * 1024 * 1024), "--", *command]
 
-    async def _async_pre_start_kernel(self, **kw: Any) -> Any:
-        if self.provisioner is None:
-            self.provisioner = ForkProvisioner(kernel_id=kw.get("kernel_id") or self.kernel_id,
-                                               kernel_spec=self.kernel_spec, parent=self)
-        return await super()._async_pre_start_kernel(**kw)
+    def make_provisioner(self, kernel_id: str | None) -> ForkProvisioner:
+        return ForkProvisioner(kernel_id=kernel_id, kernel_spec=self.kernel_spec, parent=self)
 
 
 class InfoshareKernelManager(KernelEnvironment, PacedRefills, AsyncMappingKernelManager):
