@@ -52,6 +52,9 @@ def run(fork: bool, visits: int, folder: Path) -> list[float]:
         _servers._wait(server, __import__("re").compile(r"Kernel pool of \S+ is filled"), 6, 600)
         for pid in proctree.kernels(process.pid).values():
             settled(pid)
+        zygote = [p for p in proctree.descendants(process.pid)
+                  if b"fork_server" in Path(f"/proc/{p}/cmdline").read_bytes()]
+        zygote_cpu = sum(map(proctree.cpu_seconds, zygote))
         for _ in range(visits):
             before = set(proctree.kernels(process.pid).values())
             urllib.request.urlopen(server.page(PAGE), timeout=60).read()
@@ -62,6 +65,9 @@ def run(fork: bool, visits: int, folder: Path) -> list[float]:
                 new = set(proctree.kernels(process.pid).values()) - before
             for pid in new:
                 found.append(settled(pid))
+        if zygote:
+            print(f"  zygote: {(sum(map(proctree.cpu_seconds, zygote)) - zygote_cpu) / visits:.4f}"
+                  " CPU-s a fork", flush=True)
     finally:
         _servers.stop(process)
     return found

@@ -71,9 +71,11 @@ def become_kernel(server: socket.socket, request: dict, handlers: dict) -> None:
     for signum, handler in handlers.items():
         signal.signal(signum, handler)
     show_command_line(request["cmdline"])
-    # the parent to watch is this zygote: the kernel ends if it goes (ipykernel's poller)
-    sys.argv = [request["argv"][0], *request["argv"][1:],
-                f"--IPKernelApp.parent_handle={os.getppid()}"]
+    # the parent to watch is this zygote: the kernel ends if it goes (ipykernel's poller);
+    # ipywidgets registers its comm targets when imported in a kernel, and was imported here
+    # before there was one: its extension registers them once the kernel runs
+    sys.argv = [*request["argv"], f"--IPKernelApp.parent_handle={os.getppid()}",
+                "--IPKernelApp.extensions=ipywidgets"]
     from ipykernel.kernelapp import launch_new_instance
 
     launch_new_instance()
