@@ -25,6 +25,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import posixpath
+import re
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -88,7 +90,9 @@ FAILED_TEXT = "This part could not be loaded: reload the page."
 # one <link> per stylesheet (its id is the file's path) and the browser's module map. Its default
 # export is the widget at once, so anywidget's model is ready at once (anywidget drops the
 # model's messages for good if it is not ready within 2 s); the files are fetched by the first
-# render, and each view is marked when drawn (above).
+# render, all at once: the module, every module it imports (:func:`imports`, so the browser does
+# not find them one round trip at a time) and the stylesheets; each view is marked when drawn
+# (above).
 LOADER = """\
 // {module}: infoshare_widgets/frontend.py
 const d = document, c = d.getElementById("jupyter-config-data");
@@ -108,8 +112,8 @@ let w;
 export default {{ async render(view) {{
   const el = view.el;
   try {{
-    w ||= Promise.all({sheets}.map(sheet)).then(() => import(new URL({module_json}, root)));
-    const end = await (await w).default.render(view);
+    w ||= Promise.all([...{modules}.map((m) => import(new URL(m, root))), ...{sheets}.map(sheet)]);
+    const end = await (await w)[0].default.render(view);
     el.dataset.{drawn} = "";
     return end;
   }} catch (e) {{
@@ -123,17 +127,36 @@ export default {{ async render(view) {{
 """
 
 
+IMPORT = re.compile(r'^import\b[^"\']*["\'](\.{1,2}/[a-z_/]+\.js)["\'];?$', re.MULTILINE)
+
+
+def imports(name: str, known: dict[str, Path]) -> list[str]:
+    """Every front-end module ``name`` imports, directly or not (``ui/dom.js``), in a stable
+    order: the loader asks for them with the module itself, in one round trip."""
+    found: list[str] = []
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        for relative in IMPORT.findall(known[current].read_text(encoding="utf-8")):
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(current), relative))
+            if path not in found and path != name:
+                found.append(path)
+                todo.append(path)
+    return sorted(found)
+
+
 def loader(module: Path, *stylesheets: Path) -> str:
     """A widget's ``_esm``: at its first render, link ``ui/components.css`` and ``stylesheets``
-    (once per page, in that order), wait for them, import ``module`` from the app's front-end
-    route and let it draw; mark the view drawn, or say in words that it failed."""
+    (once per page, in that order) and import ``module`` and what it imports from the app's
+    front-end route, all at once; when all are in, let the module draw; mark the view drawn,
+    or say in words that it failed."""
     name = package_path(module)
     sheets = [SHARED_CSS, *(package_path(p) for p in stylesheets)]
     known = files()
     missing = [p for p in [name, *sheets] if p not in known]
     if missing:
         raise FileNotFoundError(f"not a front-end file of the package: {', '.join(missing)}")
-    code = LOADER.format(module=name, module_json=json.dumps(name), route=ROUTE,
-                         version=version(known), sheets=json.dumps(sheets), drawn="isDrawn",
-                         failed="isFailed", failed_text=FAILED_TEXT)
+    code = LOADER.format(module=name, modules=json.dumps([name, *imports(name, known)]),
+                         route=ROUTE, version=version(known), sheets=json.dumps(sheets),
+                         drawn="isDrawn", failed="isFailed", failed_text=FAILED_TEXT)
     return "\n".join(line.strip() for line in code.splitlines()) + "\n"  # bytes on every socket

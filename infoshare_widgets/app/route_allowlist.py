@@ -31,6 +31,7 @@ from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from .author.author_routes import author_routes
 from .author.preview_gate import GatedPageHandler
+from .compressed_static import gzipped
 from .handlers import (
     AliveHandler,
     QueryOnlyFromKernels,
@@ -58,10 +59,11 @@ ALLOWED: dict[type, tuple[type, bool]] = {
     VoilaKernelWebsocketHandler: (FilteredKernelSocket, True),
     VoilaShutdownKernelHandler: (VoilaShutdownKernelHandler, True),
     RequestInfoSocketHandler: (RequestInfoSocketHandler, False),
-    TemplateStaticFileHandler: (TemplateAssetHandler, False),
-    MultiStaticFileHandler: (MultiStaticFileHandler, False),
-    FileFindHandler: (FileFindHandler, False),
-    AllowListFileHandler: (AllowListFileHandler, False),
+    # the front end's files, gzipped once for browsers that accept it (compressed_static.py)
+    TemplateStaticFileHandler: (gzipped(TemplateAssetHandler), False),
+    MultiStaticFileHandler: (gzipped(MultiStaticFileHandler), False),
+    FileFindHandler: (gzipped(FileFindHandler), False),
+    AllowListFileHandler: (gzipped(AllowListFileHandler), False),
 }
 
 # Known and deliberately refused (logged at debug); anything else unknown is logged as a warning.

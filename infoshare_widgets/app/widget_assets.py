@@ -3,8 +3,9 @@
 Only the files :func:`infoshare_widgets.frontend.files` lists (``ui/dom.js``, ``quiz/group.css``,
 ...), only under the current version (a hash of them all), each kept by the browser for a year:
 a page's widgets then carry only a loader, and the browser fetches each file once
-(``frontend.py`` says why). Served by `infoshare serve` (``routes.py``) and, for the preview, by
-JupyterLab's server extension (``lab.py``).
+(``frontend.py`` says why), gzipped when the browser accepts it (``compressed_static.py``).
+Served by `infoshare serve` (``routes.py``) and, for the preview, by JupyterLab's server
+extension (``lab.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from jupyter_server.utils import url_path_join
 from tornado import web
 
 from .. import frontend
+from .compressed_static import gzip_for
 
 TYPES = {".js": "text/javascript; charset=UTF-8", ".css": "text/css; charset=UTF-8"}
 PATTERN = r"/(?P<version>[0-9a-f]{16})/(?P<path>[a-z_/]+\.(?:js|css))"
@@ -30,7 +32,12 @@ class FrontEndAsset(web.RequestHandler):
             raise web.HTTPError(404)
         self.set_header("Content-Type", TYPES[found.suffix])
         self.set_header("Cache-Control", "public, max-age=31536000, immutable")
-        body = found.read_bytes()
+        self.set_header("Vary", "Accept-Encoding")
+        body = gzip_for(self.request.headers, str(found))
+        if body is not None:
+            self.set_header("Content-Encoding", "gzip")
+        else:
+            body = found.read_bytes()
         if include_body:
             self.finish(body)
         else:

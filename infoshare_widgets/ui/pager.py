@@ -39,7 +39,6 @@ class QuestionPager:
                 question.previous_to = self.questions[i - 1].name if i > 0 else ""
                 question.next_to = self.questions[i + 1].name if i + 1 < total else ""
                 question.active = i == 0
-            question.layout.display = None if i == 0 else "none"
             question.on_navigate(partial(self._move, i))
             if scorer is not None:
                 question.observe(self._update_score, names="checks")
@@ -52,9 +51,7 @@ class QuestionPager:
             return
         hidden = self.questions[self.current]
         hidden.active = False
-        hidden.layout.display = "none"
         shown = self.questions[index]
-        shown.layout.display = None  # before the question asks the page for the focus
         with shown.hold_sync():
             shown.active = True
             shown.focus_request += 1

@@ -225,11 +225,10 @@ function render({ model, el: host }) {
     previousButton.hidden = !previous;
     nextButton.hidden = !next;
     pager.hidden = !previous && !next;
-    // Hidden here at once; the pager also hides the widget's box (its layout) from Python.
-    // The layout is another model, whose update may arrive after this one: a question shown
-    // takes its box back here, so it can take the focus.
+    // A question the pager does not show is hidden with its widget's box (no gap where it is).
     root.hidden = !model.get("active");
     if (model.get("active")) host.style.removeProperty("display");
+    else host.style.display = "none";
     const focus = model.get("focus_request");
     if (focus !== drawnFocus) {
       drawnFocus = focus;
