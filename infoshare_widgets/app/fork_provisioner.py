@@ -2,10 +2,12 @@
 
 A refill used to start ``python -m ipykernel_launcher`` afresh: about 0.8 CPU-s of imports on
 a 2-core machine while browsers load pages. :func:`start_zygote` (called once by the Voila
-server) starts the zygote with one end of a socket pair; :class:`ForkProvisioner` (every
-:class:`.kernels.LimitedKernelManager` kernel's provisioner) asks it to fork a kernel and
-watches the child through :class:`ForkedProcess`. With no zygote, a command it does not know,
-or a zygote that failed, a kernel starts as before (``LocalProvisioner``), said once in the log.
+server) starts the zygote with one end of a socket pair and makes :class:`ForkProvisioner` the
+server's provisioner (jupyter_client's documented way: an entry point, named by
+``KernelProvisionerFactory.default_provisioner_name``). It asks the zygote to fork a kernel and
+watches the child through :class:`ForkedProcess`. A zygote that exits is started again, at
+most ``RESTARTS`` times; with no zygote, a command it does not know, or a zygote that failed, a
+kernel starts as before (``LocalProvisioner``), said once in the log.
 """
 
 from __future__ import annotations
@@ -21,17 +23,19 @@ import socket
 import subprocess
 import sys
 import time
+from importlib.metadata import entry_points
 from typing import Any
 
 from jupyter_client.connect import KernelConnectionInfo
-from jupyter_client.provisioning import LocalProvisioner
+from jupyter_client.provisioning import KernelProvisionerFactory, LocalProvisioner
 
 from .kernel_env import kernel_only
 
 log = logging.getLogger(__name__)
 LIMIT_MODULE = "infoshare_widgets.app.kernel_limit"
 LAUNCHER = ["-m", "ipykernel_launcher"]
-PADDING = 4096  # room in the zygote's command line for a kernel's own (fork_server.py)
+ENTRY_POINT = "infoshare-fork-provisioner"  # pyproject.toml: jupyter_client.kernel_provisioners
+RESTARTS = 3
 REPLY_SECONDS = 60.0  # the first reply waits for the zygote's imports
 ALLOWED_KWARGS = {"env", "cwd", "kernel_id", "extra_arguments", "kernel_name"}
 
@@ -42,7 +46,7 @@ class Zygote:
     def __init__(self, env: dict[str, str]) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         command = [sys.executable, "-m", "infoshare_widgets.app.fork_server",
-                   str(theirs.fileno()), "-" * PADDING]
+                   str(theirs.fileno())]
         self.process = subprocess.Popen(command, env=env, pass_fds=(theirs.fileno(),),
                                         stdin=subprocess.DEVNULL, start_new_session=True)
         theirs.close()
@@ -72,14 +76,36 @@ class Zygote:
 
 
 _zygote: Zygote | None = None
+_restarts = 0
 _said: set[str] = set()
 
 
-def start_zygote() -> None:
-    """Start this server's zygote (its environment: the kernels', without our secrets)."""
+def start_zygote(app: Any) -> None:
+    """Start this server's zygote (its environment: the kernels', without our secrets) and
+    make its provisioner the server's default, unless the deployment's config names another.
+
+    The factory is a singleton, made when Voila first read a kernel spec: its trait is set on
+    the instance, which the app's config made."""
     global _zygote
-    if _zygote is None and hasattr(os, "fork"):
+    if _zygote is not None or not hasattr(os, "fork"):
+        return
+    if not entry_points(group="jupyter_client.kernel_provisioners", name=ENTRY_POINT):
+        say_once(f"the {ENTRY_POINT} entry point is not installed")
+        return
+    _zygote = Zygote(kernel_only(os.environ))
+    if "default_provisioner_name" not in app.config.KernelProvisionerFactory:
+        KernelProvisionerFactory.instance(parent=app).default_provisioner_name = ENTRY_POINT
+
+
+def running_zygote() -> Zygote | None:
+    """The zygote, started again if it exited (at most RESTARTS times in a server's life)."""
+    global _zygote, _restarts
+    if _zygote and _zygote.process.poll() is not None and _restarts < RESTARTS:
+        _restarts += 1
+        log.warning("the fork server exited (%s); starting it again", _zygote.process.returncode)
+        _zygote.socket.close()
         _zygote = Zygote(kernel_only(os.environ))
+    return _zygote
 
 
 def say_once(reason: str) -> None:
@@ -160,11 +186,12 @@ class ForkProvisioner(LocalProvisioner):  # type: ignore[misc]
 
     async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:
         request = fork_request(cmd, kwargs)
-        if _zygote is None or request is None:
-            say_once("no fork server" if _zygote is None else "a kernel command it does not know")
+        zygote = running_zygote()
+        if zygote is None or request is None:
+            say_once("no fork server" if zygote is None else "a kernel command it does not know")
             return await super().launch_kernel(cmd, **kwargs)
         try:
-            pid = await _zygote.fork(request)
+            pid = await zygote.fork(request)
         except OSError as error:
             say_once(f"the fork server failed: {error}")
             return await super().launch_kernel(cmd, **kwargs)

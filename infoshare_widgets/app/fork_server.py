@@ -1,6 +1,6 @@
 """The fork server ("zygote"): kernels forked from a process that has already imported them.
 
-``python -m infoshare_widgets.app.fork_server FD PADDING``, started by the Voila server
+``python -m infoshare_widgets.app.fork_server FD``, started by the Voila server
 (:mod:`.fork_provisioner`) with one end of a socket pair as ``FD``: it imports ipykernel,
 ipywidgets, anywidget and our page modules, freezes them (``gc.freeze``, so the children's
 collector never writes to those shared pages), then forks one kernel per request. Only the
@@ -10,22 +10,26 @@ the reply is ``{"pid": N}``. Children are reaped by the kernel (``SIGCHLD`` igno
 
 The child does what a kernel started by ``kernel_limit`` would: a session of its own, the
 kernel's folder, environment, memory limit, stdin from /dev/null, Python's signal handlers,
-then ipykernel's app. ``PADDING`` reserves room in the process's command line so a child can
-show the kernel's own (``/proc/<pid>/cmdline``, which tools and benchmarks read).
+then ipykernel's app, showing the kernel's own command line (``setproctitle``: ``ps``, tools
+and benchmarks read it). A kernel ends when the Voila server ends, not when this zygote does:
+a zygote that is killed costs the next kernels their head start, not the open pages.
 """
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import json
 import os
+import select
+import shlex
 import signal
 import socket
 import sys
 import threading
 import traceback
 from pathlib import Path
+
+import setproctitle
 
 from .kernel_limit import set_memory_limit
 
@@ -47,18 +51,24 @@ def warm() -> None:
         importlib.import_module(name)
 
 
-def show_command_line(args: list[str]) -> None:
-    """Write `args` over this process's command line (the area the kernel reports for it)."""
-    fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
-    start, end = int(fields[45]), int(fields[46])  # arg_start, arg_end (proc(5))
-    text = b"\0".join(a.encode() for a in args) + b"\0"
-    if len(text) <= end - start:
-        ctypes.memmove(start, text.ljust(end - start, b"\0"), end - start)
+class ServerWatch(threading.Thread):
+    """Ends this kernel when the Voila server ends (in place of ipykernel's poller, which
+    watches the parent process: here the zygote)."""
+
+    def __init__(self, server_pid: int) -> None:
+        super().__init__(name="server-watch", daemon=True)
+        self.pidfd = os.pidfd_open(server_pid)  # ProcessLookupError: the server has gone
+
+    def run(self) -> None:
+        select.select([self.pidfd], [], [])
+        os._exit(1)
 
 
-def become_kernel(server: socket.socket, request: dict, handlers: dict) -> None:
+def become_kernel(server: socket.socket, request: dict, handlers: dict, server_pid: int) -> None:
     """In the forked child: set up as a kernel process would be, then run ipykernel's app."""
     server.close()
+    # before the environment changes: setproctitle finds the command line's room through it
+    setproctitle.setproctitle(shlex.join(request["cmdline"]))
     os.setsid()
     os.chdir(request["cwd"])
     os.environ.clear()
@@ -70,24 +80,27 @@ def become_kernel(server: socket.socket, request: dict, handlers: dict) -> None:
     os.close(null)
     for signum, handler in handlers.items():
         signal.signal(signum, handler)
-    show_command_line(request["cmdline"])
-    # the parent to watch is this zygote: the kernel ends if it goes (ipykernel's poller);
+    watch = ServerWatch(server_pid)
     # ipywidgets registers its comm targets when imported in a kernel, and was imported here
-    # before there was one: its extension registers them once the kernel runs
+    # before there was one: its extension registers them once the kernel runs. A parent
+    # handle keeps ipykernel quiet (no connection details printed); its poller is replaced.
     sys.argv = [*request["argv"], f"--IPKernelApp.parent_handle={os.getppid()}",
                 "--IPKernelApp.extensions=ipywidgets"]
-    from ipykernel.kernelapp import launch_new_instance
+    from ipykernel.kernelapp import IPKernelApp
 
-    launch_new_instance()
+    app = IPKernelApp.instance()
+    app.initialize(sys.argv[1:])
+    app.poller = watch
+    app.start()
 
 
-def fork_one(server: socket.socket, request: dict, handlers: dict) -> int:
+def fork_one(server: socket.socket, request: dict, handlers: dict, server_pid: int) -> int:
     pid = os.fork()
     if pid:
         return pid
     code = 1
     try:
-        become_kernel(server, request, handlers)
+        become_kernel(server, request, handlers, server_pid)
         code = 0
     except SystemExit as stop:
         code = stop.code if isinstance(stop.code, int) else 1
@@ -99,7 +112,7 @@ def fork_one(server: socket.socket, request: dict, handlers: dict) -> int:
         os._exit(code)
 
 
-def serve(server: socket.socket, handlers: dict) -> None:
+def serve(server: socket.socket, handlers: dict, server_pid: int) -> None:
     while True:
         try:
             message = server.recv(MAX_MESSAGE)
@@ -108,7 +121,7 @@ def serve(server: socket.socket, handlers: dict) -> None:
         if not message:
             return  # the Voila server has gone
         try:
-            reply = {"pid": fork_one(server, json.loads(message), handlers)}
+            reply = {"pid": fork_one(server, json.loads(message), handlers, server_pid)}
         except (OSError, ValueError, KeyError) as error:
             reply = {"error": f"{type(error).__name__}: {error}"}
         server.send(json.dumps(reply).encode())
@@ -119,6 +132,7 @@ def main(argv: list[str]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the server's; we end with it
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels reaped as they exit
     server = socket.socket(fileno=int(argv[0]))
+    server_pid = os.getppid()
     if sys.path and Path(sys.path[0] or ".").resolve() == Path.cwd():
         del sys.path[0]  # as ipykernel_launcher does
     gc.disable()
@@ -131,7 +145,7 @@ def main(argv: list[str]) -> None:
         sys.exit("fork server: a thread started while importing; forking it is unsafe")
     gc.freeze()
     gc.enable()
-    serve(server, handlers)
+    serve(server, handlers, server_pid)
 
 
 if __name__ == "__main__":

@@ -32,18 +32,16 @@ from jupyter_server.services.kernels.kernelmanager import (
 from traitlets import Bool, Float, Int, default
 
 from .browser_input import Budget
-from .fork_provisioner import ForkProvisioner
 from .kernel_env import KernelEnvironment
 from .kernel_state import PoolLevel, Visitor
 from .refill import PacedRefills
 from .upstream import voila
-from .upstream.jupyter_client import ChosenProvisioner
 
 NO_HISTORY = "--HistoryManager.enabled=False"  # kernels of a room waited on its SQLite file
 RECENT_SECONDS = 5.0  # a kernel handed over this recently counts as an open page (the drain)
 
 
-class LimitedKernelManager(ChosenProvisioner, ServerKernelManager):
+class LimitedKernelManager(ServerKernelManager):
     """One kernel process, under an address-space limit (``RLIMIT_AS``, :mod:`.kernel_limit`:
     past it a page gets a MemoryError, not the machine); forked by the fork server when it runs
     (:mod:`.fork_provisioner`)."""
@@ -57,9 +55,6 @@ class LimitedKernelManager(ChosenProvisioner, ServerKernelManager):
             return command
         return [sys.executable, "-m", "infoshare_widgets.app.kernel_limit",
                 str(self.memory_limit_mb * 1024 * 1024), "--", *command]
-
-    def make_provisioner(self, kernel_id: str | None) -> ForkProvisioner:
-        return ForkProvisioner(kernel_id=kernel_id, kernel_spec=self.kernel_spec, parent=self)
 
 
 class InfoshareKernelManager(KernelEnvironment, PacedRefills, AsyncMappingKernelManager):

@@ -134,7 +134,7 @@ class InfoshareVoila(Voila):
     def initialize(self, argv: Any = None) -> None:
         super().initialize(argv)
         if self.fork_kernels:
-            start_zygote()  # before the pools fill: they are its first kernels
+            start_zygote(self)  # before the pools fill: they are its first kernels
         compile_templates_once()  # render_cache.py: not once per preheated kernel
         self.config.VoilaExecutor.timeout_func = CellTimeout(self.cell_timeout)
         self.config.VoilaExecutor.interrupt_on_timeout = True
