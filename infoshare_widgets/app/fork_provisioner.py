@@ -5,9 +5,13 @@ a 2-core machine while browsers load pages. :func:`start_zygote` (called once by
 server) starts the zygote with one end of a socket pair and makes :class:`ForkProvisioner` the
 server's provisioner (jupyter_client's documented way: an entry point, named by
 ``KernelProvisionerFactory.default_provisioner_name``). It asks the zygote to fork a kernel and
-watches the child through :class:`ForkedProcess`. A zygote that exits is started again, at
-most ``RESTARTS`` times; with no zygote, a command it does not know, or a zygote that failed, a
-kernel starts as before (``LocalProvisioner``), said once in the log.
+watches the child through :class:`ForkedProcess`. Only a pool's kernels are forked (the
+refill, the cost that lands on other visitors' pages): a visitor's own kernel (an empty pool,
+an author's preview) starts as a process, so that its environment, which carries the visit,
+is also what ``/proc/<pid>/environ`` shows (a forked kernel shows the zygote's). A zygote
+that exits is started again, at most ``RESTARTS`` times; with no zygote, a command it does not
+know, or a zygote that failed, a kernel starts as before (``LocalProvisioner``), said once in
+the log.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.provisioning import KernelProvisionerFactory, LocalProvisioner
 
 from .kernel_env import kernel_only
+from .upstream import voila
 
 log = logging.getLogger(__name__)
 LIMIT_MODULE = "infoshare_widgets.app.kernel_limit"
@@ -185,6 +190,8 @@ class ForkProvisioner(LocalProvisioner):  # type: ignore[misc]
     """LocalProvisioner whose launch asks the zygote to fork the kernel."""
 
     async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:
+        if not voila.is_pool_refill(kwargs):
+            return await super().launch_kernel(cmd, **kwargs)
         request = fork_request(cmd, kwargs)
         zygote = running_zygote()
         if zygote is None or request is None:

@@ -1,12 +1,14 @@
 """Kernels forked from the zygote, through the app's real server (app/fork_server.py).
 
 A forked kernel must be a whole kernel: its widgets' control comm answers (the browser's
-widget manager asks it for every widget's state), it shows its own command line, it outlives
+widget manager asks it for every widget's state), it has a kernel's environment (none of the
+server's own variables), it shows its own command line, it outlives
 a zygote that is killed, and it ends with the server. A killed zygote is started again.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -17,12 +19,13 @@ from pathlib import Path
 
 import pytest
 from _app_support import APP_CONNECT, TEST_LIMITS, AppServer, free_port, running_server
-from _hardening_support import descendants, kernel_pids, request, wait_for
+from _hardening_support import descendants, kernel_pids, parent_of, request, wait_for
 from jupyter_client import BlockingKernelClient
 
 from infoshare_widgets.app.serve import ServerSettings
 
 PAGE = "/voila/render/00-start.ipynb"
+SECRET = "fork-secret-value"
 KERNEL_FILE = re.compile(rb"\S*kernel-[0-9a-f-]{36}\.json")
 
 
@@ -30,7 +33,8 @@ KERNEL_FILE = re.compile(rb"\S*kernel-[0-9a-f-]{36}\.json")
 def forking_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     settings = ServerSettings(port=free_port(), default_pool_size=1, pool_sizes={},
                               connect_timeout=APP_CONNECT, **TEST_LIMITS)
-    with running_server(settings, tmp_path_factory.mktemp("fork")) as server:
+    secret = {"INFOSHARE_TEST_SECRET": SECRET}  # ours, not a kernel's: kernel_env.kernel_only
+    with running_server(settings, tmp_path_factory.mktemp("fork"), secret) as server:
         yield server
 
 
@@ -39,10 +43,6 @@ def command_line(pid: int) -> bytes:
         return Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return b""
-
-
-def parent_of(pid: int) -> int:
-    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 def running(pid: int) -> bool:
@@ -88,6 +88,15 @@ def widget_states(client: BlockingKernelClient) -> dict:
     raise AssertionError("the widgets' control comm did not answer")
 
 
+def environment(client: BlockingKernelClient) -> dict[str, str]:
+    """The kernel's own os.environ (/proc/<pid>/environ shows the zygote's, at its start)."""
+    out: list[str] = []
+    client.execute_interactive(
+        "import json, os; print(json.dumps(dict(os.environ)))", timeout=60,
+        output_hook=lambda m: out.append(m["content"]["text"]) if m["msg_type"] == "stream" else 0)
+    return json.loads("".join(out))
+
+
 def answers(client: BlockingKernelClient) -> bool:
     reply = client.execute("1 + 1", reply=True, timeout=60)
     return reply["content"]["status"] == "ok"
@@ -112,6 +121,9 @@ def test_a_forked_kernel_is_a_whole_kernel_and_outlives_its_zygote(
     try:
         data = widget_states(client)
         assert data["method"] == "update_states" and len(data["states"]) > 5  # the page's
+        env = environment(client)
+        assert env["INFOSHARE_CONTENT"] and env["VOILA_PREHEAT"] == "True"
+        assert SECRET not in json.dumps(env) and SECRET.encode() not in command_line(zygote)
 
         os.kill(zygote, signal.SIGKILL)
         assert wait_for(lambda: parent_of(kernel) != zygote, 30)
