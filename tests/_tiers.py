@@ -42,6 +42,7 @@ SERVER_FIXTURES: dict[str, str | None] = {
     "postgres_url": None,  # PostgreSQL: a few seconds to start, so each process starts its own
     "error_server": "error_server",  # module fixtures: a module's tests in one process
     "leave_server": "leave_server",
+    "forking_server": "forking_server",  # its zygote is killed: a server of its own
     "lab": "lab",  # JupyterLab
     "shipped_unit": "unit",  # the app as the systemd unit starts it: apart from the deploy group
     "oidc_provider": "author",  # Node's oidc-provider (two issuers) for the author sign-in ...

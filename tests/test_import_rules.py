@@ -177,11 +177,13 @@ UNDOCUMENTED = frozenset({
 # IPython's documented display protocol (ipython.readthedocs.io, "Integrating your objects with
 # IPython"): public hooks, though spelled like private names (ui/blocks.py: the page's own HTML).
 DISPLAY_PROTOCOL = frozenset({"_repr_mimebundle_", "_ipython_display_"})
+# The standard library's documented ``os._exit``: how a forked child ends (app/fork_server.py).
+STDLIB_DOCUMENTED = frozenset({"_exit"})
 
 
 def _private(name: str) -> bool:
     return (name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
-            and name not in DISPLAY_PROTOCOL)
+            and name not in DISPLAY_PROTOCOL | STDLIB_DOCUMENTED)
 
 
 def _ours(module: str) -> bool:

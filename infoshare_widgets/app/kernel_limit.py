@@ -15,12 +15,17 @@ import sys
 def main(argv: list[str]) -> None:
     if len(argv) < 3 or argv[1] != "--":
         sys.exit("usage: kernel_limit BYTES -- COMMAND...")
-    limit = int(argv[0])
+    set_memory_limit(int(argv[0]))
+    os.execv(argv[2], argv[2:])
+
+
+def set_memory_limit(limit: int) -> None:
+    """This process's address space at most `limit` bytes (never above the hard limit); a
+    kernel forked by :mod:`.fork_server` sets it the same way."""
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    os.execv(argv[2], argv[2:])
 
 
 if __name__ == "__main__":

@@ -37,22 +37,19 @@ from .kernel_state import PoolLevel, Visitor
 from .refill import PacedRefills
 from .upstream import voila
 
-NO_HISTORY = "--HistoryManager.enabled=False"
+NO_HISTORY = "--HistoryManager.enabled=False"  # kernels of a room waited on its SQLite file
 RECENT_SECONDS = 5.0  # a kernel handed over this recently counts as an open page (the drain)
 
 
 class LimitedKernelManager(ServerKernelManager):
-    """One kernel process, started under an address-space limit (``RLIMIT_AS``).
-
-    The limit is set by :mod:`.kernel_limit`, a two-line wrapper that execs the real kernel
-    command; a page that tries to grow its kernel past it gets a MemoryError, not the machine.
-    """
+    """One kernel process, under an address-space limit (``RLIMIT_AS``, :mod:`.kernel_limit`:
+    past it a page gets a MemoryError, not the machine); forked by the fork server when it runs
+    (:mod:`.fork_provisioner`)."""
 
     memory_limit_mb = Int(
         1024, config=True, help="Address-space limit of each kernel process, in MB (0: none).")
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-        # No IPython history: kernels of a room of 30 waited on its one shared SQLite file.
         command = [*super().format_kernel_cmd(extra_arguments), NO_HISTORY]
         if self.memory_limit_mb <= 0:
             return command
@@ -65,17 +62,13 @@ class InfoshareKernelManager(KernelEnvironment, PacedRefills, AsyncMappingKernel
 
     connect_grace = Float(60.0, config=True, help="Seconds a kernel handed to a visitor may wait "
                           "for their browser before it can be culled.")
-    connect_timeout = Float(
-        20.0, config=True,
-        help="Seconds a kernel handed to a page request waits, once the page is sent, for the "
-        "page's websocket; then it is shut down (0: left to connect_grace and the culler).")
-    liveness_timeout = Float(
-        180.0, config=True,
-        help="Seconds a visitor's kernel is kept without its page answering the liveness check "
-        "(0: never shut down for that).")
-    max_browser_widgets = Int(
-        4, config=True,
-        help="Widgets a page may create in its kernel from the browser (our pages create none).")
+    connect_timeout = Float(20.0, config=True, help="Seconds a kernel handed to a page request "
+                            "waits, once the page is sent, for the page's websocket; then it is "
+                            "shut down (0: left to connect_grace and the culler).")
+    liveness_timeout = Float(180.0, config=True, help="Seconds a visitor's kernel is kept without "
+                             "its page answering the liveness check (0: never shut down for that).")
+    max_browser_widgets = Int(4, config=True, help="Widgets a page may create in its kernel from "
+                              "the browser (our pages create none).")
     draining = Bool(False, help="Set on SIGTERM (drain.py): new pages refused, open ones finish.")
 
     @default("kernel_manager_class")

@@ -41,6 +41,7 @@ from .author.author_service import AuthorService
 from .body_limit import limited
 from .cells import CellTimeout
 from .drain import Drain
+from .fork_provisioner import start_zygote
 from .handlers import Limits, NotFoundHandler
 from .health import counting
 from .leave import leave_settings
@@ -92,6 +93,9 @@ class InfoshareVoila(Voila):
         "error card (0: never). The cell that waits for the visit has no limit.")
     max_kernels = Int(
         0, config=True, help="Kernels that may run at once, pools included (0: no limit).")
+    fork_kernels = Bool(
+        True, config=True, help="Fork kernels from a process that has imported them "
+        "(fork_provisioner.py) rather than start each afresh.")
     max_pages_per_client = Int(
         0, config=True, help="Open pages one network address may hold (0: no limit).")
     alive_interval = Int(
@@ -146,6 +150,8 @@ class InfoshareVoila(Voila):
         except SettingError as err:
             self.log.critical("infoshare: %s", err)
             self.exit(2)
+        if self.fork_kernels:
+            start_zygote(self)  # before the pools fill: they are its first kernels
         compile_templates_once()  # render_cache.py: not once per preheated kernel
         self.config.VoilaExecutor.timeout_func = CellTimeout(self.cell_timeout)
         self.config.VoilaExecutor.interrupt_on_timeout = True

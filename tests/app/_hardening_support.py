@@ -96,6 +96,14 @@ def visitor_cookie(context: object) -> str:
                 if c["name"] == VISITOR_COOKIE)
 
 
+def parent_of(pid: int) -> int:
+    """The process's parent (0: it has gone)."""
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
 def descendants(pid: int) -> list[int]:
     """Every process below `pid` (kernels are the server's children)."""
     children: dict[int, list[int]] = {}

@@ -34,15 +34,14 @@ print("FOUND=" + json.dumps(_found))
 
 def connection_file(kernel_id: str) -> Path:
     """The kernel's connection file, from its process's command line (`-f <file>`)."""
-    name = f"kernel-{kernel_id}.json"
+    name = re.compile(rf"[^\s\0]*kernel-{kernel_id}\.json".encode())
     for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
         try:
-            args = cmdline.read_bytes().split(b"\0")
+            found = name.search(cmdline.read_bytes())  # forked kernels: one string (setproctitle)
         except OSError:
             continue
-        for arg in args:
-            if arg.decode(errors="replace").endswith(name):
-                return Path(arg.decode())
+        if found:
+            return Path(found.group().decode())
     raise AssertionError(f"no kernel process with {name}")
 
 

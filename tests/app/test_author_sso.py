@@ -12,6 +12,7 @@ import pytest
 import requests
 from _app_support import describe_violations, run_axe
 from _author_support import AuthorClient, add_account, author_app, process_environments
+from _hardening_support import parent_of
 from _oidc_support import (
     CLIENT,
     OTHER_CLIENT,
@@ -135,6 +136,10 @@ def test_no_kernel_sees_the_client_secret_or_its_file(author_server) -> None:
         assert b"infoshare-secret" not in environ, pid  # given in a file: in no process at all
     server_env = tree[author_server.app.process.pid][1]
     assert b"INFOSHARE_OIDC_AUTHORS=" in server_env  # the server has them (the control) ...
+    # A pool's kernel is forked from the fork server (app/fork_server.py): the environment it
+    # started with, in /proc, is the fork server's (its own os.environ: test_fork_server.py).
+    forks = {pid: env for pid, (cmd, env) in tree.items() if b"fork_server" in cmd}
+    kernels = {pid: forks.get(parent_of(pid), env) for pid, env in kernels.items()}
     for pid, environ in kernels.items():  # ... no kernel has any single sign-on setting,
         assert b"INFOSHARE_OIDC_" not in environ, pid  # the allowlist's people included,
         assert b"alice@example.org" not in environ, pid

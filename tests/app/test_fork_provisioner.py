@@ -1,0 +1,54 @@
+"""The fork provisioner's own parts: which kernel commands it forks, and its Popen over a pid.
+
+The whole path (a zygote forking the app's kernels) runs in every server test: the leave and
+browser tests pass with forked kernels; benchmarks/refill_cpu.py measures it.
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from infoshare_widgets.app.fork_provisioner import ForkedProcess, fork_request
+from infoshare_widgets.app.kernels import NO_HISTORY
+
+LAUNCH = [sys.executable, "-m", "ipykernel_launcher", "-f", "/tmp/kernel-x.json", NO_HISTORY]
+LIMITED = [sys.executable, "-m", "infoshare_widgets.app.kernel_limit", "1073741824", "--", *LAUNCH]
+
+
+def test_a_limited_kernel_command_is_forked_with_its_limit_env_and_folder() -> None:
+    request = fork_request(LIMITED, {"env": {"A": "1"}, "cwd": "/srv", "kernel_id": "k"})
+    assert request is not None
+    assert request["limit"] == 1073741824 and request["env"] == {"A": "1"}
+    assert request["cwd"] == "/srv" and request["cmdline"] == LAUNCH
+    assert request["argv"][0].endswith("ipykernel_launcher.py")
+    assert request["argv"][1:] == ["-f", "/tmp/kernel-x.json", NO_HISTORY]
+    assert fork_request(LAUNCH, {})["limit"] is None  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("command", "kwargs"), [
+    (["/usr/bin/python3.9", *LAUNCH[1:]], {}),  # another interpreter: its own modules
+    ([sys.executable, "-m", "other_kernel", "-f", "x"], {}),
+    (LIMITED, {"stdout": subprocess.PIPE}),  # a Popen setting the zygote would not honour
+])
+def test_anything_else_starts_as_a_process(command: list[str], kwargs: dict) -> None:
+    assert fork_request(command, kwargs) is None
+
+
+def test_the_popen_over_a_pid_polls_signals_and_waits() -> None:
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        process = ForkedProcess(child.pid)
+        assert process.poll() is None
+        process.terminate()
+        child.wait(timeout=10)  # reaped here, as the zygote's SIGCHLD setting does there
+        assert process.wait(timeout=10) == 0 and process.poll() == 0
+        assert child.returncode == -signal.SIGTERM
+        with pytest.raises(ProcessLookupError):
+            process.kill()
+    finally:
+        child.kill()
+        child.wait()
