@@ -191,8 +191,10 @@ test-newest:
 
 # Benchmarks (issue 15): real servers on 127.0.0.1, ours against plain voila; writes
 # docs/performance.md and docs/performance.png. Takes a quarter of an hour or more on 2 cores.
+# The app's own install is make install's (locked setuptools, no build isolation): an isolated
+# build left an infoshare.egg-info here that, once stale, hid the fork provisioner's entry point.
 $(VENV)/.bench: $(VENV)/.installed-test
-	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m pip install --quiet --no-build-isolation -e '.[bench]'
 	touch $@
 
 bench: install chromium $(VENV)/.bench

@@ -143,7 +143,9 @@ class ForkedProcess:
 
     def _gone(self) -> bool:
         if self._fd is not None:
-            return bool(select.select([self._fd], [], [], 0)[0])
+            poller = select.poll()  # not select(): a server's descriptors pass 1024
+            poller.register(self._fd, select.POLLIN)
+            return bool(poller.poll(0))
         try:
             os.kill(self.pid, 0)
         except ProcessLookupError:

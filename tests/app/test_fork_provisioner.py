@@ -6,6 +6,8 @@ browser tests pass with forked kernels; benchmarks/refill_cpu.py measures it.
 
 from __future__ import annotations
 
+import os
+import resource
 import signal
 import subprocess
 import sys
@@ -52,3 +54,26 @@ def test_the_popen_over_a_pid_polls_signals_and_waits() -> None:
     finally:
         child.kill()
         child.wait()
+
+
+def test_the_popen_over_a_pid_works_past_descriptor_1024() -> None:
+    """A room's server holds thousands of descriptors; select() refused those past 1024."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 2048:
+        pytest.skip(f"this machine allows {hard} open files")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 2048), hard))
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        process = ForkedProcess(child.pid)
+        assert process._fd is not None
+        high = os.dup2(process._fd, 1500)
+        os.close(process._fd)
+        process._fd = high
+        assert process.poll() is None
+        process.kill()
+        child.wait(timeout=10)
+        assert process.wait(timeout=10) == 0
+    finally:
+        child.kill()
+        child.wait()
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
