@@ -65,7 +65,8 @@ def add_arguments(serve: argparse.ArgumentParser) -> None:
                        help="serve the author area at author/: trainers sign in to build and "
                        "publish (or INFOSHARE_AUTHORING=1; see docs/deploy.md)")
     serve.add_argument("--organisation", metavar="NAME",
-                       help="the organisation that runs this site, named on the room pages as "
+                       help="the organisation that is the data controller for this site (not a "
+                       "supplier hosting it), named on the room pages as "
                        "responsible for the answers (or INFOSHARE_ORGANISATION)")
     serve.add_argument("--privacy-notice-url", metavar="URL",
                        help="its privacy notice, linked from the room pages: https:// (or "

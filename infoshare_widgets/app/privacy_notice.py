@@ -1,8 +1,10 @@
-"""Who runs this site (the controller of the rooms' answers) and the address of its privacy
-notice: two deployment settings, checked when the server starts, shown on the room pages.
+"""The data controller for this site and the rooms' answers (not a supplier hosting it) and the
+address of its privacy notice: two deployment settings, checked when the server starts, shown on
+the room pages.
 
 Both are optional. Unset, the room pages name no organisation (nothing is invented): they tell
-the learner to ask the facilitator. A privacy notice needs the organisation it belongs to. The
+the learner to ask the facilitator, and the server logs one warning at start (:func:`gap`): a
+live deployment sets both. A privacy notice needs the organisation it belongs to. The
 notice's address must be ``https://``, or ``http://`` on this machine (``localhost``,
 ``127.0.0.1``, ``[::1]``) for tests; anything else is refused at start, in words.
 """
@@ -26,7 +28,7 @@ class SettingError(ValueError):
 
 @dataclass(frozen=True)
 class PrivacyNotice:
-    """The organisation that runs the site and its notice's address ("" when not set)."""
+    """The site's data controller and its notice's address ("" when not set)."""
 
     organisation: str = ""
     url: str = ""
@@ -84,3 +86,19 @@ def privacy_notice(organisation: str = "", url: str = "") -> PrivacyNotice:
         raise SettingError(f"{URL_OPTION} is set without {ORGANISATION_OPTION}: set the "
                            "organisation whose privacy notice it is")
     return PrivacyNotice(name, address)
+
+
+def gap(notice: PrivacyNotice) -> str | None:
+    """The warning logged once at start when the live rooms run without both settings (None when
+    both are set): learners are told to ask the facilitator, which does not give them the
+    controller's name and privacy notice when their answers are collected."""
+    missing = [option for option, value in ((ORGANISATION_OPTION, notice.organisation),
+                                            (URL_OPTION, notice.url)) if not value]
+    if not missing:
+        return None
+    return (f"Live rooms are on without {' or '.join(missing)}: the room pages cannot name the "
+            "data controller for this site or link its privacy notice, so learners are told to "
+            "ask the facilitator. For a live deployment set --organisation (the organisation that "
+            "is the data controller for this site, not a supplier hosting it) and "
+            "--privacy-notice-url (its privacy notice, https://): docs/deploy.md, "
+            "\"Who runs the site\".")

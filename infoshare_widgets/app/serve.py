@@ -86,7 +86,7 @@ class ServerSettings:
     drain_seconds: float = 30.0
     room: int = 0  # learners opening a page together: pools and limits for them (room.py)
     authoring: bool = False  # the author area at author/ (app/author/)
-    organisation: str = ""  # who runs the site, and its privacy notice (privacy_notice.py)
+    organisation: str = ""  # the site's data controller, and its privacy notice (privacy_notice.py)
     privacy_notice_url: str = ""
 
     def total_pool(self) -> int:

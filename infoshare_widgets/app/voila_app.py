@@ -47,7 +47,7 @@ from .health import counting
 from .leave import leave_settings
 from .logs import hide_kernel_ids
 from .page_info import page_info
-from .privacy_notice import SettingError, privacy_notice
+from .privacy_notice import SettingError, gap, privacy_notice
 from .proxy import networks
 from .render_cache import install as compile_templates_once
 from .response_guard import DEFAULT_HOSTS, SECURITY_HEADERS
@@ -131,9 +131,9 @@ class InfoshareVoila(Voila):
     # Who runs the site and its privacy notice, on the room pages (privacy_notice.py).
     organisation = Unicode(
         "", config=True,
-        help="The organisation that runs this site: named on the room pages as responsible for "
-        "the rooms' answers (the controller). Unset: the pages tell learners to ask the "
-        "facilitator.")
+        help="The organisation that is the data controller for this site (not a supplier hosting "
+        "it): named on the room pages as controller of the site and the rooms' answers. Unset: "
+        "the pages tell learners to ask the facilitator, and a warning is logged at start.")
     privacy_notice_url = Unicode(
         "", config=True,
         help="The address of that organisation's privacy notice, linked from the room pages: "
@@ -206,6 +206,8 @@ class InfoshareVoila(Voila):
         settings["infoshare_message_rate"] = (self.message_rate, self.message_burst)
         settings["infoshare_rooms"] = RoomService.from_environment()  # live rooms
         settings["infoshare_privacy"] = self.privacy  # who runs the site, on the room pages
+        if gap(self.privacy):  # rooms are on: say once what a live deployment must set
+            self.log.warning(gap(self.privacy))
         settings["infoshare_trusted_proxies"] = networks(self.trusted_proxies)
         settings["infoshare_metrics_from"] = networks(self.metrics_from)
         settings["infoshare_authoring"] = (AuthorService.from_environment()

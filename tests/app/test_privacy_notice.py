@@ -6,6 +6,7 @@ tests/app/test_app_room.py)."""
 from __future__ import annotations
 
 import re
+import socket
 import subprocess
 import sys
 import urllib.request
@@ -19,14 +20,18 @@ from tornado import web
 
 from infoshare_widgets import cli
 from infoshare_widgets.app.privacy_notice import (
+    ORGANISATION_OPTION,
+    URL_OPTION,
     PrivacyNotice,
     SettingError,
     checked_url,
+    gap,
     privacy_notice,
 )
 from infoshare_widgets.app.proxy import networks
 from infoshare_widgets.app.response_guard import DEFAULT_HOSTS, Guarded
 from infoshare_widgets.app.room import room_routes
+from infoshare_widgets.app.serve import ServerSettings, voila_command
 from infoshare_widgets.content.ui_keys import OVER_SHIPPED_KEYS, PRIVACY_KEYS
 
 WORDS = {k: shipped_content().text("facilitator", k) for k in PRIVACY_KEYS}
@@ -124,6 +129,40 @@ def test_the_server_itself_refuses_a_bad_address_in_words(tmp_path) -> None:
     assert done.returncode == 2
     assert "infoshare: --privacy-notice-url (INFOSHARE_PRIVACY_NOTICE_URL): " in done.stderr
     assert "Traceback" not in done.stderr and "use https://" in done.stderr
+
+
+def test_the_gap_names_each_missing_setting_and_what_to_set() -> None:
+    both, name_only = gap(PrivacyNotice()), gap(PrivacyNotice("Northshire"))
+    assert both is not None and ORGANISATION_OPTION in both and URL_OPTION in both
+    assert name_only is not None and URL_OPTION in name_only
+    assert ORGANISATION_OPTION not in name_only
+    for line in (both, name_only):
+        assert "set --organisation" in line and "--privacy-notice-url (its privacy notice" in line
+    assert gap(PrivacyNotice("Northshire", URL)) is None
+
+
+WARNING = "WARNING | Live rooms are on without "
+
+
+@pytest.mark.parametrize(("organisation", "url", "warnings"), [
+    ("", "", 1), ("Northshire", URL, 0)])
+def test_the_server_warns_once_at_start_unless_both_are_set(tmp_path, organisation, url,
+                                                            warnings) -> None:
+    """The real server, started as `infoshare serve` starts it, on a port already taken: it
+    logs what it logs at start (the rooms are on), then stops for want of a port."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        settings = ServerSettings(port=taken.getsockname()[1], open_browser=False,
+                                  organisation=organisation, privacy_notice_url=url)
+        command, env = voila_command(settings)
+        env = {k: v for k, v in env.items() if not k.startswith("INFOSHARE_")}
+        done = subprocess.run(command, env={**env, "INFOSHARE_DATA_DIR": str(tmp_path)},
+                              capture_output=True, text=True, timeout=120, check=False)
+    assert "no available port" in done.stderr  # it got as far as listening
+    assert done.stderr.count(WARNING) == warnings
+    if warnings:
+        assert gap(PrivacyNotice()) in done.stderr
 
 
 # --- the room pages, served in this process --------------------------------------------------
