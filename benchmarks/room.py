@@ -8,12 +8,15 @@ until everyone is done (as a room would), then leaves with the page's leave beac
 from __future__ import annotations
 
 import contextlib
+import socket
 import statistics
 import threading
 import time
 from dataclasses import dataclass
 
 from widget_client import Visit, check_question, leave, open_visit
+
+ROOM_SECONDS = 300.0  # a learner not done by then is an error of the room, not a hung bench
 
 
 @dataclass
@@ -38,6 +41,21 @@ class RoomResult:
         return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
+def _join_by(threads: list[threading.Thread], visits: list[Visit], deadline: float) -> None:
+    """Wait for the learners until `deadline`; a learner still waiting then is cut off, an error
+    (a page still streaming: stock Voila once held one for 10 minutes and the bench with it)."""
+    for thread in threads:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    for thread, visit in zip(threads, visits, strict=True):
+        if thread.is_alive():
+            visit.error = visit.error or f"no page in {ROOM_SECONDS:.0f} s"
+            with contextlib.suppress(OSError, AttributeError):  # its read ends, in error
+                visit.connection.sock.shutdown(socket.SHUT_RDWR)  # type: ignore[union-attr]
+            if visit.socket is not None:
+                visit.socket.close()
+            thread.join(10)
+
+
 def room(url: str, n: int, answer: bool = True, base: str = "", hold: bool = True) -> RoomResult:
     """`n` learners open `url` together; each answers its first question when `answer`."""
     barrier = threading.Barrier(n)
@@ -59,8 +77,7 @@ def room(url: str, n: int, answer: bool = True, base: str = "", hold: bool = Tru
     threads = [threading.Thread(target=learner, args=(v,)) for v in visits]
     for t in threads:
         t.start()
-    for t in threads:
-        t.join()
+    _join_by(threads, visits, start + ROOM_SECONDS)
     wall = time.monotonic() - start
     for visit in visits:
         if visit.kernel_id and base:

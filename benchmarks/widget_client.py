@@ -40,6 +40,7 @@ class Visit:
     kernel_id: str = ""
     cookies: dict[str, str] = field(default_factory=dict)
     socket: websocket.WebSocket | None = None
+    connection: http.client.HTTPConnection | None = None  # the page's, while it is read
 
     def cookie_header(self) -> str:
         return "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -71,6 +72,7 @@ def open_visit(visit: Visit, timeout: float = 120.0) -> Visit:
     start = time.monotonic()
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout,
                                       source_address=(visit.source, 0))
+    visit.connection = conn
     try:
         conn.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
         answer = conn.getresponse()
