@@ -101,4 +101,4 @@ def gap(notice: PrivacyNotice) -> str | None:
             "ask the facilitator. For a live deployment set --organisation (the organisation that "
             "is the data controller for this site, not a supplier hosting it) and "
             "--privacy-notice-url (its privacy notice, https://): docs/deploy.md, "
-            "\"Who runs the site\".")
+            "\"Who is the data controller\".")
