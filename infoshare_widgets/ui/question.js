@@ -245,6 +245,12 @@ function render({ model, el: host }) {
   }
 
   function update() {
+    // A question the pager does not show is drawn when it is shown: a quiz's hidden questions
+    // cost the page's load nothing but their box (restored answers are applied then).
+    if (!model.get("active")) {
+      drawPager();
+      return;
+    }
     drawHeading();
     intro.innerHTML = model.get("intro_html") || ""; // sanitised in Python
     intro.hidden = !model.get("intro_html");
