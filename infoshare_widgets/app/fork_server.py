@@ -26,6 +26,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 import traceback
 from pathlib import Path
 
@@ -34,6 +35,7 @@ import setproctitle
 from .kernel_limit import set_memory_limit
 
 MAX_MESSAGE = 1 << 20
+WATCH_SECONDS = 1.0  # without a pidfd: how often a kernel looks for its server
 # By name, not import statements: this process is a kernel's, the one part of app/ that runs
 # the kernel side (tests/test_import_rules.py keeps the server's own modules from it).
 WARM = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.comm", "ipywidgets",
@@ -53,15 +55,36 @@ def warm() -> None:
 
 class ServerWatch(threading.Thread):
     """Ends this kernel when the Voila server ends (in place of ipykernel's poller, which
-    watches the parent process: here the zygote)."""
+    watches the parent process: here the zygote). Through a pidfd; where a seccomp profile
+    refuses ``pidfd_open``, by looking for the server every second, as ipykernel's poller does."""
 
     def __init__(self, server_pid: int) -> None:
         super().__init__(name="server-watch", daemon=True)
-        self.pidfd = os.pidfd_open(server_pid)  # ProcessLookupError: the server has gone
+        self.server_pid = server_pid
+        try:
+            self.pidfd: int | None = os.pidfd_open(server_pid)
+        except ProcessLookupError:
+            raise  # the server has gone: so does this kernel
+        except OSError:
+            self.pidfd = None
 
     def run(self) -> None:
-        select.select([self.pidfd], [], [])
+        if self.pidfd is not None:
+            poller = select.poll()
+            poller.register(self.pidfd, select.POLLIN)
+            poller.poll()
+        else:
+            while _alive(self.server_pid):
+                time.sleep(WATCH_SECONDS)
         os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:  # gone, or its number now another user's process
+        return False
+    return True
 
 
 def become_kernel(server: socket.socket, request: dict, handlers: dict, server_pid: int) -> None:

@@ -77,3 +77,38 @@ def test_the_popen_over_a_pid_works_past_descriptor_1024() -> None:
         child.kill()
         child.wait()
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+WATCHER = """
+import os, sys, time
+from infoshare_widgets.app import fork_server
+if sys.argv[2] == "refused":  # a seccomp profile without pidfd_open
+    def refused(pid):
+        raise PermissionError(1, "Operation not permitted")
+    os.pidfd_open = refused
+fork_server.WATCH_SECONDS = 0.05
+watch = fork_server.ServerWatch(int(sys.argv[1]))
+print("pidfd" if watch.pidfd is not None else "polling", flush=True)
+watch.start()
+time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("how", ["pidfd", "refused"])
+def test_a_forked_kernel_ends_when_its_server_ends(how: str) -> None:
+    """A kernel forked from the zygote watches the Voila server, with or without a pidfd."""
+    server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    kernel = subprocess.Popen([sys.executable, "-c", WATCHER, str(server.pid), how],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert kernel.stdout is not None
+        assert kernel.stdout.readline().strip() == ("pidfd" if how == "pidfd" else "polling")
+        with pytest.raises(subprocess.TimeoutExpired):
+            kernel.wait(timeout=0.5)  # the server is there: the kernel stays
+        server.kill()
+        server.wait(timeout=10)
+        assert kernel.wait(timeout=10) == 1
+    finally:
+        for process in (kernel, server):
+            process.kill()
+            process.wait()
