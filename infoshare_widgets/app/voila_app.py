@@ -128,7 +128,7 @@ class InfoshareVoila(Voila):
         help="Serve the author area at author/ (sign-in for trainers); without it the area "
         "does not exist.")
 
-    # Who runs the site and its privacy notice, on the room pages (privacy_notice.py).
+    # The data controller and its privacy notice, on the room pages (privacy_notice.py).
     organisation = Unicode(
         "", config=True,
         help="The organisation that is the data controller for this site (not a supplier hosting "
@@ -205,7 +205,7 @@ class InfoshareVoila(Voila):
         settings["websocket_max_message_size"] = self.max_message_kb * 1024
         settings["infoshare_message_rate"] = (self.message_rate, self.message_burst)
         settings["infoshare_rooms"] = RoomService.from_environment()  # live rooms
-        settings["infoshare_privacy"] = self.privacy  # who runs the site, on the room pages
+        settings["infoshare_privacy"] = self.privacy  # the data controller, on the room pages
         if gap(self.privacy):  # rooms are on: say once what a live deployment must set
             self.log.warning(gap(self.privacy))
         settings["infoshare_trusted_proxies"] = networks(self.trusted_proxies)

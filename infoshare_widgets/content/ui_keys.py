@@ -160,7 +160,7 @@ OPTIONAL_UI_KEYS: dict[str, list[str]] = {"review": REVIEW_KEYS, "builder": BUIL
 learners' pages (a missing key there would show as its name)."""
 
 PRIVACY_KEYS = ["room_controller", "room_privacy_link", "room_privacy_ask", "room_controller_ask",
-                "room_controller_ask_host"]  # who runs the site (app/privacy_notice.py)
+                "room_controller_ask_host"]  # the data controller (app/privacy_notice.py)
 OVER_SHIPPED_KEYS: dict[str, list[str]] = {"app": ["too_large"],
                                            "facilitator": ["room_results_many",
                                                            "present_chart_after_close",

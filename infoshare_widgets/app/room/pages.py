@@ -49,7 +49,7 @@ def script_json(data: Any) -> str:
 
 def who_runs(notice: PrivacyNotice | None, wording: dict[str, str],
              host: bool = False) -> dict[str, str]:
-    """What the room pages say of who runs the site: ``line`` (always), and ``link`` (its
+    """What the room pages say of the data controller: ``line`` (always), and ``link`` (its
     words) and ``url`` when a privacy notice is set; ``ask`` when only the name is. Plain text
     (the template escapes it); without the settings no organisation is named."""
     if notice is None or not notice.is_set:
