@@ -182,8 +182,8 @@ VERIFIED_ADDRESSES: dict[str, str] = {
     'protection-regulation-gdpr/special-category-data/what-are-the-substantial-public-interest-'
     'conditions/':
         'ICO, What are the substantial public interest conditions? (Schedule 1 paragraphs 6 to 28, '
-        'paragraph 18 safeguarding; the basis for Article 9(2)(g)): read 6 December 2026 (quiz '
-        'sources).',
+        'paragraph 18 safeguarding; the basis for Article 9(2)(g)): read 6 and 7 December 2026 '
+        '(quiz sources).',
     'https://ico.org.uk/for-organisations/guide-to-data-protection/guide-to-the-general-data-'
     'protection-regulation-gdpr/special-category-data/what-are-the-rules-on-special-category-data/':
         'ICO, What are the rules on special category data? (the ten Article 9 conditions; DPA 2018 '
