@@ -6,6 +6,7 @@ the visit (its CPU time stops growing), with and without the fork server (fork_p
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -49,7 +50,7 @@ def run(fork: bool, visits: int, folder: Path) -> list[float]:
     server = _servers.Server(f"http://127.0.0.1:{settings.port}", process, log)
     found = []
     try:
-        _servers._wait(server, __import__("re").compile(r"Kernel pool of \S+ is filled"), 6, 600)
+        _servers._wait(server, re.compile(r"Kernel pool of \S+ is filled"), 6, 600)
         for pid in proctree.kernels(process.pid).values():
             settled(pid)
         zygote = [p for p in proctree.descendants(process.pid)

@@ -34,10 +34,10 @@ from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.provisioning import KernelProvisionerFactory, LocalProvisioner
 
 from .kernel_env import kernel_only
+from .kernel_limit import split_limit
 from .upstream import voila
 
 log = logging.getLogger(__name__)
-LIMIT_MODULE = "infoshare_widgets.app.kernel_limit"
 LAUNCHER = ["-m", "ipykernel_launcher"]
 ENTRY_POINT = "infoshare-fork-provisioner"  # pyproject.toml: jupyter_client.kernel_provisioners
 RESTARTS = 3
@@ -177,9 +177,7 @@ class ForkedProcess:
 
 def fork_request(cmd: list[str], kwargs: dict[str, Any]) -> dict | None:
     """What the zygote needs to fork the kernel `cmd` would start; None if it cannot."""
-    limit = None
-    if cmd[1:3] == ["-m", LIMIT_MODULE] and len(cmd) > 5 and cmd[4] == "--":
-        limit, cmd = int(cmd[3]), cmd[5:]
+    limit, cmd = split_limit(cmd)
     if cmd[:1] != [sys.executable] or cmd[1:3] != LAUNCHER or set(kwargs) - ALLOWED_KWARGS:
         return None
     spec = importlib.util.find_spec("ipykernel_launcher")

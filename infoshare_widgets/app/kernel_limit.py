@@ -11,6 +11,20 @@ import os
 import resource
 import sys
 
+MODULE = "infoshare_widgets.app.kernel_limit"
+
+
+def limited_command(limit: int, command: list[str]) -> list[str]:
+    """`command` run under `limit` bytes of address space (what :func:`main` takes apart)."""
+    return [sys.executable, "-m", MODULE, str(limit), "--", *command]
+
+
+def split_limit(command: list[str]) -> tuple[int | None, list[str]]:
+    """The limit and the kernel command of a :func:`limited_command` (None: not one)."""
+    if command[1:3] == ["-m", MODULE] and len(command) > 5 and command[4] == "--":
+        return int(command[3]), command[5:]
+    return None, command
+
 
 def main(argv: list[str]) -> None:
     if len(argv) < 3 or argv[1] != "--":

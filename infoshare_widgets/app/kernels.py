@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -33,6 +32,7 @@ from traitlets import Bool, Float, Int, default
 
 from .browser_input import Budget
 from .kernel_env import KernelEnvironment
+from .kernel_limit import limited_command
 from .kernel_state import PoolLevel, Visitor
 from .refill import PacedRefills
 from .upstream import voila
@@ -53,8 +53,7 @@ class LimitedKernelManager(ServerKernelManager):
         command = [*super().format_kernel_cmd(extra_arguments), NO_HISTORY]
         if self.memory_limit_mb <= 0:
             return command
-        return [sys.executable, "-m", "infoshare_widgets.app.kernel_limit",
-                str(self.memory_limit_mb * 1024 * 1024), "--", *command]
+        return limited_command(self.memory_limit_mb * 1024 * 1024, command)
 
 
 class InfoshareKernelManager(KernelEnvironment, PacedRefills, AsyncMappingKernelManager):
