@@ -2,6 +2,12 @@
 publisher's own page, and the note says where and when. Anything else must come from the pack."""
 
 VERIFIED_ADDRESSES: dict[str, str] = {
+    "https://www.escb.co.uk/news/govuk-information-sharing-duty/":
+        "Read through the search tool on 7 December 2026: Essex Safeguarding Children Board's"
+        " own news page (a safeguarding partnership: a secondary source, labelled so wherever it"
+        " is cited). Undated (written about June 2026), after 'a recent letter to"
+        " safeguarding partners' (sender not named), it announces the information sharing duty"
+        " 'coming into force on 30 September 2026'; cited only as a report, never as the law.",
     "https://ico.org.uk/for-organisations/data-sharing-information-hub/"
     "data-sharing-and-reuse-of-data-by-competent-authorities/":
         "Read through the search tool on 6 December 2026 (the DPO/safeguarding review): ICO,"

@@ -143,8 +143,14 @@ def test_each_basis_says_where_its_guidance_comes_from() -> None:
 
 
 def test_commencement_not_confirmed_is_said() -> None:
+    # The reported commencement (30 September 2026) comes only from a secondary source: the topic
+    # must say so, say it was not confirmed, and send the learner to their lead.
     topic = next(t for t in SHIPPED.topics if t.id == "children-2026-update")
-    assert "not confirmed at 6 december 2026" in (topic.after or "").lower()
+    after = (topic.after or "").lower()
+    assert "reported, not confirmed" in after
+    assert "secondary" in after
+    assert "could not find the commencement regulations to confirm it on 7 december 2026" in after
+    assert "ask your safeguarding lead" in after
 
 
 # --- the review date and the validator warning -------------------------------------------------
