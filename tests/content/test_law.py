@@ -143,11 +143,12 @@ def test_each_basis_says_where_its_guidance_comes_from() -> None:
 
 
 def test_commencement_not_confirmed_is_said() -> None:
-    # The reported commencement (30 September 2026) comes only from a secondary source: the topic
-    # must say so, say it was not confirmed, and send the learner to their lead.
+    # The commencement (30 September 2026) was only announced in advance, by a secondary source:
+    # the topic must say so, say it was not confirmed, and send the learner to their lead.
     topic = next(t for t in SHIPPED.topics if t.id == "children-2026-update")
     after = (topic.after or "").lower()
-    assert "reported, not confirmed" in after
+    assert "in force? not confirmed." in after and "said in advance" in after
+    assert "reported to be in force" not in after
     assert "secondary" in after
     assert "could not find the commencement regulations to confirm it on 7 december 2026" in after
     assert "ask your safeguarding lead" in after
