@@ -206,8 +206,8 @@ class InfoshareVoila(Voila):
         settings["infoshare_message_rate"] = (self.message_rate, self.message_burst)
         settings["infoshare_rooms"] = RoomService.from_environment()  # live rooms
         settings["infoshare_privacy"] = self.privacy  # the data controller, on the room pages
-        if gap(self.privacy):  # rooms are on: say once what a live deployment must set
-            self.log.warning(gap(self.privacy))
+        if warning := gap(self.privacy):  # say once what a live deployment must set
+            self.log.warning(warning)
         settings["infoshare_trusted_proxies"] = networks(self.trusted_proxies)
         settings["infoshare_metrics_from"] = networks(self.metrics_from)
         settings["infoshare_authoring"] = (AuthorService.from_environment()
