@@ -21,7 +21,7 @@ TEST_WORKERS ?= 2
 SLOW_WORKERS ?= 2
 
 .PHONY: install install-test install-lab lock serve lab test test-fast test-newest lint validate \
-	chromium postgresql nginx clean bench node-tools
+	chromium postgresql nginx clean bench node-tools front-end
 
 # The runtime set from the lock (every file's hash checked), then the app itself without
 # dependencies (editable: it serves content/ and notebooks/ from this folder), built by the
@@ -132,6 +132,13 @@ node_modules/.installed: package.json package-lock.json
 		echo "  sudo apt-get update && sudo apt-get install -y nodejs npm"; exit 1; }
 	$(NPM) ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
+
+# The page's front end (infoshare_widgets/app/front_end/, issue 26): ipywidgets' widget manager,
+# JupyterLab's kernel connection and anywidget in one bundle, built with esbuild (pinned in
+# package-lock.json) into the page template's static/page.js and page.css, which are committed:
+# serving needs no Node. tests/test_page_front_end.py checks they are this build's.
+front-end: node-tools
+	node infoshare_widgets/app/front_end/build.mjs
 
 lint: install-test node-tools
 	$(BIN)/ruff check infoshare_widgets tests

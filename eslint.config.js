@@ -1,6 +1,7 @@
 // The lint for our browser code (make test runs it through tests/test_frontend_lint.py).
 // Widget front ends are ES modules: every name they use is imported or is the browser's own
 // (no helper globals: a name defined in one file and used in another fails no-undef).
+// The page's front end (app/front_end/) is ES modules too, bundled (make front-end).
 // The room pages' scripts and the page template's pagehide.js are plain scripts; the room pages
 // share one global, `Room` (common.js defines it, room.js and host.js use it).
 import js from "@eslint/js";
@@ -20,6 +21,18 @@ export default [
     rules: { "no-undef": "error", "no-unused-vars": ["error", { args: "none", caughtErrors: "none" }] },
   },
   {
+    // the page's front end (app/front_end/): ES modules, bundled by esbuild into the template's
+    // static/page.js (make front-end), which is built code and not linted
+    files: ["infoshare_widgets/app/front_end/**/*.js"],
+    languageOptions: { sourceType: "module", ecmaVersion: 2022, globals: { ...globals.browser } },
+  },
+  {
+    // its build script runs in Node
+    files: ["infoshare_widgets/app/front_end/build.mjs"],
+    languageOptions: { sourceType: "module", ecmaVersion: 2022, globals: { ...globals.node } },
+    rules: { "no-undef": "error", "no-unused-vars": ["error", { args: "none", caughtErrors: "none" }] },
+  },
+  {
     files: ["infoshare_widgets/app/room/static/room.js", "infoshare_widgets/app/room/static/host.js"],
     languageOptions: { globals: { Room: "readonly" } },
   },
@@ -29,5 +42,5 @@ export default [
     languageOptions: { sourceType: "module", ecmaVersion: 2022, globals: { ...globals.node } },
     rules: { "no-undef": "error", "no-unused-vars": ["error", { args: "none", caughtErrors: "none" }] },
   },
-  { ignores: ["node_modules/**", ".venv/**", ".tools/**", "build/**", "benchmarks/**", "docs/**"] },
+  { ignores: ["infoshare_widgets/app/share/jupyter/voila/templates/infoshare/static/**", "node_modules/**", ".venv/**", ".tools/**", "build/**", "benchmarks/**", "docs/**"] },
 ];

@@ -21,8 +21,14 @@ ROOT = Path(__file__).resolve().parents[1]
 NODE = shutil.which("node")
 ESLINT = ROOT / "node_modules" / ".bin" / "eslint"
 MODULES = sorted(name for name in frontend.files() if name.endswith(".js"))
+# The page's front end (app/front_end/) is ES modules, bundled into the template's static/
+# (built code, checked against its source by test_page_front_end.py): not room page scripts.
+FRONT_END = ROOT / "infoshare_widgets" / "app" / "front_end"
+BUILT = ROOT / "infoshare_widgets" / "app" / "share" / "jupyter" / "voila" / "templates"
 SCRIPTS = sorted(p.relative_to(ROOT).as_posix()
-                 for p in (ROOT / "infoshare_widgets" / "app").rglob("*.js"))
+                 for p in (ROOT / "infoshare_widgets" / "app").rglob("*.js")
+                 if FRONT_END not in p.parents and BUILT not in p.parents)
+FRONT_END_MODULES = sorted(p.relative_to(ROOT).as_posix() for p in FRONT_END.glob("*.js"))
 
 pytestmark = pytest.mark.skipif(NODE is None, reason="Node.js is not installed (apt-get install "
                                 "nodejs): the front-end modules are not checked")
@@ -38,6 +44,7 @@ def test_there_are_modules_and_scripts_to_check() -> None:
             "decision_record/form.js", "case_builder/form.js", "facilitator/timer.js"} \
         <= set(MODULES)
     assert "infoshare_widgets/app/room/static/host.js" in SCRIPTS
+    assert "infoshare_widgets/app/front_end/main.js" in FRONT_END_MODULES
 
 
 @pytest.mark.parametrize("name", MODULES)
@@ -58,6 +65,12 @@ def test_each_widget_front_end_links_on_its_own() -> None:
               "if (failed.length) { console.error(failed.join('\\n')); process.exit(1); }\n")
     linked = run(NODE, "--input-type=module", "-e", script)
     assert linked.returncode == 0, linked.stderr
+
+
+@pytest.mark.parametrize("name", FRONT_END_MODULES)
+def test_each_page_front_end_module_parses_as_an_es_module(name: str) -> None:
+    checked = run(NODE, "--input-type=module", "--check", stdin=(ROOT / name).read_text("utf-8"))
+    assert checked.returncode == 0, checked.stderr
 
 
 @pytest.mark.parametrize("name", SCRIPTS)

@@ -1,7 +1,8 @@
 """The leave signal: a page that closes ends its kernel at once.
 
-Voila's front end already sends one: ``navigator.sendBeacon`` to ``/voila/api/shutdown/<id>``
-with the ``_xsrf`` cookie's value as a form field. Two things kept it from working:
+The page's front end sends one, as Voila's does: ``navigator.sendBeacon`` to
+``/voila/api/shutdown/<id>`` with the ``_xsrf`` cookie's value as a form field
+(``front_end/main.js``). Two things kept Voila's from working:
 
 - the server refused it (403, ``'_xsrf' argument missing``, voila#1458): Voila's page never set
   the ``_xsrf`` cookie, so the beacon carried an empty token. The page handler now sets it
@@ -9,9 +10,8 @@ with the ``_xsrf`` cookie's value as a form field. Two things kept it from worki
   cookie's value, which another site cannot read, and the visitor cookie (``SameSite=Strict``,
   :mod:`.response_guard`) must name the kernel's own visitor;
 - it was sent on ``beforeunload``, which fires before a "leave this page?" prompt: a learner who
-  chose to stay kept a page whose kernel connection was already closed. The template moves
-  Voila's listener to ``pagehide`` (the page is really going; ``upstream/pagehide.js``, included
-  by ``index.html.j2``).
+  chose to stay kept a page whose kernel connection was already closed. Ours is sent on
+  ``pagehide``, when the page is really going.
 
 Pages that vanish without a word (a killed browser, a lost network) are left to the liveness
 check in :mod:`.kernels`.

@@ -194,7 +194,7 @@ class InfoshareVoila(Voila):
 
     def init_settings(self) -> dict:
         settings = super().init_settings()
-        check_server(self.kernel_manager, self.log)  # a changed Voila stops here, saying what
+        check_server(self.kernel_manager)  # a changed Voila stops here, saying what
         settings["headers"] = {**settings.get("headers", {}), **SECURITY_HEADERS}
         settings["default_handler_class"] = with_response_guard(NotFoundHandler)
         settings["default_handler_args"] = {}

@@ -42,16 +42,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, tornado.web.A
 
 
 def test_the_server_checks_the_shapes_when_it_starts(app, tmp_path, monkeypatch) -> None:
-    warned: list[str] = []
-    log = SimpleNamespace(warning=lambda message, *args: warned.append(message % args))
-    check_server(app[0].kernel_manager, log)  # type: ignore[arg-type]
-    assert warned == []
-    def no_listener() -> None:
-        raise UpstreamChanged("voila's widget manager no longer sends its leave beacon")
-
-    monkeypatch.setattr(door_voila, "check_leave_listener", no_listener)
-    check_server(app[0].kernel_manager, log)  # type: ignore[arg-type]
-    assert warned and "no longer sends its leave beacon" in warned[0]  # logged: pages still work
+    check_server(app[0].kernel_manager)
     monkeypatch.delattr(RequestInfoSocketHandler, "_waiters")
     with changed("RequestInfoSocketHandler no longer has _waiters"):
         built_app(tmp_path, monkeypatch, port=18003)  # the server does not start
@@ -149,24 +140,6 @@ def test_voilas_page_handler_uses_only_what_handing_over_serves() -> None:
     assert used <= door_voila.PAGE_HANDLER_USES, used - door_voila.PAGE_HANDLER_USES
     served = {n for n in dir(HandingOver) if not n.startswith("_")}
     assert served >= door_voila.PAGE_HANDLER_USES
-
-
-# --- Voila: the leave beacon's listener in its front end -------------------------------------
-
-def test_voilas_front_end_still_sends_the_leave_beacon_on_beforeunload(tmp_path) -> None:
-    door_voila.check_leave_listener()
-    bundle = tmp_path / "widgets-manager9" / "static" / "1.js"
-    bundle.parent.mkdir(parents=True)
-    bundle.write_text('window.addEventListener("pagehide",(e=>{navigator.sendBeacon('
-                      '`${t}voila/api/shutdown/${w.id}`)}))')
-    with changed("no longer sends its leave beacon"):
-        door_voila.check_leave_listener([tmp_path])
-    with changed("widget manager bundles"):
-        door_voila.check_leave_listener([tmp_path / "nothing-here"])
-    template = (Path(door_voila.__file__).parents[1] / "share/jupyter/voila/templates/infoshare"
-                / "index.html.j2").read_text()
-    assert '{% include "app/upstream/pagehide.js" %}' in template
-    assert "api/shutdown" in door_voila.PAGEHIDE_JS.read_text()
 
 
 # --- Jupyter Server: the websocket frame decoders --------------------------------------------

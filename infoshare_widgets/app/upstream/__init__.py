@@ -9,15 +9,13 @@ module from importing private names or reading ``._name`` attributes of upstream
 
 - :mod:`.voila`: the kernel pools, the visit sockets waiting, what Voila's page handler calls on
   its kernel manager, the notebook renderer's exporter, the template environment setting, how it
-  listens (the body limit's way in), the leave beacon's listener in Voila's front end
-  (``pagehide.js``, included by the template);
+  listens (the body limit's way in);
 - :mod:`.jupyter_server`: its websocket frame decoders;
 - :mod:`.tornado`: the request summary in access lines, the application's routing table.
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from . import tornado, voila
@@ -26,15 +24,10 @@ from .changed import UpstreamChanged
 __all__ = ["UpstreamChanged", "check_server"]
 
 
-def check_server(kernel_manager: Any, log: logging.Logger | logging.LoggerAdapter) -> None:
+def check_server(kernel_manager: Any) -> None:
     """When the server starts: the shapes a page needs are there (else :class:`UpstreamChanged`
-    stops it with its message), and the leave listener's (only logged: pages work without it,
-    their kernels then end by the liveness check)."""
+    stops it with its message)."""
     voila.pools(kernel_manager)
     voila.waiting_for_visit("")
     voila.check_listen()
     tornado.check_request_summary()
-    try:
-        voila.check_leave_listener()
-    except UpstreamChanged as err:
-        log.warning("%s; closed pages' kernels will end by the liveness check instead", err)

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import re
-from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
-from jupyter_core.paths import jupyter_path
 from voila import notebook_renderer
 from voila.app import Voila
 from voila.request_info_handler import RequestInfoSocketHandler
 
 from .changed import expect
 
-__all__ = ["PAGE_HANDLER_USES", "check_leave_listener", "check_listen", "is_pool_refill",
+__all__ = ["PAGE_HANDLER_USES", "check_listen", "is_pool_refill",
            "is_ready", "jinja_env",
            "pools", "put_ready_first", "ready_items", "use_exporter", "waiting_for_visit"]
 
@@ -24,11 +20,6 @@ __all__ = ["PAGE_HANDLER_USES", "check_leave_listener", "check_listen", "is_pool
 # VoilaHandler.get_generator): HandingOver (handing_over.py) serves exactly these.
 PAGE_HANDLER_USES = frozenset(
     {"notebook_data", "get_pool_size", "get_rendered_notebook", "start_kernel", "get_kernel"})
-
-PAGEHIDE_JS = Path(__file__).with_name("pagehide.js")
-# The leave beacon's listener in Voila's widget manager bundle (minified), as pagehide.js finds it.
-LEAVE_LISTENER = re.compile(
-    r'addEventListener\("beforeunload",[\s\S]{0,400}?voila/api/shutdown/')
 
 
 def has_pools(manager: Any) -> bool:
@@ -123,26 +114,6 @@ def jinja_env(settings: dict[str, Any]) -> Any:
     expect(env is not None and hasattr(env, "get_template") and hasattr(env, "filters"),
            "voila no longer puts its Jinja environment in the tornado setting voila_jinja2_env")
     return env
-
-
-def check_leave_listener(folders: Iterable[str | Path] | None = None) -> None:
-    """Voila's widget manager still sends the leave beacon from a ``beforeunload`` listener
-    whose source names ``voila/api/shutdown/`` (what ``pagehide.js`` moves to ``pagehide``).
-
-    Voila 0.5.13: ``@voila-dashboards/widgets-manager7`` and ``-8`` in Jupyter's data path,
-    ``window.addEventListener("beforeunload", e => {... sendBeacon(`${base}voila/api/shutdown/
-    ${id}`) ...})``.
-    """
-    roots = [Path(f) for f in (folders if folders is not None else jupyter_path(
-        "voila", "labextensions", "@voila-dashboards"))]
-    bundles = [p for root in roots if root.is_dir()
-               for p in root.glob("widgets-manager*/static/*.js")]
-    expect(bundles, "voila's widget manager bundles (@voila-dashboards/widgets-manager*) are "
-           f"not in {', '.join(map(str, roots)) or 'the Jupyter data path'}")
-    expect(any(LEAVE_LISTENER.search(p.read_text(encoding="utf-8", errors="replace"))
-               for p in bundles),
-           "voila's widget manager no longer sends its leave beacon (voila/api/shutdown/) from "
-           "a beforeunload listener: pagehide.js would move nothing")
 
 
 def check_listen(voila_class: type = Voila) -> None:
