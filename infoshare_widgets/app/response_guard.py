@@ -35,12 +35,13 @@ log = logging.getLogger(__name__)
 
 DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
-# Everything the page loads comes from here: Voila's bundles and anywidget modules (blob: URLs),
-# inline styles set by widgets, fonts and images bundled with Voila, and the kernel websocket
-# (`connect-src 'self'` covers ws:// to the same host). No 'unsafe-inline' for scripts: the page
-# handler adds a per-response nonce to the template's own scripts (see handlers.PageHandler).
-# 'unsafe-eval' stays: Voila's widget manager needs it.
-SCRIPT_SRC = "script-src 'self' 'unsafe-eval' blob:"
+# Everything the page loads comes from here: our front end's bundle and anywidget modules (blob:
+# URLs), inline styles set by widgets, fonts and images bundled with Voila, and the kernel
+# websocket (`connect-src 'self'` covers ws:// to the same host). No 'unsafe-inline' for
+# scripts: the page handler adds a per-response nonce to the template's own scripts (see
+# handlers.PageHandler). No 'unsafe-eval': nothing of the page's front end evaluates strings
+# (Voila's JupyterLab front end, which needed it, is not loaded: app/front_end/).
+SCRIPT_SRC = "script-src 'self' blob:"
 
 
 def content_security_policy(nonce: str | None = None) -> str:

@@ -159,6 +159,10 @@ def shared_context(browser: object, requests_seen: RequestLog) -> Iterator[objec
     """One desktop-sized context whose pages several read-only tests inspect."""
     ctx = browser.new_context(viewport={"width": 1000, "height": 900})  # type: ignore[attr-defined]
     ctx.on("request", lambda request: requests_seen.urls.append(request.url))
+    # What the page's Content-Security-Policy refused (an eval, a script from elsewhere).
+    ctx.add_init_script("window.isRefused = []; document.addEventListener("
+                        "'securitypolicyviolation', e => window.isRefused.push("
+                        "e.violatedDirective + ' ' + e.blockedURI));")
     try:
         yield ctx
     finally:

@@ -36,6 +36,8 @@ def test_every_page_renders_its_content_with_no_error(loaded, section_id: str) -
     for bad in ERROR_TEXTS:
         assert bad not in text, f"{section_id}: {bad!r} on the page"
     assert page.locator(".is-error-card").count() == 0
+    # the page ran under its policy (no 'unsafe-eval') without anything refused
+    assert page.evaluate("window.isRefused") == [], section_id
     assert page.title() == page_info(section.notebook)["full_title"]
     assert page.locator("h1").all_inner_texts() == [section.title]
     for topic in CONTENT.topics_for(section_id):

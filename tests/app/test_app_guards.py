@@ -136,6 +136,7 @@ def test_hosts_control_characters_and_the_script_policy() -> None:
     policy = content_security_policy("abc")
     script = next(p for p in policy.split("; ") if p.startswith("script-src"))
     assert "'nonce-abc'" in script and "'unsafe-inline'" not in script
+    assert "'unsafe-eval'" not in script
     assert "'unsafe-inline'" not in next(
         p for p in content_security_policy().split("; ") if p.startswith("script-src"))
 
