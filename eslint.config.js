@@ -2,7 +2,7 @@
 // Widget front ends are ES modules: every name they use is imported or is the browser's own
 // (no helper globals: a name defined in one file and used in another fails no-undef).
 // The page's front end (app/front_end/) is ES modules too, bundled (make front-end).
-// The room pages' scripts and the page template's pagehide.js are plain scripts; the room pages
+// The room pages' scripts are plain scripts; the room pages
 // share one global, `Room` (common.js defines it, room.js and host.js use it).
 import js from "@eslint/js";
 import globals from "globals";

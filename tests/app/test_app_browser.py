@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from _app_support import open_page, wait_settled
+from _app_support import SETTLED_JS, open_page, wait_settled
 from _shipped import shipped_content
 
 from infoshare_widgets.app.page_info import page_info
@@ -148,3 +148,32 @@ def test_a_quiz_answered_with_the_keyboard_alone_then_the_mouse_gives_feedback(
     question.locator(".is-q-check").click()
     feedback.filter(has_text=said).wait_for()
     assert feedback.get_attribute("role") == "status"
+
+
+def test_a_widget_that_cannot_be_drawn_says_so_and_the_rest_of_the_page_is_drawn(
+        app_server, context) -> None:
+    """The page's front end (app/front_end/main.js): a place whose model the kernel does not
+    hold says the page's words for a part that failed, in its place; every other widget is drawn
+    and the loading status goes. The place is added as the page's <main> arrives (a mutation
+    observer; the page's own response is left as the server sent it, cookies and all)."""
+    context.add_init_script("""new MutationObserver((changes, watch) => {
+      const main = document.getElementById('is-main');
+      if (!main) return;
+      watch.disconnect();
+      const place = document.createElement('div');
+      const output = document.createElement('script');
+      output.type = 'application/vnd.voila.cell-output+json';
+      output.textContent = JSON.stringify({output_type: 'display_data', metadata: {}, data: {
+        'application/vnd.jupyter.widget-view+json': {model_id: 'not-a-model'}}});
+      place.appendChild(output);
+      main.prepend(place);
+    }).observe(document, {childList: true, subtree: true});""")
+    page = context.new_page()
+    page.goto(app_server.section_url(SECTIONS[0]))
+    page.wait_for_function(SETTLED_JS)
+    failed = page.locator("#is-main .is-module-failed")
+    assert failed.count() == 1
+    assert failed.inner_text() == page_info(CONTENT.sections[0].notebook)["part_failed"]
+    assert failed.get_attribute("role") == "alert"
+    assert page.locator("#loading").count() == 0
+    assert page.locator(".jp-OutputArea-output .is-module[data-is-drawn]").count() >= 1

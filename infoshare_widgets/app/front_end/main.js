@@ -15,8 +15,9 @@ import { PageWidgetManager } from "./widget_manager.js";
 const OUTPUT = 'script[type="application/vnd.voila.cell-output+json"]';
 const WIDGET_VIEW = "application/vnd.jupyter.widget-view+json";
 
-/** The page's HTML is shown (Voila's helper waits for its theme; ours is in the page). */
-function showPage() {
+/** The loading status goes once the widgets are drawn (or could not be): the reading text was
+    shown as it arrived. Voila's helper waits for its theme too; ours is in the page. */
+function loaded() {
   window.themeLoaded = true;
   if (window.cellLoaded && window.display_cells) {
     window.display_cells();
@@ -41,7 +42,24 @@ function outputPlaces() {
   });
 }
 
-/** Draw one output: a widget's view, plain text as text; the reason in words if it fails. */
+/** A place whose widget could not be drawn says so in words, as a widget whose module failed
+    does (the wording from the page: ui.yaml's part_failed, infoshare_widgets/frontend.py). */
+function sayFailed(place, error) {
+  const part = document.createElement("div");
+  part.className = "jupyter-widgets is-module";
+  part.dataset.isFailed = "";
+  const message = document.createElement("p");
+  message.className = "is-module-failed";
+  message.setAttribute("role", "alert");
+  message.textContent = document.body.dataset.isPartFailed || "This part could not be loaded.";
+  part.appendChild(message);
+  place.node.replaceChildren(part);
+  console.error(error);
+}
+
+/** Draw one output: a widget's view (its place hidden when the kernel closes it), plain text as
+    text. The page's notebooks output nothing else (the template writes HTML and error cards
+    itself); anything else is logged, not drawn. */
 async function draw(manager, { place, output }) {
   const data = output.data || {};
   const view = data[WIDGET_VIEW];
@@ -50,6 +68,8 @@ async function draw(manager, { place, output }) {
       const text = document.createElement("pre");
       text.textContent = data["text/plain"];
       place.node.appendChild(text);
+    } else {
+      console.warn("An output this page does not draw:", Object.keys(data));
     }
     return;
   }
@@ -59,16 +79,16 @@ async function draw(manager, { place, output }) {
   }
   try {
     const model = await manager.get_model(view.model_id);
-    const shown = await manager.create_view(model);
-    place.addWidget(shown.luminoWidget);
+    const shown = (await manager.create_view(model)).luminoWidget;
+    place.addWidget(shown);
+    shown.disposed.connect(() => place.hide());
   } catch (error) {
-    place.node.textContent = "Error displaying widget";
-    place.addClass("jupyter-widgets");
-    console.error(error);
+    sayFailed(place, error);
   }
 }
 
-/** Leaving the page ends its kernel (pagehide, not beforeunload: see upstream/pagehide.js). */
+/** Leaving the page ends its kernel: on pagehide, not beforeunload, which fires before a "leave
+    this page?" prompt the learner may answer by staying (app/leave.py). */
 function endKernelOnLeave(kernel) {
   window.addEventListener("pagehide", () => {
     const form = new FormData();
@@ -80,18 +100,19 @@ function endKernelOnLeave(kernel) {
 }
 
 async function main() {
-  showPage();
   const places = outputPlaces();
   const kernelId = PageConfig.getOption("kernelId");
   if (!kernelId) {
     return;
   }
   const serverSettings = ServerConnection.makeSettings({ baseUrl: PageConfig.getBaseUrl() });
+  // The kernel's name is not asked for (Voila's front end asked, one request more): every page's
+  // notebook runs python3, and the connection uses the name only to start a kernel like it.
   const kernel = new KernelConnection({ model: { id: kernelId, name: "python3" }, serverSettings });
   endKernelOnLeave(kernel);
   const manager = new PageWidgetManager(kernel);
-  await manager.load();
+  await manager.load().catch((error) => console.error(error)); // each place then says so
   await Promise.all(places.map((place) => draw(manager, place)));
 }
 
-main().catch((error) => console.error(error));
+main().catch((error) => console.error(error)).finally(loaded);
