@@ -61,5 +61,8 @@ def test_the_page_loads_the_bundle_and_not_voilas_front_end() -> None:
     assert 'resources.include_js("static/page.js")' in page
     assert 'resources.include_css("static/page.css")' in page
     assert "voila_setup_labextensions" not in page  # Voila's main.js and its extensions
+    # nor Voila's voila-style.js: Font Awesome and JupyterLab's styles again (343 KB of script
+    # that held up the page's first paint; index.css has the rules the page uses)
+    assert "voila-style.js\")" not in page
     for name in BUILT:
         assert (TEMPLATE / "static" / name).stat().st_size > 10_000
