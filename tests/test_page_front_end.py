@@ -64,5 +64,7 @@ def test_the_page_loads_the_bundle_and_not_voilas_front_end() -> None:
     # nor Voila's voila-style.js: Font Awesome and JupyterLab's styles again (343 KB of script
     # that held up the page's first paint; index.css has the rules the page uses)
     assert "voila-style.js\")" not in page
+    # nor JupyterLab's index.css (235 KB, 965 rules): the rules the page uses are lab_rules.css
+    assert 'include_css("static/index.css")' not in page and '{% include "lab_rules.css" %}' in page
     for name in BUILT:
         assert (TEMPLATE / "static" / name).stat().st_size > 10_000
