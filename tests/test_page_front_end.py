@@ -18,6 +18,8 @@ import anywidget
 import pytest
 from ipywidgets import _version as widget_protocol
 
+from infoshare_widgets import frontend
+
 ROOT = Path(__file__).resolve().parents[1]
 FRONT_END = ROOT / "infoshare_widgets" / "app" / "front_end"
 TEMPLATE = ROOT / "infoshare_widgets/app/share/jupyter/voila/templates/infoshare"
@@ -68,3 +70,10 @@ def test_the_page_loads_the_bundle_and_not_voilas_front_end() -> None:
     assert 'include_css("static/index.css")' not in page and '{% include "lab_rules.css" %}' in page
     for name in BUILT:
         assert (TEMPLATE / "static" / name).stat().st_size > 10_000
+
+
+def test_a_place_that_cannot_be_drawn_says_what_a_failed_widget_says() -> None:
+    """The same fallback words as the widgets' loader, when the page gives none."""
+    main = (FRONT_END / "main.js").read_text("utf-8")
+    assert f'const FAILED_TEXT = "{frontend.FAILED_TEXT}";' in main
+    assert "dataset.isPartFailed || FAILED_TEXT" in main

@@ -14,6 +14,8 @@ import { PageWidgetManager } from "./widget_manager.js";
 
 const OUTPUT = 'script[type="application/vnd.voila.cell-output+json"]';
 const WIDGET_VIEW = "application/vnd.jupyter.widget-view+json";
+// Without the page's words: the widgets' loader's own (frontend.FAILED_TEXT; a test keeps them one).
+const FAILED_TEXT = "This part could not be loaded: reload the page.";
 
 /** The loading status goes once the widgets are drawn (or could not be): the reading text was
     shown as it arrived. Voila's helper waits for its theme too; ours is in the page. */
@@ -51,7 +53,7 @@ function sayFailed(place, error) {
   const message = document.createElement("p");
   message.className = "is-module-failed";
   message.setAttribute("role", "alert");
-  message.textContent = document.body.dataset.isPartFailed || "This part could not be loaded.";
+  message.textContent = document.body.dataset.isPartFailed || FAILED_TEXT;
   part.appendChild(message);
   place.node.replaceChildren(part);
   console.error(error);
