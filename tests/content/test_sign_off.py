@@ -83,10 +83,10 @@ def test_a_wrong_sign_off_is_a_problem_named_by_its_field(
     assert any(expected in p and "about.yaml:" in p for p in said), said
 
 
-def test_the_shipped_content_is_2026_12_5_and_not_signed_off(
+def test_the_shipped_content_is_2026_12_6_and_not_signed_off(
         capsys: pytest.CaptureFixture[str]) -> None:
     content = load_content(ROOT / "content")
-    assert (content.about.version, content.about.reviewed) == ("2026.12.5", date(2026, 12, 7))
+    assert (content.about.version, content.about.reviewed) == ("2026.12.6", date(2026, 12, 7))
     assert content.about.signed_off is None
     line = footer_text(content)
     assert "not been signed off" in line and "checked by" not in line
