@@ -51,16 +51,17 @@ class CaseBuilder:
     def text(self, key: str) -> str:
         return self.content.text("case_study", key)
 
-    def edit(self, values: dict[str, Any]) -> None:
-        """The trainer typed: check, show each problem by its field, redraw the preview."""
+    def edit(self, values: dict[str, Any], opened: str = "") -> None:
+        """The trainer typed (or ``opened`` a file, said first in the one status line): check,
+        show each problem by its field, redraw the preview."""
         built = build(values, self.base)
         taken = {c.id for c in self.content.case_studies} - {self.base.get("id")}
         if built.case is not None and built.case.id in taken:  # a new case, an existing id
             built.errors["id"] = fill(self.text("builder_id_taken"), id=built.case.id)
         self.form.errors = built.errors
         count = len(built.errors)
-        self.form.status = (fill(self.text("builder_problems"), count=count) if count
-                            else self.text("builder_no_problems"))
+        self.form.status = opened + (fill(self.text("builder_problems"), count=count) if count
+                                     else self.text("builder_no_problems"))
         self.download.text, self.download.filename = built.yaml_text, built.filename
         if built.case is None:  # the preview keeps the last version without problems
             return
@@ -79,8 +80,8 @@ class CaseBuilder:
         self.base = data
         values = values_from_data(data)
         self.form.load(values)
-        self.edit(values)
-        self.form.status = fill(self.text("builder_opened"), file=name) + " " + self.form.status
+        # one status, set before the preview is redrawn: the live region speaks once
+        self.edit(values, opened=fill(self.text("builder_opened"), file=name) + " ")
 
     def widget(self) -> widgets.Widget:
         t = self.text

@@ -108,7 +108,7 @@ def test_an_existing_file_opens_in_the_form(builder) -> None:  # type: ignore[no
     name = page.get_by_label(t("builder_name"), exact=True)
     expect(name).to_have_value("Molly", timeout=30_000)  # the form is redrawn: a fresh locator
     page.locator(".is-builder-preview h2").filter(has_text="Molly").wait_for()
-    assert "Opened molly.yaml." in page.locator(".is-builder-status").inner_text()
+    expect(page.locator(".is-builder-status")).to_contain_text("Opened molly.yaml.")
     page.get_by_label(t("builder_open"), exact=True).set_input_files(
         files=[{"name": "bad.yaml", "mimeType": "text/yaml", "buffer": b"name: ["}])
     page.locator(".is-builder-status").filter(has_text="bad.yaml could not be opened").wait_for()

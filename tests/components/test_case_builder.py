@@ -111,7 +111,10 @@ def test_the_page_previews_with_the_learners_component_and_html_stays_text(
 def test_opening_a_file_fills_the_form_and_a_broken_one_says_so() -> None:
     builder = CaseBuilder(CONTENT)
     before = builder.form.values_version
+    said: list[str] = []  # the live region's line: set once, so a screen reader hears it once
+    builder.form.observe(lambda change: said.append(change["new"]), names="status")
     builder.open("jessie.yaml", (SHIPPED / "case_studies" / "jessie.yaml").read_text("utf-8"))
+    assert len(said) == 1 and said[0].startswith("Opened jessie.yaml.")
     assert builder.form.values_version == before + 1
     assert builder.form.values["name"] == "Jessie" and builder.download.filename == "jessie.yaml"
     assert builder.form.status.startswith("Opened jessie.yaml.")
