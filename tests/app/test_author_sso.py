@@ -170,6 +170,9 @@ def test_an_author_signs_in_both_ways_by_keyboard_and_every_page_is_axe_clean(
         page.keyboard.type("short")
         page.keyboard.press("Enter")
         page.wait_for_selector(".is-author-errors")
+        # the page's script moves focus to the problems once it has run: wait for it, not race it
+        page.wait_for_function("() => document.activeElement"
+                               " && document.activeElement.className === 'is-author-errors'")
         assert page.evaluate("document.activeElement.className") == "is-author-errors"
         assert not run_axe(page), describe_violations(run_axe(page))
         page.fill("#password", "a long enough password")
